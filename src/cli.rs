@@ -1,0 +1,114 @@
+//! The command line, as clap types only; the doc comments are the help text.
+
+use crate::export::ExportFormat;
+use crate::results::ResultsFormat;
+use crate::vocab::DEFAULT_BASE;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "\
+Examples:
+  newsgraph export                              the embedded article's graph as Turtle
+  newsgraph export --output cainiao.nt          N-Triples, format taken from the extension
+  newsgraph query reporting-lines               a saved question, as a table
+  newsgraph query --sparql 'SELECT * WHERE { ?s a org:Post }' --format json
+  newsgraph queries                             the saved questions
+  newsgraph check data/articles/cainiao-restructuring.toml
+
+With no facts file, every command works on the embedded Cainiao article.";
+
+/// Turns what a news article says about companies, people and events into an RDF knowledge
+/// graph, queries it, and exports it.
+#[derive(Debug, Parser)]
+#[command(name = "newsgraph", version, after_help = EXAMPLES)]
+pub struct Cli {
+    /// Base IRI of the resources newsgraph names (must end with `/` or `#`).
+    #[arg(long, global = true, value_name = "IRI", default_value = DEFAULT_BASE)]
+    pub base: String,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the knowledge graph in an RDF syntax (Turtle by default).
+    ///
+    /// Example: newsgraph export --format trig --output cainiao.trig
+    #[command(after_help = "Example:\n  newsgraph export --format trig --output cainiao.trig")]
+    Export(ExportArgs),
+
+    /// Answer a saved question or a SPARQL query.
+    ///
+    /// Example: newsgraph query reporting-lines --format csv
+    #[command(
+        after_help = "Examples:\n  newsgraph query reporting-lines --format csv\n  newsgraph query --file my.rq\n  newsgraph query --sparql 'ASK { ?p org:reportsTo ?q }'"
+    )]
+    Query(QueryArgs),
+
+    /// List the saved questions.
+    ///
+    /// Example: newsgraph queries
+    #[command(after_help = "Example:\n  newsgraph queries")]
+    Queries,
+
+    /// Check facts files and summarize what they hold.
+    ///
+    /// Example: newsgraph check data/articles/cainiao-restructuring.toml
+    #[command(after_help = "Example:\n  newsgraph check data/articles/cainiao-restructuring.toml")]
+    Check(CheckArgs),
+}
+
+/// Arguments of `newsgraph export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Facts files to export; the embedded article when none is given.
+    #[arg(value_name = "FACTS.toml")]
+    pub facts: Vec<PathBuf>,
+
+    /// Output syntax; by default taken from the --output extension, else Turtle.
+    #[arg(short, long, value_enum)]
+    pub format: Option<ExportFormat>,
+
+    /// Write to this file (replaced only once complete) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Also export the newsgraph ontology.
+    #[arg(long)]
+    pub with_ontology: bool,
+}
+
+/// Arguments of `newsgraph query`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("query").required(true).args(["name", "file", "sparql"])))]
+pub struct QueryArgs {
+    /// Name of a saved question (see `newsgraph queries`).
+    pub name: Option<String>,
+
+    /// Run the SPARQL query in this file.
+    #[arg(long, value_name = "Q.rq")]
+    pub file: Option<PathBuf>,
+
+    /// Run this SPARQL query; the usual prefixes (org:, foaf:, prov:, schema:…) are predeclared.
+    #[arg(long, value_name = "TEXT")]
+    pub sparql: Option<String>,
+
+    /// How to write the results; graph results are always Turtle.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ResultsFormat,
+
+    /// Facts file to load instead of the embedded article (repeatable).
+    #[arg(long, value_name = "FACTS.toml")]
+    pub facts: Vec<PathBuf>,
+}
+
+/// Arguments of `newsgraph check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Facts files to check; the embedded article when none is given.
+    #[arg(value_name = "FACTS.toml")]
+    pub facts: Vec<PathBuf>,
+}

@@ -1,0 +1,42 @@
+//! `newsgraph check`: are the facts files sound, and what do they hold?
+
+use crate::cli::CheckArgs;
+use crate::facts::Kind;
+use crate::iris::Iris;
+use crate::pipeline;
+use oxigraph::model::GraphNameRef;
+use std::io::Write;
+
+pub fn run(args: &CheckArgs, iris: &Iris) -> anyhow::Result<()> {
+    let loaded = pipeline::load(&args.facts, iris)?;
+    let mut out = std::io::stdout().lock();
+    for (facts, mapping) in loaded.facts.iter().zip(&loaded.mappings) {
+        let records = facts.records();
+        let entities = records.iter().filter(|r| r.kind.is_entity()).count();
+        let counts: Vec<String> = Kind::ALL
+            .iter()
+            .map(|&kind| (kind, records.iter().filter(|r| r.kind == kind).count()))
+            .filter(|&(_, n)| n > 0)
+            .map(|(kind, n)| format!("{n} {}", kind.table()))
+            .collect();
+        let triples = loaded
+            .store
+            .graph_len(GraphNameRef::NamedNode(mapping.graph.as_ref()))?;
+        writeln!(out, "{}: ok", facts.source().name())?;
+        writeln!(
+            out,
+            "  article:    {}",
+            facts.file().article.title.get_ref()
+        )?;
+        writeln!(
+            out,
+            "  records:    {} ({})",
+            records.len(),
+            counts.join(", ")
+        )?;
+        writeln!(out, "  entities:   {entities}")?;
+        writeln!(out, "  statements: {}", records.len() - entities)?;
+        writeln!(out, "  triples:    {triples} in graph {}", mapping.graph)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,149 @@
+//! Writing the graph out in RDF syntaxes, in a stable order so that two exports of the same
+//! facts are byte-identical and their diffs mean something.
+
+use crate::iris::Iris;
+use crate::store::GraphStore;
+use crate::vocab::{PREFIXES, rdf};
+use anyhow::Context;
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphName, GraphNameRef, NamedOrBlankNodeRef, Quad, TermRef, TripleRef};
+use std::io::Write;
+use std::path::Path;
+
+/// The syntaxes `newsgraph export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// Turtle (`.ttl`), with prefixes and grouped subjects.
+    Turtle,
+    /// N-Triples (`.nt`), one triple per line.
+    Ntriples,
+    /// N-Quads (`.nq`), one quad per line, keeping named graphs.
+    Nquads,
+    /// TriG (`.trig`), Turtle with named graphs.
+    Trig,
+    /// RDF/XML (`.rdf`).
+    Rdfxml,
+    /// JSON-LD (`.jsonld`).
+    Jsonld,
+}
+
+impl ExportFormat {
+    /// The format a file name's extension calls for.
+    pub fn from_path(path: &Path) -> Option<ExportFormat> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match extension.as_str() {
+            "ttl" => ExportFormat::Turtle,
+            "nt" => ExportFormat::Ntriples,
+            "nq" => ExportFormat::Nquads,
+            "trig" => ExportFormat::Trig,
+            "rdf" | "owl" | "xml" => ExportFormat::Rdfxml,
+            "jsonld" => ExportFormat::Jsonld,
+            _ => return None,
+        })
+    }
+
+    /// The Oxigraph serializer format.
+    pub fn rdf_format(self) -> RdfFormat {
+        match self {
+            ExportFormat::Turtle => RdfFormat::Turtle,
+            ExportFormat::Ntriples => RdfFormat::NTriples,
+            ExportFormat::Nquads => RdfFormat::NQuads,
+            ExportFormat::Trig => RdfFormat::TriG,
+            ExportFormat::Rdfxml => RdfFormat::RdfXml,
+            ExportFormat::Jsonld => RdfFormat::JsonLd {
+                profile: oxigraph::io::JsonLdProfile::Streaming.into(),
+            },
+        }
+    }
+}
+
+/// Every prefix written: the standard vocabularies' and one per kind of minted resource.
+pub fn prefixes(iris: &Iris) -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = PREFIXES
+        .iter()
+        .map(|&(p, ns)| (p.to_owned(), ns.to_owned()))
+        .collect();
+    all.extend(iris.prefixes());
+    all
+}
+
+/// The quads of the given graphs, sorted: by graph, by subject, `rdf:type` first, then by
+/// predicate and object.
+pub fn sorted_quads(store: &GraphStore, graphs: &[GraphName]) -> anyhow::Result<Vec<Quad>> {
+    let mut quads = Vec::new();
+    for graph in graphs {
+        for quad in store
+            .store()
+            .quads_for_pattern(None, None, None, Some(graph.as_ref()))
+        {
+            quads.push(quad.context("cannot read the store")?);
+        }
+    }
+    quads.sort_by_cached_key(sort_key);
+    Ok(quads)
+}
+
+fn sort_key(q: &Quad) -> (String, String, bool, String, String) {
+    let graph = match q.graph_name.as_ref() {
+        GraphNameRef::DefaultGraph => String::new(),
+        GraphNameRef::NamedNode(n) => n.as_str().to_owned(),
+        GraphNameRef::BlankNode(b) => b.to_string(),
+    };
+    let subject = match q.subject.as_ref() {
+        NamedOrBlankNodeRef::NamedNode(n) => n.as_str().to_owned(),
+        NamedOrBlankNodeRef::BlankNode(b) => b.to_string(),
+    };
+    let object = match q.object.as_ref() {
+        TermRef::NamedNode(n) => n.as_str().to_owned(),
+        other => other.to_string(),
+    };
+    (
+        graph,
+        subject,
+        q.predicate.as_ref() != rdf::TYPE,
+        q.predicate.as_str().to_owned(),
+        object,
+    )
+}
+
+/// Writes sorted quads. Syntaxes without named graphs get the triples of all graphs merged,
+/// each triple once.
+pub fn write_rdf(
+    quads: &[Quad],
+    format: ExportFormat,
+    prefixes: &[(String, String)],
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let rdf_format = format.rdf_format();
+    let mut serializer = RdfSerializer::from_format(rdf_format);
+    for (prefix, namespace) in prefixes {
+        serializer = serializer
+            .with_prefix(prefix, namespace)
+            .with_context(|| format!("invalid prefix {prefix}: <{namespace}>"))?;
+    }
+    let mut writer = serializer.for_writer(out);
+    if rdf_format.supports_datasets() {
+        for quad in quads {
+            writer.serialize_quad(quad)?;
+        }
+    } else {
+        let mut merged: Vec<Quad> = quads
+            .iter()
+            .map(|q| Quad {
+                graph_name: GraphName::DefaultGraph,
+                ..q.clone()
+            })
+            .collect();
+        merged.sort_by_cached_key(sort_key);
+        merged.dedup();
+        for quad in &merged {
+            writer.serialize_triple(TripleRef::new(
+                quad.subject.as_ref(),
+                quad.predicate.as_ref(),
+                quad.object.as_ref(),
+            ))?;
+        }
+    }
+    writer.finish()?;
+    Ok(())
+}

@@ -1,0 +1,152 @@
+//! Writing query results: an aligned table for people, the W3C result formats for programs,
+//! Turtle for graphs.
+
+use crate::export::{ExportFormat, write_rdf};
+use anyhow::Context;
+use oxigraph::model::{GraphName, Term};
+use oxigraph::sparql::QueryResults;
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use std::io::Write;
+
+/// How `newsgraph query` writes solutions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ResultsFormat {
+    /// An aligned text table, IRIs shortened with the usual prefixes.
+    #[default]
+    Table,
+    /// SPARQL 1.1 Query Results CSV.
+    Csv,
+    /// SPARQL 1.1 Query Results TSV.
+    Tsv,
+    /// SPARQL 1.1 Query Results JSON.
+    Json,
+    /// SPARQL Query Results XML.
+    Xml,
+}
+
+impl ResultsFormat {
+    fn w3c(self) -> Option<QueryResultsFormat> {
+        match self {
+            ResultsFormat::Table => None,
+            ResultsFormat::Csv => Some(QueryResultsFormat::Csv),
+            ResultsFormat::Tsv => Some(QueryResultsFormat::Tsv),
+            ResultsFormat::Json => Some(QueryResultsFormat::Json),
+            ResultsFormat::Xml => Some(QueryResultsFormat::Xml),
+        }
+    }
+}
+
+/// Writes query results; graph results (CONSTRUCT, DESCRIBE) are always Turtle.
+pub fn write_results(
+    results: QueryResults<'_>,
+    format: ResultsFormat,
+    prefixes: &[(String, String)],
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            let mut rows = Vec::new();
+            for solution in solutions {
+                let solution = solution.context("query evaluation failed")?;
+                rows.push(
+                    variables
+                        .iter()
+                        .map(|v| solution.get(v).cloned())
+                        .collect::<Vec<_>>(),
+                );
+            }
+            match format.w3c() {
+                None => {
+                    let header: Vec<String> =
+                        variables.iter().map(|v| v.as_str().to_owned()).collect();
+                    let cells = rows
+                        .iter()
+                        .map(|row| row.iter().map(|t| cell(t.as_ref(), prefixes)).collect())
+                        .collect::<Vec<Vec<String>>>();
+                    write_table(&header, &cells, out)?;
+                }
+                Some(w3c) => {
+                    let mut writer = QueryResultsSerializer::from_format(w3c)
+                        .serialize_solutions_to_writer(out, variables.clone())?;
+                    for row in &rows {
+                        writer.serialize(
+                            variables
+                                .iter()
+                                .zip(row)
+                                .filter_map(|(v, t)| Some((v.as_ref(), t.as_ref()?.as_ref()))),
+                        )?;
+                    }
+                    writer.finish()?;
+                }
+            }
+        }
+        QueryResults::Boolean(value) => match format.w3c() {
+            None => writeln!(out, "{value}")?,
+            Some(w3c) => {
+                QueryResultsSerializer::from_format(w3c).serialize_boolean_to_writer(out, value)?;
+            }
+        },
+        QueryResults::Graph(triples) => {
+            let mut quads = Vec::new();
+            for triple in triples {
+                let triple = triple.context("query evaluation failed")?;
+                quads.push(triple.in_graph(GraphName::DefaultGraph));
+            }
+            quads.sort_by_cached_key(|q| q.to_string());
+            write_rdf(&quads, ExportFormat::Turtle, prefixes, out)?;
+        }
+    }
+    Ok(())
+}
+
+/// A term as a person reads it: literals by their value, IRIs shortened by a prefix.
+fn cell(term: Option<&Term>, prefixes: &[(String, String)]) -> String {
+    match term {
+        None => String::new(),
+        Some(Term::Literal(literal)) => literal.value().to_owned(),
+        Some(Term::NamedNode(node)) => {
+            let iri = node.as_str();
+            prefixes
+                .iter()
+                .filter(|(_, ns)| iri.starts_with(ns.as_str()))
+                .max_by_key(|(_, ns)| ns.len())
+                .map_or_else(
+                    || format!("<{iri}>"),
+                    |(prefix, ns)| format!("{prefix}:{}", &iri[ns.len()..]),
+                )
+        }
+        Some(other) => other.to_string(),
+    }
+}
+
+fn write_table(header: &[String], rows: &[Vec<String>], out: &mut dyn Write) -> anyhow::Result<()> {
+    let width = |s: &str| s.chars().count();
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let line = |cells: &[String]| {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, &w)| format!("{c}{}", " ".repeat(w - width(c))))
+            .collect();
+        padded.join(" | ").trim_end().to_owned()
+    };
+    writeln!(out, "{}", line(header))?;
+    let rule: Vec<String> = widths.iter().map(|&w| "-".repeat(w)).collect();
+    writeln!(out, "{}", rule.join("-+-"))?;
+    for row in rows {
+        writeln!(out, "{}", line(row))?;
+    }
+    writeln!(
+        out,
+        "({} row{})",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    )?;
+    Ok(())
+}

@@ -1,0 +1,370 @@
+//! The typed values a facts file writes as strings: dates, amounts and fiscal periods.
+//!
+//! Each type parses with [`FromStr`] and deserializes through it, so a bad value in a facts
+//! file is reported by the TOML reader at the value's own line and column.
+
+use serde::{Deserialize, Deserializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// A calendar date, known to the year, the month or the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Date {
+    /// `2024`
+    Year(i32),
+    /// `2023-09`
+    Month(i32, u8),
+    /// `2023-09-26`
+    Day(i32, u8, u8),
+}
+
+impl Date {
+    /// The XSD datatype that states exactly this precision.
+    pub fn xsd_datatype(&self) -> &'static str {
+        match self {
+            Date::Year(_) => "gYear",
+            Date::Month(..) => "gYearMonth",
+            Date::Day(..) => "date",
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Date::Year(y) => write!(f, "{y:04}"),
+            Date::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            Date::Day(y, m, d) => write!(f, "{y:04}-{m:02}-{d:02}"),
+        }
+    }
+}
+
+impl FromStr for Date {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let parts: Vec<&str> = s.split('-').collect();
+        let number = |part: &str, width: usize, what: &str| -> Result<u32, String> {
+            if part.len() != width || !part.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!("the {what} must be {width} digits"));
+            }
+            part.parse()
+                .map_err(|_| format!("the {what} is not a number"))
+        };
+        let date = match parts.as_slice() {
+            [y] => Date::Year(number(y, 4, "year")? as i32),
+            [y, m] => Date::Month(number(y, 4, "year")? as i32, month(number(m, 2, "month")?)?),
+            [y, m, d] => {
+                let (y, m) = (number(y, 4, "year")? as i32, month(number(m, 2, "month")?)?);
+                let d = number(d, 2, "day")?;
+                if d == 0 || d > days_in_month(y, m) {
+                    return Err(format!("{y:04}-{m:02} has no day {d}"));
+                }
+                Date::Day(y, m, d as u8)
+            }
+            _ => return Err("expected YYYY, YYYY-MM or YYYY-MM-DD".into()),
+        };
+        Ok(date)
+    }
+}
+
+fn month(m: u32) -> Result<u8, String> {
+    if (1..=12).contains(&m) {
+        Ok(m as u8)
+    } else {
+        Err(format!("there is no month {m}"))
+    }
+}
+
+fn days_in_month(year: i32, month: u8) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// When an event happened, as precisely as the article says and no more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// The article does not say: `unknown`.
+    Unknown,
+    /// It happened at this date: `2023-09`.
+    On(Date),
+    /// It had happened by this date: `by 2019`.
+    By(Date),
+}
+
+impl FromStr for When {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        if s == "unknown" {
+            Ok(When::Unknown)
+        } else if let Some(date) = s.strip_prefix("by ") {
+            Ok(When::By(date.trim().parse()?))
+        } else {
+            s.parse()
+                .map(When::On)
+                .map_err(|e| format!("{e} (or write `unknown`, or `by YYYY` for an upper bound)"))
+        }
+    }
+}
+
+/// Where a time-bounded relationship starts or ends: a date, or the time of an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Boundary {
+    /// A calendar date: `2024`.
+    Date(Date),
+    /// The id of an event in the same facts file: `restructuring`.
+    Event(String),
+}
+
+impl FromStr for Boundary {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        if s.starts_with(|c: char| c.is_ascii_digit()) {
+            s.parse().map(Boundary::Date)
+        } else {
+            Ok(Boundary::Event(s.to_owned()))
+        }
+    }
+}
+
+/// A decimal number kept exactly as written (`2.1` stays `2.1`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decimal(String);
+
+impl Decimal {
+    /// The `xsd:decimal` lexical form.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for Decimal {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let (whole, fraction) = s.split_once('.').unwrap_or((s, "0"));
+        let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+        if digits(whole) && digits(fraction) {
+            Ok(Decimal(s.to_owned()))
+        } else {
+            Err(format!("`{s}` is not a number"))
+        }
+    }
+}
+
+/// A quantity from the text: a number or a range, maybe a lower bound, maybe money or a
+/// percentage. Written like `30%`, `>50%`, `>400`, `EUR 2`, `USD 3.1-5.2`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Amount {
+    /// `true` for `>400`: the article says "more than".
+    pub more_than: bool,
+    /// ISO 4217 code for money.
+    pub currency: Option<String>,
+    /// The value, or the low end of a range.
+    pub low: Decimal,
+    /// The high end of a range.
+    pub high: Option<Decimal>,
+    /// `true` when written with `%`.
+    pub percent: bool,
+}
+
+impl Amount {
+    /// The single value, when this is neither a range nor a bound.
+    pub fn exact(&self) -> Option<&Decimal> {
+        (!self.more_than && self.high.is_none()).then_some(&self.low)
+    }
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.more_than {
+            f.write_str("more than ")?;
+        }
+        if let Some(currency) = &self.currency {
+            write!(f, "{currency} ")?;
+        }
+        f.write_str(self.low.as_str())?;
+        if let Some(high) = &self.high {
+            write!(f, "–{}", high.as_str())?;
+        }
+        if self.percent {
+            f.write_str("%")?;
+        }
+        Ok(())
+    }
+}
+
+impl FromStr for Amount {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let mut rest = s.trim();
+        let more_than = match rest.strip_prefix('>') {
+            Some(r) => {
+                rest = r.trim_start();
+                true
+            }
+            None => false,
+        };
+        let mut currency = None;
+        if let Some((code, r)) = rest.split_once(' ') {
+            if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(format!(
+                    "`{code}` is not an ISO 4217 currency code (three capitals, like EUR)"
+                ));
+            }
+            currency = Some(code.to_owned());
+            rest = r.trim();
+        }
+        let percent = match rest.strip_suffix('%') {
+            Some(r) => {
+                rest = r;
+                true
+            }
+            None => false,
+        };
+        let (low, high) = match rest.split_once(['-', '–']) {
+            Some((low, high)) => (low.trim().parse()?, Some(high.trim().parse()?)),
+            None => (rest.parse()?, None),
+        };
+        if more_than && high.is_some() {
+            return Err("a range cannot also be a lower bound".into());
+        }
+        Ok(Amount {
+            more_than,
+            currency,
+            low,
+            high,
+            percent,
+        })
+    }
+}
+
+/// A reporting period of a company's fiscal calendar: `FY2024-Q1` or `FY2024`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FiscalPeriod {
+    /// The fiscal year as the article names it.
+    pub year: i32,
+    /// 1 to 4, or none for the whole year.
+    pub quarter: Option<u8>,
+}
+
+impl FiscalPeriod {
+    /// A readable name: "first fiscal quarter of 2024".
+    pub fn label(&self) -> String {
+        match self.quarter {
+            Some(q) => {
+                let ordinal = ["first", "second", "third", "fourth"][usize::from(q - 1)];
+                format!("{ordinal} fiscal quarter of {}", self.year)
+            }
+            None => format!("fiscal year {}", self.year),
+        }
+    }
+
+    /// The IRI-safe key: `fy2024-q1`.
+    pub fn key(&self) -> String {
+        match self.quarter {
+            Some(q) => format!("fy{}-q{q}", self.year),
+            None => format!("fy{}", self.year),
+        }
+    }
+}
+
+impl FromStr for FiscalPeriod {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let usage = "expected a fiscal period like FY2024 or FY2024-Q1";
+        let rest = s.strip_prefix("FY").ok_or(usage)?;
+        let (year, quarter) = match rest.split_once("-Q") {
+            Some((year, quarter)) => {
+                let q: u8 = quarter.parse().map_err(|_| usage)?;
+                if !(1..=4).contains(&q) {
+                    return Err(format!("there is no quarter {q}"));
+                }
+                (year, Some(q))
+            }
+            None => (rest, None),
+        };
+        if year.len() != 4 {
+            return Err(usage.into());
+        }
+        let year = year.parse().map_err(|_| usage)?;
+        Ok(FiscalPeriod { year, quarter })
+    }
+}
+
+/// Implements `Deserialize` through `FromStr`, quoting the value in the error.
+macro_rules! deserialize_from_str {
+    ($($ty:ty => $what:literal),* $(,)?) => {$(
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(deserializer)?;
+                text.parse().map_err(|why| {
+                    serde::de::Error::custom(format!(concat!("invalid ", $what, " \"{}\": {}"), text, why))
+                })
+            }
+        }
+    )*};
+}
+
+deserialize_from_str! {
+    Date => "date",
+    When => "date",
+    Boundary => "date or event",
+    Amount => "amount",
+    FiscalPeriod => "fiscal period",
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_keep_their_precision() {
+        assert_eq!("2024".parse(), Ok(Date::Year(2024)));
+        assert_eq!("2023-09".parse(), Ok(Date::Month(2023, 9)));
+        assert_eq!("2024-02-29".parse(), Ok(Date::Day(2024, 2, 29)));
+        assert!("2023-02-29".parse::<Date>().is_err());
+        assert!("2023-13".parse::<Date>().is_err());
+        assert!("23".parse::<Date>().is_err());
+        assert_eq!("by 2019".parse(), Ok(When::By(Date::Year(2019))));
+        assert_eq!("unknown".parse(), Ok(When::Unknown));
+        assert!("soon".parse::<When>().is_err());
+    }
+
+    #[test]
+    fn amounts_read_bounds_ranges_money_and_percentages() {
+        let a: Amount = ">50%".parse().unwrap();
+        assert!(a.more_than && a.percent && a.low.as_str() == "50");
+        let a: Amount = "USD 3.1-5.2".parse().unwrap();
+        assert_eq!(a.currency.as_deref(), Some("USD"));
+        assert_eq!((a.low.as_str(), a.high.unwrap().as_str()), ("3.1", "5.2"));
+        let a: Amount = "EUR 3–5".parse().unwrap();
+        assert_eq!(a.to_string(), "EUR 3–5");
+        assert_eq!(
+            "30%".parse::<Amount>().unwrap().exact().unwrap().as_str(),
+            "30"
+        );
+        assert!("eur 2".parse::<Amount>().is_err());
+        assert!("2,5".parse::<Amount>().is_err());
+        assert!(">2-3".parse::<Amount>().is_err());
+    }
+
+    #[test]
+    fn fiscal_periods() {
+        let p: FiscalPeriod = "FY2024-Q2".parse().unwrap();
+        assert_eq!(p.label(), "second fiscal quarter of 2024");
+        assert_eq!(p.key(), "fy2024-q2");
+        assert!("FY2024-Q5".parse::<FiscalPeriod>().is_err());
+        assert!("2024-Q1".parse::<FiscalPeriod>().is_err());
+    }
+}
