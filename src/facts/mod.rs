@@ -298,6 +298,16 @@ fn check_id_syntax(source: &SourceText, id: &Text, problems: &mut Vec<Diagnostic
     }
 }
 
+/// "an organization", "a person".
+fn indefinite(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
+}
+
 impl RelationKind {
     /// The relation read as words: "reports to".
     pub fn phrase(self) -> &'static str {
@@ -499,10 +509,10 @@ impl Checker<'_> {
                 self.error(
                     id,
                     format!(
-                        "`{field}` must name a {}, but \"{}\" is a {}",
-                        expected.join(" or "),
+                        "`{field}` must name {}, but \"{}\" is {}",
+                        indefinite(&expected.join(" or ")),
                         id.get_ref(),
-                        kind.table()
+                        indefinite(kind.table())
                     ),
                 );
             }
@@ -543,5 +553,26 @@ impl Checker<'_> {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_facts_file_is_valid() {
+        let facts = Facts::parse(SourceText::new(EMBEDDED_NAME, EMBEDDED));
+        assert!(facts.is_ok(), "{}", facts.unwrap_err());
+    }
+
+    #[test]
+    fn names_are_derived_for_posts_and_relations() {
+        let facts = Facts::embedded();
+        assert_eq!(facts.name("cainiao-ceo"), "CEO of Cainiao Group");
+        assert_eq!(
+            facts.name("ding-reports-to-jiang"),
+            "Ding Hongwei reports to Jiang Fan"
+        );
     }
 }

@@ -1,0 +1,359 @@
+//! One test per saved question, each asserting the answer the Cainiao article gives.
+
+use crate::util::{expect, fixture, rows, stdout_of};
+
+/// Every saved query answered by a test below; a new saved query needs a test here.
+const TESTED: &[&str] = &[
+    "alibaba-structure",
+    "business-lines",
+    "europe-offers",
+    "external-clients",
+    "international-growth",
+    "kept-services",
+    "key-numbers",
+    "leadership",
+    "moved-units",
+    "quotes",
+    "regions",
+    "reporting-lines",
+    "strategy",
+    "subsidiaries-partners",
+    "timeline",
+];
+
+#[test]
+fn every_saved_query_is_listed_and_tested() {
+    let listing = stdout_of(&["queries"]);
+    let listed: Vec<&str> = listing
+        .lines()
+        .filter(|l| !l.starts_with(' '))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert!(listed.len() >= 12, "only {} saved queries", listed.len());
+    assert_eq!(listed, TESTED);
+}
+
+#[test]
+fn leadership_map() {
+    assert_eq!(
+        rows(&["leadership"]),
+        expect(&[
+            &["Ding Hongwei", "senior executive", "Cainiao Group", "false"],
+            &[
+                "Jiang Fan",
+                "CEO",
+                "Alibaba International Digital Commerce Group",
+                "true"
+            ],
+            &["Jiang Fan", "CEO", "Taotian Group", "true"],
+            &["Lin Wan", "CEO", "Cainiao Group", "true"],
+        ])
+    );
+}
+
+#[test]
+fn reporting_lines_before_and_after_the_restructuring() {
+    let lines: Vec<Vec<String>> = rows(&["reporting-lines"])
+        .into_iter()
+        .map(|row| row[..4].to_vec())
+        .collect();
+    assert_eq!(
+        lines,
+        expect(&[
+            &["Ding Hongwei", "Jiang Fan", "before", "2024"],
+            &["Ding Hongwei", "Lin Wan", "before", "2024"],
+            &["Ding Hongwei", "Jiang Fan", "after", ""],
+        ])
+    );
+}
+
+#[test]
+fn after_the_restructuring_ding_reports_to_jiang_fan_only() {
+    let current = rows(&[
+        "--sparql",
+        "SELECT ?who ?boss WHERE { ?p org:reportsTo ?b . ?p rdfs:label ?who . ?b rdfs:label ?boss }",
+    ]);
+    assert_eq!(current, expect(&[&["Ding Hongwei", "Jiang Fan"]]));
+}
+
+#[test]
+fn moved_units_and_headcount() {
+    assert_eq!(
+        rows(&["moved-units"]),
+        expect(&[
+            &[
+                "Integration of two Cainiao teams into Taotian",
+                "Cainiao Group",
+                "Taotian Group",
+                "domestic e-commerce supply chain solutions team",
+                "",
+            ],
+            &[
+                "Integration of two Cainiao teams into Taotian",
+                "Cainiao Group",
+                "Taotian Group",
+                "electronic waybill team",
+                "",
+            ],
+            &[
+                "Move of international-division staff to the Alibaba E-commerce Business Group",
+                "Cainiao international division",
+                "Alibaba E-commerce Business Group",
+                "",
+                "more than 400",
+            ],
+        ])
+    );
+}
+
+#[test]
+fn services_cainiao_keeps_providing_to_alibaba() {
+    let kept: Vec<Vec<String>> = rows(&["kept-services"])
+        .into_iter()
+        .map(|row| row[..2].to_vec())
+        .collect();
+    assert_eq!(
+        kept,
+        expect(&[
+            &[
+                "logistics services for Tmall Supermarket and Tmall Global",
+                "Tmall Global"
+            ],
+            &[
+                "logistics services for Tmall Supermarket and Tmall Global",
+                "Tmall Supermarket"
+            ],
+            &[
+                "warehousing and logistics oversight for AliExpress cross-border e-commerce",
+                "AliExpress",
+            ],
+        ])
+    );
+}
+
+#[test]
+fn external_clients() {
+    assert_eq!(
+        rows(&["external-clients"]),
+        expect(&[
+            &["JD.com", ""],
+            &[
+                "JD.com non-consignor platform",
+                "Cainiao begins serving JD.com's non-consignor platform",
+            ],
+            &["Temu", "Cainiao contracts with Temu"],
+        ])
+    );
+}
+
+#[test]
+fn regions_of_operation() {
+    assert_eq!(
+        rows(&["regions"]),
+        expect(&[
+            &["Asia Pacific"],
+            &["Europe"],
+            &["Greater China"],
+            &["Middle East and Africa"],
+            &["the Americas"],
+        ])
+    );
+}
+
+#[test]
+fn strategic_dimensions_and_business_lines() {
+    assert_eq!(
+        rows(&["strategy"]),
+        expect(&[
+            &["digitization", "logistics technology"],
+            &["globalization", "express delivery"],
+            &["industrialization", "supply chain management"],
+        ])
+    );
+}
+
+#[test]
+fn international_revenue_growth_by_quarter() {
+    assert_eq!(
+        rows(&["international-growth"]),
+        expect(&[
+            &["Cainiao international division", "2024", "1", "30"],
+            &["Cainiao international division", "2024", "2", "16"],
+        ])
+    );
+}
+
+#[test]
+fn european_delivery_offers() {
+    assert_eq!(
+        rows(&["europe-offers"]),
+        expect(&[
+            &[
+                "next-day delivery",
+                "select European regions",
+                "1",
+                "1",
+                "EUR",
+                "2",
+                "2",
+                "USD 2.1"
+            ],
+            &[
+                "3–5 day delivery",
+                "wider areas of Europe",
+                "3",
+                "5",
+                "EUR",
+                "3",
+                "5",
+                "USD 3.1–5.2"
+            ],
+        ])
+    );
+}
+
+#[test]
+fn timeline_dates_only_what_the_article_dates() {
+    let timeline = rows(&["timeline"]);
+    assert_eq!(timeline.len(), 11, "every event is on the timeline");
+    let dated: Vec<Vec<String>> = timeline
+        .iter()
+        .filter(|row| row[0] != "not stated")
+        .map(|row| row[..2].to_vec())
+        .collect();
+    assert_eq!(
+        dated,
+        expect(&[
+            &["by 2019", "Cainiao investment in logistics infrastructure"],
+            &["2023-09", "Cainiao IPO prospectus filing"],
+        ])
+    );
+    let founding = timeline
+        .iter()
+        .find(|r| r[1] == "Founding of Cainiao")
+        .unwrap();
+    assert_eq!(founding[0], "not stated");
+    assert!(founding[3].contains("11 years"));
+}
+
+#[test]
+fn subsidiaries_and_partners() {
+    let ties: Vec<Vec<String>> = rows(&["subsidiaries-partners"])
+        .into_iter()
+        .map(|row| row[..2].to_vec())
+        .collect();
+    assert_eq!(
+        ties,
+        expect(&[&["4PX Express", "partner"], &["4PX Express", "subsidiary"]])
+    );
+}
+
+#[test]
+fn who_said_what() {
+    let quotes = rows(&["quotes"]);
+    let speakers: Vec<(&str, &str)> = quotes
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str()))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            ("Lin Wan", "true"),
+            ("unnamed Cainiao employee", "false"),
+            ("unnamed Cainiao mid-level manager", "false"),
+            ("unnamed source familiar with Cainiao", "false"),
+        ]
+    );
+    assert!(quotes[0][3].starts_with("For Cainiao to truly globalize"));
+    assert!(quotes[1][3].contains("‘front of house’ like Taotian and AliExpress"));
+}
+
+#[test]
+fn business_lines_and_whom_they_serve() {
+    assert_eq!(
+        rows(&["business-lines"]),
+        expect(&[
+            &["express delivery", "4PX Express"],
+            &["express delivery", "AliExpress"],
+            &["express delivery", "non-Alibaba clients"],
+            &["logistics technology", ""],
+            &["supply chain management", ""],
+        ])
+    );
+}
+
+#[test]
+fn key_numbers() {
+    let numbers: Vec<(String, String)> = rows(&["key-numbers"])
+        .into_iter()
+        .map(|r| (r[0].clone(), r[2].clone()))
+        .collect();
+    let value = |name: &str| {
+        numbers
+            .iter()
+            .find(|(n, _)| n.starts_with(name))
+            .map(|(_, v)| v.as_str())
+    };
+    assert_eq!(numbers.len(), 6);
+    assert_eq!(value("International revenue growth, first"), Some("30%"));
+    assert_eq!(value("International revenue growth, second"), Some("16%"));
+    assert_eq!(
+        value("Share of Cainiao's total revenue"),
+        Some("more than 50%")
+    );
+    assert_eq!(value("Employees moved"), Some("more than 400"));
+    assert_eq!(value("Rank among Alibaba's fastest-growing"), Some("2"));
+    assert_eq!(value("Rank in cross-border deliveries"), Some("1"));
+}
+
+#[test]
+fn alibaba_structure_after_the_restructuring() {
+    let structure = rows(&["alibaba-structure"]);
+    let parent_of = |part: &str| -> Vec<&str> {
+        structure
+            .iter()
+            .filter(|r| r[0] == part)
+            .map(|r| r[2].as_str())
+            .collect()
+    };
+    assert_eq!(parent_of("Cainiao Group"), ["Alibaba Group"]);
+    assert_eq!(parent_of("Taotian Group"), ["Alibaba Group"]);
+    assert_eq!(parent_of("electronic waybill team"), ["Taotian Group"]);
+    assert_eq!(
+        parent_of("domestic e-commerce supply chain solutions team"),
+        ["Taotian Group"]
+    );
+    assert_eq!(parent_of("Tmall Supermarket"), ["Taotian Group"]);
+    assert_eq!(parent_of("4PX Express"), ["Cainiao Group"]);
+    assert_eq!(structure.len(), 14);
+}
+
+#[test]
+fn saved_queries_work_on_another_article() {
+    let facts = fixture("northwind.toml");
+    let facts = facts.to_str().unwrap();
+    let lines: Vec<Vec<String>> = rows(&["reporting-lines", "--facts", facts])
+        .into_iter()
+        .map(|row| row[..3].to_vec())
+        .collect();
+    assert_eq!(
+        lines,
+        expect(&[
+            &["Ana Ruiz", "Lena Park", "before"],
+            &["Ana Ruiz", "Tomas Greer", "before"],
+            &["Ana Ruiz", "Lena Park", "after"],
+        ])
+    );
+    let dated: Vec<Vec<String>> = rows(&["timeline", "--facts", facts])
+        .into_iter()
+        .filter(|row| row[0] != "not stated")
+        .map(|row| row[..2].to_vec())
+        .collect();
+    assert_eq!(
+        dated,
+        expect(&[
+            &["2009", "Founding of Northwind"],
+            &["2015-03", "First cross-dock hub opens in Rotterdam"],
+        ])
+    );
+}

@@ -1,0 +1,8 @@
+//! The integration tests: one binary, one module per concern. They drive the built
+//! `newsgraph` binary and check the answers the articles give.
+
+mod errors;
+mod export;
+mod outside_tools;
+mod saved_queries;
+mod util;

@@ -1,0 +1,40 @@
+"""The outside judge of newsgraph's RDF: parses a file with rdflib and reports on it.
+
+    rdf_check.py count FILE FORMAT          number of triples (quads for trig/nquads)
+    rdf_check.py query FILE FORMAT QUERY    runs a SPARQL SELECT, prints rows as JSON lists
+"""
+
+import json
+import sys
+
+import rdflib
+
+
+def load(path, fmt):
+    if fmt in ("trig", "nquads"):
+        graph = rdflib.Dataset(default_union=True)
+    else:
+        graph = rdflib.Graph()
+    graph.parse(path, format=fmt)
+    return graph
+
+
+def main():
+    command, path, fmt = sys.argv[1:4]
+    graph = load(path, fmt)
+    if command == "count":
+        if isinstance(graph, rdflib.Dataset):
+            print(sum(1 for _ in graph.quads((None, None, None, None))))
+        else:
+            print(len(graph))
+    elif command == "query":
+        with open(sys.argv[4], encoding="utf-8") as f:
+            result = graph.query(f.read())
+        for row in result:
+            print(json.dumps(["" if v is None else str(v) for v in row], ensure_ascii=False))
+    else:
+        sys.exit(f"unknown command {command}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+//! Small helpers: running the binary, finding fixtures, reading query results.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+/// The `newsgraph` binary under test.
+pub fn newsgraph() -> Command {
+    assert_cmd::cargo::cargo_bin_cmd!("newsgraph")
+}
+
+/// A file under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Runs `newsgraph` with `args`, expects success, and returns standard output.
+pub fn stdout_of(args: &[&str]) -> String {
+    let output = newsgraph().args(args).output().unwrap();
+    assert!(
+        output.status.success(),
+        "newsgraph {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// Runs a query (`args` as for `newsgraph query`) and returns its rows as strings, one
+/// column per selected variable, an empty string where a variable is unbound.
+pub fn rows(args: &[&str]) -> Vec<Vec<String>> {
+    let mut all = vec!["query"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(&all)).unwrap();
+    let vars: Vec<&str> = json["head"]["vars"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    json["results"]["bindings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|binding| {
+            vars.iter()
+                .map(|v| binding[*v]["value"].as_str().unwrap_or("").to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+/// Turns literal rows into owned rows.
+pub fn expect(rows: &[&[&str]]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|row| row.iter().map(|c| (*c).to_owned()).collect())
+        .collect()
+}
