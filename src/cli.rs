@@ -12,8 +12,11 @@ Examples:
   newsgraph export --output cainiao.nt          N-Triples, format taken from the extension
   newsgraph query reporting-lines               a saved question, as a table
   newsgraph query --sparql 'SELECT * WHERE { ?s a org:Post }' --format json
+  newsgraph query evidence --bind entity=person:ding-hongwei
   newsgraph queries                             the saved questions
   newsgraph check data/articles/cainiao-restructuring.toml
+  newsgraph verify --source cainiao-restructuring.txt
+  newsgraph why 'Ding Hongwei' --source cainiao-restructuring.txt
 
 With no facts file, every command works on the embedded Cainiao article.";
 
@@ -59,6 +62,33 @@ pub enum Command {
     /// Example: newsgraph check data/articles/cainiao-restructuring.toml
     #[command(after_help = "Example:\n  newsgraph check data/articles/cainiao-restructuring.toml")]
     Check(CheckArgs),
+
+    /// Find every evidence quote of a facts file in the article's text.
+    ///
+    /// Example: newsgraph verify --source cainiao-restructuring.txt
+    #[command(
+        after_help = "Example:\n  newsgraph verify --source cainiao-restructuring.txt\n\n\
+        Quotes match when they differ only in whitespace and in typographic quotes and dashes."
+    )]
+    Verify(VerifyArgs),
+
+    /// Show, for a person, organization or event, each fact the article states and its words.
+    ///
+    /// Example: newsgraph why "Ding Hongwei"
+    #[command(
+        after_help = "Examples:\n  newsgraph why \"Ding Hongwei\"\n  newsgraph why restructuring --source cainiao-restructuring.txt"
+    )]
+    Why(WhyArgs),
+}
+
+/// Where the article's text is, for evidence offsets.
+#[derive(Debug, Args)]
+pub struct SourceArg {
+    /// The article's text. Without it, the file the facts name in `article.source` is looked
+    /// up in $NEWSGRAPH_ARTICLES and beside the facts file; if found, its quotes are verified
+    /// and their character offsets recorded.
+    #[arg(long, value_name = "ARTICLE.txt")]
+    pub source: Option<PathBuf>,
 }
 
 /// Arguments of `newsgraph export`.
@@ -79,6 +109,17 @@ pub struct ExportArgs {
     /// Also export the newsgraph ontology.
     #[arg(long)]
     pub with_ontology: bool,
+
+    /// Leave out the provenance layer: annotations, reified statements, the mapping run.
+    #[arg(long)]
+    pub no_provenance: bool,
+
+    /// Record the current time (or $SOURCE_DATE_EPOCH) as the time of the mapping run.
+    #[arg(long)]
+    pub timestamp: bool,
+
+    #[command(flatten)]
+    pub source: SourceArg,
 }
 
 /// Arguments of `newsgraph query`.
@@ -100,9 +141,17 @@ pub struct QueryArgs {
     #[arg(long, value_enum, default_value_t)]
     pub format: ResultsFormat,
 
+    /// Give a variable of the query a value before it runs (repeatable): an IRI as <…> or
+    /// prefix:name, anything else as a string.
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub bind: Vec<String>,
+
     /// Facts file to load instead of the embedded article (repeatable).
     #[arg(long, value_name = "FACTS.toml")]
     pub facts: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub source: SourceArg,
 }
 
 /// Arguments of `newsgraph check`.
@@ -111,4 +160,33 @@ pub struct CheckArgs {
     /// Facts files to check; the embedded article when none is given.
     #[arg(value_name = "FACTS.toml")]
     pub facts: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub source: SourceArg,
+}
+
+/// Arguments of `newsgraph verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The facts file; the embedded article when none is given.
+    #[arg(value_name = "FACTS.toml")]
+    pub facts: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub source: SourceArg,
+}
+
+/// Arguments of `newsgraph why`.
+#[derive(Debug, Args)]
+pub struct WhyArgs {
+    /// A record id (`ding-hongwei`), a name or another name the text uses (`Ding Hongwei`,
+    /// `Jiang`).
+    pub entity: String,
+
+    /// The facts file; the embedded article when none is given.
+    #[arg(long, value_name = "FACTS.toml")]
+    pub facts: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub source: SourceArg,
 }

@@ -67,9 +67,35 @@ pub fn prefixes(iris: &Iris) -> Vec<(String, String)> {
     all
 }
 
-/// The quads of the given graphs, sorted: by graph, by subject, `rdf:type` first, then by
-/// predicate and object.
-pub fn sorted_quads(store: &GraphStore, graphs: &[GraphName]) -> anyhow::Result<Vec<Quad>> {
+/// An IRI written with the longest matching prefix (`org:reportsTo`), else as `<iri>`.
+pub fn shorten(iri: &str, prefixes: &[(String, String)]) -> String {
+    prefixes
+        .iter()
+        .filter(|(_, ns)| iri.starts_with(ns.as_str()))
+        .max_by_key(|(_, ns)| ns.len())
+        .map_or_else(
+            || format!("<{iri}>"),
+            |(p, ns)| format!("{p}:{}", &iri[ns.len()..]),
+        )
+}
+
+/// The IRI a prefixed name (`person:ding-hongwei`) stands for, if its prefix is known.
+pub fn expand(name: &str, prefixes: &[(String, String)]) -> Option<String> {
+    let (prefix, local) = name.split_once(':')?;
+    prefixes
+        .iter()
+        .find(|(p, _)| p == prefix)
+        .map(|(_, ns)| format!("{ns}{local}"))
+}
+
+/// The quads of the given graphs, sorted: by graph, then subjects whose IRI starts with
+/// `last` after all others (newsgraph puts an article's provenance there), then by subject,
+/// `rdf:type` first, then by predicate and object.
+pub fn sorted_quads(
+    store: &GraphStore,
+    graphs: &[GraphName],
+    last: &str,
+) -> anyhow::Result<Vec<Quad>> {
     let mut quads = Vec::new();
     for graph in graphs {
         for quad in store
@@ -79,11 +105,11 @@ pub fn sorted_quads(store: &GraphStore, graphs: &[GraphName]) -> anyhow::Result<
             quads.push(quad.context("cannot read the store")?);
         }
     }
-    quads.sort_by_cached_key(sort_key);
+    quads.sort_by_cached_key(|q| sort_key(q, last));
     Ok(quads)
 }
 
-fn sort_key(q: &Quad) -> (String, String, bool, String, String) {
+fn sort_key(q: &Quad, last: &str) -> (String, bool, String, bool, String, String) {
     let graph = match q.graph_name.as_ref() {
         GraphNameRef::DefaultGraph => String::new(),
         GraphNameRef::NamedNode(n) => n.as_str().to_owned(),
@@ -99,6 +125,7 @@ fn sort_key(q: &Quad) -> (String, String, bool, String, String) {
     };
     (
         graph,
+        !last.is_empty() && subject.starts_with(last),
         subject,
         q.predicate.as_ref() != rdf::TYPE,
         q.predicate.as_str().to_owned(),
@@ -106,12 +133,13 @@ fn sort_key(q: &Quad) -> (String, String, bool, String, String) {
     )
 }
 
-/// Writes sorted quads. Syntaxes without named graphs get the triples of all graphs merged,
-/// each triple once.
+/// Writes quads sorted as [`sorted_quads`] does with the same `last`. Syntaxes without named
+/// graphs get the triples of all graphs merged, each triple once.
 pub fn write_rdf(
     quads: &[Quad],
     format: ExportFormat,
     prefixes: &[(String, String)],
+    last: &str,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let rdf_format = format.rdf_format();
@@ -134,7 +162,7 @@ pub fn write_rdf(
                 ..q.clone()
             })
             .collect();
-        merged.sort_by_cached_key(sort_key);
+        merged.sort_by_cached_key(|q| sort_key(q, last));
         merged.dedup();
         for quad in &merged {
             writer.serialize_triple(TripleRef::new(

@@ -70,9 +70,19 @@ impl Iris {
         self.mint(&format!("period/{key}"))
     }
 
+    /// A version of a program: `{base}software/newsgraph-0.1.0`.
+    pub fn software(&self, name: &str, version: &str) -> NamedNode {
+        self.mint(&format!("software/{name}-{version}"))
+    }
+
     /// An article: `{base}article/{id}`.
     pub fn article(&self, article: &str) -> NamedNode {
         self.mint(&format!("article/{article}"))
+    }
+
+    /// What every article IRI starts with: `{base}article/`.
+    pub fn article_prefix(&self) -> String {
+        format!("{}article/", self.base)
     }
 
     /// Something that belongs to an article: `{base}article/{id}/{part}`.
@@ -86,7 +96,7 @@ impl Iris {
         Kind::ALL
             .iter()
             .map(|k| k.table())
-            .chain(["role", "date", "period", "article", "graph"])
+            .chain(["role", "date", "period", "article", "graph", "software"])
             .map(|segment| (segment.to_owned(), format!("{}{segment}/", self.base)))
             .collect()
     }

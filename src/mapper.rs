@@ -17,6 +17,7 @@ use crate::iris::Iris;
 use crate::values::{Amount, Boundary, Date, FiscalPeriod, When};
 use crate::vocab::{foaf, ng, org, prov, rdf, rdfs, schema, skos, time, xsd};
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
+use std::collections::HashMap;
 
 /// The triples stated by one record of the facts file.
 #[derive(Debug, Clone)]
@@ -38,12 +39,32 @@ pub struct Mapping {
     pub article: NamedNode,
     /// Every record's triples, the article's own first.
     pub facts: Vec<Fact>,
+    /// Where the triples come from (see [`crate::provenance`]); empty until added.
+    pub provenance: Vec<Triple>,
 }
 
 impl Mapping {
-    /// All triples, in the order they were made (duplicates kept).
-    pub fn triples(&self) -> impl Iterator<Item = &Triple> {
+    /// The triples of the records, in the order they were made (duplicates kept).
+    pub fn content(&self) -> impl Iterator<Item = &Triple> {
         self.facts.iter().flat_map(|f| f.triples.iter())
+    }
+
+    /// The `rdfs:label` of every resource that has one.
+    pub fn labels(&self) -> HashMap<NamedNode, String> {
+        self.content()
+            .filter(|t| t.predicate.as_ref() == rdfs::LABEL)
+            .filter_map(|t| match (&t.subject, &t.object) {
+                (NamedOrBlankNode::NamedNode(n), Term::Literal(l)) => {
+                    Some((n.clone(), l.value().to_owned()))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// All triples: the records' and their provenance.
+    pub fn triples(&self) -> impl Iterator<Item = &Triple> {
+        self.content().chain(&self.provenance)
     }
 }
 
@@ -83,6 +104,7 @@ pub fn map(facts: &Facts, iris: &Iris) -> Mapping {
         graph: iris.graph(article_id),
         article,
         facts: out,
+        provenance: Vec::new(),
     }
 }
 
@@ -647,7 +669,8 @@ impl Relation {
     }
 }
 
-fn date_literal(date: &Date) -> Literal {
+/// A date as a literal of the XSD type that states its precision.
+pub fn date_literal(date: &Date) -> Literal {
     let datatype = NamedNode::new_unchecked(format!("{}{}", xsd::NS, date.xsd_datatype()));
     Literal::new_typed_literal(date.to_string(), datatype)
 }

@@ -1,6 +1,7 @@
 //! Saved questions: the SPARQL files of `queries/`, embedded at build time.
 //!
-//! Each file starts with comment lines naming it and asking its question in plain English:
+//! Each file starts with comment lines naming it and asking its question in plain English;
+//! other comment lines are notes:
 //!
 //! ```sparql
 //! # Title: Leadership map
@@ -34,9 +35,6 @@ impl SavedQuery {
                 title = rest.trim().to_owned();
             } else if let Some(rest) = line.strip_prefix("Question:") {
                 question = rest.trim().to_owned();
-            } else if !question.is_empty() && !line.is_empty() {
-                question.push(' ');
-                question.push_str(line);
             }
         }
         SavedQuery {

@@ -1,7 +1,7 @@
 //! Writing query results: an aligned table for people, the W3C result formats for programs,
 //! Turtle for graphs.
 
-use crate::export::{ExportFormat, write_rdf};
+use crate::export::{ExportFormat, shorten, write_rdf};
 use anyhow::Context;
 use oxigraph::model::{GraphName, Term};
 use oxigraph::sparql::QueryResults;
@@ -93,8 +93,7 @@ pub fn write_results(
                 let triple = triple.context("query evaluation failed")?;
                 quads.push(triple.in_graph(GraphName::DefaultGraph));
             }
-            quads.sort_by_cached_key(|q| q.to_string());
-            write_rdf(&quads, ExportFormat::Turtle, prefixes, out)?;
+            write_rdf(&quads, ExportFormat::Turtle, prefixes, "", out)?;
         }
     }
     Ok(())
@@ -105,17 +104,7 @@ fn cell(term: Option<&Term>, prefixes: &[(String, String)]) -> String {
     match term {
         None => String::new(),
         Some(Term::Literal(literal)) => literal.value().to_owned(),
-        Some(Term::NamedNode(node)) => {
-            let iri = node.as_str();
-            prefixes
-                .iter()
-                .filter(|(_, ns)| iri.starts_with(ns.as_str()))
-                .max_by_key(|(_, ns)| ns.len())
-                .map_or_else(
-                    || format!("<{iri}>"),
-                    |(prefix, ns)| format!("{prefix}:{}", &iri[ns.len()..]),
-                )
-        }
+        Some(Term::NamedNode(node)) => shorten(node.as_str(), prefixes),
         Some(other) => other.to_string(),
     }
 }

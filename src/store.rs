@@ -7,8 +7,8 @@ use crate::mapper::Mapping;
 use crate::vocab::ONTOLOGY_GRAPH;
 use anyhow::Context;
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNode, Quad};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, Quad, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
 use oxigraph::store::Store;
 
 /// newsgraph's ontology, in Turtle.
@@ -83,12 +83,13 @@ impl GraphStore {
             .count())
     }
 
-    /// Evaluates a SPARQL query, with `prefixes` declared for it. Without `FROM`, the default
-    /// graph is the union of all graphs.
+    /// Evaluates a SPARQL query, with `prefixes` declared for it and `bindings` substituted
+    /// into it. Without `FROM`, the default graph is the union of all graphs.
     pub fn query(
         &self,
         sparql: &str,
         prefixes: &[(String, String)],
+        bindings: &[(Variable, Term)],
     ) -> anyhow::Result<QueryResults<'static>> {
         let mut evaluator = SparqlEvaluator::new();
         for (prefix, namespace) in prefixes {
@@ -97,6 +98,9 @@ impl GraphStore {
         let mut prepared = evaluator.parse_query(sparql)?;
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
+        }
+        for (variable, value) in bindings {
+            prepared = prepared.substitute_variable(variable.clone(), value.clone());
         }
         Ok(prepared.on_store(&self.store).execute()?)
     }

@@ -40,6 +40,7 @@ vocabulary!(
     /// XML Schema datatypes.
     xsd, "xsd", "http://www.w3.org/2001/XMLSchema#", {
         DECIMAL = "decimal", INTEGER = "integer", G_YEAR = "gYear", DATE_TIME = "dateTime",
+        NON_NEGATIVE_INTEGER = "nonNegativeInteger",
     }
 );
 
@@ -119,7 +120,8 @@ vocabulary!(
         TRANSIT_TIME = "transitTime", QUOTATION = "Quotation", TEXT = "text",
         DESCRIPTION = "description", SUPER_EVENT = "superEvent", SUB_EVENT = "subEvent",
         SOFTWARE_APPLICATION = "SoftwareApplication", SOFTWARE_VERSION = "softwareVersion",
-        NAME = "name",
+        NAME = "name", MEDIA_OBJECT = "MediaObject", ENCODES_CREATIVE_WORK = "encodesCreativeWork",
+        ENCODING_FORMAT = "encodingFormat", SHA256 = "sha256", DATE_CREATED = "dateCreated",
     }
 );
 

@@ -16,7 +16,7 @@ fn parse(text: &str, format: RdfFormat) -> HashSet<Triple> {
 }
 
 fn store_triple_count() -> usize {
-    let loaded = pipeline::load(&[], &Iris::default()).unwrap();
+    let loaded = pipeline::load(&pipeline::Options::default(), &Iris::default()).unwrap();
     let graph = loaded.store.article_graphs()[0].clone();
     loaded
         .store
@@ -96,9 +96,10 @@ fn ontology_is_exported_on_request() {
 /// Runs a SELECT on the loaded embedded article and returns the first column.
 fn select(sparql: &str) -> Vec<String> {
     let iris = Iris::default();
-    let loaded = pipeline::load(&[], &iris).unwrap();
+    let loaded = pipeline::load(&pipeline::Options::default(), &iris).unwrap();
     let prefixes = newsgraph::export::prefixes(&iris);
-    let QueryResults::Solutions(solutions) = loaded.store.query(sparql, &prefixes).unwrap() else {
+    let QueryResults::Solutions(solutions) = loaded.store.query(sparql, &prefixes, &[]).unwrap()
+    else {
         panic!("not a SELECT");
     };
     solutions

@@ -111,3 +111,51 @@ fn rdflib_answers_a_saved_question_like_newsgraph() {
     .collect();
     assert_eq!(theirs, crate::util::rows(&["reporting-lines"]));
 }
+
+/// evidence.rq run by rdflib on an export, with `?entity` bound.
+fn rdflib_evidence(path: &Path, syntax: &str, entity: &str) -> Vec<Vec<String>> {
+    let query = Path::new(env!("CARGO_MANIFEST_DIR")).join("queries/evidence.rq");
+    rdf_check(&[
+        "query",
+        path.to_str().unwrap(),
+        syntax,
+        query.to_str().unwrap(),
+        &format!("entity={entity}"),
+    ])
+    .lines()
+    .map(|l| serde_json::from_str(l).unwrap())
+    .collect()
+}
+
+#[test]
+fn rdflib_answers_the_evidence_question_from_turtle_and_trig() {
+    let Some(text) = crate::provenance::cainiao_text() else {
+        return;
+    };
+    let text = text.to_str().unwrap();
+    let dir = tempfile::TempDir::new().unwrap();
+    let ding = "https://newsgraph.example/id/person/ding-hongwei";
+    let ours = crate::util::rows(&[
+        "evidence",
+        "--bind",
+        &format!("entity=<{ding}>"),
+        "--source",
+        text,
+    ]);
+    assert_eq!(ours.len(), 6);
+    for (name, syntax) in [("cainiao.ttl", "turtle"), ("cainiao.trig", "trig")] {
+        let path = dir.path().join(name);
+        stdout_of(&[
+            "export",
+            "--source",
+            text,
+            "--output",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            rdflib_evidence(&path, syntax, ding),
+            ours,
+            "rdflib on {syntax}"
+        );
+    }
+}

@@ -2,11 +2,13 @@
 
 use crate::util::{expect, fixture, rows, stdout_of};
 
-/// Every saved query answered by a test below; a new saved query needs a test here.
+/// Every saved query answered by a test below (`evidence` in `provenance.rs`); a new saved
+/// query needs a test.
 const TESTED: &[&str] = &[
     "alibaba-structure",
     "business-lines",
     "europe-offers",
+    "evidence",
     "external-clients",
     "international-growth",
     "kept-services",

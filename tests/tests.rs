@@ -4,5 +4,6 @@
 mod errors;
 mod export;
 mod outside_tools;
+mod provenance;
 mod saved_queries;
 mod util;

@@ -8,9 +8,15 @@ use oxigraph::model::GraphNameRef;
 use std::io::Write;
 
 pub fn run(args: &CheckArgs, iris: &Iris) -> anyhow::Result<()> {
-    let loaded = pipeline::load(&args.facts, iris)?;
+    let options = pipeline::Options {
+        facts: args.facts.clone(),
+        source: args.source.source.clone(),
+        ..pipeline::Options::default()
+    };
+    let loaded = pipeline::load(&options, iris)?;
     let mut out = std::io::stdout().lock();
-    for (facts, mapping) in loaded.facts.iter().zip(&loaded.mappings) {
+    for article in &loaded.articles {
+        let (facts, mapping) = (&article.facts, &article.mapping);
         let records = facts.records();
         let entities = records.iter().filter(|r| r.kind.is_entity()).count();
         let counts: Vec<String> = Kind::ALL
@@ -37,6 +43,18 @@ pub fn run(args: &CheckArgs, iris: &Iris) -> anyhow::Result<()> {
         writeln!(out, "  entities:   {entities}")?;
         writeln!(out, "  statements: {}", records.len() - entities)?;
         writeln!(out, "  triples:    {triples} in graph {}", mapping.graph)?;
+        match (&article.text, &article.located) {
+            (Some(text), Some(located)) => writeln!(
+                out,
+                "  evidence:   {} quotes found in {}",
+                located.len(),
+                text.path.display()
+            )?,
+            _ => writeln!(
+                out,
+                "  evidence:   not verified (no article text; see --source)"
+            )?,
+        }
     }
     Ok(())
 }

@@ -4,9 +4,13 @@ mod check;
 mod export;
 mod queries;
 mod query;
+mod verify;
+mod why;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, SourceArg};
 use crate::iris::Iris;
+use crate::pipeline::{self, Article, Options};
+use std::path::PathBuf;
 
 /// Runs the command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
@@ -16,5 +20,20 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Query(args) => query::run(&args, &iris),
         Command::Queries => queries::run(),
         Command::Check(args) => check::run(&args, &iris),
+        Command::Verify(args) => verify::run(&args, &iris),
+        Command::Why(args) => why::run(&args, &iris),
     }
+}
+
+/// Reads, checks and verifies one facts file (the embedded article when `None`), without
+/// the provenance layer.
+fn read_one(facts: Option<&PathBuf>, source: &SourceArg, iris: &Iris) -> anyhow::Result<Article> {
+    let options = Options {
+        facts: facts.into_iter().cloned().collect(),
+        source: source.source.clone(),
+        without_provenance: true,
+        ..Options::default()
+    };
+    let mut articles = pipeline::read(&options, iris)?;
+    Ok(articles.remove(0))
 }

@@ -1,13 +1,15 @@
 //! `newsgraph query`: a saved question, a query file, or SPARQL from the command line.
 
 use crate::cli::QueryArgs;
-use crate::export::prefixes;
+use crate::export::{expand, prefixes};
 use crate::iris::Iris;
 use crate::output::write_to;
 use crate::pipeline;
 use crate::queries;
 use crate::results::write_results;
 use anyhow::{Context, bail};
+use oxigraph::model::{Literal, NamedNode, Term};
+use oxigraph::sparql::Variable;
 
 pub fn run(args: &QueryArgs, iris: &Iris) -> anyhow::Result<()> {
     let (origin, sparql) = if let Some(name) = &args.name {
@@ -27,13 +29,45 @@ pub fn run(args: &QueryArgs, iris: &Iris) -> anyhow::Result<()> {
         let text = args.sparql.clone().unwrap_or_default();
         ("--sparql".to_owned(), text)
     };
-    let loaded = pipeline::load(&args.facts, iris)?;
+    let options = pipeline::Options {
+        facts: args.facts.clone(),
+        source: args.source.source.clone(),
+        ..pipeline::Options::default()
+    };
     let prefixes = prefixes(iris);
+    let bindings = args
+        .bind
+        .iter()
+        .map(|b| parse_binding(b, &prefixes))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let loaded = pipeline::load(&options, iris)?;
     let results = loaded
         .store
-        .query(&sparql, &prefixes)
+        .query(&sparql, &prefixes, &bindings)
         .with_context(|| format!("{origin}: invalid or failing SPARQL"))?;
     write_to(None, |out| {
         write_results(results, args.format, &prefixes, out)
     })
+}
+
+/// Reads `NAME=VALUE`: `<iri>` and `prefix:name` (a known prefix) are IRIs, anything else a
+/// string.
+fn parse_binding(text: &str, prefixes: &[(String, String)]) -> anyhow::Result<(Variable, Term)> {
+    let Some((name, value)) = text.split_once('=') else {
+        bail!("invalid --bind \"{text}\": expected NAME=VALUE");
+    };
+    let variable = Variable::new(name.trim_start_matches(['?', '$']))
+        .with_context(|| format!("invalid --bind \"{text}\": bad variable name"))?;
+    let term = if let Some(iri) = value.strip_prefix('<').and_then(|v| v.strip_suffix('>')) {
+        NamedNode::new(iri)
+            .with_context(|| format!("invalid --bind \"{text}\": bad IRI"))?
+            .into()
+    } else if let Some(iri) = expand(value, prefixes) {
+        NamedNode::new(iri)
+            .with_context(|| format!("invalid --bind \"{text}\": bad IRI"))?
+            .into()
+    } else {
+        Literal::new_simple_literal(value).into()
+    };
+    Ok((variable, term))
 }

@@ -248,6 +248,34 @@ impl Facts {
         }
     }
 
+    /// The ids of the entities (not statements) whose id, name or other name is `query`,
+    /// ignoring case.
+    pub fn find_entities(&self, query: &str) -> Vec<String> {
+        let query = query.trim().to_lowercase();
+        let f = &self.file;
+        let alt_names = f
+            .organizations
+            .iter()
+            .map(|o| (&o.id, &o.alt_names))
+            .chain(f.people.iter().map(|p| (&p.id, &p.alt_names)));
+        let mut found: Vec<String> = self
+            .records()
+            .iter()
+            .filter(|r| r.kind.is_entity())
+            .map(|r| r.id.get_ref())
+            .filter(|id| id.to_lowercase() == query || self.name(id).to_lowercase() == query)
+            .cloned()
+            .collect();
+        for (id, names) in alt_names {
+            if names.iter().any(|n| n.get_ref().to_lowercase() == query)
+                && !found.contains(id.get_ref())
+            {
+                found.push(id.get_ref().clone());
+            }
+        }
+        found
+    }
+
     fn index_ids(&mut self, problems: &mut Vec<Diagnostic>) {
         let mut first_seen: BTreeMap<String, Range<usize>> = BTreeMap::new();
         let mut per_kind: BTreeMap<Kind, usize> = BTreeMap::new();

@@ -79,8 +79,11 @@ pub struct Article {
     pub published: Spanned<When>,
     /// Where it can be read, when known.
     pub url: Option<Text>,
-    /// File name of the captured text, looked up beside other articles.
+    /// File name of the captured text, looked up beside the facts file or in the directory
+    /// named by `NEWSGRAPH_ARTICLES`.
     pub source: Option<Text>,
+    /// When the text was captured, if known.
+    pub captured: Option<Spanned<When>>,
     /// Where the facts about the article itself are stated.
     pub evidence: Evidence,
 }

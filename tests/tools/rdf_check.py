@@ -1,7 +1,9 @@
 """The outside judge of newsgraph's RDF: parses a file with rdflib and reports on it.
 
     rdf_check.py count FILE FORMAT          number of triples (quads for trig/nquads)
-    rdf_check.py query FILE FORMAT QUERY    runs a SPARQL SELECT, prints rows as JSON lists
+    rdf_check.py query FILE FORMAT QUERY [NAME=IRI...]
+                                            runs a SPARQL SELECT with variables bound to IRIs,
+                                            prints rows as JSON lists
 """
 
 import json
@@ -28,8 +30,12 @@ def main():
         else:
             print(len(graph))
     elif command == "query":
+        bindings = {}
+        for binding in sys.argv[5:]:
+            name, iri = binding.split("=", 1)
+            bindings[name] = rdflib.URIRef(iri)
         with open(sys.argv[4], encoding="utf-8") as f:
-            result = graph.query(f.read())
+            result = graph.query(f.read(), initBindings=bindings)
         for row in result:
             print(json.dumps(["" if v is None else str(v) for v in row], ensure_ascii=False))
     else:

@@ -1,0 +1,58 @@
+//! `newsgraph verify`: every evidence quote of a facts file, found in the article's text.
+
+use crate::cli::VerifyArgs;
+use crate::iris::Iris;
+use crate::pipeline;
+use anyhow::bail;
+use std::io::Write;
+
+pub fn run(args: &VerifyArgs, iris: &Iris) -> anyhow::Result<()> {
+    let article = &super::read_one(args.facts.as_ref(), &args.source, iris)?;
+    let name = article.facts.source().name();
+    let (Some(text), Some(located)) = (&article.text, &article.located) else {
+        let wanted = article
+            .facts
+            .file()
+            .article
+            .source
+            .as_ref()
+            .map_or_else(String::new, |s| {
+                format!(" (the facts name \"{}\")", s.get_ref())
+            });
+        bail!(
+            "no article text to verify {name} against: give --source FILE{wanted}, or set {} to its directory",
+            pipeline::ARTICLES_ENV
+        );
+    };
+    let mut out = std::io::stdout().lock();
+    let records = article.facts.records();
+    let evidence = std::iter::once((None, &article.facts.file().article.evidence)).chain(
+        records
+            .iter()
+            .map(|r| (Some(r.id.get_ref().as_str()), r.evidence)),
+    );
+    for (record, evidence) in evidence {
+        for (i, quote) in evidence.0.iter().enumerate() {
+            let (line, column) = article.facts.source().position(quote.span().start);
+            let found = located
+                .get(record, i)
+                .expect("verified quotes are all located");
+            writeln!(
+                out,
+                "{name}:{line}:{column}: {} {}..{} “{}”",
+                record.unwrap_or("article"),
+                found.start,
+                found.end,
+                found.exact.replace('\n', " ")
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "{name}: all {} evidence quotes found in {} (sha256 {})",
+        located.len(),
+        text.path.display(),
+        text.sha256
+    )?;
+    Ok(())
+}
