@@ -4,12 +4,13 @@
 //! saved question needs no `GRAPH` clause; `GRAPH ?g { … }` still tells articles apart.
 
 use crate::mapper::Mapping;
-use crate::vocab::ONTOLOGY_GRAPH;
+use crate::vocab::{ONTOLOGY_GRAPH, rdfs};
 use anyhow::Context;
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNode, Quad, Term};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
 use oxigraph::store::Store;
+use std::collections::HashMap;
 
 /// newsgraph's ontology, in Turtle.
 pub const ONTOLOGY: &str = include_str!("../ontology/newsgraph.ttl");
@@ -81,6 +82,23 @@ impl GraphStore {
             .store
             .quads_for_pattern(None, None, None, Some(graph))
             .count())
+    }
+
+    /// The `rdfs:label` of every term the ontology declares, by IRI.
+    pub fn ontology_labels(&self) -> anyhow::Result<HashMap<String, String>> {
+        let mut labels = HashMap::new();
+        for quad in
+            self.store
+                .quads_for_pattern(None, Some(rdfs::LABEL), None, Some(ONTOLOGY_GRAPH.into()))
+        {
+            let quad = quad.context("cannot read the store")?;
+            if let (NamedOrBlankNode::NamedNode(term), Term::Literal(label)) =
+                (quad.subject, quad.object)
+            {
+                labels.insert(term.into_string(), label.value().to_owned());
+            }
+        }
+        Ok(labels)
     }
 
     /// Evaluates a SPARQL query, with `prefixes` declared for it and `bindings` substituted

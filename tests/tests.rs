@@ -3,6 +3,7 @@
 
 mod errors;
 mod export;
+mod interop;
 mod outside_tools;
 mod provenance;
 mod saved_queries;

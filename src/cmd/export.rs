@@ -1,12 +1,14 @@
-//! `newsgraph export`: the graph in an RDF syntax.
+//! `newsgraph export`: the graph in an RDF syntax, or as a property graph for other tools.
 
 use crate::cli::ExportArgs;
-use crate::export::{ExportFormat, prefixes, sorted_quads, write_rdf};
+use crate::export::graph::{self, PropertyGraph};
+use crate::export::{ExportFormat, dot, graphml, neo4j, prefixes, sorted_quads, write_rdf};
 use crate::iris::Iris;
 use crate::output::write_to;
-use crate::pipeline;
+use crate::pipeline::{self, Loaded};
 use crate::provenance::timestamp_now;
 use crate::vocab::ONTOLOGY_GRAPH;
+use anyhow::{Context, bail};
 use oxigraph::model::GraphName;
 
 pub fn run(args: &ExportArgs, iris: &Iris) -> anyhow::Result<()> {
@@ -14,6 +16,9 @@ pub fn run(args: &ExportArgs, iris: &Iris) -> anyhow::Result<()> {
         .format
         .or_else(|| args.output.as_deref().and_then(ExportFormat::from_path))
         .unwrap_or(ExportFormat::Turtle);
+    if format == ExportFormat::Neo4j && args.output.is_none() {
+        bail!("the neo4j format writes nodes.csv and relationships.csv: give --output DIRECTORY");
+    }
     let options = pipeline::Options {
         facts: args.facts.clone(),
         source: args.source.source.clone(),
@@ -21,6 +26,40 @@ pub fn run(args: &ExportArgs, iris: &Iris) -> anyhow::Result<()> {
         timestamp: args.timestamp.then(timestamp_now),
     };
     let loaded = pipeline::load(&options, iris)?;
+    match format {
+        ExportFormat::Graphml => {
+            let graph = property_graph(&loaded, iris)?;
+            write_to(args.output.as_deref(), |out| {
+                graphml::write_graphml(&graph, out)
+            })
+        }
+        ExportFormat::Dot => {
+            let graph = property_graph(&loaded, iris)?;
+            write_to(args.output.as_deref(), |out| dot::write_dot(&graph, out))
+        }
+        ExportFormat::Neo4j => {
+            let graph = property_graph(&loaded, iris)?;
+            let dir = args.output.as_deref().expect("checked above");
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create directory {}", dir.display()))?;
+            let [nodes, relationships] = neo4j::FILES;
+            write_to(Some(&dir.join(nodes)), |out| {
+                neo4j::write_nodes(&graph, out)
+            })?;
+            write_to(Some(&dir.join(relationships)), |out| {
+                neo4j::write_relationships(&graph, out)
+            })
+        }
+        _ => write_rdf_export(args, format, &loaded, iris),
+    }
+}
+
+fn write_rdf_export(
+    args: &ExportArgs,
+    format: ExportFormat,
+    loaded: &Loaded,
+    iris: &Iris,
+) -> anyhow::Result<()> {
     let mut graphs: Vec<GraphName> = loaded
         .store
         .article_graphs()
@@ -33,14 +72,27 @@ pub fn run(args: &ExportArgs, iris: &Iris) -> anyhow::Result<()> {
     }
     let last = iris.article_prefix();
     let quads = sorted_quads(&loaded.store, &graphs, &last)?;
-    if !format.rdf_format().supports_datasets() && graphs.len() > 1 {
+    let datasets = format.rdf_format().is_some_and(|f| f.supports_datasets());
+    if !datasets {
         let names: Vec<String> = graphs.iter().map(ToString::to_string).collect();
         eprintln!(
-            "note: {format:?} has no named graphs; merged {}",
+            "note: {format:?} has no named graphs; wrote the triples of {}",
             names.join(", ")
         );
     }
     write_to(args.output.as_deref(), |out| {
         write_rdf(&quads, format, &prefixes(iris), &last, out)
     })
+}
+
+/// The articles' content (without the provenance layer) as a property graph.
+fn property_graph(loaded: &Loaded, iris: &Iris) -> anyhow::Result<PropertyGraph> {
+    let labels = loaded.store.ontology_labels()?;
+    let triples = loaded.articles.iter().flat_map(|a| a.mapping.content());
+    Ok(graph::project(
+        triples,
+        iris.base(),
+        &prefixes(iris),
+        &labels,
+    ))
 }

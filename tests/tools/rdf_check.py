@@ -1,6 +1,6 @@
 """The outside judge of newsgraph's RDF: parses a file with rdflib and reports on it.
 
-    rdf_check.py count FILE FORMAT          number of triples (quads for trig/nquads)
+    rdf_check.py count FILE FORMAT          number of triples (quads for trig, nquads, json-ld)
     rdf_check.py query FILE FORMAT QUERY [NAME=IRI...]
                                             runs a SPARQL SELECT with variables bound to IRIs,
                                             prints rows as JSON lists
@@ -13,7 +13,7 @@ import rdflib
 
 
 def load(path, fmt):
-    if fmt in ("trig", "nquads"):
+    if fmt in ("trig", "nquads", "json-ld"):
         graph = rdflib.Dataset(default_union=True)
     else:
         graph = rdflib.Graph()

@@ -1,5 +1,11 @@
-//! Writing the graph out in RDF syntaxes, in a stable order so that two exports of the same
-//! facts are byte-identical and their diffs mean something.
+//! Writing the graph out: RDF syntaxes through Oxigraph's serializers, in a stable order so
+//! that two exports of the same facts are byte-identical and their diffs mean something; and
+//! property-graph views for tools outside RDF ([`graph`]): GraphML, Graphviz, Neo4j.
+
+pub mod dot;
+pub mod graph;
+pub mod graphml;
+pub mod neo4j;
 
 use crate::iris::Iris;
 use crate::store::GraphStore;
@@ -23,8 +29,15 @@ pub enum ExportFormat {
     Trig,
     /// RDF/XML (`.rdf`).
     Rdfxml,
-    /// JSON-LD (`.jsonld`).
+    /// JSON-LD (`.jsonld`), expanded: Oxigraph writes no `@context`.
     Jsonld,
+    /// GraphML (`.graphml`) for Gephi, yEd and Cytoscape.
+    Graphml,
+    /// Graphviz DOT (`.dot`, `.gv`): the org chart and the restructuring.
+    Dot,
+    /// `nodes.csv` and `relationships.csv` for `neo4j-admin database import`, written into the
+    /// --output directory.
+    Neo4j,
 }
 
 impl ExportFormat {
@@ -38,13 +51,15 @@ impl ExportFormat {
             "trig" => ExportFormat::Trig,
             "rdf" | "owl" | "xml" => ExportFormat::Rdfxml,
             "jsonld" => ExportFormat::Jsonld,
+            "graphml" => ExportFormat::Graphml,
+            "dot" | "gv" => ExportFormat::Dot,
             _ => return None,
         })
     }
 
-    /// The Oxigraph serializer format.
-    pub fn rdf_format(self) -> RdfFormat {
-        match self {
+    /// The Oxigraph serializer format, for the RDF syntaxes.
+    pub fn rdf_format(self) -> Option<RdfFormat> {
+        Some(match self {
             ExportFormat::Turtle => RdfFormat::Turtle,
             ExportFormat::Ntriples => RdfFormat::NTriples,
             ExportFormat::Nquads => RdfFormat::NQuads,
@@ -53,7 +68,8 @@ impl ExportFormat {
             ExportFormat::Jsonld => RdfFormat::JsonLd {
                 profile: oxigraph::io::JsonLdProfile::Streaming.into(),
             },
-        }
+            ExportFormat::Graphml | ExportFormat::Dot | ExportFormat::Neo4j => return None,
+        })
     }
 }
 
@@ -142,7 +158,9 @@ pub fn write_rdf(
     last: &str,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let rdf_format = format.rdf_format();
+    let rdf_format = format
+        .rdf_format()
+        .with_context(|| format!("{format:?} is not an RDF syntax"))?;
     let mut serializer = RdfSerializer::from_format(rdf_format);
     for (prefix, namespace) in prefixes {
         serializer = serializer
