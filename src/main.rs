@@ -1,7 +1,9 @@
 //! The `newsgraph` command: parse the arguments, run, and choose the exit code on purpose:
-//! 0 on success (and when the reader of our output goes away), 2 on any error.
+//! 0 on success (and when the reader of our output goes away), 2 on any error, reported one
+//! line per problem.
 
 use clap::Parser;
+use newsgraph::diagnostic::Diagnostics;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -10,8 +12,17 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            for line in format!("{err:#}").lines() {
-                eprintln!("error: {line}");
+            let message = format!("{err:#}");
+            if err.chain().any(|cause| cause.is::<Diagnostics>()) {
+                // One problem per line, each already naming its file, line and column.
+                for line in message.lines() {
+                    eprintln!("error: {line}");
+                }
+            } else {
+                eprintln!(
+                    "error: {}",
+                    message.split_whitespace().collect::<Vec<_>>().join(" ")
+                );
             }
             ExitCode::from(2)
         }

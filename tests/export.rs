@@ -135,6 +135,26 @@ fn every_project_term_used_is_declared_with_label_and_comment() {
 }
 
 #[test]
+fn every_ontology_term_is_fully_declared() {
+    let incomplete = select(
+        "SELECT ?term WHERE {
+           GRAPH <https://newsgraph.example/ns> {
+             { ?term a owl:ObjectProperty } UNION { ?term a owl:DatatypeProperty } UNION { ?term a owl:Class }
+             FILTER NOT EXISTS {
+               ?term rdfs:label ?label ; rdfs:comment ?comment .
+               { ?term a owl:Class ; rdfs:subClassOf ?super }
+               UNION { ?term rdfs:domain ?domain ; rdfs:range ?range }
+             }
+           }
+         }",
+    );
+    assert!(
+        incomplete.is_empty(),
+        "without label, comment, superclass or domain and range: {incomplete:?}"
+    );
+}
+
+#[test]
 fn history_is_not_flattened_into_current_triples() {
     let lin_wan = select("SELECT ?p WHERE { ?p org:reportsTo ?lin . ?lin rdfs:label 'Lin Wan' }");
     assert!(
