@@ -208,6 +208,7 @@ fn invalid_sparql_names_the_query() {
         stderr.starts_with("error: --sparql: invalid or failing SPARQL"),
         "{stderr}"
     );
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
 }
 
 #[test]
