@@ -465,10 +465,7 @@ impl Mapper<'_> {
     fn event_time(&self, event: &str) -> NamedNode {
         let e = self
             .facts
-            .file()
-            .events
-            .iter()
-            .find(|e| e.id.get_ref() == event)
+            .event(event)
             .expect("references are checked before mapping");
         match e.date.get_ref() {
             When::On(date) => self.iris.date(date),
@@ -658,14 +655,6 @@ impl Mapper<'_> {
             .as_deref()
             .expect("prices are checked to have a currency");
         self.text(s, p, code);
-    }
-}
-
-impl Relation {
-    /// Whether the relation is described by a statement of its own: it is bounded in time or
-    /// annotated.
-    pub fn qualified(&self) -> bool {
-        self.since.is_some() || self.until.is_some() || self.note.is_some()
     }
 }
 

@@ -101,11 +101,7 @@ pub fn run(args: &WhyArgs, iris: &Iris) -> anyhow::Result<()> {
         }
         let (heading, line) = match &fact.record {
             Some(record) => {
-                let at = facts
-                    .records()
-                    .into_iter()
-                    .find(|r| r.id.get_ref() == record)
-                    .map_or(0, |r| r.id.span().start);
+                let at = facts.record(record).map_or(0, |r| r.id.span().start);
                 let kind = facts.kind(record).map_or("record", |k| k.table());
                 (format!("{kind} {record}"), facts.source().position(at).0)
             }

@@ -189,6 +189,39 @@ impl Facts {
         self.index.get(id).map(|&(kind, _)| kind)
     }
 
+    /// The record with this id.
+    pub fn record(&self, id: &str) -> Option<Record<'_>> {
+        let &(kind, i) = self.index.get(id)?;
+        let f = &self.file;
+        let r: &dyn Recorded = match kind {
+            Kind::Organization => &f.organizations[i],
+            Kind::Person => &f.people[i],
+            Kind::Post => &f.posts[i],
+            Kind::Place => &f.places[i],
+            Kind::Artifact => &f.artifacts[i],
+            Kind::Dimension => &f.dimensions[i],
+            Kind::Event => &f.events[i],
+            Kind::Relation => &f.relations[i],
+            Kind::Service => &f.services[i],
+            Kind::Measure => &f.measures[i],
+            Kind::Offer => &f.offers[i],
+            Kind::Quote => &f.quotes[i],
+        };
+        Some(Record {
+            id: r.id(),
+            kind,
+            evidence: r.evidence(),
+        })
+    }
+
+    /// The event with this id.
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        match self.index.get(id)? {
+            &(Kind::Event, i) => Some(&self.file.events[i]),
+            _ => None,
+        }
+    }
+
     /// Every record, in file order within each kind.
     pub fn records(&self) -> Vec<Record<'_>> {
         let f = &self.file;

@@ -333,6 +333,14 @@ pub struct Relation {
     pub evidence: Evidence,
 }
 
+impl Relation {
+    /// Whether the relation is described by a statement of its own: it is bounded in time or
+    /// annotated.
+    pub fn qualified(&self) -> bool {
+        self.since.is_some() || self.until.is_some() || self.note.is_some()
+    }
+}
+
 /// A service an organization provides to others.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
