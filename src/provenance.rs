@@ -133,7 +133,7 @@ impl Provenance<'_> {
             &[prov::ENTITY],
             &format!("facts file of “{title}”"),
         );
-        self.text(&facts_node, schema::NAME, facts.source().name());
+        self.text(&facts_node, schema::NAME, &facts_file_name(facts));
         self.text(&facts_node, schema::SHA256, facts_sha);
         self.add(&facts_node, prov::WAS_DERIVED_FROM, text_node.clone());
 
@@ -150,7 +150,7 @@ impl Provenance<'_> {
         self.typed(
             &activity,
             &[prov::ACTIVITY],
-            &format!("mapping of {} by {TOOL} {VERSION}", facts.source().name()),
+            &format!("mapping of {} by {TOOL} {VERSION}", facts_file_name(facts)),
         );
         self.add(&activity, prov::WAS_ASSOCIATED_WITH, tool);
         self.add(&activity, prov::USED, facts_node);
@@ -341,6 +341,15 @@ pub fn described_triple(fact: &Fact, node: &NamedNode) -> Option<Triple> {
         _ => return None,
     };
     Some(Triple::new(subject, predicate, value(rdf::OBJECT)?))
+}
+
+/// The facts file's name without its directory, so that where it was read from does not
+/// change the graph.
+fn facts_file_name(facts: &Facts) -> String {
+    let name = facts.source().name();
+    std::path::Path::new(name)
+        .file_name()
+        .map_or_else(|| name.to_owned(), |n| n.to_string_lossy().into_owned())
 }
 
 fn local_name(iri: &str) -> &str {

@@ -195,3 +195,20 @@ fn several_articles_go_in_graphs_of_their_own() {
         ])
     );
 }
+
+#[test]
+fn where_the_facts_file_is_read_from_does_not_change_the_graph() {
+    let absolute = fixture("northwind.toml");
+    let relative = "tests/fixtures/northwind.toml";
+    let from = |path: &std::path::Path| {
+        let output = newsgraph()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["export", "--format", "nquads"])
+            .arg(path)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        output.stdout
+    };
+    assert_eq!(from(&absolute), from(std::path::Path::new(relative)));
+}

@@ -363,11 +363,19 @@ fn saved_queries_work_on_another_article() {
 #[test]
 fn ask_and_construct_queries() {
     assert_eq!(
-        stdout_of(&["query", "--sparql", "ASK { ?p org:headOf ?o . ?o rdfs:label 'Taotian Group' }"]),
+        stdout_of(&[
+            "query",
+            "--sparql",
+            "ASK { ?p org:headOf ?o . ?o rdfs:label 'Taotian Group' }"
+        ]),
         "true\n"
     );
     assert_eq!(
-        stdout_of(&["query", "--sparql", "ASK { ?p org:headOf ?o . ?o rdfs:label 'Temu' }"]),
+        stdout_of(&[
+            "query",
+            "--sparql",
+            "ASK { ?p org:headOf ?o . ?o rdfs:label 'Temu' }"
+        ]),
         "false\n"
     );
     let turtle = stdout_of(&[
@@ -375,7 +383,10 @@ fn ask_and_construct_queries() {
         "--sparql",
         "CONSTRUCT { ?p org:reportsTo ?q } WHERE { ?p org:reportsTo ?q }",
     ]);
-    assert!(turtle.contains("@prefix org: <http://www.w3.org/ns/org#>"), "{turtle}");
+    assert!(
+        turtle.contains("@prefix org: <http://www.w3.org/ns/org#>"),
+        "{turtle}"
+    );
     assert!(
         turtle.contains("person:ding-hongwei org:reportsTo person:jiang-fan ."),
         "{turtle}"

@@ -76,7 +76,8 @@ fn write_rdf_export(
     if !datasets {
         let names: Vec<String> = graphs.iter().map(ToString::to_string).collect();
         eprintln!(
-            "note: {format:?} has no named graphs; wrote the triples of {}",
+            "note: {} has no named graphs; wrote the triples of {}",
+            format.name(),
             names.join(", ")
         );
     }

@@ -57,6 +57,21 @@ impl ExportFormat {
         })
     }
 
+    /// The syntax's usual name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Turtle => "Turtle",
+            ExportFormat::Ntriples => "N-Triples",
+            ExportFormat::Nquads => "N-Quads",
+            ExportFormat::Trig => "TriG",
+            ExportFormat::Rdfxml => "RDF/XML",
+            ExportFormat::Jsonld => "JSON-LD",
+            ExportFormat::Graphml => "GraphML",
+            ExportFormat::Dot => "DOT",
+            ExportFormat::Neo4j => "Neo4j CSV",
+        }
+    }
+
     /// The Oxigraph serializer format, for the RDF syntaxes.
     pub fn rdf_format(self) -> Option<RdfFormat> {
         Some(match self {
@@ -160,7 +175,7 @@ pub fn write_rdf(
 ) -> anyhow::Result<()> {
     let rdf_format = format
         .rdf_format()
-        .with_context(|| format!("{format:?} is not an RDF syntax"))?;
+        .with_context(|| format!("{} is not an RDF syntax", format.name()))?;
     let mut serializer = RdfSerializer::from_format(rdf_format);
     for (prefix, namespace) in prefixes {
         serializer = serializer
