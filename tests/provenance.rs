@@ -72,7 +72,7 @@ fn every_quote_of_the_cainiao_facts_is_in_the_article_at_its_offsets() {
         out.lines()
             .last()
             .unwrap()
-            .contains("all 103 evidence quotes found"),
+            .contains("all 104 evidence quotes found"),
         "{out}"
     );
 }

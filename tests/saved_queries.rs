@@ -217,7 +217,7 @@ fn european_delivery_offers() {
 #[test]
 fn timeline_dates_only_what_the_article_dates() {
     let timeline = rows(&["timeline"]);
-    assert_eq!(timeline.len(), 11, "every event is on the timeline");
+    assert_eq!(timeline.len(), 12, "every event is on the timeline");
     let dated: Vec<Vec<String>> = timeline
         .iter()
         .filter(|row| row[0] != "not stated")
