@@ -10,7 +10,9 @@
 //! Each measurement is printed on standard output as one line,
 //! `name<TAB>median_us<TAB>min_us<TAB>iterations`, times in microseconds per iteration. Lines
 //! starting with `#` are facts about the data (triple and row counts), not timings.
-//! `NEWSGRAPH_BENCH_SECONDS` sets the time spent sampling each step (default 2). The article's
+//! `NEWSGRAPH_BENCH_SECONDS` sets the time spent sampling each step (default 2). Run without
+//! `--bench`, as `cargo test --all-targets` runs it, each step runs once: a check that the
+//! benchmark still works, not a measurement. The article's
 //! text is not part of the repository, so it is measured without it, unless
 //! `$NEWSGRAPH_ARTICLES` points at it (`scripts/bench.sh` unsets that variable).
 
@@ -46,11 +48,21 @@ struct Config {
     budget: Duration,
     /// Measurement name filters; all measurements run when empty.
     filters: Vec<String>,
+    /// Fewest timed iterations of a step; 1 when only checking that the benchmark runs.
+    min_iterations: usize,
 }
 
 impl Config {
-    /// Reads the command line (cargo passes `--bench`, which is ignored) and the environment.
+    /// Reads the command line and the environment. `cargo bench` passes `--bench`; without
+    /// it (under `cargo test`) every step runs once.
     fn from_env() -> anyhow::Result<Config> {
+        if !std::env::args().any(|a| a == "--bench") {
+            return Ok(Config {
+                budget: Duration::ZERO,
+                filters: Vec::new(),
+                min_iterations: 1,
+            });
+        }
         let seconds = match std::env::var("NEWSGRAPH_BENCH_SECONDS") {
             Ok(text) => text
                 .parse::<f64>()
@@ -66,6 +78,7 @@ impl Config {
         Ok(Config {
             budget: Duration::from_secs_f64(seconds),
             filters,
+            min_iterations: MIN_ITERATIONS,
         })
     }
 
@@ -81,14 +94,14 @@ impl Config {
         }
         let warm_up = Instant::now();
         for _ in 0..WARM_UP {
-            black_box(step());
-            if warm_up.elapsed() > self.budget {
+            if warm_up.elapsed() >= self.budget {
                 break;
             }
+            black_box(step());
         }
         let mut samples = Vec::new();
         let started = Instant::now();
-        while samples.len() < MIN_ITERATIONS
+        while samples.len() < self.min_iterations
             || (samples.len() < MAX_ITERATIONS && started.elapsed() < self.budget)
         {
             let begin = Instant::now();

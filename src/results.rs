@@ -1,7 +1,7 @@
 //! Writing query results: an aligned table for people, the W3C result formats for programs,
 //! Turtle for graphs.
 
-use crate::export::{ExportFormat, shorten, write_rdf};
+use crate::export::{ExportFormat, shorten, sort_quads, write_rdf};
 use anyhow::Context;
 use oxigraph::model::{GraphName, Term};
 use oxigraph::sparql::QueryResults;
@@ -93,6 +93,7 @@ pub fn write_results(
                 let triple = triple.context("query evaluation failed")?;
                 quads.push(triple.in_graph(GraphName::DefaultGraph));
             }
+            sort_quads(&mut quads, "");
             write_rdf(&quads, ExportFormat::Turtle, prefixes, "", out)?;
         }
     }

@@ -136,8 +136,14 @@ pub fn sorted_quads(
             quads.push(quad.context("cannot read the store")?);
         }
     }
-    quads.sort_by_cached_key(|q| sort_key(q, last));
+    sort_quads(&mut quads, last);
     Ok(quads)
+}
+
+/// Sorts quads as [`sorted_quads`] does, and drops duplicates.
+pub fn sort_quads(quads: &mut Vec<Quad>, last: &str) {
+    quads.sort_by_cached_key(|q| sort_key(q, last));
+    quads.dedup();
 }
 
 fn sort_key(q: &Quad, last: &str) -> (String, bool, String, bool, String, String) {
@@ -164,8 +170,8 @@ fn sort_key(q: &Quad, last: &str) -> (String, bool, String, bool, String, String
     )
 }
 
-/// Writes quads sorted as [`sorted_quads`] does with the same `last`. Syntaxes without named
-/// graphs get the triples of all graphs merged, each triple once.
+/// Writes quads sorted as [`sorted_quads`] or [`sort_quads`] sort them with the same `last`.
+/// Syntaxes without named graphs get the triples of all graphs merged, each triple once.
 pub fn write_rdf(
     quads: &[Quad],
     format: ExportFormat,
@@ -188,16 +194,24 @@ pub fn write_rdf(
             writer.serialize_quad(quad)?;
         }
     } else {
-        let mut merged: Vec<Quad> = quads
-            .iter()
-            .map(|q| Quad {
-                graph_name: GraphName::DefaultGraph,
-                ..q.clone()
-            })
-            .collect();
-        merged.sort_by_cached_key(|q| sort_key(q, last));
-        merged.dedup();
-        for quad in &merged {
+        let one_graph = quads.windows(2).all(|w| w[0].graph_name == w[1].graph_name);
+        let merged: Vec<Quad>;
+        let triples = if one_graph {
+            // Already in order, and without duplicates.
+            quads
+        } else {
+            let mut all: Vec<Quad> = quads
+                .iter()
+                .map(|q| Quad {
+                    graph_name: GraphName::DefaultGraph,
+                    ..q.clone()
+                })
+                .collect();
+            sort_quads(&mut all, last);
+            merged = all;
+            &merged
+        };
+        for quad in triples {
             writer.serialize_triple(TripleRef::new(
                 quad.subject.as_ref(),
                 quad.predicate.as_ref(),
