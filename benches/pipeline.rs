@@ -23,7 +23,7 @@ use newsgraph::pipeline::{self, Loaded, Options};
 use newsgraph::queries::{self, SavedQuery};
 use newsgraph::store::GraphStore;
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::{GraphName, Quad, TripleRef};
+use oxigraph::model::{Quad, TripleRef};
 use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
 use std::hint::black_box;
@@ -128,13 +128,7 @@ fn micros(duration: Duration) -> f64 {
 /// The whole Turtle or N-Triples export of the loaded articles, as `newsgraph export` writes
 /// it: the quads sorted, then serialized.
 fn export(loaded: &Loaded, iris: &Iris, format: ExportFormat) -> anyhow::Result<Vec<u8>> {
-    let graphs: Vec<GraphName> = loaded
-        .store
-        .article_graphs()
-        .iter()
-        .cloned()
-        .map(GraphName::from)
-        .collect();
+    let graphs = loaded.store.graph_names(false);
     let last = iris.article_prefix();
     let quads = sorted_quads(&loaded.store, &graphs, &last)?;
     let mut out = Vec::new();
@@ -266,13 +260,7 @@ fn main() -> anyhow::Result<()> {
         pipeline::load(&options, &iris).expect("the embedded article loads")
     });
     config.measure("sort-quads", || {
-        let graphs: Vec<GraphName> = loaded
-            .store
-            .article_graphs()
-            .iter()
-            .cloned()
-            .map(GraphName::from)
-            .collect();
+        let graphs = loaded.store.graph_names(false);
         sorted_quads(&loaded.store, &graphs, &iris.article_prefix()).expect("quads sort")
     });
     config.measure("serialize-turtle", || {

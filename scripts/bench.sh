@@ -19,30 +19,10 @@ mkdir -p "$out"
 # finds it; a text found through $NEWSGRAPH_ARTICLES would add quote positions and change the data.
 unset NEWSGRAPH_ARTICLES
 
-as_root() {
-    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
-
 # The outside tools, installed as scripts/test.sh installs them.
-packages=()
-command -v rapper >/dev/null || packages+=(raptor2-utils)
-command -v python3 >/dev/null || packages+=(python3 python3-venv)
-if [ ${#packages[@]} -gt 0 ]; then
-    echo "installing ${packages[*]}" >&2
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
-fi
+source scripts/tools.sh
+install_outside_tools
 venv=target/py
-if ! "$venv/bin/python" -c 'import rdflib, networkx' 2>/dev/null; then
-    echo "installing rdflib and networkx into $venv" >&2
-    rm -rf "$venv"
-    if ! python3 -m venv "$venv" 2>/dev/null; then
-        as_root apt-get update -qq
-        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
-        python3 -m venv "$venv"
-    fi
-    "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/tools/requirements.txt
-fi
 
 echo "== newsgraph (cargo bench --bench pipeline)" >&2
 NEWSGRAPH_BENCH_SECONDS=$seconds cargo bench --quiet --bench pipeline | tee "$out/newsgraph.tsv"

@@ -76,6 +76,16 @@ impl GraphStore {
         &self.articles
     }
 
+    /// The graphs an export writes: the articles', and the ontology's when asked for.
+    pub fn graph_names(&self, with_ontology: bool) -> Vec<GraphName> {
+        let mut graphs: Vec<GraphName> =
+            self.articles.iter().cloned().map(GraphName::from).collect();
+        if with_ontology {
+            graphs.push(ONTOLOGY_GRAPH.into_owned().into());
+        }
+        graphs
+    }
+
     /// How many quads a graph holds.
     pub fn graph_len(&self, graph: GraphNameRef<'_>) -> anyhow::Result<usize> {
         Ok(self

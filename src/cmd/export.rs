@@ -7,9 +7,7 @@ use crate::iris::Iris;
 use crate::output::write_to;
 use crate::pipeline::{self, Loaded};
 use crate::provenance::timestamp_now;
-use crate::vocab::ONTOLOGY_GRAPH;
 use anyhow::{Context, bail};
-use oxigraph::model::GraphName;
 
 pub fn run(args: &ExportArgs, iris: &Iris) -> anyhow::Result<()> {
     let format = args
@@ -60,16 +58,7 @@ fn write_rdf_export(
     loaded: &Loaded,
     iris: &Iris,
 ) -> anyhow::Result<()> {
-    let mut graphs: Vec<GraphName> = loaded
-        .store
-        .article_graphs()
-        .iter()
-        .cloned()
-        .map(GraphName::from)
-        .collect();
-    if args.with_ontology {
-        graphs.push(ONTOLOGY_GRAPH.into_owned().into());
-    }
+    let graphs = loaded.store.graph_names(args.with_ontology);
     let last = iris.article_prefix();
     let quads = sorted_quads(&loaded.store, &graphs, &last)?;
     let datasets = format.rdf_format().is_some_and(|f| f.supports_datasets());

@@ -1,0 +1,36 @@
+# Installs the outside tools newsgraph's output is judged with, for scripts/test.sh and
+# scripts/bench.sh (source it, then call install_outside_tools): raptor's `rapper` and Graphviz
+# from Debian packages, and rdflib and networkx in a Python venv under target/py. Sets
+# NEWSGRAPH_PYTHON to that venv's interpreter.
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+apt_install() {
+    echo "installing $*" >&2
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+install_outside_tools() {
+    local packages=()
+    command -v rapper >/dev/null || packages+=(raptor2-utils)
+    command -v dot >/dev/null || packages+=(graphviz)
+    command -v python3 >/dev/null || packages+=(python3 python3-venv)
+    if [ ${#packages[@]} -gt 0 ]; then
+        apt_install "${packages[@]}"
+    fi
+
+    local venv=target/py
+    if ! "$venv/bin/python" -c 'import rdflib, networkx' 2>/dev/null; then
+        echo "installing rdflib and networkx into $venv" >&2
+        rm -rf "$venv"
+        if ! python3 -m venv "$venv" 2>/dev/null; then
+            apt_install python3-venv
+            python3 -m venv "$venv"
+        fi
+        "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/tools/requirements.txt
+    fi
+    export NEWSGRAPH_PYTHON="$PWD/$venv/bin/python"
+}
