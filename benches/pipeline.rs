@@ -22,8 +22,8 @@ use newsgraph::iris::Iris;
 use newsgraph::pipeline::{self, Loaded, Options};
 use newsgraph::queries::{self, SavedQuery};
 use newsgraph::store::GraphStore;
-use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::{Quad, TripleRef};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::Quad;
 use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
 use std::hint::black_box;
@@ -140,22 +140,12 @@ fn export(loaded: &Loaded, iris: &Iris, format: ExportFormat) -> anyhow::Result<
 /// once the quads are gathered, merged and sorted.
 fn serialize_only(
     triples: &[Quad],
-    format: RdfFormat,
+    format: ExportFormat,
     prefixes: &[(String, String)],
 ) -> anyhow::Result<Vec<u8>> {
-    let mut serializer = RdfSerializer::from_format(format);
-    for (prefix, namespace) in prefixes {
-        serializer = serializer.with_prefix(prefix, namespace)?;
-    }
-    let mut writer = serializer.for_writer(Vec::new());
-    for quad in triples {
-        writer.serialize_triple(TripleRef::new(
-            quad.subject.as_ref(),
-            quad.predicate.as_ref(),
-            quad.object.as_ref(),
-        ))?;
-    }
-    Ok(writer.finish()?)
+    let mut out = Vec::new();
+    write_rdf(triples, format, prefixes, "", &mut out)?;
+    Ok(out)
 }
 
 /// Every quad of a Turtle document, parsed by Oxigraph.
@@ -270,10 +260,10 @@ fn main() -> anyhow::Result<()> {
         export(&loaded, &iris, ExportFormat::Ntriples).expect("N-Triples export")
     });
     config.measure("serializer-turtle", || {
-        serialize_only(&parsed, RdfFormat::Turtle, &prefixes).expect("Turtle serializes")
+        serialize_only(&parsed, ExportFormat::Turtle, &prefixes).expect("Turtle serializes")
     });
     config.measure("serializer-ntriples", || {
-        serialize_only(&parsed, RdfFormat::NTriples, &prefixes).expect("N-Triples serializes")
+        serialize_only(&parsed, ExportFormat::Ntriples, &prefixes).expect("N-Triples serializes")
     });
     config.measure("parse-turtle", || {
         parse_turtle(&turtle).expect("Turtle parses")

@@ -1,6 +1,6 @@
 //! One test per saved question, each asserting the answer the Cainiao article gives.
 
-use crate::util::{expect, fixture, rows, stdout_of};
+use crate::util::{expect, first_columns, fixture, rows, stdout_of};
 
 /// Every saved query answered by a test below (`evidence` in `provenance.rs`); a new saved
 /// query needs a test.
@@ -55,10 +55,7 @@ fn leadership_map() {
 
 #[test]
 fn reporting_lines_before_and_after_the_restructuring() {
-    let lines: Vec<Vec<String>> = rows(&["reporting-lines"])
-        .into_iter()
-        .map(|row| row[..4].to_vec())
-        .collect();
+    let lines: Vec<Vec<String>> = first_columns(rows(&["reporting-lines"]), 4);
     assert_eq!(
         lines,
         expect(&[
@@ -110,10 +107,7 @@ fn moved_units_and_headcount() {
 
 #[test]
 fn services_cainiao_keeps_providing_to_alibaba() {
-    let kept: Vec<Vec<String>> = rows(&["kept-services"])
-        .into_iter()
-        .map(|row| row[..2].to_vec())
-        .collect();
+    let kept: Vec<Vec<String>> = first_columns(rows(&["kept-services"]), 2);
     assert_eq!(
         kept,
         expect(&[
@@ -240,10 +234,7 @@ fn timeline_dates_only_what_the_article_dates() {
 
 #[test]
 fn subsidiaries_and_partners() {
-    let ties: Vec<Vec<String>> = rows(&["subsidiaries-partners"])
-        .into_iter()
-        .map(|row| row[..2].to_vec())
-        .collect();
+    let ties: Vec<Vec<String>> = first_columns(rows(&["subsidiaries-partners"]), 2);
     assert_eq!(
         ties,
         expect(&[&["4PX Express", "partner"], &["4PX Express", "subsidiary"]])
@@ -334,10 +325,7 @@ fn alibaba_structure_after_the_restructuring() {
 fn saved_queries_work_on_another_article() {
     let facts = fixture("northwind.toml");
     let facts = facts.to_str().unwrap();
-    let lines: Vec<Vec<String>> = rows(&["reporting-lines", "--facts", facts])
-        .into_iter()
-        .map(|row| row[..3].to_vec())
-        .collect();
+    let lines: Vec<Vec<String>> = first_columns(rows(&["reporting-lines", "--facts", facts]), 3);
     assert_eq!(
         lines,
         expect(&[

@@ -57,3 +57,8 @@ pub fn expect(rows: &[&[&str]]) -> Vec<Vec<String>> {
         .map(|row| row.iter().map(|c| (*c).to_owned()).collect())
         .collect()
 }
+
+/// The first `n` columns of each row.
+pub fn first_columns(rows: Vec<Vec<String>>, n: usize) -> Vec<Vec<String>> {
+    rows.into_iter().map(|row| row[..n].to_vec()).collect()
+}
