@@ -272,6 +272,9 @@ fn the_mapping_run_is_recorded() {
     assert!(plain.contains(&format!("\"{}\"", env!("CARGO_PKG_VERSION"))));
     assert!(plain.contains("<https://schema.org/sha256> \"a4cc18c2ccf4e968f4f90929b5a5591fe984dd7c59814a3c26ab3040dfcdaadf\""));
     assert!(!plain.contains("startedAtTime"), "no time unless asked");
+    assert!(plain.contains(
+        "<https://schema.org/dateCreated> \"2026-11-25\"^^<http://www.w3.org/2001/XMLSchema#date>"
+    ));
     let output = newsgraph()
         .env("SOURCE_DATE_EPOCH", "1764028800")
         .args(["export", "--format", "ntriples", "--timestamp"])
