@@ -208,15 +208,20 @@ fn european_delivery_offers() {
     );
 }
 
+/// The date and name of the timeline's events that have a date.
+fn dated_events(timeline: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    let dated = timeline
+        .into_iter()
+        .filter(|row| row[0] != "not stated")
+        .collect();
+    first_columns(dated, 2)
+}
+
 #[test]
 fn timeline_dates_only_what_the_article_dates() {
     let timeline = rows(&["timeline"]);
     assert_eq!(timeline.len(), 12, "every event is on the timeline");
-    let dated: Vec<Vec<String>> = timeline
-        .iter()
-        .filter(|row| row[0] != "not stated")
-        .map(|row| row[..2].to_vec())
-        .collect();
+    let dated = dated_events(timeline.clone());
     assert_eq!(
         dated,
         expect(&[
@@ -334,11 +339,7 @@ fn saved_queries_work_on_another_article() {
             &["Ana Ruiz", "Lena Park", "after"],
         ])
     );
-    let dated: Vec<Vec<String>> = rows(&["timeline", "--facts", facts])
-        .into_iter()
-        .filter(|row| row[0] != "not stated")
-        .map(|row| row[..2].to_vec())
-        .collect();
+    let dated = dated_events(rows(&["timeline", "--facts", facts]));
     assert_eq!(
         dated,
         expect(&[
