@@ -229,6 +229,22 @@ impl Mapper<'_> {
             self.add(article, schema::TRANSLATION_OF_WORK, original.clone());
             self.add(article, prov::WAS_DERIVED_FROM, original);
         }
+        for outlet in &a.based_on {
+            let outlet_id = outlet.get_ref();
+            let report = self
+                .iris
+                .article_part(self.facts.article_id(), &format!("report-{outlet_id}"));
+            self.types(&report, &[schema::CREATIVE_WORK, prov::ENTITY]);
+            let name = self.facts.name(outlet_id);
+            self.label(
+                &report,
+                &format!("{name} report summarized in “{}”", a.title.get_ref()),
+            );
+            let publisher = self.iri(outlet_id);
+            self.add(&report, schema::PUBLISHER, publisher);
+            self.add(article, schema::IS_BASED_ON, report.clone());
+            self.add(article, prov::WAS_DERIVED_FROM, report);
+        }
         std::mem::take(&mut self.triples)
     }
 

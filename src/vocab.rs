@@ -121,7 +121,7 @@ vocabulary!(
         DESCRIPTION = "description", SUPER_EVENT = "superEvent", SUB_EVENT = "subEvent",
         SOFTWARE_APPLICATION = "SoftwareApplication", SOFTWARE_VERSION = "softwareVersion",
         NAME = "name", MEDIA_OBJECT = "MediaObject", ENCODES_CREATIVE_WORK = "encodesCreativeWork",
-        ENCODING_FORMAT = "encodingFormat", SHA256 = "sha256", DATE_CREATED = "dateCreated",
+        ENCODING_FORMAT = "encodingFormat", IS_BASED_ON = "isBasedOn", SHA256 = "sha256", DATE_CREATED = "dateCreated",
     }
 );
 

@@ -423,6 +423,7 @@ impl Checker<'_> {
             &[Organization],
         );
         self.optional(&article.author, "author", &[Person]);
+        self.references(&article.based_on, "based_on", &[Organization]);
         self.evidence(&article.evidence);
         for record in self.facts.records() {
             self.evidence(record.evidence);

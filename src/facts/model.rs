@@ -84,6 +84,10 @@ pub struct Article {
     pub source: Option<Text>,
     /// When the text was captured, if known.
     pub captured: Option<Spanned<When>>,
+    /// The outlets whose reports this text summarizes or retells (organization ids), for a
+    /// text written from other reports.
+    #[serde(default)]
+    pub based_on: Vec<Text>,
     /// Where the facts about the article itself are stated.
     pub evidence: Evidence,
 }
