@@ -1,9 +1,10 @@
 //! The command line, as clap types only; the doc comments are the help text.
 
-use crate::export::ExportFormat;
-use crate::results::ResultsFormat;
-use crate::vocab::DEFAULT_BASE;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
+use newsgraph::export::ExportFormat;
+use newsgraph::results::ResultsFormat;
+use newsgraph::vocab::DEFAULT_BASE;
 use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
@@ -99,7 +100,7 @@ pub struct ExportArgs {
     pub facts: Vec<PathBuf>,
 
     /// Output syntax; by default taken from the --output extension, else Turtle.
-    #[arg(short, long, value_enum)]
+    #[arg(short, long, value_parser = export_format())]
     pub format: Option<ExportFormat>,
 
     /// Write to this file (replaced only once complete) instead of standard output.
@@ -138,7 +139,7 @@ pub struct QueryArgs {
     pub sparql: Option<String>,
 
     /// How to write the results; graph results are always Turtle.
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(long, value_parser = results_format(), default_value = "table")]
     pub format: ResultsFormat,
 
     /// Give a variable of the query a value before it runs (repeatable): an IRI as <…> or
@@ -189,4 +190,16 @@ pub struct WhyArgs {
 
     #[command(flatten)]
     pub source: SourceArg,
+}
+
+/// Reads an export format by its name (`turtle`, `ntriples`…).
+fn export_format() -> impl TypedValueParser<Value = ExportFormat> {
+    PossibleValuesParser::new(ExportFormat::ALL.map(ExportFormat::id))
+        .map(|id| ExportFormat::from_id(&id).expect("one of the possible values"))
+}
+
+/// Reads a results format by its name (`table`, `csv`…).
+fn results_format() -> impl TypedValueParser<Value = ResultsFormat> {
+    PossibleValuesParser::new(ResultsFormat::ALL.map(ResultsFormat::id))
+        .map(|id| ResultsFormat::from_id(&id).expect("one of the possible values"))
 }

@@ -6,10 +6,13 @@ use std::path::Path;
 
 /// Runs `write` against standard output, or against a temporary file beside `path` that
 /// replaces `path` only when `write` succeeds. On failure nothing is left behind.
-pub fn write_to(
+pub fn write_to<E>(
     path: Option<&Path>,
-    write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
+    write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
+) -> anyhow::Result<()>
+where
+    E: std::error::Error + Send + Sync + 'static,
+{
     match path {
         None => {
             let mut out = BufWriter::new(io::stdout().lock());

@@ -2,14 +2,15 @@
 //! check the facts, find and verify the article text, map, add provenance, load.
 
 use crate::diagnostic::Diagnostics;
+use crate::error::{Error, Result};
 use crate::facts::Facts;
 use crate::iris::Iris;
-use crate::mapper::{self, Mapping};
+use crate::mapping::{self, Mapping};
 use crate::provenance::{self, Inputs};
 use crate::source::ArticleText;
 use crate::store::GraphStore;
 use crate::verify::{self, Located};
-use anyhow::bail;
+use oxigraph::model::Triple;
 use std::path::{Path, PathBuf};
 
 /// The environment variable naming a directory of article texts, searched for the file a
@@ -39,8 +40,19 @@ pub struct Article {
     pub text: Option<ArticleText>,
     /// Where each evidence quote is in that text.
     pub located: Option<Located>,
-    /// The triples.
+    /// What the records state.
     pub mapping: Mapping,
+    /// Where each statement comes from (empty when left out).
+    pub provenance: Vec<Triple>,
+}
+
+impl Article {
+    /// Every triple of the article's graph: its content, then its provenance.
+    pub fn triples(&self) -> impl Iterator<Item = Triple> + '_ {
+        self.mapping
+            .triples()
+            .chain(self.provenance.iter().cloned())
+    }
 }
 
 /// Articles loaded into a store.
@@ -53,12 +65,12 @@ pub struct Loaded {
 }
 
 /// Reads, checks, verifies and maps every facts file; nothing is loaded until all succeed.
-pub fn read(options: &Options, iris: &Iris) -> anyhow::Result<Vec<Article>> {
+pub fn read(options: &Options, iris: &Iris) -> Result<Vec<Article>> {
     if options.source.is_some() && options.facts.len() > 1 {
-        bail!(
+        return Err(Error::Input(format!(
             "--source names the text of one article, but {} facts files were given",
             options.facts.len()
-        );
+        )));
     }
     let inputs: Vec<(Facts, Option<&Path>)> = if options.facts.is_empty() {
         vec![(Facts::embedded(), None)]
@@ -67,18 +79,21 @@ pub fn read(options: &Options, iris: &Iris) -> anyhow::Result<Vec<Article>> {
             .facts
             .iter()
             .map(|path| Ok((Facts::read(path)?, Some(path.as_path()))))
-            .collect::<anyhow::Result<_>>()?
+            .collect::<Result<_>>()?
     };
     let mut articles = Vec::new();
     for (facts, path) in inputs {
         let text = find_text(&facts, path, options.source.as_deref())?;
         let located = match &text {
-            Some(text) => Some(verify::locate(&facts, text).map_err(Diagnostics)?),
+            Some(text) => {
+                Some(verify::locate(&facts, text).map_err(|d| Error::Quotes(Diagnostics(d)))?)
+            }
             None => None,
         };
-        let mut mapping = mapper::map(&facts, iris);
+        let mapping = mapping::map(&facts, iris);
+        let mut provenance = Vec::new();
         if !options.without_provenance {
-            mapping.provenance = provenance::annotate(
+            provenance = provenance::annotate(
                 Inputs {
                     facts: &facts,
                     mapping: &mapping,
@@ -94,17 +109,18 @@ pub fn read(options: &Options, iris: &Iris) -> anyhow::Result<Vec<Article>> {
             text,
             located,
             mapping,
+            provenance,
         });
     }
     Ok(articles)
 }
 
 /// Reads every facts file as [`read`] does, then loads them all into a new store.
-pub fn load(options: &Options, iris: &Iris) -> anyhow::Result<Loaded> {
+pub fn load(options: &Options, iris: &Iris) -> Result<Loaded> {
     let articles = read(options, iris)?;
     let mut store = GraphStore::new()?;
     for article in &articles {
-        store.add(&article.mapping)?;
+        store.add(&article.mapping.graph, article.triples())?;
     }
     Ok(Loaded { articles, store })
 }
@@ -115,7 +131,7 @@ fn find_text(
     facts: &Facts,
     facts_path: Option<&Path>,
     given: Option<&Path>,
-) -> anyhow::Result<Option<ArticleText>> {
+) -> Result<Option<ArticleText>> {
     if let Some(path) = given {
         return ArticleText::read(path).map(Some);
     }

@@ -1,15 +1,15 @@
 //! Writing query results: an aligned table for people, the W3C result formats for programs,
 //! Turtle for graphs.
 
+use crate::error::Result;
 use crate::export::{ExportFormat, shorten, sort_quads, write_rdf};
-use anyhow::Context;
 use oxigraph::model::{GraphName, Term};
 use oxigraph::sparql::QueryResults;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use std::io::Write;
 
 /// How `newsgraph query` writes solutions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ResultsFormat {
     /// An aligned text table, IRIs shortened with the usual prefixes.
     #[default]
@@ -25,6 +25,31 @@ pub enum ResultsFormat {
 }
 
 impl ResultsFormat {
+    /// Every format, the default first.
+    pub const ALL: [ResultsFormat; 5] = [
+        ResultsFormat::Table,
+        ResultsFormat::Csv,
+        ResultsFormat::Tsv,
+        ResultsFormat::Json,
+        ResultsFormat::Xml,
+    ];
+
+    /// The format's name on the command line: `table`, `csv`…
+    pub fn id(self) -> &'static str {
+        match self {
+            ResultsFormat::Table => "table",
+            ResultsFormat::Csv => "csv",
+            ResultsFormat::Tsv => "tsv",
+            ResultsFormat::Json => "json",
+            ResultsFormat::Xml => "xml",
+        }
+    }
+
+    /// The format whose [`id`](Self::id) is `id`.
+    pub fn from_id(id: &str) -> Option<ResultsFormat> {
+        ResultsFormat::ALL.into_iter().find(|f| f.id() == id)
+    }
+
     fn w3c(self) -> Option<QueryResultsFormat> {
         match self {
             ResultsFormat::Table => None,
@@ -42,13 +67,13 @@ pub fn write_results(
     format: ResultsFormat,
     prefixes: &[(String, String)],
     out: &mut dyn Write,
-) -> anyhow::Result<()> {
+) -> Result<()> {
     match results {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
             let mut rows = Vec::new();
             for solution in solutions {
-                let solution = solution.context("query evaluation failed")?;
+                let solution = solution?;
                 rows.push(
                     variables
                         .iter()
@@ -90,7 +115,7 @@ pub fn write_results(
         QueryResults::Graph(triples) => {
             let mut quads = Vec::new();
             for triple in triples {
-                let triple = triple.context("query evaluation failed")?;
+                let triple = triple?;
                 quads.push(triple.in_graph(GraphName::DefaultGraph));
             }
             sort_quads(&mut quads, "");
@@ -110,7 +135,7 @@ fn cell(term: Option<&Term>, prefixes: &[(String, String)]) -> String {
     }
 }
 
-fn write_table(header: &[String], rows: &[Vec<String>], out: &mut dyn Write) -> anyhow::Result<()> {
+fn write_table(header: &[String], rows: &[Vec<String>], out: &mut dyn Write) -> Result<()> {
     let width = |s: &str| s.chars().count();
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for row in rows {

@@ -3,11 +3,10 @@
 //! The store is in memory. Queries see the union of all graphs as their default graph, so a
 //! saved question needs no `GRAPH` clause; `GRAPH ?g { … }` still tells articles apart.
 
-use crate::mapper::Mapping;
+use crate::error::{Error, Result};
 use crate::vocab::{ONTOLOGY_GRAPH, rdfs};
-use anyhow::Context;
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Term, Triple};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
 use oxigraph::store::Store;
 use std::collections::HashMap;
@@ -31,15 +30,13 @@ impl std::fmt::Debug for GraphStore {
 
 impl GraphStore {
     /// An in-memory store with the ontology loaded.
-    pub fn new() -> anyhow::Result<GraphStore> {
-        let store = Store::new().context("cannot create the in-memory store")?;
+    pub fn new() -> Result<GraphStore> {
+        let store = Store::new()?;
         let parser = RdfParser::from_format(RdfFormat::Turtle)
             .with_base_iri(ONTOLOGY_GRAPH.as_str())
-            .context("invalid ontology IRI")?
+            .expect("the ontology graph name is an absolute IRI")
             .with_default_graph(ONTOLOGY_GRAPH);
-        store
-            .load_from_slice(parser, ONTOLOGY)
-            .context("cannot load ontology/newsgraph.ttl")?;
+        store.load_from_slice(parser, ONTOLOGY)?;
         Ok(GraphStore {
             store,
             articles: Vec::new(),
@@ -47,21 +44,16 @@ impl GraphStore {
     }
 
     /// Adds an article's triples to its named graph, all at once.
-    pub fn add(&mut self, mapping: &Mapping) -> anyhow::Result<()> {
-        let graph = GraphName::NamedNode(mapping.graph.clone());
-        let quads = mapping.triples().map(|t| {
-            Quad::new(
-                t.subject.clone(),
-                t.predicate.clone(),
-                t.object.clone(),
-                graph.clone(),
-            )
-        });
+    pub fn add(
+        &mut self,
+        graph: &NamedNode,
+        triples: impl IntoIterator<Item = Triple>,
+    ) -> Result<()> {
+        let name = GraphName::NamedNode(graph.clone());
         self.store
-            .extend(quads)
-            .with_context(|| format!("cannot load the graph {}", mapping.graph))?;
-        if !self.articles.contains(&mapping.graph) {
-            self.articles.push(mapping.graph.clone());
+            .extend(triples.into_iter().map(|t| t.in_graph(name.clone())))?;
+        if !self.articles.contains(graph) {
+            self.articles.push(graph.clone());
         }
         Ok(())
     }
@@ -87,21 +79,20 @@ impl GraphStore {
     }
 
     /// How many quads a graph holds.
-    pub fn graph_len(&self, graph: GraphNameRef<'_>) -> anyhow::Result<usize> {
-        Ok(self
-            .store
+    pub fn graph_len(&self, graph: GraphNameRef<'_>) -> usize {
+        self.store
             .quads_for_pattern(None, None, None, Some(graph))
-            .count())
+            .count()
     }
 
     /// The `rdfs:label` of every term the ontology declares, by IRI.
-    pub fn ontology_labels(&self) -> anyhow::Result<HashMap<String, String>> {
+    pub fn ontology_labels(&self) -> Result<HashMap<String, String>> {
         let mut labels = HashMap::new();
         for quad in
             self.store
                 .quads_for_pattern(None, Some(rdfs::LABEL), None, Some(ONTOLOGY_GRAPH.into()))
         {
-            let quad = quad.context("cannot read the store")?;
+            let quad = quad?;
             if let (NamedOrBlankNode::NamedNode(term), Term::Literal(label)) =
                 (quad.subject, quad.object)
             {
@@ -118,10 +109,15 @@ impl GraphStore {
         sparql: &str,
         prefixes: &[(String, String)],
         bindings: &[(Variable, Term)],
-    ) -> anyhow::Result<QueryResults<'static>> {
+    ) -> Result<QueryResults<'static>> {
         let mut evaluator = SparqlEvaluator::new();
         for (prefix, namespace) in prefixes {
-            evaluator = evaluator.with_prefix(prefix, namespace)?;
+            evaluator = evaluator
+                .with_prefix(prefix, namespace)
+                .map_err(|e| Error::BaseIri {
+                    iri: namespace.clone(),
+                    reason: e.to_string(),
+                })?;
         }
         let mut prepared = evaluator.parse_query(sparql)?;
         if prepared.dataset().is_default_dataset() {

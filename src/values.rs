@@ -118,7 +118,8 @@ impl FromStr for When {
 pub enum Boundary {
     /// A calendar date: `2024`.
     Date(Date),
-    /// The id of an event in the same facts file: `restructuring`.
+    /// The id of an event in the same facts file: `restructuring`. An id made only of digits
+    /// and dashes reads as a date instead.
     Event(String),
 }
 
@@ -127,7 +128,8 @@ impl FromStr for Boundary {
 
     fn from_str(s: &str) -> Result<Self, String> {
         let s = s.trim();
-        if s.starts_with(|c: char| c.is_ascii_digit()) {
+        let date_like = !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '-');
+        if date_like {
             s.parse().map(Boundary::Date)
         } else {
             Ok(Boundary::Event(s.to_owned()))
@@ -327,6 +329,16 @@ deserialize_from_str! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn boundaries_are_dates_only_when_written_as_dates() {
+        assert_eq!("2024".parse(), Ok(Boundary::Date(Date::Year(2024))));
+        assert_eq!(
+            "4px-express".parse(),
+            Ok(Boundary::Event("4px-express".to_owned()))
+        );
+        assert!("2024-13".parse::<Boundary>().is_err());
+    }
 
     #[test]
     fn dates_keep_their_precision() {

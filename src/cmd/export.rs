@@ -1,13 +1,13 @@
 //! `newsgraph export`: the graph in an RDF syntax, or as a property graph for other tools.
 
 use crate::cli::ExportArgs;
-use crate::export::graph::{self, PropertyGraph};
-use crate::export::{ExportFormat, dot, graphml, neo4j, prefixes, sorted_quads, write_rdf};
-use crate::iris::Iris;
 use crate::output::write_to;
-use crate::pipeline::{self, Loaded};
-use crate::provenance::timestamp_now;
 use anyhow::{Context, bail};
+use newsgraph::export::graph::{self, PropertyGraph};
+use newsgraph::export::{ExportFormat, dot, graphml, neo4j, prefixes, sorted_quads, write_rdf};
+use newsgraph::iris::Iris;
+use newsgraph::pipeline::{self, Loaded};
+use newsgraph::provenance::timestamp_now;
 
 pub fn run(args: &ExportArgs, iris: &Iris) -> anyhow::Result<()> {
     let format = args
@@ -78,11 +78,6 @@ fn write_rdf_export(
 /// The articles' content (without the provenance layer) as a property graph.
 fn property_graph(loaded: &Loaded, iris: &Iris) -> anyhow::Result<PropertyGraph> {
     let labels = loaded.store.ontology_labels()?;
-    let triples = loaded.articles.iter().flat_map(|a| a.mapping.content());
-    Ok(graph::project(
-        triples,
-        iris.base(),
-        &prefixes(iris),
-        &labels,
-    ))
+    let mappings = loaded.articles.iter().map(|a| &a.mapping);
+    Ok(graph::project(mappings, iris, &prefixes(iris), &labels))
 }

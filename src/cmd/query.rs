@@ -1,13 +1,13 @@
 //! `newsgraph query`: a saved question, a query file, or SPARQL from the command line.
 
 use crate::cli::QueryArgs;
-use crate::export::{expand, prefixes};
-use crate::iris::Iris;
 use crate::output::write_to;
-use crate::pipeline;
-use crate::queries;
-use crate::results::write_results;
 use anyhow::{Context, bail};
+use newsgraph::export::{expand, prefixes};
+use newsgraph::iris::Iris;
+use newsgraph::pipeline;
+use newsgraph::queries;
+use newsgraph::results::write_results;
 use oxigraph::model::{Literal, NamedNode, Term};
 use oxigraph::sparql::Variable;
 

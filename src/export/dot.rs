@@ -12,7 +12,7 @@ const MOVE_COLOUR: &str = "#d95f02";
 const PAST_COLOUR: &str = "#7f7f7f";
 
 /// Writes the org chart of the property graph as a Graphviz `digraph`.
-pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Result<()> {
     let nodes: BTreeMap<&str, &Node> = graph.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
     let has_type = |id: &str, class: &str| {
         nodes

@@ -7,7 +7,9 @@
 //! holds, rather than a node of its own.
 
 use crate::export::shorten;
-use crate::vocab::{rdf, rdfs, skos, time};
+use crate::iris::Iris;
+use crate::mapping::Mapping;
+use crate::vocab::{rdf, rdfs};
 use oxigraph::model::{NamedNode, NamedOrBlankNode, Term, Triple};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -20,7 +22,8 @@ pub struct Node {
     pub iri: String,
     /// Its `rdfs:label`.
     pub label: String,
-    /// What sort of record it is, from its IRI: `person`, `organization`, `event`, `time`…
+    /// What sort of resource it is ([`crate::iris::NodeKind::name`]): `person`,
+    /// `organization`, `event`, `time`…
     pub kind: String,
     /// Its classes, as prefixed names.
     pub types: Vec<String>,
@@ -72,116 +75,97 @@ fn names<'a>(keys: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
         .collect()
 }
 
-/// Builds the property graph of `triples`. `base` is the base IRI (for node kinds) and
-/// `predicate_labels` gives words for predicates that have them.
+/// Builds the property graph of the articles' content (provenance left out). Each node's
+/// kind comes from [`Iris::kind_of`]; `predicate_labels` gives words for predicates that have
+/// them.
 pub fn project<'a>(
-    triples: impl IntoIterator<Item = &'a Triple>,
-    base: &str,
+    mappings: impl IntoIterator<Item = &'a Mapping>,
+    iris: &Iris,
     prefixes: &[(String, String)],
     predicate_labels: &HashMap<String, String>,
 ) -> PropertyGraph {
-    let mut seen = HashSet::new();
-    let mut triples: Vec<&Triple> = triples.into_iter().filter(|t| seen.insert(*t)).collect();
-    triples.sort_by_cached_key(|t| t.to_string());
-    let iri = |term: &Term| match term {
-        Term::NamedNode(n) => Some(n.clone()),
-        _ => None,
-    };
-    let subject_iri = |t: &Triple| match &t.subject {
-        NamedOrBlankNode::NamedNode(n) => Some(n.clone()),
-        NamedOrBlankNode::BlankNode(_) => None,
-    };
-    let value = |s: &NamedNode, p: oxigraph::model::NamedNodeRef<'_>| {
-        triples
-            .iter()
-            .find(|t| subject_iri(t).as_ref() == Some(s) && t.predicate.as_ref() == p)
-            .map(|t| t.object.clone())
-    };
-
-    // Dated relations become edges; their statement and interval nodes disappear.
-    let statements: BTreeSet<NamedNode> = triples
-        .iter()
-        .filter(|t| {
-            t.predicate.as_ref() == rdf::TYPE && t.object == Term::from(rdf::STATEMENT.into_owned())
-        })
-        .filter_map(|t| subject_iri(t))
-        .collect();
-    let mut hidden: HashSet<NamedNode> = statements.iter().cloned().collect();
-    let mut described = HashSet::new();
     let mut edges = Vec::new();
-    let label_of = |n: &NamedNode| match value(n, rdfs::LABEL) {
-        Some(Term::Literal(l)) => l.value().to_owned(),
-        _ => shorten(n.as_str(), prefixes),
-    };
-    for statement in &statements {
-        let (Some(Term::NamedNode(s)), Some(Term::NamedNode(p)), Some(o)) = (
-            value(statement, rdf::SUBJECT),
-            value(statement, rdf::PREDICATE),
-            value(statement, rdf::OBJECT),
-        ) else {
-            continue;
-        };
-        let Some(o) = iri(&o) else { continue };
-        described.insert((s.clone(), p.clone(), o.clone()));
-        let mut properties = BTreeMap::new();
-        let mut ended = false;
-        if let Some(Term::NamedNode(interval)) = value(statement, time::HAS_TIME) {
-            properties.insert("when".to_owned(), label_of(&interval));
-            ended = value(&interval, time::HAS_END).is_some();
-            hidden.insert(interval);
-        }
-        properties.insert("current".to_owned(), (!ended).to_string());
-        if let Some(Term::Literal(note)) = value(statement, skos::NOTE) {
-            properties.insert("note".to_owned(), note.value().to_owned());
-        }
-        edges.push(edge(&s, &p, &o, properties, prefixes, predicate_labels));
+    let mut described = HashSet::new();
+    let mut triples: HashSet<&Triple> = HashSet::new();
+    let mut dated_statements = Vec::new();
+    for mapping in mappings {
+        triples.extend(mapping.records.iter().flat_map(|r| &r.triples));
+        dated_statements.extend(mapping.dated());
     }
 
-    let mut nodes: BTreeMap<NamedNode, Node> = BTreeMap::new();
-    let node = |n: &NamedNode, nodes: &mut BTreeMap<NamedNode, Node>| {
-        nodes.entry(n.clone()).or_insert_with(|| Node {
-            id: shorten(n.as_str(), prefixes),
-            iri: n.as_str().to_owned(),
-            label: String::new(),
-            kind: kind(n.as_str(), base),
-            types: Vec::new(),
-            properties: BTreeMap::new(),
-        });
-    };
-    for t in &triples {
-        let Some(s) = subject_iri(t) else { continue };
-        if hidden.contains(&s) {
+    // Dated relations become edges carrying their time; their statement and interval nodes
+    // are not nodes of the property graph.
+    dated_statements.sort_by(|a, b| a.node.cmp(&b.node));
+    dated_statements.dedup_by(|a, b| a.node == b.node);
+    for dated in dated_statements {
+        let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) =
+            (&dated.triple.subject, &dated.triple.object)
+        else {
             continue;
+        };
+        described.insert((s, &dated.triple.predicate, o));
+        let mut properties = BTreeMap::new();
+        if let Some(interval) = &dated.interval {
+            properties.insert("when".to_owned(), interval.label.clone());
         }
-        node(&s, &mut nodes);
+        properties.insert("current".to_owned(), dated.holds().to_string());
+        if let Some(note) = &dated.note {
+            properties.insert("note".to_owned(), note.clone());
+        }
+        edges.push(edge(
+            s,
+            &dated.triple.predicate,
+            o,
+            properties,
+            prefixes,
+            predicate_labels,
+        ));
+    }
+
+    let mut nodes: BTreeMap<&NamedNode, Node> = BTreeMap::new();
+    let node = |n: &NamedNode| Node {
+        id: shorten(n.as_str(), prefixes),
+        iri: n.as_str().to_owned(),
+        label: String::new(),
+        kind: iris
+            .kind_of(n.as_str())
+            .map_or("resource", |k| k.name())
+            .to_owned(),
+        types: Vec::new(),
+        properties: BTreeMap::new(),
+    };
+    let mut triples: Vec<&Triple> = triples.into_iter().collect();
+    triples.sort_by_cached_key(|t| t.to_string());
+    for t in triples {
+        let NamedOrBlankNode::NamedNode(s) = &t.subject else {
+            continue;
+        };
+        let entry = nodes.entry(s).or_insert_with(|| node(s));
         match &t.object {
             Term::NamedNode(class) if t.predicate.as_ref() == rdf::TYPE => {
-                let entry = nodes.get_mut(&s).expect("inserted above");
                 entry.types.push(shorten(class.as_str(), prefixes));
             }
-            Term::NamedNode(o) if !hidden.contains(o) => {
-                node(o, &mut nodes);
-                if !described.contains(&(s.clone(), t.predicate.clone(), o.clone())) {
+            Term::Literal(l) if t.predicate.as_ref() == rdfs::LABEL => {
+                entry.label = l.value().to_owned();
+            }
+            Term::Literal(l) => {
+                entry
+                    .properties
+                    .entry(shorten(t.predicate.as_str(), prefixes))
+                    .or_default()
+                    .push(l.value().to_owned());
+            }
+            Term::NamedNode(o) => {
+                nodes.entry(o).or_insert_with(|| node(o));
+                if !described.contains(&(s, &t.predicate, o)) {
                     edges.push(edge(
-                        &s,
+                        s,
                         &t.predicate,
                         o,
                         BTreeMap::new(),
                         prefixes,
                         predicate_labels,
                     ));
-                }
-            }
-            Term::Literal(l) => {
-                let entry = nodes.get_mut(&s).expect("inserted above");
-                if t.predicate.as_ref() == rdfs::LABEL {
-                    entry.label = l.value().to_owned();
-                } else {
-                    entry
-                        .properties
-                        .entry(shorten(t.predicate.as_str(), prefixes))
-                        .or_default()
-                        .push(l.value().to_owned());
                 }
             }
             _ => {}
@@ -221,22 +205,6 @@ fn edge(
     }
 }
 
-/// The kind of a minted resource, from its IRI: `{base}person/x` is a `person`,
-/// `{base}event/x/time` a `time`.
-fn kind(iri: &str, base: &str) -> String {
-    match iri.strip_prefix(base) {
-        Some(path) => {
-            let segments: Vec<&str> = path.split('/').collect();
-            match segments.as_slice() {
-                [kind, _] => (*kind).to_owned(),
-                [.., last] => (*last).to_owned(),
-                [] => "resource".to_owned(),
-            }
-        }
-        None => "resource".to_owned(),
-    }
-}
-
 fn local_name(iri: &str) -> &str {
     iri.rsplit(['#', '/']).next().unwrap_or(iri)
 }
@@ -261,13 +229,5 @@ mod tests {
     fn predicate_names_read_as_words() {
         assert_eq!(words("reportsTo"), "reports to");
         assert_eq!(words("hasSubOrganization"), "has sub organization");
-    }
-
-    #[test]
-    fn kinds_come_from_iris() {
-        let base = "https://x.example/id/";
-        assert_eq!(kind("https://x.example/id/person/ding", base), "person");
-        assert_eq!(kind("https://x.example/id/event/e/time", base), "time");
-        assert_eq!(kind("https://schema.org/Thing", base), "resource");
     }
 }

@@ -6,7 +6,7 @@ use std::io::Write;
 /// Writes the property graph as GraphML: node attributes `label`, `kind`, `types`, `iri` and
 /// one per literal property; edge attributes `predicate`, `label` and those of dated
 /// relations.
-pub fn write_graphml(graph: &PropertyGraph, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn write_graphml(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Result<()> {
     let node_keys = graph.node_property_names();
     let edge_keys = graph.edge_property_names();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;

@@ -7,17 +7,17 @@ pub mod graph;
 pub mod graphml;
 pub mod neo4j;
 
+use crate::error::{Error, Result};
 use crate::iris::Iris;
 use crate::store::GraphStore;
 use crate::vocab::{PREFIXES, rdf};
-use anyhow::Context;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, GraphNameRef, NamedOrBlankNodeRef, Quad, TermRef, TripleRef};
 use std::io::Write;
 use std::path::Path;
 
 /// The syntaxes `newsgraph export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
     /// Turtle (`.ttl`), with prefixes and grouped subjects.
     Turtle,
@@ -41,6 +41,39 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
+    /// Every format, in the order help text lists them.
+    pub const ALL: [ExportFormat; 9] = [
+        ExportFormat::Turtle,
+        ExportFormat::Ntriples,
+        ExportFormat::Nquads,
+        ExportFormat::Trig,
+        ExportFormat::Rdfxml,
+        ExportFormat::Jsonld,
+        ExportFormat::Graphml,
+        ExportFormat::Dot,
+        ExportFormat::Neo4j,
+    ];
+
+    /// The format's name on the command line: `turtle`, `ntriples`…
+    pub fn id(self) -> &'static str {
+        match self {
+            ExportFormat::Turtle => "turtle",
+            ExportFormat::Ntriples => "ntriples",
+            ExportFormat::Nquads => "nquads",
+            ExportFormat::Trig => "trig",
+            ExportFormat::Rdfxml => "rdfxml",
+            ExportFormat::Jsonld => "jsonld",
+            ExportFormat::Graphml => "graphml",
+            ExportFormat::Dot => "dot",
+            ExportFormat::Neo4j => "neo4j",
+        }
+    }
+
+    /// The format whose [`id`](Self::id) is `id`.
+    pub fn from_id(id: &str) -> Option<ExportFormat> {
+        ExportFormat::ALL.into_iter().find(|f| f.id() == id)
+    }
+
     /// The format a file name's extension calls for.
     pub fn from_path(path: &Path) -> Option<ExportFormat> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -122,18 +155,14 @@ pub fn expand(name: &str, prefixes: &[(String, String)]) -> Option<String> {
 /// The quads of the given graphs, sorted: by graph, then subjects whose IRI starts with
 /// `last` after all others (newsgraph puts an article's provenance there), then by subject,
 /// `rdf:type` first, then by predicate and object.
-pub fn sorted_quads(
-    store: &GraphStore,
-    graphs: &[GraphName],
-    last: &str,
-) -> anyhow::Result<Vec<Quad>> {
+pub fn sorted_quads(store: &GraphStore, graphs: &[GraphName], last: &str) -> Result<Vec<Quad>> {
     let mut quads = Vec::new();
     for graph in graphs {
         for quad in store
             .store()
             .quads_for_pattern(None, None, None, Some(graph.as_ref()))
         {
-            quads.push(quad.context("cannot read the store")?);
+            quads.push(quad?);
         }
     }
     sort_quads(&mut quads, last);
@@ -146,7 +175,40 @@ pub fn sort_quads(quads: &mut Vec<Quad>, last: &str) {
     quads.dedup();
 }
 
-fn sort_key(q: &Quad, last: &str) -> (String, bool, String, bool, String, String) {
+/// A string compared with its runs of digits as numbers, so `statement.2` comes before
+/// `statement.10`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Natural(Vec<(String, u128)>);
+
+impl Natural {
+    fn new(s: &str) -> Natural {
+        let mut parts = Vec::new();
+        let mut text = String::new();
+        let mut chars = s.chars().peekable();
+        while let Some(&c) = chars.peek() {
+            if c.is_ascii_digit() {
+                let mut digits = String::new();
+                while let Some(&d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                    digits.push(d);
+                    chars.next();
+                }
+                match digits.parse::<u128>() {
+                    Ok(n) if !digits.starts_with('0') || digits == "0" => {
+                        parts.push((std::mem::take(&mut text), n))
+                    }
+                    _ => text.push_str(&digits),
+                }
+            } else {
+                text.push(c);
+                chars.next();
+            }
+        }
+        parts.push((text, 0));
+        Natural(parts)
+    }
+}
+
+fn sort_key(q: &Quad, last: &str) -> (String, bool, Natural, bool, String, Natural) {
     let graph = match q.graph_name.as_ref() {
         GraphNameRef::DefaultGraph => String::new(),
         GraphNameRef::NamedNode(n) => n.as_str().to_owned(),
@@ -163,10 +225,10 @@ fn sort_key(q: &Quad, last: &str) -> (String, bool, String, bool, String, String
     (
         graph,
         !last.is_empty() && subject.starts_with(last),
-        subject,
+        Natural::new(&subject),
         q.predicate.as_ref() != rdf::TYPE,
         q.predicate.as_str().to_owned(),
-        object,
+        Natural::new(&object),
     )
 }
 
@@ -178,15 +240,18 @@ pub fn write_rdf(
     prefixes: &[(String, String)],
     last: &str,
     out: &mut dyn Write,
-) -> anyhow::Result<()> {
+) -> Result<()> {
     let rdf_format = format
         .rdf_format()
-        .with_context(|| format!("{} is not an RDF syntax", format.name()))?;
+        .ok_or_else(|| Error::Input(format!("{} is not an RDF syntax", format.name())))?;
     let mut serializer = RdfSerializer::from_format(rdf_format);
     for (prefix, namespace) in prefixes {
         serializer = serializer
             .with_prefix(prefix, namespace)
-            .with_context(|| format!("invalid prefix {prefix}: <{namespace}>"))?;
+            .map_err(|e| Error::BaseIri {
+                iri: namespace.clone(),
+                reason: e.to_string(),
+            })?;
     }
     let mut writer = serializer.for_writer(out);
     if rdf_format.supports_datasets() {

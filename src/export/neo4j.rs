@@ -11,7 +11,7 @@ pub const FILES: [&str; 2] = ["nodes.csv", "relationships.csv"];
 
 /// Writes `nodes.csv`: the node id, its labels (its classes' local names, `;`-separated),
 /// then `label`, `kind`, `iri` and one column per literal property.
-pub fn write_nodes(graph: &PropertyGraph, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn write_nodes(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Result<()> {
     let properties = graph.node_property_names();
     let mut header = vec![
         "id:ID".to_owned(),
@@ -48,7 +48,7 @@ pub fn write_nodes(graph: &PropertyGraph, out: &mut dyn Write) -> anyhow::Result
 
 /// Writes `relationships.csv`: start, end, type (the predicate in upper snake case,
 /// `REPORTS_TO`), then `predicate`, `label` and the properties of dated relations.
-pub fn write_relationships(graph: &PropertyGraph, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn write_relationships(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Result<()> {
     let properties = graph.edge_property_names();
     let mut header = vec![
         ":START_ID".to_owned(),
@@ -78,7 +78,7 @@ pub fn write_relationships(graph: &PropertyGraph, out: &mut dyn Write) -> anyhow
 }
 
 /// One CSV row, every field quoted (RFC 4180).
-fn row(out: &mut dyn Write, fields: &[String]) -> anyhow::Result<()> {
+fn row(out: &mut dyn Write, fields: &[String]) -> crate::error::Result<()> {
     let quoted: Vec<String> = fields
         .iter()
         .map(|f| format!("\"{}\"", f.replace('"', "\"\"")))

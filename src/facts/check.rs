@@ -1,0 +1,281 @@
+//! What types cannot check: id syntax, references between records, evidence length, and
+//! values that must agree with their record's kind.
+
+use super::{
+    EventKind, Evidence, Facts, Kind, MAX_EVIDENCE_WORDS, MeasureKind, RelationKind, Text,
+};
+use crate::diagnostic::{Diagnostic, SourceText};
+use crate::values::{Amount, Boundary};
+
+/// Adds every problem of `facts` that the TOML reader cannot see to `problems`.
+pub(super) fn check(facts: &Facts, problems: &mut Vec<Diagnostic>) {
+    Checker { facts, problems }.check();
+}
+
+/// Ids are lowercase words of letters and digits (any script) joined by single dashes, so
+/// they read well in IRIs and never need escaping there.
+pub(super) fn id_syntax(source: &SourceText, id: &Text, problems: &mut Vec<Diagnostic>) {
+    let valid = id.get_ref().split('-').all(|part| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c.is_alphanumeric() && !c.is_uppercase())
+    });
+    if !valid {
+        problems.push(source.error(
+            id.span(),
+            format!(
+                "invalid id \"{}\": use lowercase letters and digits, joined by single dashes",
+                id.get_ref()
+            ),
+        ));
+    }
+}
+
+/// "an organization", "a person".
+fn indefinite(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
+}
+
+impl RelationKind {
+    /// The kinds of record allowed as subject and as object.
+    fn signature(self) -> (&'static [Kind], &'static [Kind]) {
+        use Kind::*;
+        const ORG: &[Kind] = &[Organization];
+        const AGENT: &[Kind] = &[Person, Post];
+        match self {
+            RelationKind::ReportsTo => (AGENT, AGENT),
+            RelationKind::UnitOf | RelationKind::SubOrganizationOf => (ORG, ORG),
+            RelationKind::MemberOf => (&[Person, Organization], ORG),
+            RelationKind::ClientOf | RelationKind::PartnerOf | RelationKind::Serves => (ORG, ORG),
+            RelationKind::AlignedWith => (ORG, &[Dimension]),
+            RelationKind::FoundedBy | RelationKind::EnvisionedBy => (ORG, &[Person]),
+            RelationKind::OperatesIn => (ORG, &[Place]),
+        }
+    }
+}
+
+/// Checks what the types cannot: references, evidence, and values that must agree with
+/// their record's kind.
+struct Checker<'a> {
+    facts: &'a Facts,
+    problems: &'a mut Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn check(&mut self) {
+        use Kind::*;
+        let f = &self.facts.file;
+        let article = &f.article;
+        self.reference(&article.publisher, "publisher", &[Organization]);
+        self.optional(
+            &article.original_publisher,
+            "original_publisher",
+            &[Organization],
+        );
+        self.optional(&article.author, "author", &[Person]);
+        self.references(&article.based_on, "based_on", &[Organization]);
+        self.evidence(&article.evidence);
+        for record in self.facts.records() {
+            self.evidence(record.evidence());
+        }
+        for o in &f.organizations {
+            self.optional(&o.part_of, "part_of", &[Organization]);
+            if let Some(parent) = &o.part_of {
+                if parent.get_ref() == o.id.get_ref() {
+                    self.error(
+                        parent,
+                        format!("\"{}\" cannot be part of itself", parent.get_ref()),
+                    );
+                }
+            }
+        }
+        for p in &f.posts {
+            if crate::iris::slug(p.role.get_ref()).is_empty() {
+                self.error(
+                    &p.role,
+                    format!("role \"{}\" has no letters or digits", p.role.get_ref()),
+                );
+            }
+            self.reference(&p.organization, "organization", &[Organization]);
+            self.reference(&p.holder, "holder", &[Person]);
+        }
+        for p in &f.places {
+            self.optional(&p.within, "within", &[Place]);
+        }
+        for d in &f.dimensions {
+            self.reference(&d.of, "of", &[Organization]);
+        }
+        for e in &f.events {
+            self.optional(&e.part_of, "part_of", &[Event]);
+            self.references(&e.agents, "agents", &[Organization, Person]);
+            self.references(&e.original, "original", &[Organization]);
+            self.references(&e.resulting, "resulting", &[Organization]);
+            self.references(&e.moves, "moves", &[Organization]);
+            self.references(&e.generated, "generated", &[Artifact]);
+            let change = matches!(
+                e.kind.get_ref(),
+                EventKind::Restructuring
+                    | EventKind::Transfer
+                    | EventKind::ReportingChange
+                    | EventKind::Founding
+            );
+            if !change {
+                for (list, field) in [
+                    (&e.original, "original"),
+                    (&e.resulting, "resulting"),
+                    (&e.moves, "moves"),
+                ] {
+                    if let Some(first) = list.first() {
+                        self.error(
+                            first,
+                            format!(
+                                "`{field}` is only for organizational change events \
+                                 (restructuring, transfer, reporting-change, founding), \
+                                 not for \"{}\"",
+                                e.id.get_ref()
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        for r in &f.relations {
+            let (subjects, objects) = r.kind.get_ref().signature();
+            self.reference(&r.subject, "subject", subjects);
+            self.references(&r.object.0, "object", objects);
+            if r.qualified() && r.object.0.len() > 1 {
+                self.error(
+                    &r.object.0[1],
+                    format!(
+                        "relation \"{}\" has `since`, `until` or `note`, so it must have one object, not {}",
+                        r.id.get_ref(),
+                        r.object.0.len()
+                    ),
+                );
+            }
+            for bound in [&r.since, &r.until].into_iter().flatten() {
+                if let Boundary::Event(id) = bound.get_ref() {
+                    let text = Text::new(bound.span(), id.clone());
+                    self.reference(&text, "since/until", &[Event]);
+                }
+            }
+        }
+        for s in &f.services {
+            self.reference(&s.provider, "provider", &[Organization]);
+            self.references(&s.clients, "clients", &[Organization]);
+            self.optional(&s.continues_after, "continues_after", &[Event]);
+        }
+        for m in &f.measures {
+            self.reference(&m.of, "of", &[Organization, Event, Service]);
+            let percent = matches!(
+                m.kind.get_ref(),
+                MeasureKind::RevenueGrowth | MeasureKind::RevenueShare
+            );
+            let value = m.value.get_ref();
+            if percent != value.percent || value.currency.is_some() {
+                let expected = if percent {
+                    "a percentage like 30%"
+                } else {
+                    "a plain number"
+                };
+                self.amount_error(&m.value, &format!("expected {expected}"));
+            }
+        }
+        for o in &f.offers {
+            self.reference(&o.seller, "seller", &[Organization]);
+            self.reference(&o.area, "area", &[Place]);
+            for price in std::iter::once(&o.price).chain(&o.equivalent) {
+                if price.get_ref().currency.is_none() || price.get_ref().percent {
+                    self.amount_error(price, "expected money with a currency, like EUR 2");
+                }
+            }
+            let days = o.delivery_days.get_ref();
+            if days.currency.is_some() || days.percent || days.more_than {
+                self.amount_error(&o.delivery_days, "expected days, like 1 or 3-5");
+            }
+        }
+        for q in &f.quotes {
+            self.reference(&q.speaker, "speaker", &[Person]);
+            self.not_empty(&q.text, "text");
+        }
+    }
+
+    fn error(&mut self, at: &Text, message: String) {
+        self.problems
+            .push(self.facts.source.error(at.span(), message));
+    }
+
+    fn amount_error(&mut self, at: &toml::Spanned<Amount>, message: &str) {
+        let diagnostic = self.facts.source.error(
+            at.span(),
+            format!("invalid amount \"{}\": {message}", at.get_ref()),
+        );
+        self.problems.push(diagnostic);
+    }
+
+    fn not_empty(&mut self, text: &Text, field: &str) {
+        if text.get_ref().trim().is_empty() {
+            self.error(text, format!("`{field}` is empty"));
+        }
+    }
+
+    fn reference(&mut self, id: &Text, field: &str, allowed: &[Kind]) {
+        match self.facts.kind(id.get_ref()) {
+            Some(kind) if allowed.contains(&kind) => {}
+            Some(kind) => {
+                let expected: Vec<&str> = allowed.iter().map(|k| k.table()).collect();
+                self.error(
+                    id,
+                    format!(
+                        "`{field}` must name {}, but \"{}\" is {}",
+                        indefinite(&expected.join(" or ")),
+                        id.get_ref(),
+                        indefinite(kind.table())
+                    ),
+                );
+            }
+            None => self.error(
+                id,
+                format!(
+                    "`{field}` names \"{}\", but no record has this id",
+                    id.get_ref()
+                ),
+            ),
+        }
+    }
+
+    fn references(&mut self, ids: &[Text], field: &str, allowed: &[Kind]) {
+        for id in ids {
+            self.reference(id, field, allowed);
+        }
+    }
+
+    fn optional(&mut self, id: &Option<Text>, field: &str, allowed: &[Kind]) {
+        if let Some(id) = id {
+            self.reference(id, field, allowed);
+        }
+    }
+
+    fn evidence(&mut self, evidence: &Evidence) {
+        for quote in &evidence.0 {
+            let words = quote.get_ref().split_whitespace().count();
+            if words == 0 {
+                self.error(quote, "evidence quote is empty".into());
+            } else if words > MAX_EVIDENCE_WORDS {
+                self.error(
+                    quote,
+                    format!(
+                        "evidence quote has {words} words, more than {MAX_EVIDENCE_WORDS}: \
+                         quote the few words that state the fact"
+                    ),
+                );
+            }
+        }
+    }
+}
