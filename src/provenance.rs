@@ -14,7 +14,7 @@ use crate::mapping::{Mapping, RecordMapping, TripleWriter, date_literal};
 use crate::source::{ArticleText, sha256};
 use crate::values::When;
 use crate::verify::Located;
-use crate::vocab::{oa, prov, rdf, schema, xsd};
+use crate::vocab::{local_name, oa, prov, rdf, schema, xsd};
 use oxigraph::model::{Literal, NamedNode, Term, TermRef, Triple};
 use std::collections::{HashMap, HashSet};
 use std::ops::{Deref, DerefMut};
@@ -292,10 +292,6 @@ fn facts_file_name(facts: &Facts) -> String {
     std::path::Path::new(name)
         .file_name()
         .map_or_else(|| name.to_owned(), |n| n.to_string_lossy().into_owned())
-}
-
-fn local_name(iri: &str) -> &str {
-    iri.rsplit(['#', '/']).next().unwrap_or(iri)
 }
 
 fn offset(value: usize) -> Literal {

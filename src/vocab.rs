@@ -178,3 +178,8 @@ pub const PREFIXES: &[(&str, &str)] = &[
     (oa::PREFIX, oa::NS),
     (ng::PREFIX, ng::NS),
 ];
+
+/// The last segment of an IRI, after its last `#` or `/`: `reportsTo` for `org:reportsTo`.
+pub fn local_name(iri: &str) -> &str {
+    iri.rsplit(['#', '/']).next().unwrap_or(iri)
+}

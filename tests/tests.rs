@@ -4,6 +4,7 @@
 mod errors;
 mod export;
 mod interop;
+mod mapping;
 mod outside_tools;
 mod provenance;
 mod saved_queries;

@@ -9,7 +9,7 @@
 use crate::export::shorten;
 use crate::iris::Iris;
 use crate::mapping::Mapping;
-use crate::vocab::{rdf, rdfs};
+use crate::vocab::{local_name, rdf, rdfs};
 use oxigraph::model::{NamedNode, NamedOrBlankNode, Term, Triple};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -203,10 +203,6 @@ fn edge(
             .unwrap_or_else(|| words(local_name(p.as_str()))),
         properties,
     }
-}
-
-fn local_name(iri: &str) -> &str {
-    iri.rsplit(['#', '/']).next().unwrap_or(iri)
 }
 
 /// `reportsTo` as `reports to`.

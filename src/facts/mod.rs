@@ -2,7 +2,7 @@
 //!
 //! Reading is two steps. The TOML reader turns the text into the typed [`FactsFile`]
 //! (syntax, unknown fields, bad dates and amounts are caught here, with the value's
-//! position). [`Facts::parse`] then checks what types cannot ([`check`]): ids are well formed
+//! position). [`Facts::parse`] then checks what types cannot: ids are well formed
 //! and unique, every reference names a record of the right kind, evidence is present and
 //! short.
 

@@ -372,7 +372,7 @@ pub struct Event {
     pub evidence: Evidence,
 }
 
-/// The kinds of tie a relation record states, read "subject <kind> object".
+/// The kinds of tie a relation record states, read "subject, kind, object".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RelationKind {
