@@ -96,7 +96,8 @@ impl Checker<'_> {
             }
         }
         for p in &f.posts {
-            if crate::iris::slug(p.role.get_ref()).is_empty() {
+            // A role is named by its letters and digits (its IRI's slug): it needs some.
+            if !p.role.get_ref().chars().any(char::is_alphanumeric) {
                 self.error(
                     &p.role,
                     format!("role \"{}\" has no letters or digits", p.role.get_ref()),
