@@ -221,3 +221,107 @@ fn bad_base_iri() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("must end with `/` or `#`"), "{stderr}");
 }
+
+/// Runs `check` on the fixture with `from` replaced by `to`, and asserts one error at `at`
+/// (the first occurrence of `at` in the broken text) that says `says`.
+fn rejects(from: &str, to: &str, at: &str, says: &str) {
+    let b = broken(from, to);
+    let stderr = b.check_fails();
+    let expected = format!("error: {}", b.at(at));
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.starts_with(&expected) && l.contains(says)),
+        "expected `{expected}… {says}`, got:\n{stderr}"
+    );
+}
+
+#[test]
+fn a_decline_can_be_written_as_a_negative_amount() {
+    let b = broken("price = \"EUR 40\"", "price = \"EUR 40\"");
+    let decline = "\n[[measure]]\nid = \"decline\"\nname = \"decline\"\nkind = \"revenue-growth\"\n\
+        of = \"northwind\"\nvalue = \"-5%\"\nevidence = \"The parcel team, about 120 people\"\n";
+    std::fs::write(&b.path, format!("{}{decline}", b.text)).unwrap();
+    let output = newsgraph()
+        .args(["export", "--no-provenance", "--format", "ntriples"])
+        .arg(&b.path)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let nt = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        nt.contains(
+            "<https://schema.org/value> \"-5\"^^<http://www.w3.org/2001/XMLSchema#decimal>"
+        )
+    );
+}
+
+#[test]
+fn an_inverted_range_is_an_error() {
+    rejects(
+        "price = \"EUR 40\"",
+        "price = \"EUR 40-30\"",
+        "\"EUR 40-30\"",
+        "from 40 down to 30",
+    );
+}
+
+#[test]
+fn a_fractional_headcount_is_an_error() {
+    rejects(
+        "value = \"120\"",
+        "value = \"120.5\"",
+        "\"120.5\"",
+        "whole number",
+    );
+}
+
+#[test]
+fn a_share_over_a_hundred_percent_is_an_error() {
+    rejects(
+        "kind = \"headcount\"\nof = \"parcel-move\"\nvalue = \"120\"",
+        "kind = \"revenue-share\"\nof = \"parcel-move\"\nvalue = \"120%\"",
+        "\"120%\"",
+        "between 0% and 100%",
+    );
+}
+
+#[test]
+fn an_empty_name_is_an_error() {
+    rejects(
+        "name = \"Benelux\"",
+        "name = \"  \"",
+        "\"  \"",
+        "`name` is empty",
+    );
+}
+
+#[test]
+fn a_part_of_cycle_is_an_error() {
+    rejects(
+        "id = \"westhaven\"\nname = \"Westhaven Holdings\"",
+        "id = \"westhaven\"\npart_of = \"northwind\"\nname = \"Westhaven Holdings\"",
+        "\"northwind\"\nname = \"Westhaven",
+        "westhaven → northwind → westhaven",
+    );
+}
+
+#[test]
+fn a_relation_that_ends_before_it_begins_is_an_error() {
+    rejects(
+        "since = \"2022\"\nuntil = \"ruiz-reporting-change\"",
+        "since = \"2022\"\nuntil = \"2019\"",
+        "\"2019\"",
+        "ends (2019) before it begins (2022)",
+    );
+}
+
+#[test]
+fn a_duplicate_key_is_named() {
+    rejects(
+        "name = \"Benelux\"",
+        "name = \"Benelux\"\nname = \"Benelux again\"",
+        "name = \"Benelux again\"",
+        "duplicate key `name`",
+    );
+}

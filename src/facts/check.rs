@@ -84,17 +84,26 @@ impl Checker<'_> {
         for record in self.facts.records() {
             self.evidence(record.evidence());
         }
+        self.not_empty(&article.title, "title");
         for o in &f.organizations {
+            self.not_empty(&o.name, "name");
             self.optional(&o.part_of, "part_of", &[Organization]);
-            if let Some(parent) = &o.part_of {
-                if parent.get_ref() == o.id.get_ref() {
-                    self.error(
-                        parent,
-                        format!("\"{}\" cannot be part of itself", parent.get_ref()),
-                    );
-                }
-            }
         }
+        for p in &f.people {
+            self.not_empty(&p.name, "name");
+        }
+        self.no_cycles(
+            f.organizations.iter().map(|o| (&o.id, o.part_of.as_ref())),
+            "part_of",
+        );
+        self.no_cycles(
+            f.events.iter().map(|e| (&e.id, e.part_of.as_ref())),
+            "part_of",
+        );
+        self.no_cycles(
+            f.places.iter().map(|p| (&p.id, p.within.as_ref())),
+            "within",
+        );
         for p in &f.posts {
             // A role is named by its letters and digits (its IRI's slug): it needs some.
             if !p.role.get_ref().chars().any(char::is_alphanumeric) {
@@ -107,6 +116,7 @@ impl Checker<'_> {
             self.reference(&p.holder, "holder", &[Person]);
         }
         for p in &f.places {
+            self.not_empty(&p.name, "name");
             self.optional(&p.within, "within", &[Place]);
         }
         for d in &f.dimensions {
@@ -166,6 +176,21 @@ impl Checker<'_> {
                     self.reference(&text, "since/until", &[Event]);
                 }
             }
+            if let (Some(since), Some(until)) = (&r.since, &r.until) {
+                let (from, to) = (self.date_of(since.get_ref()), self.date_of(until.get_ref()));
+                if let (Some(from), Some(to)) = (from, to) {
+                    if from.first_day() > to.last_day() {
+                        let at = Text::new(until.span(), String::new());
+                        self.error(
+                            &at,
+                            format!(
+                                "relation \"{}\" ends ({to}) before it begins ({from})",
+                                r.id.get_ref()
+                            ),
+                        );
+                    }
+                }
+            }
         }
         for s in &f.services {
             self.reference(&s.provider, "provider", &[Organization]);
@@ -173,7 +198,28 @@ impl Checker<'_> {
             self.optional(&s.continues_after, "continues_after", &[Event]);
         }
         for m in &f.measures {
+            self.not_empty(&m.name, "name");
             self.reference(&m.of, "of", &[Organization, Event, Service]);
+            let value = m.value.get_ref();
+            let outside = |low: f64, high: f64| {
+                [Some(&value.low), value.high.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .any(|d| d.value() < low || d.value() > high)
+            };
+            match m.kind.get_ref() {
+                MeasureKind::RevenueShare if outside(0.0, 100.0) => {
+                    self.amount_error(&m.value, "a share of revenue is between 0% and 100%")
+                }
+                MeasureKind::Headcount | MeasureKind::Rank
+                    if outside(0.0, f64::INFINITY)
+                        || value.low.is_fractional()
+                        || value.high.as_ref().is_some_and(|h| h.is_fractional()) =>
+                {
+                    self.amount_error(&m.value, "a count or a rank is a whole number, 0 or more")
+                }
+                _ => {}
+            }
             let percent = matches!(
                 m.kind.get_ref(),
                 MeasureKind::RevenueGrowth | MeasureKind::RevenueShare
@@ -191,19 +237,66 @@ impl Checker<'_> {
         for o in &f.offers {
             self.reference(&o.seller, "seller", &[Organization]);
             self.reference(&o.area, "area", &[Place]);
+            self.not_empty(&o.name, "name");
             for price in std::iter::once(&o.price).chain(&o.equivalent) {
                 if price.get_ref().currency.is_none() || price.get_ref().percent {
                     self.amount_error(price, "expected money with a currency, like EUR 2");
+                } else if price.get_ref().low.value() < 0.0 {
+                    self.amount_error(price, "a price is not negative");
                 }
             }
             let days = o.delivery_days.get_ref();
-            if days.currency.is_some() || days.percent || days.more_than {
+            if days.currency.is_some() || days.percent || days.more_than || days.low.value() < 0.0 {
                 self.amount_error(&o.delivery_days, "expected days, like 1 or 3-5");
             }
         }
         for q in &f.quotes {
             self.reference(&q.speaker, "speaker", &[Person]);
             self.not_empty(&q.text, "text");
+        }
+    }
+
+    /// The date a boundary stands for: its own, or its event's when the event has one.
+    fn date_of(&self, boundary: &Boundary) -> Option<crate::values::Date> {
+        match boundary {
+            Boundary::Date(date) => Some(*date),
+            Boundary::Event(id) => match self.facts.event(id)?.date.get_ref() {
+                crate::values::When::On(date) => Some(*date),
+                _ => None,
+            },
+        }
+    }
+
+    /// Reports every record whose chain of parents (`field`) leads back to itself.
+    fn no_cycles<'t>(
+        &mut self,
+        parents: impl Iterator<Item = (&'t Text, Option<&'t Text>)>,
+        field: &str,
+    ) {
+        let parents: Vec<(&Text, Option<&Text>)> = parents.collect();
+        let parent_of: std::collections::HashMap<&str, &Text> = parents
+            .iter()
+            .filter_map(|&(id, parent)| Some((id.get_ref().as_str(), parent?)))
+            .collect();
+        for &(id, parent) in &parents {
+            let Some(parent) = parent else { continue };
+            let mut path = vec![id.get_ref().as_str()];
+            let mut next = Some(parent);
+            while let Some(current) = next {
+                let current = current.get_ref().as_str();
+                path.push(current);
+                if current == id.get_ref() {
+                    self.error(
+                        parent,
+                        format!("`{field}` goes round in a circle: {}", path.join(" → ")),
+                    );
+                    break;
+                }
+                if path.len() > parents.len() + 1 {
+                    break;
+                }
+                next = parent_of.get(current).copied();
+            }
         }
     }
 

@@ -55,7 +55,12 @@ impl Facts {
     pub fn parse(source: SourceText) -> std::result::Result<Facts, Diagnostics> {
         let file: FactsFile = toml::from_str(source.text()).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
-            let message = e.message().trim_end().replace('\n', " ");
+            let mut message = e.message().trim_end().replace('\n', " ");
+            if message == "duplicate key" {
+                let key = source.text().get(span.clone()).unwrap_or_default();
+                let key = key.split(['=', '.']).next().unwrap_or_default().trim();
+                message = format!("duplicate key `{key}`");
+            }
             Diagnostics(vec![source.error(span, message)])
         })?;
         let mut facts = Facts {
