@@ -26,9 +26,9 @@ pub enum Error {
     /// Writing output failed.
     #[error("cannot write: {0}")]
     Write(#[from] std::io::Error),
-    /// A SPARQL query that does not parse.
+    /// A SPARQL query that does not parse, said in one line ([`crate::store::describe_syntax_error`]).
     #[error("invalid SPARQL: {0}")]
-    Sparql(#[from] oxigraph::sparql::SparqlSyntaxError),
+    Sparql(String),
     /// A query that failed while running.
     #[error("query evaluation failed: {0}")]
     Evaluation(#[from] oxigraph::sparql::QueryEvaluationError),
@@ -52,6 +52,22 @@ pub enum Error {
     /// Inputs that do not fit together (e.g. one article text for several facts files).
     #[error("{0}")]
     Input(String),
+    /// The problems of several inputs, each reported.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Several(Vec<Error>),
+}
+
+impl Error {
+    /// The problems one by one: each diagnostic of a facts file, each error of several.
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            Error::Facts(problems) | Error::Quotes(problems) => {
+                problems.0.iter().map(ToString::to_string).collect()
+            }
+            Error::Several(errors) => errors.iter().flat_map(Error::lines).collect(),
+            other => vec![other.to_string()],
+        }
+    }
 }
 
 /// The library's result type.

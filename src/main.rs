@@ -25,8 +25,12 @@ fn main() -> ExitCode {
 /// already naming its file, line and column; anything else on one line.
 fn report(err: &anyhow::Error) {
     match err.downcast_ref::<newsgraph::Error>() {
-        Some(newsgraph::Error::Facts(problems) | newsgraph::Error::Quotes(problems)) => {
-            for problem in &problems.0 {
+        Some(
+            error @ (newsgraph::Error::Facts(_)
+            | newsgraph::Error::Quotes(_)
+            | newsgraph::Error::Several(_)),
+        ) => {
+            for problem in error.lines() {
                 eprintln!("error: {problem}");
             }
         }

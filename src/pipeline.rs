@@ -65,6 +65,7 @@ pub struct Loaded {
 }
 
 /// Reads, checks, verifies and maps every facts file; nothing is loaded until all succeed.
+/// Every file's problems are reported, not only the first file's.
 pub fn read(options: &Options, iris: &Iris) -> Result<Vec<Article>> {
     if options.source.is_some() && options.facts.len() > 1 {
         return Err(Error::Input(format!(
@@ -72,22 +73,48 @@ pub fn read(options: &Options, iris: &Iris) -> Result<Vec<Article>> {
             options.facts.len()
         )));
     }
-    let inputs: Vec<(Facts, Option<&Path>)> = if options.facts.is_empty() {
-        vec![(Facts::embedded(), None)]
-    } else {
-        options
-            .facts
+    let mut errors = Vec::new();
+    let mut inputs: Vec<(Facts, Option<&Path>)> = Vec::new();
+    if options.facts.is_empty() {
+        inputs.push((Facts::embedded(), None));
+    }
+    for path in &options.facts {
+        match Facts::read(path) {
+            Ok(facts) => inputs.push((facts, Some(path.as_path()))),
+            Err(e) => errors.push(e),
+        }
+    }
+    for (i, (facts, _)) in inputs.iter().enumerate() {
+        if let Some((first, _)) = inputs[..i]
             .iter()
-            .map(|path| Ok((Facts::read(path)?, Some(path.as_path()))))
-            .collect::<Result<_>>()?
-    };
+            .find(|(other, _)| other.article_id() == facts.article_id())
+        {
+            errors.push(Error::Input(format!(
+                "{} and {} both describe the article \"{}\": one graph per article, so give \
+                 each facts file its own article id",
+                first.source().name(),
+                facts.source().name(),
+                facts.article_id()
+            )));
+        }
+    }
     let mut articles = Vec::new();
     for (facts, path) in inputs {
-        let text = find_text(&facts, path, options.source.as_deref())?;
-        let located = match &text {
-            Some(text) => {
-                Some(verify::locate(&facts, text).map_err(|d| Error::Quotes(Diagnostics(d)))?)
+        let text = match find_text(&facts, path, options.source.as_deref()) {
+            Ok(text) => text,
+            Err(e) => {
+                errors.push(e);
+                continue;
             }
+        };
+        let located = match &text {
+            Some(text) => match verify::locate(&facts, text) {
+                Ok(located) => Some(located),
+                Err(missing) => {
+                    errors.push(Error::Quotes(Diagnostics(missing)));
+                    continue;
+                }
+            },
             None => None,
         };
         let mapping = mapping::map(&facts, iris);
@@ -112,7 +139,11 @@ pub fn read(options: &Options, iris: &Iris) -> Result<Vec<Article>> {
             provenance,
         });
     }
-    Ok(articles)
+    match errors.len() {
+        0 => Ok(articles),
+        1 => Err(errors.remove(0)),
+        _ => Err(Error::Several(errors)),
+    }
 }
 
 /// Reads every facts file as [`read`] does, then loads them all into a new store.

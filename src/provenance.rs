@@ -299,24 +299,27 @@ fn offset(value: usize) -> Literal {
 }
 
 /// The current time as an `xsd:dateTime` in UTC, or `$SOURCE_DATE_EPOCH` when set, so that
-/// builds meant to be reproducible stay so.
-pub fn timestamp_now() -> String {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<u64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs())
-        });
+/// builds meant to be reproducible stay so. A `SOURCE_DATE_EPOCH` that is not a count of
+/// seconds is an error, not a silent fallback to the clock.
+pub fn timestamp_now() -> crate::Result<String> {
+    let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => value.trim().parse::<u64>().map_err(|_| {
+            crate::Error::Input(format!(
+                "SOURCE_DATE_EPOCH=\"{value}\" is not a number of seconds since 1970"
+            ))
+        })?,
+        Err(_) => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs()),
+    };
     let (days, rest) = (seconds / 86_400, seconds % 86_400);
     let (year, month, day) = civil_from_days(days as i64);
-    format!(
+    Ok(format!(
         "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
         rest / 3600,
         rest % 3600 / 60,
         rest % 60
-    )
+    ))
 }
 
 /// Year, month and day of a count of days since 1970-01-01 (proleptic Gregorian calendar).

@@ -136,7 +136,8 @@ fn cell(term: Option<&Term>, prefixes: &[(String, String)]) -> String {
 }
 
 fn write_table(header: &[String], rows: &[Vec<String>], out: &mut dyn Write) -> Result<()> {
-    let width = |s: &str| s.chars().count();
+    // Columns line up on screen: a Chinese character takes two cells, an accent none.
+    let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {

@@ -119,7 +119,9 @@ impl GraphStore {
                     reason: e.to_string(),
                 })?;
         }
-        let mut prepared = evaluator.parse_query(sparql)?;
+        let mut prepared = evaluator
+            .parse_query(sparql)
+            .map_err(|e| Error::Sparql(describe_syntax_error(sparql, &e)))?;
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
@@ -127,5 +129,60 @@ impl GraphStore {
             prepared = prepared.substitute_variable(variable.clone(), value.clone());
         }
         Ok(prepared.on_store(&self.store).execute()?)
+    }
+}
+
+/// A SPARQL syntax error in one readable line: where it is, what the parser expected (its
+/// keywords and punctuation, not its character classes), the text found there, and an
+/// unknown prefix by name.
+pub fn describe_syntax_error(query: &str, error: &oxigraph::sparql::SparqlSyntaxError) -> String {
+    let message = error.to_string();
+    // The parser's message repeats itself after ": error at"; the first part says it all.
+    let first = message.split(": error at ").next().unwrap_or(&message);
+    let Some((line, column, rest)) = first
+        .strip_prefix("error at ")
+        .and_then(|r| r.split_once(": "))
+        .and_then(|(at, rest)| {
+            let (line, column) = at.split_once(':')?;
+            Some((
+                line.parse::<usize>().ok()?,
+                column.parse::<usize>().ok()?,
+                rest,
+            ))
+        })
+    else {
+        return first.to_owned();
+    };
+    let text_line = query.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    let before: String = text_line.chars().take(column.saturating_sub(1)).collect();
+    let after: String = text_line
+        .chars()
+        .skip(column.saturating_sub(1))
+        .take(24)
+        .collect();
+    let at = format!("line {line}, column {column}");
+    if rest.contains("Prefix not found") {
+        let name = before
+            .rsplit(|c: char| c.is_whitespace() || "{}()[];,.".contains(c))
+            .next()
+            .unwrap_or("");
+        let prefix = name.split(':').next().unwrap_or(name);
+        return format!("unknown prefix `{prefix}:` in `{name}` at {at}");
+    }
+    let expected: Vec<&str> = rest
+        .trim_start_matches("expected one of ")
+        .trim_start_matches("expected ")
+        .split(", ")
+        .filter(|token| token.starts_with('"') || token.chars().all(|c| c.is_ascii_uppercase()))
+        .collect();
+    let found = if after.trim().is_empty() {
+        "the end of the query".to_owned()
+    } else {
+        format!("`{}`", after.trim_end())
+    };
+    if expected.is_empty() {
+        format!("unexpected {found} at {at}")
+    } else {
+        format!("expected {} at {at}, found {found}", expected.join(" or "))
     }
 }

@@ -205,7 +205,7 @@ fn invalid_sparql_names_the_query() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
-        stderr.starts_with("error: --sparql: invalid or failing SPARQL"),
+        stderr.starts_with("error: --sparql: invalid SPARQL: expected "),
         "{stderr}"
     );
     assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
@@ -324,4 +324,144 @@ fn a_duplicate_key_is_named() {
         "name = \"Benelux again\"",
         "duplicate key `name`",
     );
+}
+
+/// Runs `newsgraph` with `args`, expects exit code 2, and returns standard error.
+fn fails(args: &[&str]) -> String {
+    let output = newsgraph().args(args).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    String::from_utf8(output.stderr).unwrap()
+}
+
+#[test]
+fn check_reports_every_bad_file() {
+    let one = broken("kind = \"unit\"", "kind = \"team\"");
+    let two = broken("value = \"120\"", "value = \"120.5\"");
+    let stderr = fails(&[
+        "check",
+        one.path.to_str().unwrap(),
+        two.path.to_str().unwrap(),
+    ]);
+    assert!(stderr.contains(&one.at("\"team\"")), "{stderr}");
+    assert!(stderr.contains(&two.at("\"120.5\"")), "{stderr}");
+}
+
+#[test]
+fn two_facts_files_for_one_article_are_an_error_naming_both() {
+    let one = broken("kind = \"unit\"", "kind = \"unit\"");
+    let two = broken("kind = \"unit\"", "kind = \"unit\"");
+    let stderr = fails(&[
+        "check",
+        one.path.to_str().unwrap(),
+        two.path.to_str().unwrap(),
+    ]);
+    assert!(
+        stderr.contains(&format!(
+            "{} and {} both describe the article \"northwind-split\"",
+            one.path.display(),
+            two.path.display()
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_article_source_is_a_file_name_not_a_path() {
+    rejects(
+        "source = \"northwind.txt\"",
+        "source = \"../../../etc/passwd\"",
+        "\"../../../etc/passwd\"",
+        "not a path",
+    );
+}
+
+#[test]
+fn a_facts_file_that_is_not_utf8_names_the_line_column_and_byte() {
+    let b = broken("name = \"Benelux\"", "name = \"Benelux\"");
+    let mut bytes = b.text.clone().into_bytes();
+    let at = b.text.find("Benelux\"").unwrap();
+    bytes[at] = 0xFF;
+    std::fs::write(&b.path, bytes).unwrap();
+    let stderr = fails(&["check", b.path.to_str().unwrap()]);
+    assert!(
+        stderr.starts_with(&format!("error: {}", b.at("Benelux\""))),
+        "{stderr}"
+    );
+    assert!(stderr.contains("byte 0xFF"), "{stderr}");
+}
+
+#[test]
+fn a_byte_order_mark_does_not_shift_columns() {
+    let b = broken("id = \"northwind-split\"", "id = \"Northwind-split\"");
+    std::fs::write(&b.path, format!("\u{feff}{}", b.text)).unwrap();
+    let stderr = fails(&["check", b.path.to_str().unwrap()]);
+    assert!(stderr.contains(&b.at("\"Northwind-split\"")), "{stderr}");
+}
+
+#[test]
+fn a_malformed_source_date_epoch_is_an_error() {
+    let output = newsgraph()
+        .args(["export", "--timestamp"])
+        .env("SOURCE_DATE_EPOCH", "yesterday")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("SOURCE_DATE_EPOCH=\"yesterday\""));
+}
+
+#[test]
+fn a_mistyped_binding_is_an_error_not_an_empty_answer() {
+    for (bind, says) in [
+        ("entity=persn:ding-hongwei", "unknown prefix `persn:`"),
+        ("entity=<http://x", "does not close it"),
+        ("entity=Ding Hongwei", "write a string in double quotes"),
+    ] {
+        let stderr = fails(&["query", "evidence", "--bind", bind]);
+        assert!(stderr.contains(says), "{bind}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+    let stderr = fails(&[
+        "query",
+        "evidence",
+        "--bind",
+        "entity=person:ding-hongwei",
+        "--bind",
+        "entity=person:lin-wan",
+    ]);
+    assert!(stderr.contains("?entity is already bound"), "{stderr}");
+}
+
+#[test]
+fn a_sparql_error_is_one_short_line_naming_an_unknown_prefix() {
+    let stderr = fails(&["query", "--sparql", "SELECT ?x WHERE { ?x foo:bar ?y }"]);
+    assert_eq!(
+        stderr.trim_end(),
+        "error: --sparql: invalid SPARQL: unknown prefix `foo:` in `foo:bar` at line 1, column 29"
+    );
+    let stderr = fails(&["query", "--sparql", "SELECT ?x WHERE { ?x a ?y "]);
+    assert!(stderr.len() < 200, "{stderr}");
+    assert!(
+        stderr.contains("at line 1, column 27, found the end of the query"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn tables_line_up_with_chinese_names() {
+    let facts = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mapping/post.toml");
+    let out = crate::util::stdout_of(&[
+        "query",
+        "--facts",
+        facts.to_str().unwrap(),
+        "--sparql",
+        "SELECT ?role ?label WHERE { ?p org:role ?role ; rdfs:label ?label }",
+    ]);
+    let bar_columns: Vec<usize> = out
+        .lines()
+        .filter(|l| l.contains(" | "))
+        .map(|l| unicode_width::UnicodeWidthStr::width(&l[..l.find(" | ").unwrap()]))
+        .collect();
+    assert_eq!(bar_columns.len(), 3, "{out}");
+    assert!(bar_columns.iter().all(|&c| c == bar_columns[0]), "{out}");
 }

@@ -21,7 +21,7 @@ pub fn run(args: &ExportArgs, iris: &Iris) -> anyhow::Result<()> {
         facts: args.facts.clone(),
         source: args.source.source.clone(),
         without_provenance: args.no_provenance,
-        timestamp: args.timestamp.then(timestamp_now),
+        timestamp: args.timestamp.then(timestamp_now).transpose()?,
     };
     let loaded = pipeline::load(&options, iris)?;
     match format {

@@ -80,6 +80,19 @@ impl Checker<'_> {
         );
         self.optional(&article.author, "author", &[Person]);
         self.references(&article.based_on, "based_on", &[Organization]);
+        if let Some(source) = &article.source {
+            let name = source.get_ref();
+            let plain = std::path::Path::new(name).file_name() == Some(std::ffi::OsStr::new(name));
+            if !plain || name.contains(['/', '\\']) {
+                self.error(
+                    source,
+                    format!(
+                        "`source` must be the text's file name, looked up in the article \
+                         directories, not a path: \"{name}\""
+                    ),
+                );
+            }
+        }
         self.evidence(&article.evidence);
         for record in self.facts.records() {
             self.evidence(record.evidence());

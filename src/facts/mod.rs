@@ -37,12 +37,29 @@ pub struct Facts {
 impl Facts {
     /// Reads and checks the facts file at `path`.
     pub fn read(path: &Path) -> Result<Facts> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+        let bytes = std::fs::read(path).map_err(|source| Error::Read {
             what: "facts file",
             path: path.to_owned(),
             source,
         })?;
-        Facts::parse(SourceText::new(path.display().to_string(), text)).map_err(Error::Facts)
+        let name = path.display().to_string();
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let text = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let byte = bytes[valid];
+            let source = SourceText::new(name.clone(), text);
+            Error::Facts(Diagnostics(vec![source.error(
+                valid..valid,
+                format!("not UTF-8: byte 0x{byte:02X} at offset {valid}; save the file as UTF-8"),
+            )]))
+        })?;
+        // A byte order mark is not part of the text: columns count from after it.
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        };
+        Facts::parse(SourceText::new(name, text)).map_err(Error::Facts)
     }
 
     /// The embedded article's facts.
