@@ -30,8 +30,10 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub struct Inputs<'a> {
     /// The checked facts.
     pub facts: &'a Facts,
-    /// What they map to.
-    pub mapping: &'a Mapping,
+    /// The article resource.
+    pub article: &'a NamedNode,
+    /// The article's named graph.
+    pub graph: &'a NamedNode,
     /// The article's text, when given.
     pub text: Option<&'a ArticleText>,
     /// Where the evidence quotes are in that text.
@@ -40,29 +42,70 @@ pub struct Inputs<'a> {
     pub timestamp: Option<&'a str>,
 }
 
-/// The provenance triples of one article, to be stored beside its mapping.
-pub fn annotate(inputs: Inputs<'_>, iris: &Iris) -> Vec<Triple> {
-    let facts_sha = sha256(inputs.facts.source().text());
-    let text_sha = inputs.text.map_or("", |t| t.sha256.as_str());
-    let run_id = sha256(&format!("{TOOL} {VERSION}\n{facts_sha}\n{text_sha}"));
-    let activity = iris.article_part(
-        inputs.facts.article_id(),
-        &format!("mapping.{}", &run_id[..12]),
-    );
-    let mut p = Provenance {
-        iris,
-        inputs,
-        labels: inputs.mapping.labels(),
-        activity,
-        out: TripleWriter::default(),
-    };
-    p.run(&facts_sha);
-    for record in &inputs.mapping.records {
-        p.record(record);
-    }
-    p.out.into_triples()
+/// The provenance triples of one article, to be stored beside its mapping. They are made a
+/// record at a time as the iterator is read, so a large article's provenance never needs to
+/// be held whole.
+pub fn annotate<'a>(
+    inputs: Inputs<'a>,
+    mapping: &'a Mapping,
+    iris: &'a Iris,
+) -> impl Iterator<Item = Triple> + 'a {
+    let mut annotator = Annotator::new(inputs, mapping.labels(), iris);
+    let run = annotator.run();
+    run.into_iter().chain(
+        mapping
+            .records
+            .iter()
+            .flat_map(move |record| annotator.record(record)),
+    )
 }
 
+/// Makes the provenance of one article piece by piece: [`Annotator::run`] once, then
+/// [`Annotator::record`] for each record's mapping, in any number of passes over them.
+#[derive(Debug)]
+pub struct Annotator<'a> {
+    p: Provenance<'a>,
+    facts_sha: String,
+}
+
+impl<'a> Annotator<'a> {
+    /// An annotator for the article of `inputs`; `labels` are the labels of every resource
+    /// the article's mapping names ([`Mapping::labels`]).
+    pub fn new(inputs: Inputs<'a>, labels: HashMap<NamedNode, String>, iris: &'a Iris) -> Self {
+        let facts_sha = sha256(inputs.facts.source().text());
+        let text_sha = inputs.text.map_or("", |t| t.sha256.as_str());
+        let run_id = sha256(&format!("{TOOL} {VERSION}\n{facts_sha}\n{text_sha}"));
+        let activity = iris.article_part(
+            inputs.facts.article_id(),
+            &format!("mapping.{}", &run_id[..12]),
+        );
+        Annotator {
+            p: Provenance {
+                iris,
+                inputs,
+                labels,
+                activity,
+                out: TripleWriter::default(),
+            },
+            facts_sha,
+        }
+    }
+
+    /// The triples about the captured text, the facts file, the tool and the mapping run.
+    pub fn run(&mut self) -> Vec<Triple> {
+        let facts_sha = self.facts_sha.clone();
+        self.p.run(&facts_sha);
+        self.p.out.take()
+    }
+
+    /// The annotation of one record.
+    pub fn record(&mut self, record: &RecordMapping) -> Vec<Triple> {
+        self.p.record(record);
+        self.p.out.take()
+    }
+}
+
+#[derive(Debug)]
 struct Provenance<'a> {
     iris: &'a Iris,
     inputs: Inputs<'a>,
@@ -100,7 +143,8 @@ impl Provenance<'_> {
     fn run(&mut self, facts_sha: &str) {
         let Inputs {
             facts,
-            mapping,
+            article: article_node,
+            graph,
             text,
             located,
             timestamp,
@@ -117,7 +161,7 @@ impl Provenance<'_> {
         self.add(
             &text_node,
             schema::ENCODES_CREATIVE_WORK,
-            mapping.article.clone(),
+            article_node.clone(),
         );
         self.text(&text_node, schema::ENCODING_FORMAT, "text/plain");
         if let Some(name) = &article.source {
@@ -168,14 +212,14 @@ impl Provenance<'_> {
             );
         }
 
-        let graph = mapping.graph.clone();
+        let graph = graph.clone();
         self.typed(
             &graph,
             &[prov::ENTITY],
             &format!("knowledge graph of “{title}”"),
         );
         self.add(&graph, prov::WAS_GENERATED_BY, activity);
-        self.add(&graph, prov::WAS_DERIVED_FROM, mapping.article.clone());
+        self.add(&graph, prov::WAS_DERIVED_FROM, article_node.clone());
         self.add(&graph, prov::HAD_PRIMARY_SOURCE, text_node);
     }
 

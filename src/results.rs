@@ -2,7 +2,7 @@
 //! Turtle for graphs.
 
 use crate::error::Result;
-use crate::export::{ExportFormat, shorten, sort_quads, write_rdf};
+use crate::export::{ExportFormat, shorten, write_rdf};
 use oxigraph::model::{GraphName, Term};
 use oxigraph::sparql::QueryResults;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
@@ -113,13 +113,9 @@ pub fn write_results(
             }
         },
         QueryResults::Graph(triples) => {
-            let mut quads = Vec::new();
-            for triple in triples {
-                let triple = triple?;
-                quads.push(triple.in_graph(GraphName::DefaultGraph));
-            }
-            sort_quads(&mut quads, "");
-            write_rdf(&quads, ExportFormat::Turtle, prefixes, "", out)?;
+            let triples = triples.collect::<std::result::Result<Vec<_>, _>>()?;
+            let graphs = [(GraphName::DefaultGraph, triples)];
+            write_rdf(graphs, ExportFormat::Turtle, prefixes, "", out)?;
         }
     }
     Ok(())

@@ -85,22 +85,6 @@ impl GraphStore {
             .count()
     }
 
-    /// The `rdfs:label` of every term the ontology declares, by IRI.
-    pub fn ontology_labels(&self) -> Result<HashMap<String, String>> {
-        let mut labels = HashMap::new();
-        for quad in
-            self.store
-                .quads_for_pattern(None, Some(rdfs::LABEL), None, Some(ONTOLOGY_GRAPH.into()))
-        {
-            let quad = quad?;
-            if let (NamedOrBlankNode::NamedNode(term), Term::Literal(label)) =
-                (quad.subject, quad.object)
-            {
-                labels.insert(term.into_string(), label.value().to_owned());
-            }
-        }
-        Ok(labels)
-    }
 
     /// Evaluates a SPARQL query, with `prefixes` declared for it and `bindings` substituted
     /// into it. Without `FROM`, the default graph is the union of all graphs.
@@ -185,4 +169,28 @@ pub fn describe_syntax_error(query: &str, error: &oxigraph::sparql::SparqlSyntax
     } else {
         format!("expected {} at {at}, found {found}", expected.join(" or "))
     }
+}
+
+/// The triples of newsgraph's ontology.
+pub fn ontology_triples() -> Vec<Triple> {
+    RdfParser::from_format(RdfFormat::Turtle)
+        .with_base_iri(ONTOLOGY_GRAPH.as_str())
+        .expect("the ontology graph name is an absolute IRI")
+        .for_slice(ONTOLOGY)
+        .map(|quad| Triple::from(quad.expect("the ontology is checked by the test suite")))
+        .collect()
+}
+
+/// The `rdfs:label` of every term the ontology declares, by IRI.
+pub fn ontology_labels() -> HashMap<String, String> {
+    ontology_triples()
+        .into_iter()
+        .filter(|t| t.predicate.as_ref() == rdfs::LABEL)
+        .filter_map(|t| match (t.subject, t.object) {
+            (NamedOrBlankNode::NamedNode(term), Term::Literal(label)) => {
+                Some((term.into_string(), label.value().to_owned()))
+            }
+            _ => None,
+        })
+        .collect()
 }

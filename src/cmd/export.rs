@@ -4,9 +4,12 @@ use crate::cli::ExportArgs;
 use crate::output::write_to;
 use anyhow::{Context, bail};
 use newsgraph::export::graph::{self, PropertyGraph};
-use newsgraph::export::{ExportFormat, dot, graphml, neo4j, prefixes, sorted_quads, write_rdf};
+use newsgraph::export::{ExportFormat, dot, graphml, neo4j, prefixes, write_rdf};
 use newsgraph::iris::Iris;
-use newsgraph::pipeline::{self, Loaded};
+use newsgraph::pipeline::{self, Article};
+use newsgraph::store;
+use newsgraph::vocab::ONTOLOGY_GRAPH;
+use oxigraph::model::{GraphName, Triple};
 use newsgraph::provenance::timestamp_now;
 
 pub fn run(args: &ExportArgs, iris: &Iris) -> anyhow::Result<()> {
@@ -23,20 +26,20 @@ pub fn run(args: &ExportArgs, iris: &Iris) -> anyhow::Result<()> {
         without_provenance: args.no_provenance,
         timestamp: args.timestamp.then(timestamp_now).transpose()?,
     };
-    let loaded = pipeline::load(&options, iris)?;
+    let articles = pipeline::read(&options, iris)?;
     match format {
         ExportFormat::Graphml => {
-            let graph = property_graph(&loaded, iris)?;
+            let graph = property_graph(&articles, iris);
             write_to(args.output.as_deref(), |out| {
                 graphml::write_graphml(&graph, out)
             })
         }
         ExportFormat::Dot => {
-            let graph = property_graph(&loaded, iris)?;
+            let graph = property_graph(&articles, iris);
             write_to(args.output.as_deref(), |out| dot::write_dot(&graph, out))
         }
         ExportFormat::Neo4j => {
-            let graph = property_graph(&loaded, iris)?;
+            let graph = property_graph(&articles, iris);
             let dir = args.output.as_deref().expect("checked above");
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create directory {}", dir.display()))?;
@@ -48,36 +51,45 @@ pub fn run(args: &ExportArgs, iris: &Iris) -> anyhow::Result<()> {
                 neo4j::write_relationships(&graph, out)
             })
         }
-        _ => write_rdf_export(args, format, &loaded, iris),
+        _ => write_rdf_export(args, format, articles, iris),
     }
 }
 
+/// Writes the articles' graphs, in the order of their names, and the ontology's when asked
+/// for; a syntax without named graphs gets them merged, and says so.
 fn write_rdf_export(
     args: &ExportArgs,
     format: ExportFormat,
-    loaded: &Loaded,
+    mut articles: Vec<Article>,
     iris: &Iris,
 ) -> anyhow::Result<()> {
-    let graphs = loaded.store.graph_names(args.with_ontology);
-    let last = iris.article_prefix();
-    let quads = sorted_quads(&loaded.store, &graphs, &last)?;
+    articles.sort_by(|a, b| a.mapping.graph.cmp(&b.mapping.graph));
+    let mut graphs: Vec<(GraphName, Box<dyn Iterator<Item = Triple> + '_>)> = articles
+        .iter()
+        .map(|a| (GraphName::from(a.mapping.graph.clone()), Box::new(a.triples()) as Box<_>))
+        .collect();
+    if args.with_ontology {
+        let ontology = store::ontology_triples().into_iter();
+        graphs.push((ONTOLOGY_GRAPH.into_owned().into(), Box::new(ontology)));
+    }
     let datasets = format.rdf_format().is_some_and(|f| f.supports_datasets());
     if !datasets {
-        let names: Vec<String> = graphs.iter().map(ToString::to_string).collect();
+        let names: Vec<String> = graphs.iter().map(|(g, _)| g.to_string()).collect();
         eprintln!(
             "note: {} has no named graphs; wrote the triples of {}",
             format.name(),
             names.join(", ")
         );
     }
+    let last = iris.article_prefix();
     write_to(args.output.as_deref(), |out| {
-        write_rdf(&quads, format, &prefixes(iris), &last, out)
+        write_rdf(graphs, format, &prefixes(iris), &last, out)
     })
 }
 
 /// The articles' content (without the provenance layer) as a property graph.
-fn property_graph(loaded: &Loaded, iris: &Iris) -> anyhow::Result<PropertyGraph> {
-    let labels = loaded.store.ontology_labels()?;
-    let mappings = loaded.articles.iter().map(|a| &a.mapping);
-    Ok(graph::project(mappings, iris, &prefixes(iris), &labels))
+fn property_graph(articles: &[Article], iris: &Iris) -> PropertyGraph {
+    let labels = store::ontology_labels();
+    let mappings = articles.iter().map(|a| &a.mapping);
+    graph::project(mappings, iris, &prefixes(iris), &labels)
 }

@@ -6,13 +6,15 @@ pub mod dot;
 pub mod graph;
 pub mod graphml;
 pub mod neo4j;
+mod sorted;
+
+pub use sorted::SortedTriples;
 
 use crate::error::{Error, Result};
 use crate::iris::Iris;
-use crate::store::GraphStore;
-use crate::vocab::{PREFIXES, rdf};
+use crate::vocab::PREFIXES;
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, GraphNameRef, NamedOrBlankNodeRef, Quad, TermRef, TripleRef};
+use oxigraph::model::{GraphName, Triple};
 use std::io::Write;
 use std::path::Path;
 
@@ -152,136 +154,45 @@ pub fn expand(name: &str, prefixes: &[(String, String)]) -> Option<String> {
         .map(|(_, ns)| format!("{ns}{local}"))
 }
 
-/// The quads of the given graphs, sorted: by graph, then subjects whose IRI starts with
-/// `last` after all others (newsgraph puts an article's provenance there), then by subject,
-/// `rdf:type` first, then by predicate and object.
-pub fn sorted_quads(store: &GraphStore, graphs: &[GraphName], last: &str) -> Result<Vec<Quad>> {
-    let mut quads = Vec::new();
-    for graph in graphs {
-        for quad in store
-            .store()
-            .quads_for_pattern(None, None, None, Some(graph.as_ref()))
-        {
-            quads.push(quad?);
-        }
-    }
-    sort_quads(&mut quads, last);
-    Ok(quads)
-}
-
-/// Sorts quads as [`sorted_quads`] does, and drops duplicates.
-pub fn sort_quads(quads: &mut Vec<Quad>, last: &str) {
-    quads.sort_by_cached_key(|q| sort_key(q, last));
-    quads.dedup();
-}
-
-/// A string compared with its runs of digits as numbers, so `statement.2` comes before
-/// `statement.10`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Natural(Vec<(String, u128)>);
-
-impl Natural {
-    fn new(s: &str) -> Natural {
-        let mut parts = Vec::new();
-        let mut text = String::new();
-        let mut chars = s.chars().peekable();
-        while let Some(&c) = chars.peek() {
-            if c.is_ascii_digit() {
-                let mut digits = String::new();
-                while let Some(&d) = chars.peek().filter(|d| d.is_ascii_digit()) {
-                    digits.push(d);
-                    chars.next();
-                }
-                match digits.parse::<u128>() {
-                    Ok(n) if !digits.starts_with('0') || digits == "0" => {
-                        parts.push((std::mem::take(&mut text), n))
-                    }
-                    _ => text.push_str(&digits),
-                }
-            } else {
-                text.push(c);
-                chars.next();
-            }
-        }
-        parts.push((text, 0));
-        Natural(parts)
-    }
-}
-
-fn sort_key(q: &Quad, last: &str) -> (String, bool, Natural, bool, String, Natural) {
-    let graph = match q.graph_name.as_ref() {
-        GraphNameRef::DefaultGraph => String::new(),
-        GraphNameRef::NamedNode(n) => n.as_str().to_owned(),
-        GraphNameRef::BlankNode(b) => b.to_string(),
-    };
-    let subject = match q.subject.as_ref() {
-        NamedOrBlankNodeRef::NamedNode(n) => n.as_str().to_owned(),
-        NamedOrBlankNodeRef::BlankNode(b) => b.to_string(),
-    };
-    let object = match q.object.as_ref() {
-        TermRef::NamedNode(n) => n.as_str().to_owned(),
-        other => other.to_string(),
-    };
-    (
-        graph,
-        !last.is_empty() && subject.starts_with(last),
-        Natural::new(&subject),
-        q.predicate.as_ref() != rdf::TYPE,
-        q.predicate.as_str().to_owned(),
-        Natural::new(&object),
-    )
-}
-
-/// Writes quads sorted as [`sorted_quads`] or [`sort_quads`] sort them with the same `last`.
-/// Syntaxes without named graphs get the triples of all graphs merged, each triple once.
-pub fn write_rdf(
-    quads: &[Quad],
+/// Writes graphs in an RDF syntax, each graph's triples sorted ([`SortedTriples`]).
+/// Syntaxes with named graphs (TriG, N-Quads) write each graph in the order given, gathering
+/// only one graph's triples at a time; the others get the triples of all graphs merged, each
+/// triple once.
+pub fn write_rdf<G, T>(
+    graphs: G,
     format: ExportFormat,
     prefixes: &[(String, String)],
     last: &str,
     out: &mut dyn Write,
-) -> Result<()> {
+) -> Result<()>
+where
+    G: IntoIterator<Item = (GraphName, T)>,
+    T: IntoIterator<Item = Triple>,
+{
     let rdf_format = format
         .rdf_format()
         .ok_or_else(|| Error::Input(format!("{} is not an RDF syntax", format.name())))?;
     let mut serializer = RdfSerializer::from_format(rdf_format);
     for (prefix, namespace) in prefixes {
-        serializer = serializer
-            .with_prefix(prefix, namespace)
-            .map_err(|e| Error::BaseIri {
-                iri: namespace.clone(),
-                reason: e.to_string(),
-            })?;
+        serializer =
+            serializer
+                .with_prefix(prefix, namespace)
+                .map_err(|e| Error::BaseIri {
+                    iri: namespace.clone(),
+                    reason: e.to_string(),
+                })?;
     }
     let mut writer = serializer.for_writer(out);
     if rdf_format.supports_datasets() {
-        for quad in quads {
-            writer.serialize_quad(quad)?;
+        for (graph, triples) in graphs {
+            for triple in SortedTriples::new(triples, last).iter() {
+                writer.serialize_quad(triple.in_graph(graph.as_ref()))?;
+            }
         }
     } else {
-        let one_graph = quads.windows(2).all(|w| w[0].graph_name == w[1].graph_name);
-        let merged: Vec<Quad>;
-        let triples = if one_graph {
-            // Already in order, and without duplicates.
-            quads
-        } else {
-            let mut all: Vec<Quad> = quads
-                .iter()
-                .map(|q| Quad {
-                    graph_name: GraphName::DefaultGraph,
-                    ..q.clone()
-                })
-                .collect();
-            sort_quads(&mut all, last);
-            merged = all;
-            &merged
-        };
-        for quad in triples {
-            writer.serialize_triple(TripleRef::new(
-                quad.subject.as_ref(),
-                quad.predicate.as_ref(),
-                quad.object.as_ref(),
-            ))?;
+        let merged = SortedTriples::new(graphs.into_iter().flat_map(|(_, t)| t), last);
+        for triple in merged.iter() {
+            writer.serialize_triple(triple)?;
         }
     }
     writer.finish()?;

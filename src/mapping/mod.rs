@@ -126,6 +126,26 @@ impl RecordMapping {
         self.record.as_ref().map(|(_, id)| id.as_str())
     }
 
+    /// The `rdfs:label` of every resource the record names, its dated statements and their
+    /// intervals included.
+    pub fn labels(&self) -> impl Iterator<Item = (NamedNode, String)> + '_ {
+        let plain = self
+            .triples
+            .iter()
+            .filter(|t| t.predicate.as_ref() == rdfs::LABEL)
+            .filter_map(|t| match (&t.subject, &t.object) {
+                (NamedOrBlankNode::NamedNode(n), Term::Literal(l)) => {
+                    Some((n.clone(), l.value().to_owned()))
+                }
+                _ => None,
+            });
+        let dated = self.dated.iter().flat_map(|d| {
+            let interval = d.interval.as_ref().map(|i| (i.node.clone(), i.label.clone()));
+            std::iter::once((d.node.clone(), d.label.clone())).chain(interval)
+        });
+        plain.chain(dated)
+    }
+
     /// Every triple the record states: its plain triples, then its dated statements.
     pub fn all_triples(&self) -> impl Iterator<Item = Triple> + '_ {
         self.triples
@@ -149,74 +169,69 @@ impl Mapping {
     /// The `rdfs:label` of every resource that has one, dated statements and intervals
     /// included.
     pub fn labels(&self) -> HashMap<NamedNode, String> {
-        let mut labels: HashMap<NamedNode, String> = self
-            .records
-            .iter()
-            .flat_map(|r| &r.triples)
-            .filter(|t| t.predicate.as_ref() == rdfs::LABEL)
-            .filter_map(|t| match (&t.subject, &t.object) {
-                (NamedOrBlankNode::NamedNode(n), Term::Literal(l)) => {
-                    Some((n.clone(), l.value().to_owned()))
-                }
-                _ => None,
-            })
-            .collect();
-        for dated in self.dated() {
-            labels.insert(dated.node.clone(), dated.label.clone());
-            if let Some(interval) = &dated.interval {
-                labels.insert(interval.node.clone(), interval.label.clone());
-            }
-        }
-        labels
+        self.records.iter().flat_map(RecordMapping::labels).collect()
     }
 }
 
 /// Maps checked facts to triples, naming resources with `iris`.
 pub fn map(facts: &Facts, iris: &Iris) -> Mapping {
     let article_id = facts.article_id();
-    let article = iris.article(article_id);
+    Mapping {
+        graph: iris.graph(article_id),
+        article: iris.article(article_id),
+        records: map_records(facts, iris).collect(),
+    }
+}
+
+/// What [`map`] makes, one record at a time (the article's own first), for a caller that need
+/// not hold the whole mapping.
+pub fn map_records<'a>(
+    facts: &'a Facts,
+    iris: &'a Iris,
+) -> impl Iterator<Item = RecordMapping> + 'a {
     let mut mapper = Mapper {
         facts,
         iris,
         writer: TripleWriter::default(),
         dated: Vec::new(),
     };
-    mapper.article(&article);
-    let mut records = vec![RecordMapping {
-        record: None,
-        evidence: facts.file().article.evidence.0.clone(),
-        triples: mapper.writer.take(),
-        dated: Vec::new(),
-    }];
-    for record in facts.records() {
-        let (kind, id) = (record.kind(), record.id().get_ref());
-        let s = iris.record(kind, id);
-        match record {
-            RecordRef::Organization(r) => mapper.organization(&s, r),
-            RecordRef::Person(r) => mapper.person(&s, r),
-            RecordRef::Post(r) => mapper.post(&s, r),
-            RecordRef::Place(r) => mapper.place(&s, r),
-            RecordRef::Artifact(r) => mapper.artifact(&s, r),
-            RecordRef::Dimension(r) => mapper.dimension(&s, r),
-            RecordRef::Event(r) => mapper.event(&s, r),
-            RecordRef::Relation(r) => mapper.relation(&s, r),
-            RecordRef::Service(r) => mapper.service(&s, r),
-            RecordRef::Measure(r) => mapper.measure(&s, r),
-            RecordRef::Offer(r) => mapper.offer(&s, r),
-            RecordRef::Quote(r) => mapper.quote(&s, r),
+    let article = std::iter::once(None);
+    let records = facts.records().map(Some);
+    article.chain(records).map(move |record| match record {
+        None => {
+            mapper.article(&iris.article(facts.article_id()));
+            RecordMapping {
+                record: None,
+                evidence: facts.file().article.evidence.0.clone(),
+                triples: mapper.writer.take(),
+                dated: Vec::new(),
+            }
         }
-        records.push(RecordMapping {
-            record: Some((kind, id.clone())),
-            evidence: record.evidence().0.clone(),
-            triples: mapper.writer.take(),
-            dated: std::mem::take(&mut mapper.dated),
-        });
-    }
-    Mapping {
-        graph: iris.graph(article_id),
-        article,
-        records,
-    }
+        Some(record) => {
+            let (kind, id) = (record.kind(), record.id().get_ref());
+            let s = iris.record(kind, id);
+            match record {
+                RecordRef::Organization(r) => mapper.organization(&s, r),
+                RecordRef::Person(r) => mapper.person(&s, r),
+                RecordRef::Post(r) => mapper.post(&s, r),
+                RecordRef::Place(r) => mapper.place(&s, r),
+                RecordRef::Artifact(r) => mapper.artifact(&s, r),
+                RecordRef::Dimension(r) => mapper.dimension(&s, r),
+                RecordRef::Event(r) => mapper.event(&s, r),
+                RecordRef::Relation(r) => mapper.relation(&s, r),
+                RecordRef::Service(r) => mapper.service(&s, r),
+                RecordRef::Measure(r) => mapper.measure(&s, r),
+                RecordRef::Offer(r) => mapper.offer(&s, r),
+                RecordRef::Quote(r) => mapper.quote(&s, r),
+            }
+            RecordMapping {
+                record: Some((kind, id.clone())),
+                evidence: record.evidence().0.clone(),
+                triples: mapper.writer.take(),
+                dated: std::mem::take(&mut mapper.dated),
+            }
+        }
+    })
 }
 
 /// Maps one record at a time; each record kind's mapping is in a module of its own.
