@@ -133,7 +133,13 @@ fn export(loaded: &Loaded, iris: &Iris, format: ExportFormat) -> anyhow::Result<
         .iter()
         .map(|a| (GraphName::from(a.mapping.graph.clone()), a.triples()));
     let mut out = Vec::new();
-    write_rdf(graphs, format, &prefixes(iris), &iris.article_prefix(), &mut out)?;
+    write_rdf(
+        graphs,
+        format,
+        &prefixes(iris),
+        &iris.article_prefix(),
+        &mut out,
+    )?;
     Ok(out)
 }
 

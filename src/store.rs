@@ -85,7 +85,6 @@ impl GraphStore {
             .count()
     }
 
-
     /// Evaluates a SPARQL query, with `prefixes` declared for it and `bindings` substituted
     /// into it. Without `FROM`, the default graph is the union of all graphs.
     pub fn query(

@@ -7,10 +7,10 @@ use newsgraph::export::graph::{self, PropertyGraph};
 use newsgraph::export::{ExportFormat, dot, graphml, neo4j, prefixes, write_rdf};
 use newsgraph::iris::Iris;
 use newsgraph::pipeline::{self, Article};
+use newsgraph::provenance::timestamp_now;
 use newsgraph::store;
 use newsgraph::vocab::ONTOLOGY_GRAPH;
 use oxigraph::model::{GraphName, Triple};
-use newsgraph::provenance::timestamp_now;
 
 pub fn run(args: &ExportArgs, iris: &Iris) -> anyhow::Result<()> {
     let format = args
@@ -66,7 +66,12 @@ fn write_rdf_export(
     articles.sort_by(|a, b| a.mapping.graph.cmp(&b.mapping.graph));
     let mut graphs: Vec<(GraphName, Box<dyn Iterator<Item = Triple> + '_>)> = articles
         .iter()
-        .map(|a| (GraphName::from(a.mapping.graph.clone()), Box::new(a.triples()) as Box<_>))
+        .map(|a| {
+            (
+                GraphName::from(a.mapping.graph.clone()),
+                Box::new(a.triples()) as Box<_>,
+            )
+        })
         .collect();
     if args.with_ontology {
         let ontology = store::ontology_triples().into_iter();

@@ -174,13 +174,12 @@ where
         .ok_or_else(|| Error::Input(format!("{} is not an RDF syntax", format.name())))?;
     let mut serializer = RdfSerializer::from_format(rdf_format);
     for (prefix, namespace) in prefixes {
-        serializer =
-            serializer
-                .with_prefix(prefix, namespace)
-                .map_err(|e| Error::BaseIri {
-                    iri: namespace.clone(),
-                    reason: e.to_string(),
-                })?;
+        serializer = serializer
+            .with_prefix(prefix, namespace)
+            .map_err(|e| Error::BaseIri {
+                iri: namespace.clone(),
+                reason: e.to_string(),
+            })?;
     }
     let mut writer = serializer.for_writer(out);
     if rdf_format.supports_datasets() {

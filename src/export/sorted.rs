@@ -52,7 +52,9 @@ impl SortedTriples {
         }
         let is_last: Vec<bool> = terms
             .iter()
-            .map(|t| !last.is_empty() && matches!(t, Term::NamedNode(n) if n.as_str().starts_with(last)))
+            .map(|t| {
+                !last.is_empty() && matches!(t, Term::NamedNode(n) if n.as_str().starts_with(last))
+            })
             .collect();
         let type_id = terms
             .iter()
@@ -121,7 +123,18 @@ fn text(term: &Term) -> std::borrow::Cow<'_, str> {
 /// Compares two strings with their runs of ASCII digits as numbers (`a2` < `a10`); a number
 /// written with leading zeros compares as text.
 pub fn natural(a: &str, b: &str) -> Ordering {
-    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    // Names share long prefixes: skip the common part at memory speed, back to the start of
+    // the run of digits the first difference may fall in.
+    let mut start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    while start > 0 && a[start - 1].is_ascii_digit() {
+        start -= 1;
+    }
+    natural_from(&a[start..], &b[start..])
+}
+
+/// [`natural`] from a point where no run of digits is cut in two.
+fn natural_from(mut a: &[u8], mut b: &[u8]) -> Ordering {
     loop {
         match (a.first(), b.first()) {
             (None, None) => return Ordering::Equal,

@@ -140,7 +140,10 @@ impl RecordMapping {
                 _ => None,
             });
         let dated = self.dated.iter().flat_map(|d| {
-            let interval = d.interval.as_ref().map(|i| (i.node.clone(), i.label.clone()));
+            let interval = d
+                .interval
+                .as_ref()
+                .map(|i| (i.node.clone(), i.label.clone()));
             std::iter::once((d.node.clone(), d.label.clone())).chain(interval)
         });
         plain.chain(dated)
@@ -169,7 +172,10 @@ impl Mapping {
     /// The `rdfs:label` of every resource that has one, dated statements and intervals
     /// included.
     pub fn labels(&self) -> HashMap<NamedNode, String> {
-        self.records.iter().flat_map(RecordMapping::labels).collect()
+        self.records
+            .iter()
+            .flat_map(RecordMapping::labels)
+            .collect()
     }
 }
 
