@@ -3,6 +3,7 @@
 
 mod errors;
 mod export;
+mod export_files;
 mod interop;
 mod mapping;
 mod outside_tools;

@@ -74,20 +74,28 @@ impl ExportFormat {
         ExportFormat::ALL.into_iter().find(|f| f.id() == id)
     }
 
-    /// The format a file name's extension calls for.
+    /// The file name extensions of the format, the usual one first; none for Neo4j, whose
+    /// output is a directory.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            ExportFormat::Turtle => &["ttl"],
+            ExportFormat::Ntriples => &["nt"],
+            ExportFormat::Nquads => &["nq"],
+            ExportFormat::Trig => &["trig"],
+            ExportFormat::Rdfxml => &["rdf", "owl", "xml"],
+            ExportFormat::Jsonld => &["jsonld"],
+            ExportFormat::Graphml => &["graphml"],
+            ExportFormat::Dot => &["dot", "gv"],
+            ExportFormat::Neo4j => &[],
+        }
+    }
+
+    /// The format a file name's extension calls for (case does not matter).
     pub fn from_path(path: &Path) -> Option<ExportFormat> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        Some(match extension.as_str() {
-            "ttl" => ExportFormat::Turtle,
-            "nt" => ExportFormat::Ntriples,
-            "nq" => ExportFormat::Nquads,
-            "trig" => ExportFormat::Trig,
-            "rdf" | "owl" | "xml" => ExportFormat::Rdfxml,
-            "jsonld" => ExportFormat::Jsonld,
-            "graphml" => ExportFormat::Graphml,
-            "dot" | "gv" => ExportFormat::Dot,
-            _ => return None,
-        })
+        ExportFormat::ALL
+            .into_iter()
+            .find(|f| f.extensions().contains(&extension.as_str()))
     }
 
     /// The syntax's usual name.
