@@ -58,14 +58,14 @@ fn write_rdf_export(
     let graphs = loaded.store.graph_names(args.with_ontology);
     let last = iris.article_prefix();
     let quads = sorted_quads(&loaded.store, &graphs, &last)?;
-    let datasets = format.rdf_format().is_some_and(|f| f.supports_datasets());
     write_to(args.output.as_deref(), |out| {
         write_rdf(&quads, format, &prefixes(iris), &last, out)
     })?;
-    if !datasets {
+    if !format.keeps_graphs() {
         let names: Vec<String> = graphs.iter().map(ToString::to_string).collect();
         eprintln!(
-            "note: {} has no named graphs; wrote the triples of {} into the default graph",
+            "note: {} as written here has one graph: the triples of {} merged into the \
+             default graph (trig and nquads keep the named graphs)",
             format.name(),
             names.join(", ")
         );

@@ -5,6 +5,7 @@
 pub mod dot;
 pub mod graph;
 pub mod graphml;
+pub mod jsonld;
 pub mod neo4j;
 
 use crate::error::{Error, Result};
@@ -29,7 +30,8 @@ pub enum ExportFormat {
     Trig,
     /// RDF/XML (`.rdf`).
     Rdfxml,
-    /// JSON-LD (`.jsonld`), expanded: Oxigraph writes no `@context`.
+    /// JSON-LD (`.jsonld`), compact: an `@context` of our prefixes and an `@graph` of nodes,
+    /// in the default graph like Turtle.
     Jsonld,
     /// GraphML (`.graphml`) for Gephi, yEd and Cytoscape.
     Graphml,
@@ -111,6 +113,12 @@ impl ExportFormat {
             ExportFormat::Dot => "DOT",
             ExportFormat::Neo4j => "Neo4j CSV",
         }
+    }
+
+    /// Whether the syntax keeps the articles' named graphs (TriG, N-Quads). The others write
+    /// the triples of every graph merged into the default graph.
+    pub fn keeps_graphs(self) -> bool {
+        matches!(self, ExportFormat::Trig | ExportFormat::Nquads)
     }
 
     /// The Oxigraph serializer format, for the RDF syntaxes.
@@ -241,7 +249,8 @@ fn sort_key(q: &Quad, last: &str) -> (String, bool, Natural, bool, String, Natur
 }
 
 /// Writes quads sorted as [`sorted_quads`] or [`sort_quads`] sort them with the same `last`.
-/// Syntaxes without named graphs get the triples of all graphs merged, each triple once.
+/// Syntaxes that do not [keep graphs](ExportFormat::keeps_graphs) get the triples of all
+/// graphs merged into the default graph, each triple once.
 pub fn write_rdf(
     quads: &[Quad],
     format: ExportFormat,
@@ -252,24 +261,9 @@ pub fn write_rdf(
     let rdf_format = format
         .rdf_format()
         .ok_or_else(|| Error::Input(format!("{} is not an RDF syntax", format.name())))?;
-    let mut serializer = RdfSerializer::from_format(rdf_format);
-    for (prefix, namespace) in prefixes {
-        serializer = serializer
-            .with_prefix(prefix, namespace)
-            .map_err(|e| Error::BaseIri {
-                iri: namespace.clone(),
-                reason: e.to_string(),
-            })?;
-    }
-    let mut writer = serializer.for_writer(out);
-    if rdf_format.supports_datasets() {
-        for quad in quads {
-            writer.serialize_quad(quad)?;
-        }
-    } else {
-        let one_graph = quads.windows(2).all(|w| w[0].graph_name == w[1].graph_name);
-        let merged: Vec<Quad>;
-        let triples = if one_graph {
+    let merged: Vec<Quad>;
+    let quads =
+        if format.keeps_graphs() || quads.windows(2).all(|w| w[0].graph_name == w[1].graph_name) {
             // Already in order, and without duplicates.
             quads
         } else {
@@ -284,14 +278,63 @@ pub fn write_rdf(
             merged = all;
             &merged
         };
-        for quad in triples {
-            writer.serialize_triple(TripleRef::new(
-                quad.subject.as_ref(),
-                quad.predicate.as_ref(),
-                quad.object.as_ref(),
-            ))?;
+    let triples = quads.iter().map(|quad| {
+        TripleRef::new(
+            quad.subject.as_ref(),
+            quad.predicate.as_ref(),
+            quad.object.as_ref(),
+        )
+    });
+    if format == ExportFormat::Jsonld {
+        return jsonld::write_jsonld(triples, prefixes, out);
+    }
+    let mut serializer = RdfSerializer::from_format(rdf_format);
+    for (prefix, namespace) in prefixes {
+        serializer = serializer
+            .with_prefix(prefix, namespace)
+            .map_err(|e| Error::BaseIri {
+                iri: namespace.clone(),
+                reason: e.to_string(),
+            })?;
+    }
+    let mut escaped;
+    let out: &mut dyn Write = if format == ExportFormat::Rdfxml {
+        escaped = CarriageReturns(out);
+        &mut escaped
+    } else {
+        out
+    };
+    let mut writer = serializer.for_writer(out);
+    if format.keeps_graphs() {
+        for quad in quads {
+            writer.serialize_quad(quad)?;
+        }
+    } else {
+        for triple in triples {
+            writer.serialize_triple(triple)?;
         }
     }
     writer.finish()?;
     Ok(())
+}
+
+/// Writes carriage returns as `&#13;`: Oxigraph's RDF/XML writer leaves them raw in literal
+/// text, where XML parsers read them as line feeds. In RDF/XML a carriage return can only be
+/// in text or attribute values (IRIs cannot hold one), where the character reference is right.
+struct CarriageReturns<'a>(&'a mut dyn Write);
+
+impl Write for CarriageReturns<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for (i, part) in buf.split(|&b| b == b'\r').enumerate() {
+            if i > 0 {
+                self.0.write_all(b"&#13;")?;
+            }
+            self.0.write_all(part)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }
