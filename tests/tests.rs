@@ -4,6 +4,7 @@
 mod errors;
 mod export;
 mod export_files;
+mod hostile;
 mod interop;
 mod mapping;
 mod outside_tools;
