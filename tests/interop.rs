@@ -400,3 +400,52 @@ fn property_graph_columns_and_keys_are_typed() {
     assert!(graphml.contains(r#"attr.name="skos:altLabel" attr.type="string">"#));
     assert!(!graphml.contains(" | "), "no values joined");
 }
+
+/// A saved question run by rdflib on a file, its rows as strings.
+fn rdflib_rows(path: &Path, syntax: &str, question: &str) -> Vec<Vec<String>> {
+    let query = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("queries/{question}.rq"));
+    rdf_check(&[
+        "query",
+        path.to_str().unwrap(),
+        syntax,
+        query.to_str().unwrap(),
+    ])
+    .lines()
+    .map(|l| serde_json::from_str(l).unwrap())
+    .collect()
+}
+
+#[test]
+#[ignore = "needs outside tools (rdflib): scripts/test.sh installs them and runs it"]
+fn saved_questions_elsewhere_need_the_union_default_graph_and_timeline_the_ontology() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let trig = dir.path().join("cainiao.trig");
+    let turtle = dir.path().join("cainiao.ttl");
+    let with_ontology = dir.path().join("with-ontology.ttl");
+    stdout_of(&["export", "-o", trig.to_str().unwrap()]);
+    stdout_of(&["export", "-o", turtle.to_str().unwrap()]);
+    stdout_of(&[
+        "export",
+        "--with-ontology",
+        "-o",
+        with_ontology.to_str().unwrap(),
+    ]);
+
+    let ours = rows(&["reporting-lines"]);
+    assert!(!ours.is_empty());
+    assert_eq!(rdflib_rows(&trig, "trig", "reporting-lines"), ours);
+    assert_eq!(
+        rdflib_rows(&trig, "trig-default-graph-only", "reporting-lines"),
+        Vec::<Vec<String>>::new(),
+        "TriG's default graph is empty: the union is needed"
+    );
+
+    let timeline = rows(&["timeline"]);
+    assert!(timeline.len() > 5);
+    assert_eq!(
+        rdflib_rows(&turtle, "turtle", "timeline"),
+        Vec::<Vec<String>>::new(),
+        "the kinds' labels are in the ontology"
+    );
+    assert_eq!(rdflib_rows(&with_ontology, "turtle", "timeline"), timeline);
+}

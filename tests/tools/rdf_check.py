@@ -8,6 +8,10 @@
     rdf_check.py query FILE FORMAT QUERY [NAME=IRI...]
                                             runs a SPARQL SELECT with variables bound to IRIs,
                                             prints rows as JSON lists
+
+FORMAT is rdflib's name for the syntax; `trig` and `nquads` are read into a Dataset whose
+default graph is the union of its graphs, `trig-default-graph-only` into one whose default
+graph is just that.
 """
 
 import json
@@ -17,7 +21,10 @@ import rdflib
 
 
 def load(path, fmt):
-    if fmt in ("trig", "nquads"):
+    if fmt.endswith("-default-graph-only"):
+        fmt = fmt.removesuffix("-default-graph-only")
+        graph = rdflib.Dataset(default_union=False)
+    elif fmt in ("trig", "nquads"):
         graph = rdflib.Dataset(default_union=True)
     else:
         graph = rdflib.Graph()
