@@ -5,7 +5,7 @@
 //! reader never sees half a file, and a failure leaves the old file as it was. The temporary
 //! file gets the mode a new file would get (`0666` less the umask), or the mode of the file it
 //! replaces. If SIGINT or SIGTERM arrives while it is being written, it is removed before the
-//! process exits.
+//! process ends.
 
 use anyhow::Context;
 use std::fs::{self, File, OpenOptions};
@@ -20,8 +20,8 @@ const TEMP_PREFIX: &str = ".newsgraph-";
 /// Temporary files and directories being written, removed if a signal ends the process.
 static IN_PROGRESS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
-/// Removes whatever is being written when SIGINT or SIGTERM arrives, then exits with
-/// 128 + the signal's number (130 for Ctrl-C), as a shell does.
+/// Removes whatever is being written when SIGINT or SIGTERM arrives, then ends the process as
+/// the signal would have (a shell reports 130 for Ctrl-C, 143 for SIGTERM).
 pub fn clean_up_on_signals() -> anyhow::Result<()> {
     use signal_hook::consts::{SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM])
@@ -32,6 +32,7 @@ pub fn clean_up_on_signals() -> anyhow::Result<()> {
             for path in paths.iter() {
                 remove(path);
             }
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
             std::process::exit(128 + signal);
         }
     });
