@@ -102,3 +102,59 @@ pub fn write_jsonld<'a>(
     writeln!(out)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{BlankNode, Literal, NamedNode, Triple};
+
+    #[test]
+    fn literals_resources_and_classes_take_their_compact_forms() {
+        let prefixes = vec![
+            ("ex".to_owned(), "http://example.org/".to_owned()),
+            ("xsd".to_owned(), xsd::STRING.as_str().replace("string", "")),
+        ];
+        let ex = |local: &str| NamedNode::new(format!("http://example.org/{local}")).unwrap();
+        let other = NamedNode::new("urn:other:thing").unwrap();
+        let blank = BlankNode::new("b0").unwrap();
+        let triples = [
+            Triple::new(ex("a"), rdf::TYPE, ex("Class")),
+            Triple::new(
+                ex("a"),
+                ex("name"),
+                Literal::new_simple_literal("A \"quoted\" name"),
+            ),
+            Triple::new(
+                ex("a"),
+                ex("name"),
+                Literal::new_language_tagged_literal("甲", "zh").unwrap(),
+            ),
+            Triple::new(
+                ex("a"),
+                ex("count"),
+                Literal::new_typed_literal("07", oxigraph::model::vocab::xsd::INTEGER),
+            ),
+            Triple::new(ex("a"), ex("link"), other.clone()),
+            Triple::new(ex("a"), ex("part"), blank.clone()),
+            Triple::new(blank, rdf::TYPE, other),
+        ];
+        let mut out = Vec::new();
+        write_jsonld(triples.iter().map(Triple::as_ref), &prefixes, &mut out).unwrap();
+        let document: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(document["@context"]["ex"], "http://example.org/");
+        assert_eq!(
+            document["@graph"],
+            json!([
+                {
+                    "@id": "ex:a",
+                    "@type": "ex:Class",
+                    "ex:name": ["A \"quoted\" name", { "@value": "甲", "@language": "zh" }],
+                    "ex:count": { "@value": "07", "@type": "xsd:integer" },
+                    "ex:link": { "@id": "urn:other:thing" },
+                    "ex:part": { "@id": "_:b0" }
+                },
+                { "@id": "_:b0", "@type": "urn:other:thing" }
+            ])
+        );
+    }
+}

@@ -1,6 +1,10 @@
-//! Writing the graph out: RDF syntaxes through Oxigraph's serializers, in a stable order so
-//! that two exports of the same facts are byte-identical and their diffs mean something; and
-//! property-graph views for tools outside RDF ([`graph`]): GraphML, Graphviz, Neo4j.
+//! Writing the graph out: RDF syntaxes through Oxigraph's serializers and compact JSON-LD of
+//! our own ([`jsonld`]), in a stable order so that two exports of the same facts are
+//! byte-identical and their diffs mean something; and property-graph views for tools outside
+//! RDF ([`graph`]): GraphML, Graphviz, Neo4j.
+//!
+//! TriG and N-Quads keep each article's named graph; every other syntax writes the triples of
+//! all the graphs exported merged into the default graph ([`ExportFormat::keeps_graphs`]).
 
 pub mod dot;
 pub mod graph;
