@@ -57,7 +57,9 @@ pub fn write_graphml(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error
             };
             (k.as_str(), value)
         });
-        for (key, value) in fixed.into_iter().chain(properties) {
+        // A node without classes or without a label has no value there, not an empty one.
+        let fixed = fixed.into_iter().filter(|(_, value)| !value.is_empty());
+        for (key, value) in fixed.chain(properties) {
             data(out, "n", key, &value)?;
         }
         writeln!(out, "    </node>")?;

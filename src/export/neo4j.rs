@@ -63,10 +63,12 @@ pub fn write_nodes(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::
             .iter()
             .map(|t| t.rsplit([':', '/', '#']).next().unwrap_or(t))
             .collect();
+        // A node without classes or without a label has no value there, not an empty one.
+        let some = |text: String| Some(text).filter(|t| !t.is_empty());
         let mut fields = vec![
             Some(node.id.clone()),
-            Some(labels.into_iter().collect::<Vec<_>>().join(&delimiter)),
-            Some(node.label.clone()),
+            some(labels.into_iter().collect::<Vec<_>>().join(&delimiter)),
+            some(node.label.clone()),
             Some(node.kind.clone()),
             Some(node.iri.clone()),
         ];
