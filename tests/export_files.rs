@@ -284,6 +284,20 @@ fn neo4j_files_are_replaced_together_or_not_at_all() {
     );
     assert_eq!(hidden(dir.path()), Vec::<String>::new());
 
+    // Nor is a file.
+    std::fs::write(dir.path().join("a-file"), "mine").unwrap();
+    let output = newsgraph()
+        .current_dir(dir.path())
+        .args(["export", "--format", "neo4j", "-o", "a-file"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not a directory"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a-file")).unwrap(),
+        "mine"
+    );
+
     // A directory with files of its own is not replaced.
     std::fs::write(out.join("notes.txt"), "mine").unwrap();
     let output = newsgraph()

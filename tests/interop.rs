@@ -449,3 +449,13 @@ fn saved_questions_elsewhere_need_the_union_default_graph_and_timeline_the_ontol
     );
     assert_eq!(rdflib_rows(&with_ontology, "turtle", "timeline"), timeline);
 }
+
+#[test]
+fn our_own_writers_are_byte_identical_between_runs() {
+    for format in ["jsonld", "graphml", "dot", "rdfxml"] {
+        let first = stdout_of(&["export", "--format", format]);
+        let second = stdout_of(&["export", "--format", format]);
+        assert!(first.len() > 1000, "{format}");
+        assert_eq!(first, second, "{format} differs between runs");
+    }
+}
