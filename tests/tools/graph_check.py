@@ -3,7 +3,7 @@
     graph_check.py graphml FILE        networkx reads the GraphML; prints nodes, edges, edge list,
                                        every node's attributes (JSON arrays decoded)
     graph_check.py igraph FILE         igraph reads the GraphML; prints the same counts and types
-    graph_check.py svg FILE            the text of an SVG that Graphviz rendered, one item per line
+    graph_check.py svg FILE            the texts of an SVG that Graphviz rendered, as a list
     graph_check.py neo4j DIR           reads nodes.csv and relationships.csv as Neo4j's importer
                                        would: typed header columns, empty cells as no value,
                                        quoted "" as an empty string, lists split on U+001F
@@ -19,6 +19,8 @@ import sys
 import xml.etree.ElementTree as ET
 
 import networkx
+
+GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 
 
 def graphml(path):
@@ -51,9 +53,6 @@ def graphml(path):
         "node_data": nodes,
         "value_types": value_types,
     }
-
-
-GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 
 
 def igraph_check(path):
