@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs newsgraph's whole test suite: installs the outside tools that judge its output
-# (raptor's `rapper` and Graphviz from Debian packages, rdflib and networkx in a Python venv
-# under target/py), then runs `cargo test` with the ignored tests included, since those are
-# the ones that need these tools or the article texts in ../shared/articles/. When the texts
-# are missing, the tests that need them are skipped by name and a warning says so.
+# (scripts/tools.sh: rapper, Graphviz, rdflib, networkx, igraph, jsonld.js), then runs
+# `cargo test` with the ignored tests included, since those are the ones that need these
+# tools or the article texts in ../shared/articles/. When the texts are missing, the tests
+# that need them are skipped by name and a warning says so.
 # Arguments are passed on to `cargo test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -99,11 +99,14 @@ pub struct ExportArgs {
     #[arg(value_name = "FACTS.toml")]
     pub facts: Vec<PathBuf>,
 
-    /// Output syntax; by default taken from the --output extension, else Turtle.
+    /// Output syntax; by default taken from the --output extension, else Turtle. TriG and
+    /// N-Quads keep the articles' named graphs; the others merge them into the default graph.
     #[arg(short, long, value_parser = export_format())]
     pub format: Option<ExportFormat>,
 
-    /// Write to this file (replaced only once complete) instead of standard output.
+    /// Write to this file instead of standard output (for neo4j, this directory), replaced
+    /// only once complete. Its extension names the format unless --format does: .ttl .nt
+    /// .nq .trig .rdf .jsonld .graphml .dot (without --format, any other is an error).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    match cmd::run(cli) {
+    match output::clean_up_on_signals().and_then(|()| cmd::run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
@@ -35,7 +35,17 @@ fn report(err: &anyhow::Error) {
             }
         }
         _ => {
-            let message = format!("{err:#}");
+            // Each cause once: a cause whose text ends the one before it adds nothing.
+            let mut message = String::new();
+            for cause in err.chain() {
+                let text = cause.to_string();
+                if !message.ends_with(&text) {
+                    if !message.is_empty() {
+                        message.push_str(": ");
+                    }
+                    message.push_str(&text);
+                }
+            }
             eprintln!(
                 "error: {}",
                 message.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -37,6 +37,48 @@ pub fn rdf_check(args: &[&str]) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
+/// Runs `tests/tools/jsonld_check.js` with jsonld.js (`$NEWSGRAPH_NODE_MODULES`, or the
+/// `node_modules` that `scripts/test.sh` installs under `target/js`) and returns its JSON.
+pub fn jsonld_check(args: &[&str]) -> serde_json::Value {
+    let modules = std::env::var_os("NEWSGRAPH_NODE_MODULES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/js/node_modules"));
+    assert!(
+        modules.join("jsonld").is_dir(),
+        "no jsonld.js in {}: run scripts/test.sh, which installs it",
+        modules.display()
+    );
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/jsonld_check.js");
+    let output = Command::new("node")
+        .arg(script)
+        .args(args)
+        .env("NODE_PATH", &modules)
+        .output()
+        .expect("node runs (scripts/test.sh installs nodejs)");
+    assert!(
+        output.status.success(),
+        "jsonld_check.js {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// Runs `tests/tools/graph_check.py` and returns the JSON it prints.
+pub fn graph_check(args: &[&str]) -> serde_json::Value {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/graph_check.py");
+    let output = Command::new(python())
+        .arg(script)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "graph_check.py {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
 /// Runs raptor's `rapper` to count triples, failing on any error or warning.
 pub fn rapper_count(path: &Path, syntax: &str) -> usize {
     let output = Command::new("rapper")

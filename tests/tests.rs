@@ -3,6 +3,8 @@
 
 mod errors;
 mod export;
+mod export_files;
+mod hostile;
 mod interop;
 mod mapping;
 mod outside_tools;

@@ -1,8 +1,8 @@
 //! `newsgraph export`: the graph in an RDF syntax, or as a property graph for other tools.
 
 use crate::cli::ExportArgs;
-use crate::output::write_to;
-use anyhow::{Context, bail};
+use crate::output::{DirFile, write_dir, write_to};
+use anyhow::bail;
 use newsgraph::export::graph::{self, PropertyGraph};
 use newsgraph::export::{ExportFormat, dot, graphml, neo4j, prefixes, write_rdf};
 use newsgraph::iris::Iris;
@@ -13,10 +13,7 @@ use newsgraph::vocab::ONTOLOGY_GRAPH;
 use oxigraph::model::{GraphName, Triple};
 
 pub fn run(args: &ExportArgs, iris: &Iris) -> anyhow::Result<()> {
-    let format = args
-        .format
-        .or_else(|| args.output.as_deref().and_then(ExportFormat::from_path))
-        .unwrap_or(ExportFormat::Turtle);
+    let format = format_of(args)?;
     if format == ExportFormat::Neo4j && args.output.is_none() {
         bail!("the neo4j format writes nodes.csv and relationships.csv: give --output DIRECTORY");
     }
@@ -41,15 +38,15 @@ pub fn run(args: &ExportArgs, iris: &Iris) -> anyhow::Result<()> {
         ExportFormat::Neo4j => {
             let graph = property_graph(&articles, iris);
             let dir = args.output.as_deref().expect("checked above");
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create directory {}", dir.display()))?;
             let [nodes, relationships] = neo4j::FILES;
-            write_to(Some(&dir.join(nodes)), |out| {
-                neo4j::write_nodes(&graph, out)
-            })?;
-            write_to(Some(&dir.join(relationships)), |out| {
-                neo4j::write_relationships(&graph, out)
-            })
+            let files: Vec<DirFile<'_, newsgraph::Error>> = vec![
+                (nodes, Box::new(|out| neo4j::write_nodes(&graph, out))),
+                (
+                    relationships,
+                    Box::new(|out| neo4j::write_relationships(&graph, out)),
+                ),
+            ];
+            write_dir(dir, files)
         }
         _ => write_rdf_export(args, format, articles, iris),
     }
@@ -77,19 +74,53 @@ fn write_rdf_export(
         let ontology = store::ontology_triples().into_iter();
         graphs.push((ONTOLOGY_GRAPH.into_owned().into(), Box::new(ontology)));
     }
-    let datasets = format.rdf_format().is_some_and(|f| f.supports_datasets());
-    if !datasets {
-        let names: Vec<String> = graphs.iter().map(|(g, _)| g.to_string()).collect();
+    let names: Vec<String> = graphs.iter().map(|(g, _)| g.to_string()).collect();
+    let last = iris.article_prefix();
+    write_to(args.output.as_deref(), |out| {
+        write_rdf(graphs, format, &prefixes(iris), &last, out)
+    })?;
+    if !format.keeps_graphs() {
         eprintln!(
-            "note: {} has no named graphs; wrote the triples of {}",
+            "note: {} as written here has one graph: the triples of {} merged into the \
+             default graph (trig and nquads keep the named graphs)",
             format.name(),
             names.join(", ")
         );
     }
-    let last = iris.article_prefix();
-    write_to(args.output.as_deref(), |out| {
-        write_rdf(graphs, format, &prefixes(iris), &last, out)
-    })
+    Ok(())
+}
+
+/// The format asked for with --format, else the one the --output extension calls for, else
+/// Turtle. An extension that names no format, or another format than --format, is an error.
+fn format_of(args: &ExportArgs) -> anyhow::Result<ExportFormat> {
+    let Some(path) = args.output.as_deref() else {
+        return Ok(args.format.unwrap_or(ExportFormat::Turtle));
+    };
+    let known = || {
+        let extensions: Vec<String> = ExportFormat::ALL
+            .iter()
+            .flat_map(|f| f.extensions())
+            .map(|e| format!(".{e}"))
+            .collect();
+        extensions.join(" ")
+    };
+    match (args.format, ExportFormat::from_path(path)) {
+        (Some(asked), Some(named)) if asked != named && asked != ExportFormat::Neo4j => bail!(
+            "{} names {} by its extension, not {}: change the extension or --format",
+            path.display(),
+            named.name(),
+            asked.name()
+        ),
+        (Some(asked), _) => Ok(asked),
+        (None, Some(named)) => Ok(named),
+        (None, None) => bail!(
+            "cannot tell the format from the name {}: use one of the extensions {}, or give \
+             --format ({})",
+            path.display(),
+            known(),
+            ExportFormat::ALL.map(ExportFormat::id).join(", ")
+        ),
+    }
 }
 
 /// The articles' content (without the provenance layer) as a property graph.

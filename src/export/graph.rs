@@ -9,9 +9,9 @@
 use crate::export::shorten;
 use crate::iris::Iris;
 use crate::mapping::Mapping;
-use crate::vocab::{local_name, rdf, rdfs};
-use oxigraph::model::{NamedNode, NamedOrBlankNode, Term, Triple};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use crate::vocab::{local_name, rdf, rdfs, xsd};
+use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term, Triple};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A node: one resource.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +47,57 @@ pub struct Edge {
     pub properties: BTreeMap<String, String>,
 }
 
+/// What the values of a property are, for tools that type their columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ValueType {
+    /// Text, and anything that is not one of the others (dates, years…).
+    String,
+    /// `true` or `false` (`xsd:boolean`).
+    Boolean,
+    /// A whole number (`xsd:integer` and its subtypes).
+    Integer,
+    /// A decimal or floating-point number (`xsd:decimal`, `xsd:double`, `xsd:float`).
+    Double,
+}
+
+impl ValueType {
+    /// The type of a literal, by its datatype.
+    pub fn of(literal: &Literal) -> ValueType {
+        let datatype = literal.datatype();
+        let Some(local) = datatype.as_str().strip_prefix(xsd::NS) else {
+            return ValueType::String;
+        };
+        match local {
+            "boolean" => ValueType::Boolean,
+            "integer" | "int" | "long" | "short" | "byte" | "nonNegativeInteger"
+            | "positiveInteger" | "nonPositiveInteger" | "negativeInteger" | "unsignedLong"
+            | "unsignedInt" | "unsignedShort" | "unsignedByte" => ValueType::Integer,
+            "decimal" | "double" | "float" => ValueType::Double,
+            _ => ValueType::String,
+        }
+    }
+
+    /// The type that holds values of both types: numbers widen to [`ValueType::Double`],
+    /// anything else mixed is [`ValueType::String`].
+    pub fn join(self, other: ValueType) -> ValueType {
+        use ValueType::*;
+        match (self, other) {
+            (a, b) if a == b => a,
+            (Integer, Double) | (Double, Integer) => Double,
+            _ => String,
+        }
+    }
+}
+
+/// A property's type, over every node (or edge) that has it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PropertyType {
+    /// The type of its values.
+    pub value: ValueType,
+    /// Whether some node has several values for it: a list rather than one value.
+    pub list: bool,
+}
+
 /// Nodes and edges, sorted for stable output.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PropertyGraph {
@@ -54,25 +105,30 @@ pub struct PropertyGraph {
     pub nodes: Vec<Node>,
     /// Sorted by source, predicate, target.
     pub edges: Vec<Edge>,
+    /// The type of every node property, by name.
+    pub node_properties: BTreeMap<String, PropertyType>,
+    /// The type of every edge property, by name.
+    pub edge_properties: BTreeMap<String, PropertyType>,
 }
 
 impl PropertyGraph {
     /// Every node property name, sorted.
     pub fn node_property_names(&self) -> Vec<&str> {
-        names(self.nodes.iter().flat_map(|n| n.properties.keys()))
+        self.node_properties.keys().map(String::as_str).collect()
     }
 
     /// Every edge property name, sorted.
     pub fn edge_property_names(&self) -> Vec<&str> {
-        names(self.edges.iter().flat_map(|e| e.properties.keys()))
+        self.edge_properties.keys().map(String::as_str).collect()
     }
 }
 
-fn names<'a>(keys: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
-    keys.map(String::as_str)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect()
+/// Records that a property has a value of type `value`.
+fn note_type(types: &mut BTreeMap<String, PropertyType>, name: &str, value: ValueType) {
+    types
+        .entry(name.to_owned())
+        .and_modify(|t| t.value = t.value.join(value))
+        .or_insert(PropertyType { value, list: false });
 }
 
 /// Builds the property graph of the articles' content (provenance left out). Each node's
@@ -85,6 +141,8 @@ pub fn project<'a>(
     predicate_labels: &HashMap<String, String>,
 ) -> PropertyGraph {
     let mut edges = Vec::new();
+    let mut node_properties = BTreeMap::new();
+    let mut edge_properties = BTreeMap::new();
     let mut described = HashSet::new();
     let mut triples: HashSet<&Triple> = HashSet::new();
     let mut dated_statements = Vec::new();
@@ -107,10 +165,13 @@ pub fn project<'a>(
         let mut properties = BTreeMap::new();
         if let Some(interval) = &dated.interval {
             properties.insert("when".to_owned(), interval.label.clone());
+            note_type(&mut edge_properties, "when", ValueType::String);
         }
         properties.insert("current".to_owned(), dated.holds().to_string());
+        note_type(&mut edge_properties, "current", ValueType::Boolean);
         if let Some(note) = &dated.note {
             properties.insert("note".to_owned(), note.clone());
+            note_type(&mut edge_properties, "note", ValueType::String);
         }
         edges.push(edge(
             s,
@@ -149,11 +210,19 @@ pub fn project<'a>(
                 entry.label = l.value().to_owned();
             }
             Term::Literal(l) => {
+                let name = shorten(t.predicate.as_str(), prefixes);
+                let value_type = ValueType::of(l);
+                note_type(&mut node_properties, &name, value_type);
+                let text = match (value_type, l.value()) {
+                    (ValueType::Boolean, "1") => "true",
+                    (ValueType::Boolean, "0") => "false",
+                    (_, text) => text,
+                };
                 entry
                     .properties
-                    .entry(shorten(t.predicate.as_str(), prefixes))
+                    .entry(name)
                     .or_default()
-                    .push(l.value().to_owned());
+                    .push(text.to_owned());
             }
             Term::NamedNode(o) => {
                 nodes.entry(o).or_insert_with(|| node(o));
@@ -179,9 +248,21 @@ pub fn project<'a>(
             &b.properties,
         ))
     });
+    let nodes: Vec<Node> = nodes.into_values().collect();
+    for node in &nodes {
+        for (name, values) in &node.properties {
+            if values.len() > 1 {
+                if let Some(t) = node_properties.get_mut(name) {
+                    t.list = true;
+                }
+            }
+        }
+    }
     PropertyGraph {
-        nodes: nodes.into_values().collect(),
+        nodes,
         edges,
+        node_properties,
+        edge_properties,
     }
 }
 

@@ -1,10 +1,15 @@
-//! Writing the graph out: RDF syntaxes through Oxigraph's serializers, in a stable order so
-//! that two exports of the same facts are byte-identical and their diffs mean something; and
-//! property-graph views for tools outside RDF ([`graph`]): GraphML, Graphviz, Neo4j.
+//! Writing the graph out: RDF syntaxes through Oxigraph's serializers and compact JSON-LD of
+//! our own ([`jsonld`]), in a stable order so that two exports of the same facts are
+//! byte-identical and their diffs mean something; and property-graph views for tools outside
+//! RDF ([`graph`]): GraphML, Graphviz, Neo4j.
+//!
+//! TriG and N-Quads keep each article's named graph; every other syntax writes the triples of
+//! all the graphs exported merged into the default graph ([`ExportFormat::keeps_graphs`]).
 
 pub mod dot;
 pub mod graph;
 pub mod graphml;
+pub mod jsonld;
 pub mod neo4j;
 mod sorted;
 
@@ -31,7 +36,8 @@ pub enum ExportFormat {
     Trig,
     /// RDF/XML (`.rdf`).
     Rdfxml,
-    /// JSON-LD (`.jsonld`), expanded: Oxigraph writes no `@context`.
+    /// JSON-LD (`.jsonld`), compact: an `@context` of our prefixes and an `@graph` of nodes,
+    /// in the default graph like Turtle.
     Jsonld,
     /// GraphML (`.graphml`) for Gephi, yEd and Cytoscape.
     Graphml,
@@ -76,20 +82,28 @@ impl ExportFormat {
         ExportFormat::ALL.into_iter().find(|f| f.id() == id)
     }
 
-    /// The format a file name's extension calls for.
+    /// The file name extensions of the format, the usual one first; none for Neo4j, whose
+    /// output is a directory.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            ExportFormat::Turtle => &["ttl"],
+            ExportFormat::Ntriples => &["nt"],
+            ExportFormat::Nquads => &["nq"],
+            ExportFormat::Trig => &["trig"],
+            ExportFormat::Rdfxml => &["rdf", "owl", "xml"],
+            ExportFormat::Jsonld => &["jsonld"],
+            ExportFormat::Graphml => &["graphml"],
+            ExportFormat::Dot => &["dot", "gv"],
+            ExportFormat::Neo4j => &[],
+        }
+    }
+
+    /// The format a file name's extension calls for (case does not matter).
     pub fn from_path(path: &Path) -> Option<ExportFormat> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        Some(match extension.as_str() {
-            "ttl" => ExportFormat::Turtle,
-            "nt" => ExportFormat::Ntriples,
-            "nq" => ExportFormat::Nquads,
-            "trig" => ExportFormat::Trig,
-            "rdf" | "owl" | "xml" => ExportFormat::Rdfxml,
-            "jsonld" => ExportFormat::Jsonld,
-            "graphml" => ExportFormat::Graphml,
-            "dot" | "gv" => ExportFormat::Dot,
-            _ => return None,
-        })
+        ExportFormat::ALL
+            .into_iter()
+            .find(|f| f.extensions().contains(&extension.as_str()))
     }
 
     /// The syntax's usual name.
@@ -105,6 +119,12 @@ impl ExportFormat {
             ExportFormat::Dot => "DOT",
             ExportFormat::Neo4j => "Neo4j CSV",
         }
+    }
+
+    /// Whether the syntax keeps the articles' named graphs (TriG, N-Quads). The others write
+    /// the triples of every graph merged into the default graph.
+    pub fn keeps_graphs(self) -> bool {
+        matches!(self, ExportFormat::Trig | ExportFormat::Nquads)
     }
 
     /// The Oxigraph serializer format, for the RDF syntaxes.
@@ -155,9 +175,9 @@ pub fn expand(name: &str, prefixes: &[(String, String)]) -> Option<String> {
 }
 
 /// Writes graphs in an RDF syntax, each graph's triples sorted ([`SortedTriples`]).
-/// Syntaxes with named graphs (TriG, N-Quads) write each graph in the order given, gathering
-/// only one graph's triples at a time; the others get the triples of all graphs merged, each
-/// triple once.
+/// Syntaxes that [keep graphs](ExportFormat::keeps_graphs) write each graph in the order
+/// given, gathering only one graph's triples at a time; the others get the triples of all
+/// graphs merged into the default graph, each triple once.
 pub fn write_rdf<G, T>(
     graphs: G,
     format: ExportFormat,
@@ -172,6 +192,10 @@ where
     let rdf_format = format
         .rdf_format()
         .ok_or_else(|| Error::Input(format!("{} is not an RDF syntax", format.name())))?;
+    if format == ExportFormat::Jsonld {
+        let merged = SortedTriples::new(graphs.into_iter().flat_map(|(_, t)| t), last);
+        return jsonld::write_jsonld(merged.iter(), prefixes, out);
+    }
     let mut serializer = RdfSerializer::from_format(rdf_format);
     for (prefix, namespace) in prefixes {
         serializer = serializer
@@ -181,8 +205,15 @@ where
                 reason: e.to_string(),
             })?;
     }
+    let mut escaped;
+    let out: &mut dyn Write = if format == ExportFormat::Rdfxml {
+        escaped = CarriageReturns(out);
+        &mut escaped
+    } else {
+        out
+    };
     let mut writer = serializer.for_writer(out);
-    if rdf_format.supports_datasets() {
+    if format.keeps_graphs() {
         for (graph, triples) in graphs {
             for triple in SortedTriples::new(triples, last).iter() {
                 writer.serialize_quad(triple.in_graph(graph.as_ref()))?;
@@ -196,4 +227,25 @@ where
     }
     writer.finish()?;
     Ok(())
+}
+
+/// Writes carriage returns as `&#13;`: Oxigraph's RDF/XML writer leaves them raw in literal
+/// text, where XML parsers read them as line feeds. In RDF/XML a carriage return can only be
+/// in text or attribute values (IRIs cannot hold one), where the character reference is right.
+struct CarriageReturns<'a>(&'a mut dyn Write);
+
+impl Write for CarriageReturns<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for (i, part) in buf.split(|&b| b == b'\r').enumerate() {
+            if i > 0 {
+                self.0.write_all(b"&#13;")?;
+            }
+            self.0.write_all(part)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }

@@ -6,6 +6,7 @@ use super::{
 };
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::values::{Amount, Boundary};
+use std::ops::Range;
 
 /// Adds every problem of `facts` that the TOML reader cannot see to `problems`.
 pub(super) fn check(facts: &Facts, problems: &mut Vec<Diagnostic>) {
@@ -29,6 +30,48 @@ pub(super) fn id_syntax(source: &SourceText, id: &Text, problems: &mut Vec<Diagn
                 id.get_ref()
             ),
         ));
+    }
+}
+
+/// Control characters other than tab, newline and carriage return, in any string of the
+/// file (written with a TOML escape such as `\u000B`): XML 1.0, and so RDF/XML and GraphML,
+/// cannot carry them even escaped.
+fn control_characters(source: &SourceText, problems: &mut Vec<Diagnostic>) {
+    fn walk(value: &toml::Spanned<toml::de::DeValue<'_>>, found: &mut Vec<(Range<usize>, String)>) {
+        match value.get_ref() {
+            toml::de::DeValue::String(text) => {
+                let bad = text.chars().enumerate().find(|&(_, c)| {
+                    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+                        || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+                });
+                if let Some((at, c)) = bad {
+                    found.push((
+                        value.span(),
+                        format!(
+                            "control character U+{:04X} at character {} of \"{}\": facts files \
+                             may hold tab, newline and carriage return, no other control \
+                             characters (RDF/XML and GraphML cannot carry them)",
+                            u32::from(c),
+                            at + 1,
+                            text.escape_debug()
+                        ),
+                    ));
+                }
+            }
+            toml::de::DeValue::Array(items) => items.iter().for_each(|v| walk(v, found)),
+            toml::de::DeValue::Table(table) => table.values().for_each(|v| walk(v, found)),
+            _ => {}
+        }
+    }
+    let Ok(table) = toml::de::DeTable::parse(source.text()) else {
+        return;
+    };
+    let mut found = Vec::new();
+    for value in table.get_ref().values() {
+        walk(value, &mut found);
+    }
+    for (span, message) in found {
+        problems.push(source.error(span, message));
     }
 }
 
@@ -70,6 +113,7 @@ struct Checker<'a> {
 impl Checker<'_> {
     fn check(&mut self) {
         use Kind::*;
+        control_characters(&self.facts.source, self.problems);
         let f = &self.facts.file;
         let article = &f.article;
         self.reference(&article.publisher, "publisher", &[Organization]);
