@@ -511,14 +511,13 @@ impl Checker<'_> {
         }
         for m in &f.measures {
             self.reference(&m.of, "of", &[Organization, Event, Service]);
-            let percent = matches!(
-                m.kind.get_ref(),
-                MeasureKind::RevenueGrowth | MeasureKind::RevenueShare
-            );
+            let kind = *m.kind.get_ref();
             let value = m.value.get_ref();
-            if percent != value.percent || value.currency.is_some() {
-                let expected = if percent {
+            if kind.percent() != value.percent || kind.money() != value.currency.is_some() {
+                let expected = if kind.percent() {
                     "a percentage like 30%"
+                } else if kind.money() {
+                    "money with a currency, like USD 0.62"
                 } else {
                     "a plain number"
                 };
