@@ -136,6 +136,17 @@ fn shared_ids_name_one_entity_under_each_article_s_names() {
 }
 
 #[test]
+fn a_shared_id_has_the_same_kind_in_every_article() {
+    let differing = corpus_rows(&[
+        "--sparql",
+        "SELECT DISTINCT ?s ?t WHERE { GRAPH ?g1 { ?s a ?t } GRAPH ?g2 { ?s rdfs:label ?l } \
+         FILTER (!CONTAINS(STR(?s), '/id/article/')) \
+         FILTER NOT EXISTS { GRAPH ?g2 { ?s a ?t } } }",
+    ]);
+    assert!(differing.is_empty(), "{differing:?}");
+}
+
+#[test]
 fn disagreements_between_the_two_accounts_of_the_restructuring() {
     let sides = corpus_rows(&["disagreements"]);
     assert_eq!(sides.len(), 2, "{sides:?}");
