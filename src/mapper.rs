@@ -6,7 +6,9 @@
 //!
 //! Time: a relation with an end (`until`) is history, so it is not stated as a plain triple
 //! but as an `rdf:Statement` with `time:hasTime` an interval; one with only a beginning is
-//! stated both ways. Plain triples therefore give the state the article reports as current.
+//! stated both ways. The same holds for a post: a holder who has left it (`until`) is written
+//! only as a dated `rdf:Statement` (holder `org:holds` post), without `org:heldBy` or
+//! `org:headOf`. Plain triples therefore give the state the article reports as current.
 
 use crate::facts::{
     Artifact, ArtifactKind, Dimension, Event, EventKind, Facts, Kind, Measure, MeasureKind, Offer,
@@ -18,6 +20,7 @@ use crate::values::{Amount, Boundary, Date, FiscalPeriod, When};
 use crate::vocab::{foaf, ng, org, prov, rdf, rdfs, schema, skos, time, xsd};
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
 use std::collections::HashMap;
+use toml::Spanned;
 
 /// The triples stated by one record of the facts file.
 #[derive(Debug, Clone)]
@@ -299,14 +302,34 @@ impl Mapper<'_> {
         let organization = self.iri(p.organization.get_ref());
         let holder = self.iri(p.holder.get_ref());
         self.link(s, org::POST_IN, &organization, Some(org::HAS_POST));
-        self.link(s, org::HELD_BY, &holder, Some(org::HOLDS));
         let role = self.iris.role(p.role.get_ref());
         self.add(s, org::ROLE, role.clone());
         self.types(&role, &[org::ROLE_CLASS]);
         self.label(&role, p.role.get_ref());
-        if p.head {
-            self.add(&holder, org::HEAD_OF, organization);
+        if p.until.is_none() {
+            self.link(s, org::HELD_BY, &holder, Some(org::HOLDS));
+            if p.head {
+                self.add(&holder, org::HEAD_OF, organization);
+            }
         }
+        if p.since.is_none() && p.until.is_none() {
+            return;
+        }
+        // A dated holding is also a statement of its own: holder org:holds post.
+        let id = p.id.get_ref();
+        let holding = self.iris.part(Kind::Post, id, "holding");
+        self.types(&holding, &[rdf::STATEMENT]);
+        let label = format!(
+            "{} as {}",
+            self.facts.name(p.holder.get_ref()),
+            self.facts.name(id)
+        );
+        self.label(&holding, &label);
+        self.add(&holding, rdf::SUBJECT, holder);
+        self.add(&holding, rdf::PREDICATE, org::HOLDS.into_owned());
+        self.add(&holding, rdf::OBJECT, s.clone());
+        let interval = self.iris.part(Kind::Post, id, "holding/interval");
+        self.interval(&holding, interval, &p.since, &p.until);
     }
 
     fn place(&mut self, s: &NamedNode, p: &Place) {
@@ -566,10 +589,22 @@ impl Mapper<'_> {
             return;
         }
         let interval = self.iris.part(Kind::Relation, r.id.get_ref(), "interval");
+        self.interval(s, interval, &r.since, &r.until);
+    }
+
+    /// Dates a statement `s` with `interval`, from `since` until `until`; an event that
+    /// begins or ends it also generates or invalidates it.
+    fn interval(
+        &mut self,
+        s: &NamedNode,
+        interval: NamedNode,
+        since: &Option<Spanned<Boundary>>,
+        until: &Option<Spanned<Boundary>>,
+    ) {
         self.add(s, time::HAS_TIME, interval.clone());
         self.types(&interval, &[time::INTERVAL]);
         let mut label = Vec::new();
-        if let Some(since) = &r.since {
+        if let Some(since) = since {
             let begin = self.boundary(since.get_ref());
             self.add(&interval, time::HAS_BEGINNING, begin);
             label.push(format!("from {}", self.boundary_label(since.get_ref())));
@@ -578,7 +613,7 @@ impl Mapper<'_> {
                 self.add(s, prov::WAS_GENERATED_BY, event);
             }
         }
-        if let Some(until) = &r.until {
+        if let Some(until) = until {
             let end = self.boundary(until.get_ref());
             self.add(&interval, time::HAS_END, end);
             label.push(format!("until {}", self.boundary_label(until.get_ref())));

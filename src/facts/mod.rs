@@ -442,6 +442,7 @@ impl Checker<'_> {
         for p in &f.posts {
             self.reference(&p.organization, "organization", &[Organization]);
             self.reference(&p.holder, "holder", &[Person]);
+            self.boundaries([&p.since, &p.until]);
         }
         for p in &f.places {
             self.optional(&p.within, "within", &[Place]);
@@ -497,12 +498,7 @@ impl Checker<'_> {
                     ),
                 );
             }
-            for bound in [&r.since, &r.until].into_iter().flatten() {
-                if let Boundary::Event(id) = bound.get_ref() {
-                    let text = Text::new(bound.span(), id.clone());
-                    self.reference(&text, "since/until", &[Event]);
-                }
-            }
+            self.boundaries([&r.since, &r.until]);
         }
         for s in &f.services {
             self.reference(&s.provider, "provider", &[Organization]);
@@ -540,6 +536,16 @@ impl Checker<'_> {
         for q in &f.quotes {
             self.reference(&q.speaker, "speaker", &[Person]);
             self.not_empty(&q.text, "text");
+        }
+    }
+
+    /// Checks that the events named by `since` and `until` exist.
+    fn boundaries(&mut self, bounds: [&Option<toml::Spanned<Boundary>>; 2]) {
+        for bound in bounds.into_iter().flatten() {
+            if let Boundary::Event(id) = bound.get_ref() {
+                let text = Text::new(bound.span(), id.clone());
+                self.reference(&text, "since/until", &[Kind::Event]);
+            }
         }
     }
 

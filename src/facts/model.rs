@@ -165,6 +165,11 @@ pub struct Post {
     /// `true` when the holder heads the organization.
     #[serde(default)]
     pub head: bool,
+    /// When the holder took the post: a date or an event id.
+    pub since: Option<Spanned<Boundary>>,
+    /// When the holder left it: a date or an event id. A holding with an end is history: it is
+    /// stated only as a dated statement, not as `org:heldBy` or `org:headOf`.
+    pub until: Option<Spanned<Boundary>>,
     /// Words from the article.
     pub evidence: Evidence,
 }
