@@ -441,3 +441,122 @@ fn money_measures_need_a_currency() {
     ]);
     assert!(stake.contains("percent"), "{stake}");
 }
+
+#[test]
+fn a_post_its_holder_has_left_is_history_not_a_current_post() {
+    let facts = facts_file("alibaba-ecommerce-group-2024");
+    let facts = facts.to_str().unwrap();
+    let heads = rows(&[
+        "--facts",
+        facts,
+        "--sparql",
+        "SELECT ?org WHERE { ?p org:headOf ?o ; rdfs:label 'Jiang Fan' . ?o rdfs:label ?org }",
+    ]);
+    assert_eq!(heads, expect(&[&["Alibaba E-commerce Business Group"]]));
+    let history = rows(&[
+        "--facts",
+        facts,
+        "--sparql",
+        "SELECT ?holding ?end WHERE { ?h a rdf:Statement ; rdf:predicate org:holds ; \
+         rdfs:label ?holding ; time:hasTime/time:hasEnd/time:inXSDDate ?end } ORDER BY ?holding",
+    ]);
+    assert_eq!(
+        history,
+        expect(&[
+            &[
+                "Jiang Fan as CEO of Alibaba International Digital Commerce Group",
+                "2024-11-21"
+            ],
+            &[
+                "Trudy Dai as leader of the domestic operation",
+                "2024-11-21"
+            ],
+        ])
+    );
+}
+
+/// A small facts file of a later report that Wan Lin has left Cainiao's top post.
+const DEPARTURE: &str = r#"
+[article]
+id = "departure"
+title = "Cainiao's chief executive steps down"
+publisher = "wire"
+language = "en"
+published = "2024-06-01"
+evidence = "Cainiao's chief executive steps down"
+
+[[organization]]
+id = "wire"
+name = "Wire"
+kind = "organization"
+evidence = "Wire"
+
+[[organization]]
+id = "cainiao"
+name = "Cainiao"
+kind = "formal"
+evidence = "Cainiao"
+
+[[person]]
+id = "lin-wan"
+name = "Wan Lin"
+evidence = "Wan Lin"
+
+[[event]]
+id = "ceo-departure"
+name = "Wan Lin steps down"
+kind = "policy-change"
+date = "2024-06-01"
+evidence = "steps down"
+
+[[post]]
+id = "cainiao-ceo"
+role = "CEO"
+organization = "cainiao"
+holder = "lin-wan"
+head = true
+until = "ceo-departure"
+evidence = "Cainiao's chief executive steps down"
+"#;
+
+#[test]
+fn leaders_as_of_leave_out_a_holder_a_later_article_says_has_left() {
+    let dir = TempDir::new().unwrap();
+    let departure = dir.path().join("departure.toml");
+    std::fs::write(&departure, DEPARTURE).unwrap();
+    let six_groups = facts_file("alibaba-six-groups-2023");
+    let leaders = |date: &str| -> Vec<String> {
+        rows(&[
+            "leaders-as-of",
+            "--facts",
+            six_groups.to_str().unwrap(),
+            "--facts",
+            departure.to_str().unwrap(),
+            "--bind",
+            &format!("date={date}"),
+        ])
+        .into_iter()
+        .map(|row| row[1].clone())
+        .collect()
+    };
+    assert!(leaders("2024-05-31").contains(&"Cainiao Smart Logistics".to_owned()));
+    assert!(!leaders("2024-06-01").contains(&"Cainiao Smart Logistics".to_owned()));
+}
+
+#[test]
+fn a_post_s_end_must_name_an_event() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("departure.toml");
+    std::fs::write(
+        &path,
+        DEPARTURE.replace("until = \"ceo-departure\"", "until = \"resignation\""),
+    )
+    .unwrap();
+    let output = newsgraph().arg("check").arg(&path).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("`since/until` names \"resignation\", but no record has this id"),
+        "{stderr}"
+    );
+}
