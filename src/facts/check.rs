@@ -7,6 +7,7 @@ use super::{
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::values::{Amount, Boundary};
 use std::ops::Range;
+use toml::Spanned;
 
 /// Adds every problem of `facts` that the TOML reader cannot see to `problems`.
 pub(super) fn check(facts: &Facts, problems: &mut Vec<Diagnostic>) {
@@ -171,6 +172,7 @@ impl Checker<'_> {
             }
             self.reference(&p.organization, "organization", &[Organization]);
             self.reference(&p.holder, "holder", &[Person]);
+            self.boundaries(&p.id, &p.since, &p.until);
         }
         for p in &f.places {
             self.not_empty(&p.name, "name");
@@ -227,27 +229,7 @@ impl Checker<'_> {
                     ),
                 );
             }
-            for bound in [&r.since, &r.until].into_iter().flatten() {
-                if let Boundary::Event(id) = bound.get_ref() {
-                    let text = Text::new(bound.span(), id.clone());
-                    self.reference(&text, "since/until", &[Event]);
-                }
-            }
-            if let (Some(since), Some(until)) = (&r.since, &r.until) {
-                let (from, to) = (self.date_of(since.get_ref()), self.date_of(until.get_ref()));
-                if let (Some(from), Some(to)) = (from, to) {
-                    if from.first_day() > to.last_day() {
-                        let at = Text::new(until.span(), String::new());
-                        self.error(
-                            &at,
-                            format!(
-                                "relation \"{}\" ends ({to}) before it begins ({from})",
-                                r.id.get_ref()
-                            ),
-                        );
-                    }
-                }
-            }
+            self.boundaries(&r.id, &r.since, &r.until);
         }
         for s in &f.services {
             self.reference(&s.provider, "provider", &[Organization]);
@@ -265,8 +247,8 @@ impl Checker<'_> {
                     .any(|d| d.value() < low || d.value() > high)
             };
             match m.kind.get_ref() {
-                MeasureKind::RevenueShare if outside(0.0, 100.0) => {
-                    self.amount_error(&m.value, "a share of revenue is between 0% and 100%")
+                MeasureKind::RevenueShare | MeasureKind::Stake if outside(0.0, 100.0) => {
+                    self.amount_error(&m.value, "a share is between 0% and 100%")
                 }
                 MeasureKind::Headcount | MeasureKind::Rank
                     if outside(0.0, f64::INFINITY)
@@ -277,14 +259,13 @@ impl Checker<'_> {
                 }
                 _ => {}
             }
-            let percent = matches!(
-                m.kind.get_ref(),
-                MeasureKind::RevenueGrowth | MeasureKind::RevenueShare
-            );
+            let kind = *m.kind.get_ref();
             let value = m.value.get_ref();
-            if percent != value.percent || value.currency.is_some() {
-                let expected = if percent {
+            if kind.percent() != value.percent || kind.money() != value.currency.is_some() {
+                let expected = if kind.percent() {
                     "a percentage like 30%"
+                } else if kind.money() {
+                    "money with a currency, like USD 0.62"
                 } else {
                     "a plain number"
                 };
@@ -310,6 +291,35 @@ impl Checker<'_> {
         for q in &f.quotes {
             self.reference(&q.speaker, "speaker", &[Person]);
             self.not_empty(&q.text, "text");
+        }
+    }
+
+    /// Checks a dated record's `since` and `until`: the events they name exist, and it does not
+    /// end before it begins.
+    fn boundaries(
+        &mut self,
+        id: &Text,
+        since: &Option<Spanned<Boundary>>,
+        until: &Option<Spanned<Boundary>>,
+    ) {
+        for bound in [since, until].into_iter().flatten() {
+            if let Boundary::Event(event) = bound.get_ref() {
+                let text = Text::new(bound.span(), event.clone());
+                self.reference(&text, "since/until", &[Kind::Event]);
+            }
+        }
+        let (Some(since), Some(until)) = (since, until) else {
+            return;
+        };
+        let (from, to) = (self.date_of(since.get_ref()), self.date_of(until.get_ref()));
+        if let (Some(from), Some(to)) = (from, to) {
+            if from.first_day() > to.last_day() {
+                let at = Text::new(until.span(), String::new());
+                self.error(
+                    &at,
+                    format!("\"{}\" ends ({to}) before it begins ({from})", id.get_ref()),
+                );
+            }
         }
     }
 

@@ -251,6 +251,11 @@ pub struct Post {
     /// `true` when the holder heads the organization.
     #[serde(default)]
     pub head: bool,
+    /// When the holder took the post: a date or an event id.
+    pub since: Option<Spanned<Boundary>>,
+    /// When the holder left it: a date or an event id. A holding with an end is history: it is
+    /// stated only as a dated statement, not as `org:heldBy` or `org:headOf`.
+    pub until: Option<Spanned<Boundary>>,
     /// Words from the article.
     pub evidence: Evidence,
 }
@@ -333,6 +338,10 @@ pub enum EventKind {
     Contract,
     /// A way of working changed.
     PolicyChange,
+    /// An application, such as a listing application, was withdrawn.
+    Withdrawal,
+    /// An offer was made to buy shareholders' shares of a company.
+    BuyoutOffer,
 }
 
 /// Something that happened.
@@ -464,6 +473,32 @@ pub enum MeasureKind {
     Headcount,
     /// A position in a ranking.
     Rank,
+    /// A holder's share of an organization's equity, in percent.
+    Stake,
+    /// A price for each share, in money.
+    PricePerShare,
+    /// A total price, in money.
+    TotalPrice,
+    /// What an organization is valued at, in money.
+    Valuation,
+}
+
+impl MeasureKind {
+    /// Whether its value is a percentage.
+    pub fn percent(self) -> bool {
+        matches!(
+            self,
+            MeasureKind::RevenueGrowth | MeasureKind::RevenueShare | MeasureKind::Stake
+        )
+    }
+
+    /// Whether its value is money, with a currency.
+    pub fn money(self) -> bool {
+        matches!(
+            self,
+            MeasureKind::PricePerShare | MeasureKind::TotalPrice | MeasureKind::Valuation
+        )
+    }
 }
 
 /// A number the article gives.
@@ -478,7 +513,7 @@ pub struct Measure {
     pub kind: Spanned<MeasureKind>,
     /// The record it is a measure of.
     pub of: Text,
-    /// The value: `30%`, `>400`, `2`.
+    /// The value: `30%`, `>400`, `2`, `USD 0.62`.
     pub value: Spanned<Amount>,
     /// The fiscal period it covers.
     pub period: Option<Spanned<FiscalPeriod>>,

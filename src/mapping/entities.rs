@@ -1,12 +1,13 @@
 //! Organizations, people, posts, places, artifacts, strategic dimensions, services and
 //! quotes: one resource each.
 
-use super::Mapper;
+use super::{DatedStatement, Mapper};
 use crate::facts::{
-    Artifact, ArtifactKind, Dimension, OrgKind, Organization, Person, Place, Post, Quote, Service,
+    Artifact, ArtifactKind, Dimension, Kind, OrgKind, Organization, Person, Place, Post, Quote,
+    Service,
 };
 use crate::vocab::{foaf, ng, org, prov, schema, skos};
-use oxigraph::model::{Literal, NamedNode, NamedNodeRef};
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Triple};
 
 impl Mapper<'_> {
     pub(super) fn organization(&mut self, s: &NamedNode, o: &Organization) {
@@ -58,12 +59,27 @@ impl Mapper<'_> {
         let organization = self.iri(p.organization.get_ref());
         let holder = self.iri(p.holder.get_ref());
         self.link(s, org::POST_IN, &organization, Some(org::HAS_POST));
-        self.link(s, org::HELD_BY, &holder, Some(org::HOLDS));
         let role = self.iris.role(p.role.get_ref());
         self.add(s, org::ROLE, role.clone());
         self.typed(&role, &[org::ROLE_CLASS], p.role.get_ref());
-        if p.head {
-            self.add(&holder, org::HEAD_OF, organization);
+        // A holder who has left the post is history: no current `heldBy` or `headOf`.
+        if p.until.is_none() {
+            self.link(s, org::HELD_BY, &holder, Some(org::HOLDS));
+            if p.head {
+                self.add(&holder, org::HEAD_OF, organization);
+            }
+        }
+        let id = p.id.get_ref();
+        let node = self.iris.part(Kind::Post, id, "holding.interval");
+        if let Some(interval) = self.interval(node, &p.since, &p.until) {
+            let holder_name = self.facts.name(p.holder.get_ref());
+            self.dated.push(DatedStatement {
+                node: self.iris.part(Kind::Post, id, "holding"),
+                triple: Triple::new(holder, org::HOLDS.into_owned(), s.clone()),
+                label: format!("{holder_name} as {label}"),
+                note: None,
+                interval: Some(interval),
+            });
         }
     }
 

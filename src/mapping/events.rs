@@ -20,6 +20,8 @@ impl Mapper<'_> {
             EventKind::ServiceStart => (ng::SERVICE_START, false),
             EventKind::Contract => (ng::CONTRACT, false),
             EventKind::PolicyChange => (ng::POLICY_CHANGE, false),
+            EventKind::Withdrawal => (ng::WITHDRAWAL, false),
+            EventKind::BuyoutOffer => (ng::BUYOUT_OFFER, false),
         };
         self.types(s, &[prov::ACTIVITY, class]);
         if change {

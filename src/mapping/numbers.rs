@@ -13,12 +13,19 @@ impl Mapper<'_> {
             MeasureKind::RevenueShare => ng::REVENUE_SHARE,
             MeasureKind::Headcount => ng::HEADCOUNT,
             MeasureKind::Rank => ng::RANK,
+            MeasureKind::Stake => ng::STAKE,
+            MeasureKind::PricePerShare => ng::PRICE_PER_SHARE,
+            MeasureKind::TotalPrice => ng::TOTAL_PRICE,
+            MeasureKind::Valuation => ng::VALUATION,
         };
         self.typed(
             s,
             &[ng::MEASURE, class, schema::QUANTITATIVE_VALUE],
             m.name.get_ref(),
         );
+        if m.kind.get_ref().money() {
+            self.types(s, &[schema::MONETARY_AMOUNT]);
+        }
         let of = self.iri(m.of.get_ref());
         self.add(s, ng::MEASURE_OF, of);
         let value = m.value.get_ref();
@@ -29,12 +36,13 @@ impl Mapper<'_> {
         );
         self.text(s, schema::DESCRIPTION, &value.to_string());
         match m.kind.get_ref() {
-            MeasureKind::RevenueGrowth | MeasureKind::RevenueShare => {
+            kind if kind.percent() => {
                 self.text(s, schema::UNIT_CODE, "P1");
                 self.text(s, schema::UNIT_TEXT, "percent");
             }
+            kind if kind.money() => self.currency(s, schema::CURRENCY, value),
             MeasureKind::Headcount => self.text(s, schema::UNIT_TEXT, "employees"),
-            MeasureKind::Rank => {}
+            _ => {}
         }
         if let Some(period) = &m.period {
             let period = self.period(period.get_ref());
@@ -154,7 +162,7 @@ impl Mapper<'_> {
         let code = amount
             .currency
             .as_deref()
-            .expect("prices are checked to have a currency");
+            .expect("prices and money measures are checked to have a currency");
         self.text(s, p, code);
     }
 }

@@ -3,8 +3,10 @@
 
 use super::{DatedStatement, Interval, Mapper};
 use crate::facts::{Kind, Relation, RelationKind};
+use crate::values::Boundary;
 use crate::vocab::{ng, org, schema};
 use oxigraph::model::{NamedNode, NamedNodeRef, Triple};
+use toml::Spanned;
 
 impl Mapper<'_> {
     pub(super) fn relation(&mut self, s: &NamedNode, r: &Relation) {
@@ -20,25 +22,8 @@ impl Mapper<'_> {
             return;
         }
         // Checked: a qualified relation has exactly one object.
-        let interval = (r.since.is_some() || r.until.is_some()).then(|| {
-            let since = r.since.as_ref().map(|b| b.get_ref());
-            let until = r.until.as_ref().map(|b| b.get_ref());
-            let (beginning, begun_by) = since.map(|b| self.boundary(b)).unzip();
-            let (end, ended_by) = until.map(|b| self.boundary(b)).unzip();
-            let label = [("from", since), ("until", until)]
-                .into_iter()
-                .filter_map(|(word, b)| Some(format!("{word} {}", self.boundary_label(b?))))
-                .collect::<Vec<_>>()
-                .join(" ");
-            Interval {
-                node: self.iris.part(Kind::Relation, r.id.get_ref(), "interval"),
-                label,
-                beginning,
-                end,
-                begun_by: begun_by.flatten(),
-                ended_by: ended_by.flatten(),
-            }
-        });
+        let node = self.iris.part(Kind::Relation, r.id.get_ref(), "interval");
+        let interval = self.interval(node, &r.since, &r.until);
         self.dated.push(DatedStatement {
             node: s.clone(),
             triple: Triple::new(subject, p.into_owned(), objects[0].clone()),
@@ -46,6 +31,38 @@ impl Mapper<'_> {
             note: r.note.as_ref().map(|n| n.get_ref().clone()),
             interval,
         });
+    }
+}
+
+impl Mapper<'_> {
+    /// When a dated record held, named `node`: from `since` until `until`, when either is
+    /// given.
+    pub(super) fn interval(
+        &mut self,
+        node: NamedNode,
+        since: &Option<Spanned<Boundary>>,
+        until: &Option<Spanned<Boundary>>,
+    ) -> Option<Interval> {
+        let since = since.as_ref().map(|b| b.get_ref());
+        let until = until.as_ref().map(|b| b.get_ref());
+        if since.is_none() && until.is_none() {
+            return None;
+        }
+        let (beginning, begun_by) = since.map(|b| self.boundary(b)).unzip();
+        let (end, ended_by) = until.map(|b| self.boundary(b)).unzip();
+        let label = [("from", since), ("until", until)]
+            .into_iter()
+            .filter_map(|(word, b)| Some(format!("{word} {}", self.boundary_label(b?))))
+            .collect::<Vec<_>>()
+            .join(" ");
+        Some(Interval {
+            node,
+            label,
+            beginning,
+            end,
+            begun_by: begun_by.flatten(),
+            ended_by: ended_by.flatten(),
+        })
     }
 }
 
