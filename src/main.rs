@@ -7,6 +7,7 @@ mod cmd;
 mod output;
 
 use clap::Parser;
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -30,8 +31,13 @@ fn report(err: &anyhow::Error) {
             | newsgraph::Error::Quotes(_)
             | newsgraph::Error::Several(_)),
         ) => {
-            for problem in error.lines() {
-                eprintln!("error: {problem}");
+            let problems = error.lines();
+            let mut err = std::io::stderr().lock();
+            for problem in &problems {
+                let _ = writeln!(err, "error: {problem}");
+            }
+            if problems.len() > 1 {
+                let _ = writeln!(err, "{} problems found", problems.len());
             }
         }
         _ => {

@@ -147,8 +147,13 @@ fn every_problem_is_reported_at_once() {
         .replacen("area = \"benelux\"", "area = \"nowhere\"", 1);
     std::fs::write(&b.path, &text).unwrap();
     let stderr = b.check_fails();
-    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+    assert_eq!(
+        stderr.lines().count(),
+        3,
+        "two problems and a total: {stderr}"
+    );
     assert!(stderr.contains("\"nobody\"") && stderr.contains("\"nowhere\""));
+    assert_eq!(stderr.lines().last(), Some("2 problems found"));
 }
 
 #[test]
