@@ -141,9 +141,14 @@ pub struct QueryArgs {
     #[arg(long, value_name = "TEXT")]
     pub sparql: Option<String>,
 
-    /// How to write the results; graph results are always Turtle.
+    /// How to write the results; graph results are always Turtle. csv, tsv, json and xml
+    /// are written row by row as the query makes them.
     #[arg(long, value_parser = results_format(), default_value = "table")]
     pub format: ResultsFormat,
+
+    /// Write at most this many rows (or triples).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
 
     /// Give a variable of the query a value before it runs (repeatable): an IRI as <…> or
     /// prefix:name, anything else as a string.

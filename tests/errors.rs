@@ -470,3 +470,15 @@ fn tables_line_up_with_chinese_names() {
     assert_eq!(bar_columns.len(), 4, "a header and three posts: {out}");
     assert!(bar_columns.iter().all(|&c| c == bar_columns[0]), "{out}");
 }
+
+#[test]
+fn limit_cuts_the_answer_and_a_huge_table_is_refused_not_held() {
+    let cartesian = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }";
+    let rows = crate::util::rows(&["--sparql", cartesian, "--limit", "2"]);
+    assert_eq!(rows.len(), 2);
+    let stderr = fails(&["query", "--sparql", cartesian]);
+    assert!(
+        stderr.contains("too many for a table: add --limit N"),
+        "{stderr}"
+    );
+}

@@ -7,7 +7,7 @@ use newsgraph::export::prefixes;
 use newsgraph::iris::Iris;
 use newsgraph::pipeline;
 use newsgraph::queries;
-use newsgraph::results::write_results;
+use newsgraph::results::write_results_limited;
 use oxigraph::model::Term;
 use oxigraph::sparql::Variable;
 
@@ -42,7 +42,7 @@ pub fn run(args: &QueryArgs, iris: &Iris) -> anyhow::Result<()> {
         .query(&sparql, &prefixes, &bindings)
         .with_context(|| origin.clone())?;
     write_to(None, |out| {
-        write_results(results, args.format, &prefixes, out)
+        write_results_limited(results, args.format, &prefixes, args.limit, out)
     })
 }
 
