@@ -3,7 +3,7 @@
 //! where (coloured arrows).
 
 use crate::export::graph::{Edge, Node, PropertyGraph};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 
 /// The colour of arrows showing units and staff that move.
@@ -19,11 +19,20 @@ pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Re
             .get(id)
             .is_some_and(|n| n.types.iter().any(|t| t == class))
     };
+    // Edges by source and by target, so that each event's lookups cost its own edges only.
+    let mut by_source: HashMap<&str, Vec<&Edge>> = HashMap::new();
+    let mut by_target: HashMap<&str, Vec<&Edge>> = HashMap::new();
+    for edge in &graph.edges {
+        by_source.entry(&edge.source).or_default().push(edge);
+        by_target.entry(&edge.target).or_default().push(edge);
+    }
     let targets = |source: &str, predicate: &str| -> Vec<&Edge> {
-        graph
-            .edges
-            .iter()
-            .filter(|e| e.source == source && e.predicate == predicate)
+        by_source
+            .get(source)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|e| e.predicate == predicate)
             .collect()
     };
 
@@ -86,10 +95,11 @@ pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Re
         let originals = targets(&event.id, "org:originalOrganization");
         let results = targets(&event.id, "org:resultingOrganization");
         let moved = targets(&event.id, "ng:movedUnit");
-        let headcount: Vec<String> = graph
-            .edges
-            .iter()
-            .filter(|e| e.predicate == "ng:measureOf" && e.target == event.id)
+        let headcount: Vec<String> = by_target
+            .get(event.id.as_str())
+            .into_iter()
+            .flatten()
+            .filter(|e| e.predicate == "ng:measureOf")
             .filter(|e| has_type(&e.source, "ng:Headcount"))
             .filter_map(|e| {
                 nodes
