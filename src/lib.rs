@@ -37,6 +37,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod export;
 pub mod facts;
+pub mod ground;
 pub mod iris;
 pub mod mapping;
 pub mod pipeline;

@@ -4,6 +4,7 @@
 use crate::diagnostic::Diagnostics;
 use crate::error::{Error, Result};
 use crate::facts::Facts;
+use crate::ground;
 use crate::iris::Iris;
 use crate::mapping::{self, Mapping};
 use crate::provenance::{self, Inputs};
@@ -86,7 +87,11 @@ pub fn read(options: &Options, iris: &Iris) -> Result<Vec<Article>> {
         let text = find_text(&facts, path, options.source.as_deref())?;
         let located = match &text {
             Some(text) => {
-                Some(verify::locate(&facts, text).map_err(|d| Error::Quotes(Diagnostics(d)))?)
+                let located =
+                    verify::locate(&facts, text).map_err(|d| Error::Quotes(Diagnostics(d)))?;
+                // With the quotes found, check that they say what the records say.
+                ground::ground(&facts).map_err(|d| Error::Facts(Diagnostics(d)))?;
+                Some(located)
             }
             None => None,
         };

@@ -49,6 +49,8 @@ pub struct RecordMapping {
     pub triples: Vec<Triple>,
     /// Its relations that carry a time or a note.
     pub dated: Vec<DatedStatement>,
+    /// When what it states is the editor's, not the article's words: the editor's note.
+    pub editorial: Option<String>,
 }
 
 /// A triple stated with when it held (or with a note), as the article gives it.
@@ -187,7 +189,17 @@ pub fn map(facts: &Facts, iris: &Iris) -> Mapping {
         evidence: facts.file().article.evidence.0.clone(),
         triples: mapper.writer.take(),
         dated: Vec::new(),
+        editorial: None,
     }];
+    if let Some(note) = mapper.original_published() {
+        records.push(RecordMapping {
+            record: None,
+            evidence: Vec::new(),
+            triples: mapper.writer.take(),
+            dated: Vec::new(),
+            editorial: Some(note),
+        });
+    }
     for record in facts.records() {
         let (kind, id) = (record.kind(), record.id().get_ref());
         let s = iris.record(kind, id);
@@ -204,12 +216,18 @@ pub fn map(facts: &Facts, iris: &Iris) -> Mapping {
             RecordRef::Measure(r) => mapper.measure(&s, r),
             RecordRef::Offer(r) => mapper.offer(&s, r),
             RecordRef::Quote(r) => mapper.quote(&s, r),
+            RecordRef::Claim(r) => mapper.claim(&s, r),
+        }
+        let editorial = record.editorial().map(|note| note.get_ref().clone());
+        if let Some(note) = &editorial {
+            mapper.text(&s, skos::EDITORIAL_NOTE, note);
         }
         records.push(RecordMapping {
             record: Some((kind, id.clone())),
             evidence: record.evidence().0.clone(),
             triples: mapper.writer.take(),
             dated: std::mem::take(&mut mapper.dated),
+            editorial,
         });
     }
     Mapping {
