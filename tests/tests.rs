@@ -3,6 +3,7 @@
 
 mod errors;
 mod export;
+mod grounding;
 mod interop;
 mod mapping;
 mod outside_tools;

@@ -86,8 +86,7 @@ impl Checker<'_> {
             self.evidence(record.evidence());
             self.basis(record.basis());
         }
-        if article.original_published.is_some() && article.original_publisher.is_none() {
-            let at = article.original_published.as_ref().expect("checked");
+        if let (Some(at), None) = (&article.original_published, &article.original_publisher) {
             self.problems.push(self.facts.source.error(
                 at.span(),
                 "`original_published` needs an `original_publisher`",
@@ -265,6 +264,20 @@ impl Checker<'_> {
             self.attribution(&c.reported);
             let any: Vec<Kind> = Kind::ALL.iter().copied().filter(|&k| k != Claim).collect();
             self.references(&c.about.0, "about", &any);
+            for about in &c.about.0 {
+                if let Some(super::RecordRef::Relation(r)) = self.facts.record(about.get_ref()) {
+                    if !r.qualified() {
+                        self.error(
+                            about,
+                            format!(
+                                "`about` names relation \"{}\", which has no statement of its own: \
+                                 give it a `note`, `since` or `until`, or name what it relates",
+                                about.get_ref()
+                            ),
+                        );
+                    }
+                }
+            }
         }
     }
 
