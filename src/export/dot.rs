@@ -49,9 +49,9 @@ pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Re
             "org:subOrganizationOf" | "org:unitOf" if current => {
                 format!("label={}, color=\"#404040\"", quote(&edge.label))
             }
-            "org:unitOf" => format!(
+            "org:unitOf" | "org:subOrganizationOf" => format!(
                 "label={}, style=dashed, color=\"{PAST_COLOUR}\", fontcolor=\"{PAST_COLOUR}\"",
-                quote(&format!("was a unit of{when}"))
+                quote(&format!("was part of{when}"))
             ),
             "org:reportsTo" if current => {
                 format!("label={}, penwidth=2", quote(&format!("reports to{when}")))

@@ -26,7 +26,10 @@ impl Mapper<'_> {
         if let Some(parent) = &o.part_of {
             let parent = self.iri(parent.get_ref());
             match kind {
-                OrgKind::Unit => self.link(s, org::UNIT_OF, &parent, Some(org::HAS_UNIT)),
+                OrgKind::Unit => {
+                    let (p, inverse) = self.unit_of(o.part_of.as_ref().expect("checked"));
+                    self.link(s, p, &parent, Some(inverse));
+                }
                 OrgKind::BusinessLine => self.add(s, ng::BUSINESS_LINE_OF, parent),
                 _ => self.link(
                     s,

@@ -19,11 +19,11 @@ mod writer;
 
 pub use writer::TripleWriter;
 
-use crate::facts::{Facts, Kind, RecordRef, Text};
+use crate::facts::{Facts, Kind, OrgKind, RecordRef, Text};
 use crate::iris::Iris;
 use crate::values::Date;
-use crate::vocab::{prov, rdf, rdfs, skos, time, xsd};
-use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term, Triple};
+use crate::vocab::{org, prov, rdf, rdfs, skos, time, xsd};
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
 use std::collections::HashMap;
 use std::ops::{Deref, DerefMut};
 
@@ -266,6 +266,17 @@ impl Mapper<'_> {
             .kind(id)
             .expect("references are checked before mapping");
         self.iris.record(kind, id)
+    }
+
+    /// How a unit is tied to the organization it is part of: ORG's `org:unitOf` when that is a
+    /// formal organization (ORG's range for it), else `org:subOrganizationOf`.
+    fn unit_of(&self, parent: &Text) -> (NamedNodeRef<'static>, NamedNodeRef<'static>) {
+        match self.facts.record(parent.get_ref()) {
+            Some(RecordRef::Organization(o)) if *o.kind.get_ref() == OrgKind::Formal => {
+                (org::UNIT_OF, org::HAS_UNIT)
+            }
+            _ => (org::SUB_ORGANIZATION_OF, org::HAS_SUB_ORGANIZATION),
+        }
     }
 
     /// Other names, as `skos:altLabel`.

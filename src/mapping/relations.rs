@@ -8,7 +8,13 @@ use oxigraph::model::{NamedNode, NamedNodeRef, Triple};
 
 impl Mapper<'_> {
     pub(super) fn relation(&mut self, s: &NamedNode, r: &Relation) {
-        let (p, inverse) = predicate(*r.kind.get_ref());
+        let (p, inverse) = match r.kind.get_ref() {
+            RelationKind::UnitOf => {
+                let (p, inverse) = self.unit_of(&r.object.0[0]);
+                (p, Some(inverse))
+            }
+            kind => predicate(*kind),
+        };
         let subject = self.iri(r.subject.get_ref());
         let objects: Vec<NamedNode> = r.object.0.iter().map(|o| self.iri(o.get_ref())).collect();
         if r.until.is_none() {
