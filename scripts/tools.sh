@@ -1,6 +1,6 @@
 # Installs the outside tools newsgraph's output is judged with, for scripts/test.sh and
 # scripts/bench.sh (source it, then call install_outside_tools): raptor's `rapper` and Graphviz
-# from Debian packages, and rdflib and networkx in a Python venv under target/py. Sets
+# from Debian packages, and rdflib, networkx and pySHACL in a Python venv under target/py. Sets
 # NEWSGRAPH_PYTHON to that venv's interpreter.
 
 as_root() {
@@ -23,14 +23,14 @@ install_outside_tools() {
     fi
 
     local venv=target/py
-    if ! "$venv/bin/python" -c 'import rdflib, networkx' 2>/dev/null; then
-        echo "installing rdflib and networkx into $venv" >&2
+    if ! "$venv/bin/python" -c 'import rdflib, networkx, pyshacl' 2>/dev/null; then
+        echo "installing rdflib, networkx and pySHACL into $venv" >&2
         rm -rf "$venv"
         if ! python3 -m venv "$venv" 2>/dev/null; then
             apt_install python3-venv
             python3 -m venv "$venv"
         fi
-        "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/tools/requirements.txt
+        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r tests/tools/requirements.txt
     fi
     export NEWSGRAPH_PYTHON="$PWD/$venv/bin/python"
 }

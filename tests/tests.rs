@@ -9,4 +9,5 @@ mod mapping;
 mod outside_tools;
 mod provenance;
 mod saved_queries;
+mod shapes;
 mod util;

@@ -141,11 +141,26 @@ impl Mapper<'_> {
     }
 
     /// The instant a boundary of a dated relation stands for, and the event it is the time
-    /// of, if any.
-    pub(super) fn boundary(&mut self, boundary: &Boundary) -> (NamedNode, Option<NamedNode>) {
+    /// of, if any. An event known only within an interval ("by 2019", "recently") gives no
+    /// instant: the relation is then bounded by the event alone.
+    pub(super) fn boundary(
+        &mut self,
+        boundary: &Boundary,
+    ) -> (Option<NamedNode>, Option<NamedNode>) {
         match boundary {
-            Boundary::Date(date) => (self.date(date), None),
-            Boundary::Event(event) => (self.event_time(event), Some(self.iri(event))),
+            Boundary::Date(date) => (Some(self.date(date)), None),
+            Boundary::Event(event) => {
+                let e = self
+                    .facts
+                    .event(event)
+                    .expect("references are checked before mapping");
+                let instant = match e.date.get_ref() {
+                    When::By(_) => None,
+                    _ if e.relative.is_some() => None,
+                    _ => Some(self.event_time(event)),
+                };
+                (instant, Some(self.iri(event)))
+            }
         }
     }
 

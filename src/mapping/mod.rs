@@ -89,7 +89,9 @@ pub struct Interval {
 impl DatedStatement {
     /// Whether the article reports it as still holding: it has no end.
     pub fn holds(&self) -> bool {
-        self.interval.as_ref().is_none_or(|i| i.end.is_none())
+        self.interval
+            .as_ref()
+            .is_none_or(|i| i.end.is_none() && i.ended_by.is_none())
     }
 
     /// The statement in RDF: an `rdf:Statement` with `time:hasTime` its interval, and

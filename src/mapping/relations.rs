@@ -39,8 +39,8 @@ impl Mapper<'_> {
             Interval {
                 node: self.iris.part(Kind::Relation, r.id.get_ref(), "interval"),
                 label,
-                beginning,
-                end,
+                beginning: beginning.flatten(),
+                end: end.flatten(),
                 begun_by: begun_by.flatten(),
                 ended_by: ended_by.flatten(),
             }
