@@ -63,6 +63,7 @@ pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Re
             "org:holds" => "label=\"holds\"".to_owned(),
             "org:postIn" => "label=\"post in\", style=dotted".to_owned(),
             "org:memberOf" => "label=\"member of\", style=dotted".to_owned(),
+            "ng:businessLineOf" => "label=\"business line of\", style=dotted".to_owned(),
             "schema:founder" => "label=\"founder of\", style=dotted".to_owned(),
             "schema:publisher" | "schema:author" if has_type(from, "schema:NewsArticle") => {
                 format!("label={}, style=dotted", quote(&edge.label))
@@ -78,13 +79,16 @@ pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Re
         shown.insert(to);
     }
 
-    for event in graph
-        .nodes
-        .iter()
-        .filter(|n| n.types.iter().any(|t| t == "ng:Transfer"))
-    {
-        let originals = targets(&event.id, "org:originalOrganization");
-        let results = targets(&event.id, "org:resultingOrganization");
+    for event in graph.nodes.iter().filter(|n| {
+        n.types.iter().any(|t| {
+            matches!(
+                t.as_str(),
+                "ng:Transfer" | "ng:StaffTransfer" | "ng:UnitTransfer"
+            )
+        })
+    }) {
+        let originals = targets(&event.id, "ng:transferredFrom");
+        let results = targets(&event.id, "ng:transferredTo");
         let moved = targets(&event.id, "ng:movedUnit");
         let headcount: Vec<String> = graph
             .edges
