@@ -262,22 +262,12 @@ impl Checker<'_> {
         for c in &f.claims {
             self.not_empty(&c.text, "text");
             self.attribution(&c.reported);
-            let any: Vec<Kind> = Kind::ALL.iter().copied().filter(|&k| k != Claim).collect();
+            let any: Vec<Kind> = Kind::ALL
+                .iter()
+                .copied()
+                .filter(|&k| k != Claim && k != Relation)
+                .collect();
             self.references(&c.about.0, "about", &any);
-            for about in &c.about.0 {
-                if let Some(super::RecordRef::Relation(r)) = self.facts.record(about.get_ref()) {
-                    if !r.qualified() {
-                        self.error(
-                            about,
-                            format!(
-                                "`about` names relation \"{}\", which has no statement of its own: \
-                                 give it a `note`, `since` or `until`, or name what it relates",
-                                about.get_ref()
-                            ),
-                        );
-                    }
-                }
-            }
         }
     }
 
