@@ -119,9 +119,9 @@ fn networkx_reads_the_graphml() {
         [
             ("person:jiang-fan", "false"),
             ("person:jiang-fan", "true"),
-            ("person:lin-wan", "false")
+            ("person:lin-wan", "true")
         ],
-        "the two reporting lines before, the one after"
+        "the two reporting lines that hold until the announced change, and the one it announces"
     );
     assert!(
         !written.contains("<node id=\"relation:"),
@@ -163,8 +163,14 @@ fn graphviz_renders_the_org_chart_with_every_person() {
         );
     }
     let text = std::fs::read_to_string(&dot).unwrap();
-    assert!(text.contains("\"person:ding-hongwei\" -> \"person:lin-wan\" [label=\"reported to"));
-    assert!(text.contains("style=dashed"));
+    // The dual lines hold until the announced change; the line it announces is drawn apart.
+    assert!(text.contains("\"person:ding-hongwei\" -> \"person:lin-wan\" [label=\"reports to"));
+    assert!(
+        text.contains("\"person:ding-hongwei\" -> \"person:jiang-fan\" [label=\"will report to")
+    );
+    assert!(text.contains(
+        "\"organization:waybill-team\" -> \"organization:taotian\" [label=\"will be part of"
+    ));
     assert!(text.contains("\"organization:waybill-team\" -> \"organization:taotian\" [label=\"Integration of two Cainiao teams into Taotian\", color=\"#d95f02\""));
 }
 

@@ -10,6 +10,8 @@ use std::io::Write;
 const MOVE_COLOUR: &str = "#d95f02";
 /// The colour of lines that no longer hold.
 const PAST_COLOUR: &str = "#7f7f7f";
+/// The colour of lines a planned change will begin.
+const PLANNED_COLOUR: &str = "#1f78b4";
 
 /// Writes the org chart of the property graph as a Graphviz `digraph`.
 pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Result<()> {
@@ -39,6 +41,7 @@ pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Re
 
     for edge in &graph.edges {
         let current = edge.properties.get("current").is_none_or(|c| c == "true");
+        let planned = edge.properties.get("planned").is_some_and(|p| p == "true");
         let when = edge
             .properties
             .get("when")
@@ -46,6 +49,17 @@ pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Re
             .unwrap_or_default();
         let (from, to) = (edge.source.as_str(), edge.target.as_str());
         let attributes = match edge.predicate.as_str() {
+            "org:subOrganizationOf" | "org:unitOf" | "org:reportsTo" if planned => {
+                let verb = if edge.predicate == "org:reportsTo" {
+                    "will report to"
+                } else {
+                    "will be part of"
+                };
+                format!(
+                    "label={}, style=bold, color=\"{PLANNED_COLOUR}\", fontcolor=\"{PLANNED_COLOUR}\"",
+                    quote(&format!("{verb}{when}"))
+                )
+            }
             "org:subOrganizationOf" | "org:unitOf" if current => {
                 format!("label={}, color=\"#404040\"", quote(&edge.label))
             }
@@ -169,7 +183,7 @@ pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Re
     writeln!(out, "    label=\"Legend\"; fontsize=10; color=\"#bdbdbd\";")?;
     writeln!(
         out,
-        "    legend [shape=plaintext, fontsize=9, label=\"solid: holds now\\ldashed grey: held before the restructuring\\lorange: moved by it\\l\"];"
+        "    legend [shape=plaintext, fontsize=9, label=\"solid: holds now\\lblue: announced, to hold after the restructuring\\ldashed grey: held before it\\lorange: moved by it\\l\"];"
     )?;
     writeln!(out, "  }}")?;
     writeln!(out, "}}")?;

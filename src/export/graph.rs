@@ -109,6 +109,9 @@ pub fn project<'a>(
             properties.insert("when".to_owned(), interval.label.clone());
         }
         properties.insert("current".to_owned(), dated.holds().to_string());
+        if dated.planned {
+            properties.insert("planned".to_owned(), "true".to_owned());
+        }
         if let Some(note) = &dated.note {
             properties.insert("note".to_owned(), note.clone());
         }

@@ -6,8 +6,10 @@
 //! property-graph view, `why`) reads these; nothing parses triples back.
 //!
 //! Time: a relation with an end (`until`) is history, so it is not stated as a plain triple
-//! but only as a dated statement; one with only a beginning is stated both ways. Plain
-//! triples therefore give the state the article reports as current. How a dated statement is
+//! but only as a dated statement; one with only a beginning is stated both ways. A change the
+//! article reports as planned has not happened yet: the relation it begins is only a dated
+//! statement, and the one it ends is still stated plainly. Plain triples therefore give the
+//! state the article reports as current. How a dated statement is
 //! written in RDF is decided in one place, [`DatedStatement::triples`].
 
 mod article;
@@ -66,6 +68,12 @@ pub struct DatedStatement {
     pub note: Option<String>,
     /// When it held, if the article says.
     pub interval: Option<Interval>,
+    /// Whether a change the article reports as planned begins it ("will now report"): it
+    /// does not hold yet.
+    pub planned: bool,
+    /// Whether the article reports it as holding now: it has not ended, or only a planned
+    /// change will end it, and no planned change is still to begin it.
+    pub current: bool,
 }
 
 /// When a dated statement held: from an instant, until an instant, each possibly the time of
@@ -87,11 +95,9 @@ pub struct Interval {
 }
 
 impl DatedStatement {
-    /// Whether the article reports it as still holding: it has no end.
+    /// Whether the article reports it as holding now (see [`DatedStatement::current`]).
     pub fn holds(&self) -> bool {
-        self.interval
-            .as_ref()
-            .is_none_or(|i| i.end.is_none() && i.ended_by.is_none())
+        self.current
     }
 
     /// The statement in RDF: an `rdf:Statement` with `time:hasTime` its interval, and

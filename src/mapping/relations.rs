@@ -2,7 +2,8 @@
 //! note.
 
 use super::{DatedStatement, Interval, Mapper};
-use crate::facts::{Kind, Relation, RelationKind};
+use crate::facts::{Kind, Relation, RelationKind, Status};
+use crate::values::Boundary;
 use crate::vocab::{ng, org, schema};
 use oxigraph::model::{NamedNode, NamedNodeRef, Triple};
 
@@ -17,7 +18,19 @@ impl Mapper<'_> {
         };
         let subject = self.iri(r.subject.get_ref());
         let objects: Vec<NamedNode> = r.object.0.iter().map(|o| self.iri(o.get_ref())).collect();
-        if r.until.is_none() {
+        let planned = |bound: &Option<toml::Spanned<Boundary>>| {
+            bound.as_ref().is_some_and(|b| match b.get_ref() {
+                Boundary::Event(id) => self.facts.event(id).is_some_and(|e| {
+                    e.status
+                        .as_ref()
+                        .is_some_and(|s| *s.get_ref() == Status::Planned)
+                }),
+                Boundary::Date(_) => false,
+            })
+        };
+        let begins_planned = planned(&r.since);
+        let current = (r.until.is_none() || planned(&r.until)) && !begins_planned;
+        if current {
             for object in &objects {
                 self.link(&subject, p, object, inverse);
             }
@@ -51,6 +64,8 @@ impl Mapper<'_> {
             label: self.facts.name(r.id.get_ref()),
             note: r.note.as_ref().map(|n| n.get_ref().clone()),
             interval,
+            planned: begins_planned,
+            current,
         });
     }
 }
