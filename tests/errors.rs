@@ -221,3 +221,49 @@ fn bad_base_iri() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("must end with `/` or `#`"), "{stderr}");
 }
+
+#[test]
+fn orgs_change_terms_are_kept_for_organizational_change() {
+    let b = broken("from = [\"northwind\"]", "original = [\"northwind\"]");
+    let stderr = b.check_fails();
+    assert!(stderr.contains(&b.at("\"northwind\"]\nto")), "{stderr}");
+    assert!(
+        stderr.contains(
+            "`original` is only for organizational change events (restructuring, founding), \
+             not for \"parcel-move\""
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_relative_time_needs_a_publication_date_and_no_date() {
+    let b = broken(
+        "date = \"2009\"",
+        "date = \"2009\"\nrelative = \"16 years ago\"",
+    );
+    let stderr = b.check_fails();
+    assert!(
+        stderr.contains("has both a `date` and a `relative` time"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("relative time \"16 years ago\" needs the article's publication date"),
+        "{stderr}"
+    );
+    let b = broken("date = \"2009\"", "date = \"2009\"\nrelative = \"soon\"");
+    assert!(b.check_fails().contains("invalid relative time \"soon\""));
+}
+
+#[test]
+fn a_claim_names_records_not_relations() {
+    let b = broken(
+        "[[quote]]",
+        "[[claim]]\nid = \"why\"\nkind = \"reason\"\ntext = \"Parcels need a retail owner.\"\nabout = \"parcel-team-in-westhaven\"\nevidence = \"parcels deserve an owner\"\n\n[[quote]]",
+    );
+    let stderr = b.check_fails();
+    assert!(
+        stderr.contains("but \"parcel-team-in-westhaven\" is a relation"),
+        "{stderr}"
+    );
+}
