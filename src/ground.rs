@@ -11,8 +11,9 @@
 //! marked `basis = "editorial"` are the editor's, not the article's, and are not checked.
 
 use crate::diagnostic::Diagnostic;
-use crate::facts::{Attribution, Evidence, Facts, RecordRef, Text};
+use crate::facts::{Attribution, Claim, Evidence, Facts, RecordRef, Text};
 use crate::values::{Amount, Boundary, Date, FiscalPeriod, When};
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// Checks every value of every record of `facts` against the record's evidence quotes; each
@@ -100,6 +101,13 @@ const COUNTS: [&str; 12] = [
 const ORDINALS: [&str; 12] = [
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "eleventh", "twelfth",
+];
+
+/// Words a claim may use that its evidence need not: articles, pronouns, prepositions and
+/// conjunctions.
+const FUNCTION_WORDS: [&str; 28] = [
+    "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "its", "it", "is", "are",
+    "was", "be", "will", "by", "as", "at", "from", "that", "this", "their", "can", "while", "now",
 ];
 
 /// Words that make a number an exclusive lower bound, and an inclusive one.
@@ -439,8 +447,11 @@ impl Grounder<'_> {
                     &quotes,
                 );
             }
-            RecordRef::Quote(_) => {}
-            RecordRef::Claim(c) => self.attribution(&c.reported, evidence, &quotes),
+            RecordRef::Quote(q) => names(self, "context", &q.context.iter().collect::<Vec<_>>()),
+            RecordRef::Claim(c) => {
+                self.attribution(&c.reported, evidence, &quotes);
+                self.claim_text(c, evidence, &quotes);
+            }
         }
     }
 
@@ -452,6 +463,32 @@ impl Grounder<'_> {
     ) {
         if let Some(reported) = reported {
             self.name(&reported.how, "reported.how", evidence, quotes);
+        }
+    }
+
+    /// A claim's text: each of its words is in the evidence, allowing for inflection (the same
+    /// first five letters), except for function words and the names of what it is about.
+    fn claim_text(&mut self, c: &Claim, evidence: &Evidence, quotes: &[Quote]) {
+        let stem = |w: &str| w.chars().take(5).collect::<String>();
+        let said: HashSet<String> = quotes
+            .iter()
+            .flat_map(|q| &q.words)
+            .map(|w| stem(w))
+            .collect();
+        let named: HashSet<String> = c
+            .about
+            .0
+            .iter()
+            .flat_map(|id| words(&self.facts.name(id.get_ref())))
+            .collect();
+        let missing: Vec<String> = words(c.text.get_ref())
+            .into_iter()
+            .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()) && !named.contains(w))
+            .filter(|w| !said.contains(&stem(w)))
+            .collect();
+        if !missing.is_empty() {
+            let value = format!("{}\" (not said: {}", c.text.get_ref(), missing.join(", "));
+            self.missing(c.text.span(), "text", &format!("{value})"), evidence);
         }
     }
 

@@ -77,6 +77,11 @@ fn changed_values_fail_check_and_verify_against_the_article_text() {
                 "`relative` \"10 years ago\"",
             ),
             (
+                "text = \"To address concerns about neutrality.\"",
+                "text = \"To address concerns about pricing.\"",
+                "(not said: pricing)",
+            ),
+            (
                 "date = \"2023-09\"",
                 "date = \"2023-10\"",
                 "`date` \"2023-10\" is not in its evidence",
@@ -168,13 +173,17 @@ fn editorial_facts_are_attributed_to_the_editor_in_the_article_text_graph() {
         "--sparql",
         "SELECT ?note WHERE { ?a a oa:Annotation ; prov:wasAttributedTo ?editor ; skos:editorialNote ?note . ?editor a prov:Agent } ORDER BY ?note",
     ]);
-    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows.len(), 3, "{rows:?}");
     assert!(
         rows[0][0].starts_with("Not in the captured text"),
         "{rows:?}"
     );
     assert!(
-        rows[1][0].starts_with("The article says Cainiao continues to lead"),
+        rows[1][0].starts_with("That AliExpress is part of Alibaba"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[2][0].starts_with("The article says Cainiao continues to lead"),
         "{rows:?}"
     );
 }

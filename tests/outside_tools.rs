@@ -146,8 +146,8 @@ fn rdflib_answers_the_evidence_question_in_the_article_text() {
     ]);
     assert_eq!(
         ours.len(),
-        7,
-        "six facts and the claim their dual lines reflect"
+        8,
+        "six facts, and the claim about his dual lines with its two quotes"
     );
     for (name, syntax) in [("cainiao.ttl", "turtle"), ("cainiao.trig", "trig")] {
         let path = dir.path().join(name);

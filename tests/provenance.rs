@@ -55,7 +55,7 @@ fn every_quote_of_the_cainiao_facts_is_at_its_offsets_in_the_article_text() {
         out.lines()
             .last()
             .unwrap()
-            .contains("all 141 evidence quotes found"),
+            .contains("all 143 evidence quotes found"),
         "{out}"
     );
 }

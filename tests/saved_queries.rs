@@ -294,7 +294,7 @@ fn why_cainiao_restructures() {
     assert_eq!(
         claims("aim"),
         [
-            "Clearly define the roles of e-commerce and logistics teams, in line with the September 2023 IPO prospectus.",
+            "Clearly define the roles of e-commerce and logistics teams, aligning with the September 2023 IPO prospectus.",
             "Reinforce Cainiao's operational excellence in its core logistics services while transferring e-commerce-aligned responsibilities to Alibaba's other business groups.",
             "Sharpen Cainiao's focus as a specialized logistics company.",
         ]
