@@ -56,11 +56,12 @@ struct Quantity {
     bound: Option<Bound>,
 }
 
-/// "More than" (the value itself excluded) or "at least" (included).
+/// "More than" (the value itself excluded), "at least" (included), or "about".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Bound {
     Exclusive,
     Inclusive,
+    Approximate,
 }
 
 /// The bound made by the words just before a number.
@@ -73,6 +74,8 @@ fn bound_before(before: &[String]) -> Option<Bound> {
         Some(Bound::Exclusive)
     } else if AT_LEAST.iter().any(|p| ends(p)) {
         Some(Bound::Inclusive)
+    } else if ABOUT.iter().any(|p| ends(p)) {
+        Some(Bound::Approximate)
     } else {
         None
     }
@@ -113,6 +116,15 @@ const FUNCTION_WORDS: [&str; 28] = [
 /// Words that make a number an exclusive lower bound, and an inclusive one.
 const MORE_THAN: [&str; 5] = ["more than", "over", "above", "exceeding", "upwards of"];
 const AT_LEAST: [&str; 2] = ["at least", "no fewer than"];
+const ABOUT: [&str; 7] = [
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+];
 
 /// Typography and possessives as the matching of quotes forgives them.
 fn normalize(text: &str) -> String {
@@ -542,6 +554,8 @@ impl Grounder<'_> {
             Some(Bound::Exclusive)
         } else if amount.at_least {
             Some(Bound::Inclusive)
+        } else if amount.approximate {
+            Some(Bound::Approximate)
         } else {
             None
         };
@@ -719,6 +733,10 @@ mod tests {
         assert_eq!(
             q("at least 3 days").quantities[0].bound,
             Some(Bound::Inclusive)
+        );
+        assert_eq!(
+            q("about 120 people").quantities[0].bound,
+            Some(Bound::Approximate)
         );
     }
 }

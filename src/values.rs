@@ -259,7 +259,8 @@ impl FromStr for Decimal {
 }
 
 /// A quantity from the text: a number or a range, maybe a lower bound, maybe money or a
-/// percentage. Written like `30%`, `>50%`, `>400`, `EUR 2`, `USD 3.1-5.2`.
+/// percentage. Written like `30%`, `>50%` ("more than"), `>=400` ("at least"), `~120`
+/// ("about"), `EUR 2`, `USD 3.1-5.2`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Amount {
     /// `true` for `>400`: the article says "more than" or "over", a bound the value itself
@@ -267,6 +268,8 @@ pub struct Amount {
     pub more_than: bool,
     /// `true` for `>=400`: the article says "at least", a bound the value reaches.
     pub at_least: bool,
+    /// `true` for `~120`: the article says "about" or "around".
+    pub approximate: bool,
     /// ISO 4217 code for money.
     pub currency: Option<String>,
     /// The value, or the low end of a range.
@@ -292,6 +295,9 @@ impl fmt::Display for Amount {
         if self.at_least {
             f.write_str("at least ")?;
         }
+        if self.approximate {
+            f.write_str("about ")?;
+        }
         if let Some(currency) = &self.currency {
             write!(f, "{currency} ")?;
         }
@@ -312,6 +318,13 @@ impl FromStr for Amount {
     fn from_str(s: &str) -> Result<Self, String> {
         let mut rest = s.trim();
         let at_least = match rest.strip_prefix(">=") {
+            Some(r) => {
+                rest = r.trim_start();
+                true
+            }
+            None => false,
+        };
+        let approximate = match rest.strip_prefix('~') {
             Some(r) => {
                 rest = r.trim_start();
                 true
@@ -349,9 +362,13 @@ impl FromStr for Amount {
         if (more_than || at_least) && high.is_some() {
             return Err("a range cannot also be a lower bound".into());
         }
+        if approximate && (more_than || at_least) {
+            return Err("an approximate value cannot also be a bound".into());
+        }
         Ok(Amount {
             more_than,
             at_least,
+            approximate,
             currency,
             low,
             high,
@@ -509,6 +526,10 @@ mod tests {
         assert_eq!(a.to_string(), "at least 400");
         let a: Amount = ">400".parse().unwrap();
         assert!(a.more_than && !a.at_least);
+        let a: Amount = "~120".parse().unwrap();
+        assert!(a.approximate && a.exact().is_some());
+        assert_eq!(a.to_string(), "about 120");
+        assert!("~>120".parse::<Amount>().is_err());
     }
 
     #[test]
