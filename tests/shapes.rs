@@ -166,6 +166,11 @@ const MISUSES: &[(&str, &str, &str)] = &[
         "RelativeTime",
     ),
     (
+        "a person with neither a name nor the mark of an unnamed source",
+        "ex:p a foaf:Person ; rdfs:label \"someone\" .",
+        "Person",
+    ),
+    (
         "an attribution without the article's words for it",
         "ex:c a ng:Aim ; rdfs:label \"aim\" ; schema:text \"aim\" ; schema:about ex:o ;
            schema:appearance ex:n ; ng:reportedBy ex:o .
@@ -185,7 +190,8 @@ fn the_shapes_catch_the_misuses_they_exist_for() {
         @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
         @prefix schema: <https://schema.org/> .
         @prefix time: <http://www.w3.org/2006/time#> .
-        @prefix oa: <http://www.w3.org/ns/oa#> .\n";
+        @prefix oa: <http://www.w3.org/ns/oa#> .
+        @prefix foaf: <http://xmlns.com/foaf/0.1/> .\n";
     let files: Vec<(PathBuf, &str)> = MISUSES
         .iter()
         .enumerate()
