@@ -5,6 +5,8 @@
 //! mapped to triples in standard vocabularies ([`mapper`], [`vocab`]), loaded into an
 //! Oxigraph store ([`store`]), then queried ([`queries`], [`results`]) and exported
 //! ([`export`]). [`pipeline`] runs the whole path; [`cli`] and [`cmd`] are the command line.
+//! [`limits`] bounds a query's time and size; `serve` (feature `serve`, on by default) answers
+//! over the SPARQL 1.1 Protocol.
 
 pub mod cli;
 pub mod cmd;
@@ -12,12 +14,15 @@ pub mod diagnostic;
 pub mod export;
 pub mod facts;
 pub mod iris;
+pub mod limits;
 pub mod mapper;
 pub mod output;
 pub mod pipeline;
 pub mod provenance;
 pub mod queries;
 pub mod results;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod source;
 pub mod store;
 pub mod values;

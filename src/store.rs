@@ -8,7 +8,7 @@ use crate::vocab::{ONTOLOGY_GRAPH, rdfs};
 use anyhow::Context;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator, Variable};
 use oxigraph::store::Store;
 use std::collections::HashMap;
 
@@ -119,7 +119,19 @@ impl GraphStore {
         prefixes: &[(String, String)],
         bindings: &[(Variable, Term)],
     ) -> anyhow::Result<QueryResults<'static>> {
-        let mut evaluator = SparqlEvaluator::new();
+        self.query_cancellable(sparql, prefixes, bindings, &CancellationToken::new())
+    }
+
+    /// Evaluates a SPARQL query as [`GraphStore::query`] does; once `cancel` is cancelled,
+    /// evaluation stops with [`oxigraph::sparql::QueryEvaluationError::Cancelled`].
+    pub fn query_cancellable(
+        &self,
+        sparql: &str,
+        prefixes: &[(String, String)],
+        bindings: &[(Variable, Term)],
+        cancel: &CancellationToken,
+    ) -> anyhow::Result<QueryResults<'static>> {
+        let mut evaluator = SparqlEvaluator::new().with_cancellation_token(cancel.clone());
         for (prefix, namespace) in prefixes {
             evaluator = evaluator.with_prefix(prefix, namespace)?;
         }

@@ -3,6 +3,7 @@
 use crate::cli::QueryArgs;
 use crate::export::{expand, prefixes};
 use crate::iris::Iris;
+use crate::limits::{QueryError, with_deadline};
 use crate::output::write_to;
 use crate::pipeline;
 use crate::queries;
@@ -41,13 +42,27 @@ pub fn run(args: &QueryArgs, iris: &Iris) -> anyhow::Result<()> {
         .map(|b| parse_binding(b, &prefixes))
         .collect::<anyhow::Result<Vec<_>>>()?;
     let loaded = pipeline::load(&options, iris)?;
-    let results = loaded
-        .store
-        .query(&sparql, &prefixes, &bindings)
-        .with_context(|| format!("{origin}: invalid or failing SPARQL"))?;
-    write_to(None, |out| {
-        write_results(results, args.format, &prefixes, out)
-    })
+    let format = args.format;
+    let limit = args.timeout.unwrap_or_default();
+    let outcome = with_deadline(args.timeout, move |deadline| {
+        let timed_out = || anyhow::Error::new(QueryError::TimedOut(limit));
+        let results =
+            match loaded
+                .store
+                .query_cancellable(&sparql, &prefixes, &bindings, deadline.token())
+            {
+                Err(_) if deadline.expired() => return Err(timed_out()),
+                other => other.context("invalid or failing SPARQL")?,
+            };
+        match write_to(None, |out| write_results(results, format, &prefixes, out)) {
+            Err(_) if deadline.expired() => Err(timed_out()),
+            other => other,
+        }
+    });
+    outcome
+        .map_err(anyhow::Error::new)
+        .and_then(|result| result)
+        .with_context(|| origin.clone())
 }
 
 /// Reads `NAME=VALUE`: `<iri>` and `prefix:name` (a known prefix) are IRIs, anything else a
