@@ -84,10 +84,11 @@ pub fn choose<T: Copy>(
     accept: Option<&str>,
     offers: &[(&'static str, T)],
 ) -> Option<(&'static str, T)> {
-    let ranges = ranges(accept.unwrap_or(""));
-    if ranges.is_empty() {
+    let accept = accept.unwrap_or("").trim();
+    if accept.is_empty() {
         return offers.first().copied();
     }
+    let ranges = ranges(accept);
     ranges.iter().find_map(|(range, _)| {
         offers
             .iter()
