@@ -7,4 +7,6 @@ mod interop;
 mod outside_tools;
 mod provenance;
 mod saved_queries;
+#[cfg(feature = "serve")]
+mod serve;
 mod util;
