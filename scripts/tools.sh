@@ -1,7 +1,9 @@
 # Installs the outside tools newsgraph's output is judged with, for scripts/test.sh and
-# scripts/bench.sh (source it, then call install_outside_tools): raptor's `rapper` and Graphviz
-# from Debian packages, and rdflib and networkx in a Python venv under target/py. Sets
-# NEWSGRAPH_PYTHON to that venv's interpreter.
+# scripts/bench.sh (source it, then call install_outside_tools): raptor's `rapper`, Graphviz and
+# Chromium (for the page of `newsgraph serve`) from Debian packages, and rdflib and networkx in a
+# Python venv under target/py. Sets NEWSGRAPH_PYTHON to that venv's interpreter.
+# install_serve_bench_tools adds what benches/serve_load.sh needs: wrk (Debian) and the
+# reference server, the `oxigraph` CLI from PyPI, in a venv under target/oxigraph-venv.
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -17,6 +19,7 @@ install_outside_tools() {
     local packages=()
     command -v rapper >/dev/null || packages+=(raptor2-utils)
     command -v dot >/dev/null || packages+=(graphviz)
+    command -v chromium >/dev/null || packages+=(chromium)
     command -v python3 >/dev/null || packages+=(python3 python3-venv)
     if [ ${#packages[@]} -gt 0 ]; then
         apt_install "${packages[@]}"
@@ -33,4 +36,16 @@ install_outside_tools() {
         "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/tools/requirements.txt
     fi
     export NEWSGRAPH_PYTHON="$PWD/$venv/bin/python"
+}
+
+install_serve_bench_tools() {
+    command -v wrk >/dev/null || apt_install wrk
+    local venv=target/oxigraph-venv
+    if ! "$venv/bin/oxigraph" --version >/dev/null 2>&1; then
+        echo "installing the oxigraph CLI into $venv" >&2
+        rm -rf "$venv"
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install --quiet --disable-pip-version-check 'oxigraph==0.5.13'
+    fi
+    export OXIGRAPH_CLI="$PWD/$venv/bin/oxigraph"
 }
