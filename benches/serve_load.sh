@@ -2,8 +2,10 @@
 # Load test of `newsgraph serve` beside Oxigraph's own server on the same data, in the same
 # run, on loopback only: wrk keeps CONNECTIONS (200) connections busy for DURATION (30 s) with
 # GET /sparql?query=… requests that cycle through every saved question, asking for SPARQL JSON
-# results. Then the same against `oxigraph serve-read-only --union-default-graph` loaded with
-# the same N-Quads (`newsgraph export --format nquads --with-ontology`).
+# results. Three servers, one after the other: `newsgraph serve` as it starts by default
+# (read-only, so it keeps answers to repeated queries), `newsgraph serve --no-cache` (every
+# query evaluated), and `oxigraph serve-read-only --union-default-graph` loaded with the same
+# N-Quads (`newsgraph export --format nquads --with-ontology`).
 #
 # Prints one line per server and keeps wrk's own reports in target/bench/serve/.
 # Usage: benches/serve_load.sh     (CONNECTIONS, DURATION, THREADS override the defaults)
@@ -88,7 +90,14 @@ echo "== newsgraph serve" >&2
 pids+=($!)
 wait_for "$OURS" /queries
 ours=$(load newsgraph "$OURS" /sparql)
-kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+
+echo "== newsgraph serve --no-cache" >&2
+"$newsgraph" serve --no-cache --bind "$OURS" 2>"$out/newsgraph-no-cache.log" &
+pids+=($!)
+wait_for "$OURS" /queries
+uncached=$(load newsgraph-no-cache "$OURS" /sparql)
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 
 echo "== oxigraph serve-read-only" >&2
 "$OXIGRAPH_CLI" serve-read-only --location "$out/oxigraph-db" --bind "$REFERENCE" \
@@ -99,6 +108,6 @@ reference=$(load oxigraph "$REFERENCE" /query)
 
 {
     printf 'server\trequests\treq_per_s\tp50_ms\tp99_ms\tmax_ms\tnon_2xx_3xx\tconnect_errors\tread_errors\twrite_errors\ttimeouts\n'
-    printf '%s\n' "$ours" "$reference"
+    printf '%s\n' "$ours" "$uncached" "$reference"
 } | tee "$out/results.tsv"
 echo "(connections $CONNECTIONS, $DURATION s, wrk threads $THREADS; $(nproc) CPUs)"

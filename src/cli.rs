@@ -233,6 +233,11 @@ pub struct ServeArgs {
     #[arg(long, value_name = "ORIGIN")]
     pub cors: Vec<String>,
 
+    /// Evaluate every query afresh; by default a read-only server keeps the answers to
+    /// repeated queries (up to 64 MiB).
+    #[arg(long)]
+    pub no_cache: bool,
+
     #[command(flatten)]
     pub source: SourceArg,
 }

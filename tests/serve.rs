@@ -597,6 +597,28 @@ fn serve_caps_the_number_of_results() {
 }
 
 #[test]
+fn serve_keeps_answers_only_while_read_only() {
+    let cached = Server::start(&[]);
+    assert!(cached.log().contains("read-only, answers cached"), "{}", cached.log());
+    let ask = |server: &Server| {
+        server
+            .get("/queries/reporting-lines", &[("Accept", "text/csv")])
+            .expect(200)
+            .body
+    };
+    let first = ask(&cached);
+    assert!(first.contains("Ding Hongwei,Jiang Fan,after"), "{first}");
+    assert_eq!(ask(&cached), first, "the kept answer is the same");
+
+    let fresh = Server::start(&["--no-cache"]);
+    assert!(!fresh.log().contains("cached"), "{}", fresh.log());
+    assert_eq!(ask(&fresh), first);
+
+    let writable = Server::start(&["--allow-update"]);
+    assert!(writable.log().contains("updates ALLOWED"), "{}", writable.log());
+}
+
+#[test]
 fn serve_sends_cors_headers_only_when_configured() {
     let closed = Server::start(&[]);
     let reply = closed

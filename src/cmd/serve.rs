@@ -21,6 +21,7 @@ pub fn run(args: &ServeArgs, iris: &Iris) -> anyhow::Result<()> {
             max_results: Some(args.max_results),
         },
         cors: args.cors.clone(),
+        cache: !args.no_cache,
     };
     serve::run(loaded, iris, config)
 }

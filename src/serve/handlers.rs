@@ -2,6 +2,7 @@
 //! text saying what was wrong.
 
 use super::State;
+use super::cache::Key;
 use super::negotiate::{GRAPHS, RESULTS, choose, content_type, format_media_type};
 use crate::export::{ExportFormat, expand, sort_quads, write_rdf};
 use crate::limits::{Answer, Deadline, QueryError, evaluate, seconds};
@@ -55,7 +56,7 @@ impl From<QueryError> for Failure {
 }
 
 /// A successful answer: its media type and bytes.
-struct Body(String, Vec<u8>);
+struct Body(String, Bytes);
 
 impl IntoResponse for Body {
     fn into_response(self) -> Response {
@@ -167,19 +168,31 @@ async fn run_query(
     bindings: Vec<(Variable, Term)>,
     accept: Option<String>,
 ) -> Response {
-    respond(
-        off_executor(state, move |state| {
-            let answer = evaluate(
-                &state.loaded.store,
-                &sparql,
-                &state.prefixes,
-                &bindings,
-                &state.config.limits,
-            )?;
-            write_answer(&answer, accept.as_deref(), &state.prefixes)
-        })
-        .await,
-    )
+    let key = state.cache.as_ref().map(|_| Key {
+        sparql: sparql.clone(),
+        bindings: bindings.iter().map(|(v, t)| format!("{v}={t}")).collect(),
+        accept: accept.clone(),
+    });
+    if let (Some(cache), Some(key)) = (&state.cache, &key) {
+        if let Some((media_type, bytes)) = cache.get(key) {
+            return Body(media_type, bytes).into_response();
+        }
+    }
+    let reply = off_executor(state, move |state| {
+        let answer = evaluate(
+            &state.loaded.store,
+            &sparql,
+            &state.prefixes,
+            &bindings,
+            &state.config.limits,
+        )?;
+        write_answer(&answer, accept.as_deref(), &state.prefixes)
+    })
+    .await;
+    if let (Some(cache), Some(key), Ok(Body(media_type, bytes))) = (&state.cache, key, &reply) {
+        cache.put(key, media_type.clone(), bytes.clone());
+    }
+    respond(reply)
 }
 
 fn write_answer(answer: &Answer, accept: Option<&str>, prefixes: &[(String, String)]) -> Reply {
@@ -230,7 +243,7 @@ fn write_answer(answer: &Answer, accept: Option<&str>, prefixes: &[(String, Stri
             media_type
         }
     };
-    Ok(Body(media_type.to_owned(), out))
+    Ok(Body(media_type.to_owned(), Bytes::from(out)))
 }
 
 /// Applies a SPARQL update to the in-memory store, when updates are allowed.
@@ -270,7 +283,10 @@ async fn run_update(state: &Arc<State>, update: String) -> Response {
                     )
                 }
             })?;
-        Ok(Body("text/plain".to_owned(), b"updated\n".to_vec()))
+        Ok(Body(
+            "text/plain".to_owned(),
+            Bytes::from_static(b"updated\n"),
+        ))
     })
     .await;
     respond(reply)
@@ -422,7 +438,8 @@ pub async fn graph_store(
         return not_acceptable(accept.as_deref(), GRAPHS).into_response();
     };
     let reply = off_executor(&state, move |state| {
-        write_graph(state, graph.as_ref(), format).map(|bytes| Body(media_type.to_owned(), bytes))
+        write_graph(state, graph.as_ref(), format)
+            .map(|bytes| Body(media_type.to_owned(), Bytes::from(bytes)))
     })
     .await;
     respond(reply)
@@ -622,11 +639,11 @@ pub async fn org_chart(axum::extract::State(state): Shared) -> Response {
         return svg(bytes);
     }
     let reply = off_executor(&state, |state| {
-        render_svg(&state.dot).map(|bytes| Body("image/svg+xml".to_owned(), bytes))
+        render_svg(&state.dot).map(|bytes| Body("image/svg+xml".to_owned(), Bytes::from(bytes)))
     })
     .await;
     match reply {
-        Ok(Body(_, bytes)) => svg(state.svg.get_or_init(|| Arc::new(bytes))),
+        Ok(Body(_, bytes)) => svg(state.svg.get_or_init(|| Arc::new(bytes.to_vec()))),
         Err(failure) => failure.into_response(),
     }
 }

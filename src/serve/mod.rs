@@ -9,7 +9,9 @@
 //!
 //! Queries run on Tokio's blocking threads, at most a few at a time, each within
 //! [`Config::limits`]: a time limit that stops evaluation, and a cap on the number of results.
+//! A read-only server keeps the answers to repeated queries ([`Config::cache`]).
 
+mod cache;
 mod handlers;
 pub mod negotiate;
 
@@ -37,6 +39,9 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 /// The most rows (or triples) an answer may have unless told otherwise.
 pub const DEFAULT_MAX_RESULTS: usize = 100_000;
 
+/// The most bytes of answers kept for repeated queries.
+const CACHE_BYTES: usize = 64 << 20;
+
 /// How the server behaves.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -49,6 +54,9 @@ pub struct Config {
     /// Origins allowed to call the server from a browser page (CORS); `*` for any. None by
     /// default: no CORS headers are sent.
     pub cors: Vec<String>,
+    /// Keep answers to repeated queries (only while updates are refused, so the store cannot
+    /// change).
+    pub cache: bool,
 }
 
 impl Default for Config {
@@ -61,6 +69,7 @@ impl Default for Config {
                 max_results: Some(DEFAULT_MAX_RESULTS),
             },
             cors: Vec::new(),
+            cache: true,
         }
     }
 }
@@ -78,6 +87,8 @@ struct State {
     svg: OnceLock<Arc<Vec<u8>>>,
     /// Queries evaluating at once; others wait their turn.
     running: Arc<Semaphore>,
+    /// Answers kept, when the store is read-only and caching is on.
+    cache: Option<cache::Cache>,
 }
 
 /// Builds the application: every route, with CORS when configured.
@@ -144,6 +155,7 @@ pub fn run(loaded: Loaded, iris: &Iris, config: Config) -> anyhow::Result<()> {
         dot: String::from_utf8(dot_text).context("the org chart is not UTF-8")?,
         svg: OnceLock::new(),
         running: Arc::new(Semaphore::new(workers * 2)),
+        cache: (config.cache && !config.allow_update).then(|| cache::Cache::new(CACHE_BYTES)),
         config,
         loaded,
     });
@@ -165,10 +177,10 @@ async fn serve(state: Arc<State>) -> anyhow::Result<()> {
     eprintln!(
         "newsgraph serve: {} article(s), {quads} quads; {}, time limit {}, at most {} results",
         state.loaded.articles.len(),
-        if config.allow_update {
-            "updates ALLOWED"
-        } else {
-            "read-only"
+        match (config.allow_update, config.cache) {
+            (true, _) => "updates ALLOWED",
+            (false, true) => "read-only, answers cached",
+            (false, false) => "read-only",
         },
         config
             .limits
