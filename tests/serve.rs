@@ -599,7 +599,11 @@ fn serve_caps_the_number_of_results() {
 #[test]
 fn serve_keeps_answers_only_while_read_only() {
     let cached = Server::start(&[]);
-    assert!(cached.log().contains("read-only, answers cached"), "{}", cached.log());
+    assert!(
+        cached.log().contains("read-only, answers cached"),
+        "{}",
+        cached.log()
+    );
     let ask = |server: &Server| {
         server
             .get("/queries/reporting-lines", &[("Accept", "text/csv")])
@@ -615,7 +619,11 @@ fn serve_keeps_answers_only_while_read_only() {
     assert_eq!(ask(&fresh), first);
 
     let writable = Server::start(&["--allow-update"]);
-    assert!(writable.log().contains("updates ALLOWED"), "{}", writable.log());
+    assert!(
+        writable.log().contains("updates ALLOWED"),
+        "{}",
+        writable.log()
+    );
 }
 
 #[test]
@@ -668,12 +676,13 @@ fn serve_org_chart_says_when_graphviz_is_missing() {
     );
 }
 
-#[test]
-fn serve_shuts_down_gracefully_on_sigterm() {
+/// Sends `signal` to the server and expects it to finish and exit with success.
+fn stops_gracefully_on(signal: &str) {
     let mut server = Server::start(&[]);
-    server.get("/queries/leadership", &[]).expect(200);
+    let reply = server.get("/queries/leadership", &[]).expect(200);
+    assert!(reply.body.contains("Lin Wan"), "{}", reply.body);
     let status = Command::new("kill")
-        .args(["-TERM", &server.child.id().to_string()])
+        .args([signal, &server.child.id().to_string()])
         .status()
         .unwrap();
     assert!(status.success());
@@ -684,7 +693,7 @@ fn serve_shuts_down_gracefully_on_sigterm() {
         }
         assert!(
             started.elapsed() < Duration::from_secs(10),
-            "no exit after SIGTERM"
+            "no exit after {signal}"
         );
         std::thread::sleep(Duration::from_millis(50));
     };
@@ -695,6 +704,43 @@ fn serve_shuts_down_gracefully_on_sigterm() {
         log.contains("shutting down") && log.contains("stopped"),
         "{log}"
     );
+}
+
+#[test]
+fn serve_shuts_down_gracefully_on_sigterm() {
+    stops_gracefully_on("-TERM");
+}
+
+#[test]
+fn serve_shuts_down_gracefully_on_sigint() {
+    stops_gracefully_on("-INT");
+}
+
+#[test]
+fn serve_serves_the_facts_files_it_is_given() {
+    let northwind = crate::util::fixture("northwind.toml");
+    let server = Server::start(&[northwind.to_str().unwrap()]);
+    assert!(server.log().contains("1 article(s)"), "{}", server.log());
+    let reply = server
+        .get("/queries/reporting-lines", &[("Accept", "text/csv")])
+        .expect(200);
+    assert!(
+        reply.body.contains("Ana Ruiz,Lena Park,after"),
+        "{}",
+        reply.body
+    );
+    server
+        .get(
+            &format!(
+                "/store?graph={}",
+                encode("https://newsgraph.example/id/graph/northwind-split")
+            ),
+            &[],
+        )
+        .expect(200);
+    server
+        .get(&format!("/store?graph={}", encode(ARTICLE_GRAPH)), &[])
+        .expect(404);
 }
 
 #[test]
