@@ -815,6 +815,11 @@ fn serve_page_runs_a_saved_question_in_a_browser() {
     assert!(table.contains("Jiang Fan"), "{table}");
     assert!(table.contains("Ding Hongwei"), "{table}");
     assert!(dom.contains("rows"), "the status line counts the rows");
+    // Names lead to what the article says about them.
+    assert!(
+        table.contains("title=\"https://newsgraph.example/id/person/jiang-fan\">Jiang Fan</a>"),
+        "{table}"
+    );
 
     // The why view: what the article says about an entity, with the quote.
     let dom = chromium(

@@ -26,21 +26,57 @@ async function fetchResults(url, options) {
   return JSON.parse(text);
 }
 
+// A link to the why view of an entity.
+function entityLink(iri, text) {
+  const a = document.createElement("a");
+  a.className = "entity";
+  a.href = "?entity=" + encodeURIComponent(iri);
+  a.textContent = text;
+  a.title = iri;
+  a.addEventListener("click", (event) => { event.preventDefault(); why(iri, text); });
+  return a;
+}
+
 function cell(term) {
   const td = document.createElement("td");
   if (!term) return td;
   if (term.type === "uri") {
-    const a = document.createElement("a");
-    a.className = "entity";
-    a.href = "?entity=" + encodeURIComponent(term.value);
-    a.textContent = shorten(term.value);
-    a.title = term.value;
-    a.addEventListener("click", (event) => { event.preventDefault(); why(term.value); });
-    td.appendChild(a);
+    td.appendChild(entityLink(term.value, shorten(term.value)));
   } else {
     td.textContent = term.value;
   }
   return td;
+}
+
+// Saved questions answer with names; a name that labels an entity the article has evidence
+// for becomes a link to that entity's why view.
+async function linkNames(table) {
+  const cells = [...table.querySelectorAll("td")].filter((td) => !td.firstElementChild && td.textContent);
+  const names = [...new Set(cells.map((td) => td.textContent))].slice(0, 500);
+  if (names.length === 0) return;
+  const values = names.map((n) => JSON.stringify(n)).join(" ");
+  const query = `PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?name (MIN(STR(?entity)) AS ?iri) WHERE {
+  VALUES ?name { ${values} }
+  ?entity rdfs:label ?name .
+  FILTER EXISTS { ?annotation oa:hasBody ?statement . ?statement rdf:subject|rdf:object ?entity }
+} GROUP BY ?name`;
+  try {
+    const json = await fetchResults("/sparql", {
+      method: "POST",
+      headers: { Accept: "application/sparql-results+json", "Content-Type": "application/sparql-query" },
+      body: query,
+    });
+    const entities = new Map(json.results.bindings.map((b) => [b.name.value, b.iri.value]));
+    for (const td of cells) {
+      const iri = entities.get(td.textContent);
+      if (iri) td.replaceChildren(entityLink(iri, td.textContent));
+    }
+  } catch (error) {
+    // The names stay plain text.
+  }
 }
 
 function render(json) {
@@ -62,7 +98,8 @@ function render(json) {
     for (const v of vars) row.appendChild(cell(binding[v]));
   }
   const n = json.results.bindings.length;
-  status(n + (n === 1 ? " row" : " rows"));
+  status(n + (n === 1 ? " row" : " rows") + (n ? "; pick a name to see what the article says about it" : ""));
+  return linkNames(table);
 }
 
 async function run() {
@@ -73,9 +110,9 @@ async function run() {
   try {
     const query = questions.find((q) => q.name === name);
     if (query && sparql === query.sparql) {
-      render(await fetchResults("/queries/" + encodeURIComponent(name)));
+      await render(await fetchResults("/queries/" + encodeURIComponent(name)));
     } else {
-      render(await fetchResults("/sparql", {
+      await render(await fetchResults("/sparql", {
         method: "POST",
         headers: { Accept: "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams({ query: sparql }),
@@ -86,8 +123,8 @@ async function run() {
   }
 }
 
-async function why(iri) {
-  $("why-help").textContent = "What the article says about " + shorten(iri) + ":";
+async function why(iri, name) {
+  $("why-help").textContent = "What the article says about " + (name || shorten(iri)) + ":";
   const body = $("why-body");
   body.textContent = "loading…";
   try {
