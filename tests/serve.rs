@@ -322,6 +322,18 @@ fn serve_writes_graph_results_in_every_rdf_syntax() {
     server
         .query(construct, "application/sparql-results+json")
         .expect(406);
+    // SPARQLWrapper names the format in three parameters; `xml` means RDF/XML for a graph.
+    let wrapper = server
+        .get(
+            &format!(
+                "/sparql?query={}&format=xml&output=xml&results=xml",
+                encode(construct)
+            ),
+            &[],
+        )
+        .expect(200);
+    assert_eq!(wrapper.header("content-type"), Some("application/rdf+xml"));
+    assert!(wrapper.body.contains("jiang-fan"), "{}", wrapper.body);
 }
 
 #[test]

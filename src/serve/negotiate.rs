@@ -27,12 +27,15 @@ pub const GRAPHS: &[(&str, ExportFormat)] = &[
     ("application/rdf+xml", ExportFormat::Rdfxml),
 ];
 
-/// The media type a short `format` name stands for (`json`, `csv`, `turtle`, `nt`…), or the
-/// name itself when it is already a media type.
+/// The media types a short `format` name stands for (`json`, `csv`, `turtle`, `nt`…), as an
+/// `Accept` value, or the name itself when it is already a media type. `json` and `xml` (as
+/// SPARQLWrapper sends them) stand for the results format and the graph syntax of that name.
 pub fn format_media_type(name: &str) -> Option<&str> {
     Some(match name.to_ascii_lowercase().as_str() {
-        "json" | "srj" => "application/sparql-results+json",
-        "xml" | "srx" => "application/sparql-results+xml",
+        "json" => "application/sparql-results+json, application/ld+json",
+        "xml" => "application/sparql-results+xml, application/rdf+xml",
+        "srj" => "application/sparql-results+json",
+        "srx" => "application/sparql-results+xml",
         "csv" => "text/csv",
         "tsv" => "text/tab-separated-values",
         "turtle" | "ttl" => "text/turtle",
@@ -130,5 +133,14 @@ mod tests {
         assert_eq!(format_media_type("csv"), Some("text/csv"));
         assert_eq!(format_media_type("text/turtle"), Some("text/turtle"));
         assert_eq!(format_media_type("yaml"), None);
+        let xml = format_media_type("xml");
+        assert_eq!(
+            choose(xml, RESULTS).map(|(m, _)| m),
+            Some("application/sparql-results+xml")
+        );
+        assert_eq!(
+            choose(xml, GRAPHS).map(|(m, _)| m),
+            Some("application/rdf+xml")
+        );
     }
 }
