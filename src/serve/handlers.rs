@@ -494,11 +494,8 @@ fn write_graph(
 fn parameters(query: &SavedQuery) -> Vec<String> {
     let mut names = Vec::new();
     for line in query.sparql.lines().take_while(|l| l.starts_with('#')) {
-        for (_, rest) in line
-            .match_indices("--bind ")
-            .map(|(i, _)| ((), &line[i + 7..]))
-        {
-            let name: String = rest
+        for (at, flag) in line.match_indices("--bind ") {
+            let name: String = line[at + flag.len()..]
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || *c == '_')
                 .collect();
