@@ -5,7 +5,7 @@ use super::State;
 use super::cache::Key;
 use super::negotiate::{GRAPHS, RESULTS, choose, content_type, format_media_type};
 use crate::export::{ExportFormat, expand, sort_quads, write_rdf};
-use crate::limits::{Answer, Deadline, QueryError, evaluate, seconds};
+use crate::limits::{Answer, Deadline, GRACE, QueryError, evaluate, seconds};
 use crate::queries::{self, SavedQuery};
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery};
@@ -144,7 +144,7 @@ async fn off_executor(
         work(&shared)
     });
     // The evaluator stops itself at the time limit; this is the backstop should it not.
-    let grace = limit.saturating_add(Duration::from_secs(2));
+    let grace = limit.saturating_add(GRACE);
     match tokio::time::timeout(grace, task).await {
         Ok(Ok(reply)) => reply,
         Ok(Err(_)) => Err(Failure::new(
