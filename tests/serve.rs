@@ -756,6 +756,44 @@ fn serve_serves_the_facts_files_it_is_given() {
 }
 
 #[test]
+fn serve_says_when_its_address_is_taken() {
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = taken.local_addr().unwrap().to_string();
+    let output = newsgraph()
+        .args(["serve", "--bind", &address])
+        .timeout(Duration::from_secs(30))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let error = stderr.lines().last().unwrap();
+    assert!(
+        error.starts_with(&format!("error: cannot listen on {address}: ")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn serve_refuses_bodies_it_cannot_read() {
+    let server = Server::start(&[]);
+    let reply = http(
+        &server.address,
+        "POST",
+        "/sparql",
+        &[("Content-Type", "application/sparql-query")],
+        b"ASK { \xff }",
+    )
+    .expect(400);
+    assert!(reply.body.contains("not UTF-8"), "{}", reply.body);
+    let large = format!("query={}", "x".repeat(3 << 20));
+    let reply = server.post("/sparql", "application/x-www-form-urlencoded", &large);
+    assert_eq!(reply.status, 413, "{:?}", reply.status);
+    // And it goes on answering.
+    let reply = server.get("/queries/leadership", &[]).expect(200);
+    assert!(reply.body.contains("Lin Wan"));
+}
+
+#[test]
 fn serve_listens_on_loopback_by_default() {
     let help = newsgraph().args(["serve", "--help"]).output().unwrap();
     let help = String::from_utf8(help.stdout).unwrap();
