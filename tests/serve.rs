@@ -729,6 +729,31 @@ fn serve_shuts_down_gracefully_on_sigint() {
 }
 
 #[test]
+fn serve_stops_on_sigterm_even_with_a_query_it_could_not_interrupt() {
+    let mut server = Server::start(&["--timeout", "1"]);
+    server
+        .query(CARTESIAN_COUNT, "application/json")
+        .expect(503);
+    Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    let started = Instant::now();
+    let exit = loop {
+        if let Some(exit) = server.child.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "no exit after SIGTERM: {}",
+            server.log()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(exit.success(), "{exit:?}");
+}
+
+#[test]
 fn serve_serves_the_facts_files_it_is_given() {
     let northwind = crate::util::fixture("northwind.toml");
     let server = Server::start(&[northwind.to_str().unwrap()]);

@@ -164,7 +164,11 @@ pub fn run(loaded: Loaded, iris: &Iris, config: Config) -> anyhow::Result<()> {
         .max_blocking_threads(workers * 4)
         .build()
         .context("cannot start the server's runtime")?;
-    runtime.block_on(serve(state))
+    let served = runtime.block_on(serve(state));
+    // A query Oxigraph could not interrupt may still hold a blocking thread: leave it behind
+    // rather than wait for it, so that the process ends.
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    served
 }
 
 async fn serve(state: Arc<State>) -> anyhow::Result<()> {
