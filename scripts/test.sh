@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs newsgraph's whole test suite: installs the outside tools that judge its output
-# (scripts/tools.sh: rapper, Graphviz, rdflib, networkx, igraph, jsonld.js), then runs
+# (scripts/tools.sh: rapper, Graphviz, Chromium, rdflib, networkx, igraph, pySHACL,
+# jsonld.js), then runs
 # `cargo test` with the ignored tests included, since those are the ones that need these
 # tools or the article texts in ../shared/articles/. When the texts are missing, the tests
 # that need them are skipped by name and a warning says so.

@@ -1,9 +1,11 @@
 # Installs the outside tools newsgraph's output is judged with, for scripts/test.sh and
-# scripts/bench.sh (source it, then call install_outside_tools): raptor's `rapper`, Graphviz
-# and Node.js from Debian packages, rdflib, networkx, igraph and pySHACL in a Python venv under
-# target/py, and jsonld.js (the exact versions of tests/tools/package-lock.json) under
-# target/js. Sets NEWSGRAPH_PYTHON to that venv's interpreter and NEWSGRAPH_NODE_MODULES to
-# that node_modules.
+# scripts/bench.sh (source it, then call install_outside_tools): raptor's `rapper`, Graphviz,
+# Chromium (for the page of `newsgraph serve`) and Node.js from Debian packages, rdflib,
+# networkx, igraph and pySHACL in a Python venv under target/py, and jsonld.js (the exact
+# versions of tests/tools/package-lock.json) under target/js. Sets NEWSGRAPH_PYTHON to that
+# venv's interpreter and NEWSGRAPH_NODE_MODULES to that node_modules.
+# install_serve_bench_tools adds what benches/serve_load.sh needs: wrk (Debian) and the
+# reference server, the `oxigraph` CLI from PyPI, in a venv under target/oxigraph-venv.
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -19,6 +21,7 @@ install_outside_tools() {
     local packages=()
     command -v rapper >/dev/null || packages+=(raptor2-utils)
     command -v dot >/dev/null || packages+=(graphviz)
+    command -v chromium >/dev/null || packages+=(chromium)
     command -v python3 >/dev/null || packages+=(python3 python3-venv)
     command -v node >/dev/null || packages+=(nodejs)
     command -v npm >/dev/null || packages+=(npm)
@@ -48,4 +51,16 @@ install_outside_tools() {
         (cd "$js" && npm ci --silent --no-audit --no-fund)
     fi
     export NEWSGRAPH_NODE_MODULES="$PWD/$js/node_modules"
+}
+
+install_serve_bench_tools() {
+    command -v wrk >/dev/null || apt_install wrk
+    local venv=target/oxigraph-venv
+    if ! "$venv/bin/oxigraph" --version >/dev/null 2>&1; then
+        echo "installing the oxigraph CLI into $venv" >&2
+        rm -rf "$venv"
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install --quiet --disable-pip-version-check 'oxigraph==0.5.13'
+    fi
+    export OXIGRAPH_CLI="$PWD/$venv/bin/oxigraph"
 }

@@ -80,6 +80,15 @@ pub enum Command {
         after_help = "Examples:\n  newsgraph why \"Ding Hongwei\"\n  newsgraph why restructuring --source cainiao-restructuring.txt"
     )]
     Why(WhyArgs),
+
+    /// Serve the graph over the SPARQL 1.1 Protocol, with a page for people, until Ctrl-C.
+    ///
+    /// Example: newsgraph serve --bind 127.0.0.1:7878
+    #[cfg(feature = "serve")]
+    #[command(
+        after_help = "Examples:\n  newsgraph serve\n  newsgraph serve data/articles/*.toml --cors '*'\n  curl 'http://127.0.0.1:7878/queries/reporting-lines' -H 'Accept: text/csv'"
+    )]
+    Serve(ServeArgs),
 }
 
 /// Where the article's text is, for evidence offsets.
@@ -159,6 +168,10 @@ pub struct QueryArgs {
     #[arg(long, value_name = "FACTS.toml")]
     pub facts: Vec<PathBuf>,
 
+    /// Stop the query, with an error, once it has run this long (e.g. 10, 0.5).
+    #[arg(long, value_name = "SECONDS", value_parser = newsgraph::limits::parse_seconds)]
+    pub timeout: Option<std::time::Duration>,
+
     #[command(flatten)]
     pub source: SourceArg,
 }
@@ -210,4 +223,42 @@ fn export_format() -> impl TypedValueParser<Value = ExportFormat> {
 fn results_format() -> impl TypedValueParser<Value = ResultsFormat> {
     PossibleValuesParser::new(ResultsFormat::ALL.map(ResultsFormat::id))
         .map(|id| ResultsFormat::from_id(&id).expect("one of the possible values"))
+}
+
+/// Arguments of `newsgraph serve`.
+#[cfg(feature = "serve")]
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Facts files to serve; the embedded article when none is given.
+    #[arg(value_name = "FACTS.toml")]
+    pub facts: Vec<PathBuf>,
+
+    /// Address to listen on; loopback unless told otherwise (port 0: any free port).
+    #[arg(long, value_name = "ADDRESS:PORT", default_value = crate::serve::DEFAULT_BIND)]
+    pub bind: std::net::SocketAddr,
+
+    /// Accept SPARQL updates (they change the in-memory store, not the facts files).
+    #[arg(long)]
+    pub allow_update: bool,
+
+    /// Stop a query, with an error, once it has run this long.
+    #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = newsgraph::limits::parse_seconds)]
+    pub timeout: std::time::Duration,
+
+    /// Refuse answers with more rows (or triples) than this.
+    #[arg(long, value_name = "N", default_value_t = crate::serve::DEFAULT_MAX_RESULTS)]
+    pub max_results: usize,
+
+    /// Let pages from this origin query the server (CORS), e.g. http://localhost:3000;
+    /// repeatable; `*` for any.
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors: Vec<String>,
+
+    /// Evaluate every query afresh; by default a read-only server keeps the answers to
+    /// repeated queries (up to 64 MiB).
+    #[arg(long)]
+    pub no_cache: bool,
+
+    #[command(flatten)]
+    pub source: SourceArg,
 }

@@ -20,7 +20,8 @@
 //!    tools ([`export::graph::project`], then GraphML, DOT or Neo4j CSV).
 //!
 //! [`why::explain`] answers "what does the article say about this entity, and in which
-//! words?". Resources are named by [`Iris`]; every vocabulary term is in [`vocab`].
+//! words?"; [`limits`] bounds a query's time and size. Resources are named by [`Iris`];
+//! every vocabulary term is in [`vocab`].
 //!
 //! ```no_run
 //! use newsgraph::{Iris, pipeline, queries, results};
@@ -40,6 +41,7 @@ pub mod export;
 pub mod facts;
 pub mod ground;
 pub mod iris;
+pub mod limits;
 pub mod mapping;
 pub mod pipeline;
 pub mod provenance;

@@ -5,6 +5,8 @@
 mod cli;
 mod cmd;
 mod output;
+#[cfg(feature = "serve")]
+mod serve;
 
 use clap::Parser;
 use std::io::Write;
@@ -12,7 +14,18 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    match output::clean_up_on_signals().and_then(|()| cmd::run(cli)) {
+    // A server shuts down gracefully on its own; every other command removes its temporary
+    // files when a signal ends it.
+    #[cfg(feature = "serve")]
+    let serving = matches!(cli.command, cli::Command::Serve(_));
+    #[cfg(not(feature = "serve"))]
+    let serving = false;
+    let signals = if serving {
+        Ok(())
+    } else {
+        output::clean_up_on_signals()
+    };
+    match signals.and_then(|()| cmd::run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {

@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::vocab::{ONTOLOGY_GRAPH, rdfs};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Term, Triple};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator, Variable};
 use oxigraph::store::Store;
 use std::collections::HashMap;
 
@@ -93,7 +93,19 @@ impl GraphStore {
         prefixes: &[(String, String)],
         bindings: &[(Variable, Term)],
     ) -> Result<QueryResults<'static>> {
-        let mut evaluator = SparqlEvaluator::new();
+        self.query_cancellable(sparql, prefixes, bindings, &CancellationToken::new())
+    }
+
+    /// Evaluates a SPARQL query as [`GraphStore::query`] does; once `cancel` is cancelled,
+    /// evaluation stops with [`oxigraph::sparql::QueryEvaluationError::Cancelled`].
+    pub fn query_cancellable(
+        &self,
+        sparql: &str,
+        prefixes: &[(String, String)],
+        bindings: &[(Variable, Term)],
+        cancel: &CancellationToken,
+    ) -> Result<QueryResults<'static>> {
+        let mut evaluator = SparqlEvaluator::new().with_cancellation_token(cancel.clone());
         for (prefix, namespace) in prefixes {
             evaluator = evaluator
                 .with_prefix(prefix, namespace)

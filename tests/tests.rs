@@ -12,5 +12,7 @@ mod mapping;
 mod outside_tools;
 mod provenance;
 mod saved_queries;
+#[cfg(feature = "serve")]
+mod serve;
 mod shapes;
 mod util;

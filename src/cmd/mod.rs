@@ -4,6 +4,8 @@ mod check;
 mod export;
 mod queries;
 mod query;
+#[cfg(feature = "serve")]
+mod serve;
 mod verify;
 mod why;
 
@@ -22,6 +24,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Check(args) => check::run(&args, &iris),
         Command::Verify(args) => verify::run(&args, &iris),
         Command::Why(args) => why::run(&args, &iris),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(&args, &iris),
     }
 }
 

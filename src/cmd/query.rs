@@ -5,6 +5,7 @@ use crate::output::write_to;
 use anyhow::{Context, bail};
 use newsgraph::export::prefixes;
 use newsgraph::iris::Iris;
+use newsgraph::limits::{QueryError, with_deadline};
 use newsgraph::pipeline;
 use newsgraph::queries;
 use newsgraph::results::write_results_limited;
@@ -37,13 +38,31 @@ pub fn run(args: &QueryArgs, iris: &Iris) -> anyhow::Result<()> {
     let prefixes = prefixes(iris);
     let bindings = parse_bindings(&args.bind, &prefixes)?;
     let loaded = pipeline::load(&options, iris)?;
-    let results = loaded
-        .store
-        .query(&sparql, &prefixes, &bindings)
-        .with_context(|| origin.clone())?;
-    write_to(None, |out| {
-        write_results_limited(results, args.format, &prefixes, args.limit, out)
-    })
+    let format = args.format;
+    let row_limit = args.limit;
+    let limit = args.timeout.unwrap_or_default();
+    let outcome = with_deadline(args.timeout, move |deadline| {
+        let timed_out = || anyhow::Error::new(QueryError::TimedOut(limit));
+        let results =
+            match loaded
+                .store
+                .query_cancellable(&sparql, &prefixes, &bindings, deadline.token())
+            {
+                Err(_) if deadline.expired() => return Err(timed_out()),
+                other => other?,
+            };
+        let written = write_to(None, |out| {
+            write_results_limited(results, format, &prefixes, row_limit, out)
+        });
+        match written {
+            Err(_) if deadline.expired() => Err(timed_out()),
+            other => other,
+        }
+    });
+    outcome
+        .map_err(anyhow::Error::new)
+        .and_then(|result| result)
+        .with_context(|| origin.clone())
 }
 
 /// Reads each `NAME=VALUE` of `--bind`; a variable bound twice is an error.

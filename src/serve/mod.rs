@@ -1,0 +1,235 @@
+//! `newsgraph serve`: the loaded graph over HTTP.
+//!
+//! - the SPARQL 1.1 Protocol query operation at `/sparql` (GET `?query=`, POST form or
+//!   `application/sparql-query`), with the W3C result formats and the RDF syntaxes chosen by
+//!   `Accept`; updates only with [`Config::allow_update`];
+//! - the SPARQL 1.1 Graph Store Protocol's GET at `/store` (`?default`, `?graph=IRI`);
+//! - the saved questions at `/queries` and `/queries/NAME?param=…`;
+//! - a page for people at `/`, and the org chart at `/orgchart.svg` (through Graphviz).
+//!
+//! Queries run on Tokio's blocking threads, at most a few at a time, each within
+//! [`Config::limits`]: a time limit that stops evaluation, and a cap on the number of results.
+//! A read-only server keeps the answers to repeated queries ([`Config::cache`]).
+
+mod cache;
+mod handlers;
+pub mod negotiate;
+
+use anyhow::Context;
+use axum::Router;
+use axum::http::{HeaderValue, Method, header};
+use axum::routing::get;
+use newsgraph::export::graph;
+use newsgraph::export::{dot, prefixes};
+use newsgraph::iris::Iris;
+use newsgraph::limits::{Limits, seconds};
+use newsgraph::pipeline::Loaded;
+use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+use tokio::sync::Semaphore;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+
+/// The address `newsgraph serve` listens on unless told otherwise: loopback only.
+pub const DEFAULT_BIND: &str = "127.0.0.1:7878";
+
+/// The time limit of a query unless told otherwise.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The most rows (or triples) an answer may have unless told otherwise.
+pub const DEFAULT_MAX_RESULTS: usize = 100_000;
+
+/// The most bytes of answers kept for repeated queries.
+const CACHE_BYTES: usize = 64 << 20;
+
+/// How the server behaves.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where to listen.
+    pub bind: SocketAddr,
+    /// Accept SPARQL updates (they change the in-memory store only).
+    pub allow_update: bool,
+    /// Bounds on every query.
+    pub limits: Limits,
+    /// Origins allowed to call the server from a browser page (CORS); `*` for any. None by
+    /// default: no CORS headers are sent.
+    pub cors: Vec<String>,
+    /// Keep answers to repeated queries (only while updates are refused, so the store cannot
+    /// change).
+    pub cache: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            bind: DEFAULT_BIND.parse().expect("a valid address"),
+            allow_update: false,
+            limits: Limits {
+                timeout: Some(DEFAULT_TIMEOUT),
+                max_results: Some(DEFAULT_MAX_RESULTS),
+            },
+            cors: Vec::new(),
+            cache: true,
+        }
+    }
+}
+
+/// What every request handler shares.
+struct State {
+    loaded: Loaded,
+    prefixes: Vec<(String, String)>,
+    /// Where an article's provenance starts, for the order of exported triples.
+    provenance_prefix: String,
+    config: Config,
+    /// The org chart in Graphviz DOT, from the facts files as loaded.
+    dot: String,
+    /// The org chart rendered by Graphviz, once it has been.
+    svg: OnceLock<Arc<Vec<u8>>>,
+    /// Queries evaluating at once; others wait their turn.
+    running: Arc<Semaphore>,
+    /// Answers kept, when the store is read-only and caching is on.
+    cache: Option<cache::Cache>,
+}
+
+/// Builds the application: every route, with CORS when configured.
+fn app(state: Arc<State>) -> anyhow::Result<Router> {
+    let cors = cors_layer(&state.config.cors)?;
+    let router = Router::new()
+        .route("/", get(handlers::page))
+        .route("/page.js", get(handlers::script))
+        .route(
+            "/sparql",
+            get(handlers::sparql_get).post(handlers::sparql_post),
+        )
+        .route("/store", get(handlers::graph_store))
+        .route("/queries", get(handlers::list_queries))
+        .route("/queries/{name}", get(handlers::saved_query))
+        .route("/orgchart.svg", get(handlers::org_chart))
+        .fallback(handlers::not_found)
+        .with_state(state);
+    Ok(match cors {
+        Some(cors) => router.layer(cors),
+        None => router,
+    })
+}
+
+fn cors_layer(origins: &[String]) -> anyhow::Result<Option<CorsLayer>> {
+    if origins.is_empty() {
+        return Ok(None);
+    }
+    let allow = if origins.iter().any(|o| o == "*") {
+        AllowOrigin::any()
+    } else {
+        let values = origins
+            .iter()
+            .map(|o| {
+                HeaderValue::from_str(o).with_context(|| format!("invalid --cors origin \"{o}\""))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        AllowOrigin::list(values)
+    };
+    Ok(Some(
+        CorsLayer::new()
+            .allow_origin(allow)
+            .allow_methods([Method::GET, Method::POST])
+            .allow_headers([header::ACCEPT, header::CONTENT_TYPE]),
+    ))
+}
+
+/// Serves `loaded` until SIGINT or SIGTERM, then finishes the requests under way and returns.
+/// Prints where it listens on standard error.
+pub fn run(loaded: Loaded, iris: &Iris, config: Config) -> anyhow::Result<()> {
+    let labels = newsgraph::store::ontology_labels();
+    let property_graph = graph::project(
+        loaded.articles.iter().map(|a| &a.mapping),
+        iris,
+        &prefixes(iris),
+        &labels,
+    );
+    let mut dot_text = Vec::new();
+    dot::write_dot(&property_graph, &mut dot_text)?;
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let state = Arc::new(State {
+        prefixes: prefixes(iris),
+        provenance_prefix: iris.article_prefix(),
+        dot: String::from_utf8(dot_text).context("the org chart is not UTF-8")?,
+        svg: OnceLock::new(),
+        running: Arc::new(Semaphore::new(workers * 2)),
+        cache: (config.cache && !config.allow_update).then(|| cache::Cache::new(CACHE_BYTES)),
+        config,
+        loaded,
+    });
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads(workers * 4)
+        .build()
+        .context("cannot start the server's runtime")?;
+    let served = runtime.block_on(serve(state));
+    // A query Oxigraph could not interrupt may still hold a blocking thread: leave it behind
+    // rather than wait for it, so that the process ends.
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    served
+}
+
+async fn serve(state: Arc<State>) -> anyhow::Result<()> {
+    let config = state.config.clone();
+    let listener = tokio::net::TcpListener::bind(config.bind)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.bind))?;
+    let address = listener.local_addr()?;
+    let quads = state.loaded.store.store().len().unwrap_or(0);
+    eprintln!(
+        "newsgraph serve: {} article(s), {quads} quads; {}, time limit {}, at most {} results",
+        state.loaded.articles.len(),
+        match (config.allow_update, config.cache) {
+            (true, _) => "updates ALLOWED",
+            (false, true) => "read-only, answers cached",
+            (false, false) => "read-only",
+        },
+        config
+            .limits
+            .timeout
+            .map_or_else(|| "none".to_owned(), seconds),
+        config
+            .limits
+            .max_results
+            .map_or_else(|| "any number of".to_owned(), |n| n.to_string()),
+    );
+    if !address.ip().is_loopback() {
+        eprintln!(
+            "warning: {} is not a loopback address: anyone who can reach it can query the graph",
+            address.ip()
+        );
+    }
+    eprintln!("listening on http://{address}/ (SPARQL endpoint http://{address}/sparql)");
+    let app = app(state)?;
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("the server failed")?;
+    eprintln!("newsgraph serve: stopped");
+    Ok(())
+}
+
+/// Resolves on SIGINT (Ctrl-C) or SIGTERM.
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
+    eprintln!("newsgraph serve: shutting down, finishing the requests under way");
+}
