@@ -5,10 +5,12 @@
 //! mapped to triples in standard vocabularies ([`mapper`], [`vocab`]), loaded into an
 //! Oxigraph store ([`store`]), then queried ([`queries`], [`results`]) and exported
 //! ([`export`]). [`pipeline`] runs the whole path; [`cli`] and [`cmd`] are the command line.
+//! [`draft`] proposes a facts file from an article's text.
 
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
+pub mod draft;
 pub mod export;
 pub mod facts;
 pub mod iris;

@@ -1,6 +1,7 @@
 //! What each subcommand does; `newsgraph` dispatches here after parsing its arguments.
 
 mod check;
+mod draft;
 mod export;
 mod queries;
 mod query;
@@ -22,6 +23,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Check(args) => check::run(&args, &iris),
         Command::Verify(args) => verify::run(&args, &iris),
         Command::Why(args) => why::run(&args, &iris),
+        Command::Draft(args) => draft::run(&args),
     }
 }
 
