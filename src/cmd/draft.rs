@@ -53,8 +53,16 @@ fn summary(d: &Draft, name: &str) -> String {
     let (o, o_reused) = reused(&mut orgs.into_iter());
     let (p, p_reused) = reused(&mut people.into_iter());
     let measures = d.numbers.iter().filter(|n| n.is_measure()).count();
-    let events = d.stubs.iter().filter(|s| s.what.starts_with("event")).count();
-    let relations = d.stubs.iter().filter(|s| s.what.starts_with("relation")).count();
+    let events = d
+        .stubs
+        .iter()
+        .filter(|s| s.what.starts_with("event"))
+        .count();
+    let relations = d
+        .stubs
+        .iter()
+        .filter(|s| s.what.starts_with("relation"))
+        .count();
     let other = d.stubs.len() - events - relations;
     format!(
         "drafted {name}:\n  records:  {o} organizations ({o_reused} reused), {p} people ({p_reused} reused), {} posts, {measures} measures, {} quotes\n  comments: {} more numbers, {} dates and times, {events} events and {relations} relations to decide on, {other} other notes\n  reused ids: {}",

@@ -39,6 +39,8 @@ pub enum How {
     Swapped,
     /// By its id, written out as words.
     Id,
+    /// By its name's distinctive words.
+    Key,
 }
 
 /// One match of a known name in the text.
@@ -176,6 +178,52 @@ impl Corpus {
         self.known.iter().find(|k| k.id == id)
     }
 
+    /// The known entity whose name or other name is `name`, ignoring case.
+    pub fn by_name(&self, name: &str) -> Option<&Known> {
+        let name = name.to_lowercase();
+        self.known.iter().find(|k| {
+            std::iter::once(&k.name)
+                .chain(&k.alt_names)
+                .any(|n| n.to_lowercase() == name)
+        })
+    }
+
+    /// The known organization whose name or other name has the same key as `name`: the same
+    /// words once case, `and`, `of`, `the` and words like Group, Business, Inc. or division
+    /// are set aside ("Taobao Tmall Business Group" and "Taobao and Tmall Group").
+    pub fn by_key(&self, name: &str) -> Option<&Known> {
+        let wanted = key(name);
+        if wanted.is_empty() {
+            return None;
+        }
+        self.known.iter().filter(|k| k.org.is_some()).find(|k| {
+            std::iter::once(&k.name)
+                .chain(&k.alt_names)
+                .any(|n| key(n) == wanted)
+        })
+    }
+
+    /// The known unit whose name shares most of its words with `name` and ends in the same
+    /// noun ("domestic e-commerce supply chain solutions team" and "domestic supply chain
+    /// solutions team"): at least three words in four in common.
+    pub fn by_words(&self, name: &str) -> Option<&Known> {
+        let words =
+            |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
+        let wanted = words(name);
+        let last = wanted.last()?;
+        self.known.iter().filter(|k| k.org.is_some()).find(|k| {
+            std::iter::once(&k.name).chain(&k.alt_names).any(|n| {
+                let have = words(n);
+                if have.last() != Some(last) {
+                    return false;
+                }
+                let common = wanted.iter().filter(|w| have.contains(w)).count();
+                let all = wanted.len() + have.len() - common;
+                common * 4 >= all * 3
+            })
+        })
+    }
+
     /// Every known name in `text[range]`, longest first where they overlap, on word
     /// boundaries.
     pub fn hits(&self, text: &str, range: Range<usize>) -> Vec<Hit> {
@@ -187,8 +235,10 @@ impl Corpus {
             let after = text[at..].chars().next();
             !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
         };
+        // Names wrapped across lines match too; the replacement keeps every byte offset.
+        let flat = text[range.clone()].replace(['\n', '\r', '\t'], " ");
         matcher
-            .find_iter(&text[range.clone()])
+            .find_iter(&flat)
             .map(|m| (range.start + m.start()..range.start + m.end(), m.pattern()))
             .filter(|(at, _)| boundary(at.start) && boundary(at.end))
             .map(|(at, p)| {
@@ -197,6 +247,45 @@ impl Corpus {
             })
             .collect()
     }
+}
+
+/// Words a name can gain or lose and stay the same organization's.
+const KEY_STOP: &[&str] = &[
+    "and",
+    "&",
+    "of",
+    "the",
+    "business",
+    "group",
+    "holdings",
+    "holding",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "limited",
+    "co",
+    "co.",
+    "corp",
+    "corp.",
+    "corporation",
+    "company",
+    "division",
+    "unit",
+    "team",
+];
+
+/// The words that tell an organization's name apart, lowercase: "taobao tmall".
+pub fn key(name: &str) -> String {
+    name.split_whitespace()
+        .map(|w| {
+            w.trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_lowercase()
+        })
+        .filter(|w| !KEY_STOP.contains(&w.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// "Lin Wan" → "Wan Lin": a two-word name with its words swapped.

@@ -15,15 +15,38 @@ use std::sync::LazyLock;
 static EVENTS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
     let r = |s: &str| Regex::new(s).expect("valid regex");
     vec![
-        ("transfer", r(r"\bmov(?:e|es|ed|ing)\b[^.]*?\bfrom\b[^.]*?\bto\b|\bintegrated into\b|\bhanded over to\b|\btransferr(?:ing|ed|s)?\b[^.]*?\bto\b|\bto move to\b")),
-        ("reporting-change", r(r"\bwill (?:now )?report\b|\bnow reports\b|\bwas named\b|\bappointed\b")),
-        ("restructuring", r(r"\brestructur\w*|\breorganiz\w*|\bsplit into\b")),
-        ("founding", r(r"\bfounded in\b|\bwas founded\b|\bestablished\b|\bformed\b")),
+        (
+            "transfer",
+            r(
+                r"\bmov(?:e|es|ed|ing)\b[^.]*?\bfrom\b[^.]*?\bto\b|\bintegrated into\b|\bhanded over to\b|\btransferr(?:ing|ed|s)?\b[^.]*?\bto\b|\bto move to\b",
+            ),
+        ),
+        (
+            "reporting-change",
+            r(r"\bwill (?:now )?report\b|\bnow reports\b|\bwas named\b|\bappointed\b"),
+        ),
+        (
+            "restructuring",
+            r(r"\brestructur\w*|\breorganiz\w*|\bsplit into\b"),
+        ),
+        (
+            "founding",
+            r(r"\bfounded in\b|\bwas founded\b|\bestablished\b|\bformed\b"),
+        ),
         ("launch", r(r"\blaunch(?:ed|es)?\b")),
-        ("investment", r(r"\binvest(?:ed|s|ing)?\b|\bbuy out\b|\boffered\b[^.]*\bshare\b")),
-        ("filing", r(r"\bfiled\b|\bwithdr[ae]wn?\b|\blisting application\b")),
+        (
+            "investment",
+            r(r"\binvest(?:ed|s|ing)?\b|\bbuy out\b|\boffered\b[^.]*\bshare\b"),
+        ),
+        (
+            "filing",
+            r(r"\bfiled\b|\bwithdr[ae]wn?\b|\blisting application\b"),
+        ),
         ("contract", r(r"\bcontracts? with\b|\bsigned\b")),
-        ("service-start", r(r"\bbegan serving\b|\bstarted serving\b|\bbegan providing\b")),
+        (
+            "service-start",
+            r(r"\bbegan serving\b|\bstarted serving\b|\bbegan providing\b"),
+        ),
         ("policy-change", r(r"\bshift(?:ed|s)? to\b")),
     ]
 });
@@ -34,12 +57,29 @@ static EVENTS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
 static RELATIONS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
     let r = |s: &str| Regex::new(s).expect("valid regex");
     vec![
-        ("reports-to", r(r"«P(?<s>\d+)»[^«]*?\breport(?:s|ing)?\s+(?:lines\s+)?(?:directly\s+)?to\s+(?:both\s+)?(?:[^«.]{0,40}?)«P(?<o>\d+)»")),
-        ("client-of", r(r"\bclients?\s+(?:like|such as|including)\s+«O(?<s>\d+)»")),
+        (
+            "reports-to",
+            r(
+                r"«P(?<s>\d+)»[^«]*?\breport(?:s|ing)?\s+(?:lines\s+)?(?:directly\s+)?to\s+(?:both\s+)?(?:[^«.]{0,40}?)«P(?<o>\d+)»",
+            ),
+        ),
+        (
+            "client-of",
+            r(r"\bclients?\s+(?:like|such as|including)\s+«O(?<s>\d+)»"),
+        ),
         ("client-of", r(r"\bcontracts?\s+with\s+«O(?<s>\d+)»")),
-        ("sub-organization-of", r(r"\bsubsidiar(?:y|ies)\s+(?:like\s+|such as\s+)?«O(?<s>\d+)»")),
-        ("founded-by", r(r"«O(?<s>\d+)»(?:['’]s)?\s+(?:co-)?founder,?\s+«P(?<o>\d+)»")),
-        ("partner-of", r(r"\bpartnerships?\s+with\s+[^«.]{0,40}?(?:like|such as)\s+«O(?<o>\d+)»")),
+        (
+            "sub-organization-of",
+            r(r"\bsubsidiar(?:y|ies)\s+(?:like\s+|such as\s+)?«O(?<s>\d+)»"),
+        ),
+        (
+            "founded-by",
+            r(r"«O(?<s>\d+)»(?:['’]s)?\s+(?:co-)?founder,?\s+«P(?<o>\d+)»"),
+        ),
+        (
+            "partner-of",
+            r(r"\bpartnerships?\s+with\s+[^«.]{0,40}?(?:like|such as)\s+«O(?<o>\d+)»"),
+        ),
     ]
 });
 
@@ -73,7 +113,11 @@ pub fn find(doc: &Doc, found: &Found, dates: &[DateMention], numbers: &[Number])
         for (kind, re) in EVENTS.iter() {
             let Some(m) = re.find(text) else { continue };
             // One stub of a kind per sentence; one restructuring per article.
-            let key = if *kind == "restructuring" { String::new() } else { evidence.clone() };
+            let key = if *kind == "restructuring" {
+                String::new()
+            } else {
+                evidence.clone()
+            };
             if !seen.insert((kind.to_string(), key)) {
                 continue;
             }
@@ -81,13 +125,20 @@ pub fn find(doc: &Doc, found: &Found, dates: &[DateMention], numbers: &[Number])
             let mut lines = vec![
                 "[[event]]".to_owned(),
                 format!("id = \"{kind}-{n}\""),
-                format!("name = {}", string(&format!("{kind} ({})", super::segment::clean(m.as_str())))),
+                format!(
+                    "name = {}",
+                    string(&format!("{kind} ({})", super::segment::clean(m.as_str())))
+                ),
                 format!("kind = \"{kind}\""),
             ];
             match date {
                 Some(d) => {
                     let when = d.date.expect("dated").to_string();
-                    let when = if d.qualifier.as_deref() == Some("by") { format!("by {when}") } else { when };
+                    let when = if d.qualifier.as_deref() == Some("by") {
+                        format!("by {when}")
+                    } else {
+                        when
+                    };
                     lines.push(format!("date = \"{when}\"   # \"{}\"", d.expression));
                 }
                 None => lines.push("date = \"unknown\"".to_owned()),
@@ -118,7 +169,10 @@ pub fn find(doc: &Doc, found: &Found, dates: &[DateMention], numbers: &[Number])
                 let before_org = || {
                     let before = &masked[..cue_start];
                     let at = before.rfind("«O")?;
-                    let digits: String = before[at + 3..].chars().take_while(char::is_ascii_digit).collect();
+                    let digits: String = before[at + 3..]
+                        .chars()
+                        .take_while(char::is_ascii_digit)
+                        .collect();
                     Some(&found.mentions[digits.parse::<usize>().ok()?])
                 };
                 let (subject, object) = match (mention("s"), mention("o")) {

@@ -9,7 +9,8 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-const MONTH: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
+const MONTH: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
 
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -26,17 +27,20 @@ static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?<y>(?:19|20)\d{2})\b").expect("valid regex"));
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?|weeks?|days?)\s+ago|(?:last|this|next|earlier this|later this)\s+(?:year|month|week|quarter)|for over a year|for (?:more than|about)?\s*a year|recently|from its inception|(?:the\s+)?(?:first|second|third|fourth)(?:\s+two)?\s+(?:fiscal\s+)?quarters?\s+of\s+(?:19|20)\d{2})\b")
+    Regex::new(r"(?i)\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?|weeks?|days?)\s+ago|(?:last|this|next|earlier this|later this)\s+(?:year|month|week|quarter)|\d+-year history|for over a year|for (?:more than|about)?\s*a year|recently|from its inception|(?:the\s+)?(?:first|second|third|fourth)(?:\s+two)?\s+(?:fiscal\s+)?quarters?\s+of\s+(?:19|20)\d{2})\b")
         .expect("valid regex")
 });
 
 static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?<q>by|since|until|in|on|from|before|after|as of|during|of)\s+(?:the\s+)?(?:(?:early|late|mid)[- ])?$")
+    Regex::new(r"(?i)\b(?<q>by|since|until|in|on|from|before|after|as of|during)\s+(?:the\s+)?(?:(?:early|late|mid)[- ])?$")
         .expect("valid regex")
 });
 
 fn month(name: &str) -> u8 {
-    MONTH.split('|').position(|m| m == name).map_or(1, |i| i as u8 + 1)
+    MONTH
+        .split('|')
+        .position(|m| m == name)
+        .map_or(1, |i| i as u8 + 1)
 }
 
 /// The dates and time expressions of the body.
@@ -70,12 +74,26 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
                 Some(d) => (d.as_str(), &c["m"], &c["y"]),
                 None => (&c["d2"], &c["m2"], &c["y2"]),
             };
-            let date = format!("{y}-{:02}-{:02}", month(m), d.parse::<u8>().unwrap_or(1));
-            push(c.get(0).expect("match").range(), date.parse().ok(), &mut out);
+            // "28-29 March 2023" spans days: the month is what it gives.
+            let range = c.get(0).expect("match").as_str().contains(['-', '–']);
+            let date = if range {
+                format!("{y}-{:02}", month(m))
+            } else {
+                format!("{y}-{:02}-{:02}", month(m), d.parse::<u8>().unwrap_or(1))
+            };
+            push(
+                c.get(0).expect("match").range(),
+                date.parse().ok(),
+                &mut out,
+            );
         }
         for c in MONTH_YEAR.captures_iter(text) {
             let date = format!("{}-{:02}", &c["y"], month(&c["m"]));
-            push(c.get(0).expect("match").range(), date.parse().ok(), &mut out);
+            push(
+                c.get(0).expect("match").range(),
+                date.parse().ok(),
+                &mut out,
+            );
         }
         for c in YEAR.captures_iter(text) {
             let m = c.get(0).expect("match");

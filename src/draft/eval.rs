@@ -129,7 +129,10 @@ pub fn evaluate(facts: &Facts, text: &str, corpus: &Corpus) -> Result<Evaluation
         .map(|o| (&o.id, &o.name, &o.alt_names))
         .chain(f.people.iter().map(|p| (&p.id, &p.name, &p.alt_names)))
         .map(|(id, name, alt)| {
-            let names = std::iter::once(name).chain(alt).map(|n| norm(n.get_ref())).collect();
+            let names = std::iter::once(name)
+                .chain(alt)
+                .map(|n| norm(n.get_ref()))
+                .collect();
             (id.get_ref().clone(), names)
         })
         .collect();
@@ -137,7 +140,10 @@ pub fn evaluate(facts: &Facts, text: &str, corpus: &Corpus) -> Result<Evaluation
         .entities
         .iter()
         .map(|d| {
-            let names = std::iter::once(&d.name).chain(&d.alt_names).map(|n| norm(n)).collect();
+            let names = std::iter::once(&d.name)
+                .chain(&d.alt_names)
+                .map(|n| norm(n))
+                .collect();
             (d.id.clone(), names)
         })
         .collect();
@@ -156,13 +162,23 @@ pub fn evaluate(facts: &Facts, text: &str, corpus: &Corpus) -> Result<Evaluation
 
     // Numbers: value and unit.
     type Num = (String, Option<String>, Unit);
-    let value = |a: &Amount| (norm_decimal(a.low.as_str()), a.high.as_ref().map(|h| norm_decimal(h.as_str())));
+    let value = |a: &Amount| {
+        (
+            norm_decimal(a.low.as_str()),
+            a.high.as_ref().map(|h| norm_decimal(h.as_str())),
+        )
+    };
     let mut hand_numbers: Vec<Num> = Vec::new();
     for m in &f.measures {
-        let unit = match m.kind.get_ref() {
-            MeasureKind::RevenueGrowth | MeasureKind::RevenueShare => Unit::Percent,
-            MeasureKind::Headcount => Unit::Count,
-            MeasureKind::Rank => Unit::Rank,
+        let v = m.value.get_ref();
+        let unit = if v.percent {
+            Unit::Percent
+        } else if let Some(currency) = &v.currency {
+            Unit::Money(currency.clone())
+        } else if *m.kind.get_ref() == MeasureKind::Rank {
+            Unit::Rank
+        } else {
+            Unit::Count
         };
         let (low, high) = value(m.value.get_ref());
         hand_numbers.push((low, high, unit));
@@ -185,7 +201,14 @@ pub fn evaluate(facts: &Facts, text: &str, corpus: &Corpus) -> Result<Evaluation
             (low, high, unit)
         })
         .collect();
-    let show = |n: &Num| format!("{}{} {}", n.0, n.1.as_ref().map(|h| format!("-{h}")).unwrap_or_default(), super::write::unit_words(&n.2));
+    let show = |n: &Num| {
+        format!(
+            "{}{} {}",
+            n.0,
+            n.1.as_ref().map(|h| format!("-{h}")).unwrap_or_default(),
+            super::write::unit_words(&n.2)
+        )
+    };
     e.numbers = score(&hand_numbers, &drafted_numbers, |a, b| a == b, show);
 
     // Dates.
@@ -211,14 +234,24 @@ pub fn evaluate(facts: &Facts, text: &str, corpus: &Corpus) -> Result<Evaluation
     }
     let hand_dates: Vec<Date> = hand_dates.into_iter().collect();
     let drafted_dates: Vec<Date> = drafted_dates.into_iter().collect();
-    e.dates = score(&hand_dates, &drafted_dates, |a, b| a == b, |d| d.to_string());
+    e.dates = score(
+        &hand_dates,
+        &drafted_dates,
+        |a, b| a == b,
+        |d| d.to_string(),
+    );
 
     // Quote attributions: the speaker (by id or name) and the first words.
     let speaker_names = |id: &str, people: &[Named]| people.iter().find(|p| p.0 == id).cloned();
     let hand_quotes: Vec<(Option<Named>, String)> = f
         .quotes
         .iter()
-        .map(|q| (speaker_names(q.speaker.get_ref(), &hand), quote_key(q.text.get_ref())))
+        .map(|q| {
+            (
+                speaker_names(q.speaker.get_ref(), &hand),
+                quote_key(q.text.get_ref()),
+            )
+        })
         .collect();
     let drafted_quotes: Vec<(Option<Named>, String)> = draft
         .quotes
@@ -255,7 +288,12 @@ fn norm_decimal(d: &str) -> String {
     }
 }
 
-fn score<T>(hand: &[T], drafted: &[T], same: impl Fn(&T, &T) -> bool, show: impl Fn(&T) -> String) -> Score {
+fn score<T>(
+    hand: &[T],
+    drafted: &[T],
+    same: impl Fn(&T, &T) -> bool,
+    show: impl Fn(&T) -> String,
+) -> Score {
     let mut s = Score {
         expected: hand.len(),
         proposed: drafted.len(),
@@ -376,7 +414,12 @@ pub fn table(all: &[Evaluation]) -> String {
         let reused = if e.reusable == 0 {
             "– (0 known)".to_owned()
         } else {
-            format!("{} ({}/{})", percent(Some(e.reused as f64 / e.reusable as f64)), e.reused, e.reusable)
+            format!(
+                "{} ({}/{})",
+                percent(Some(e.reused as f64 / e.reusable as f64)),
+                e.reused,
+                e.reusable
+            )
         };
         let _ = writeln!(
             out,
@@ -387,7 +430,11 @@ pub fn table(all: &[Evaluation]) -> String {
             cell(&e.dates),
             cell(&e.quotes),
             reused,
-            if e.duplicated.is_empty() { String::new() } else { format!(", {} duplicated", e.duplicated.len()) },
+            if e.duplicated.is_empty() {
+                String::new()
+            } else {
+                format!(", {} duplicated", e.duplicated.len())
+            },
             percent((e.evidence > 0).then(|| e.evidence_found as f64 / e.evidence as f64)),
             e.evidence_found,
             e.evidence,
@@ -396,12 +443,21 @@ pub fn table(all: &[Evaluation]) -> String {
     }
     for e in all {
         let _ = writeln!(out, "\n{}:", e.article);
-        for (what, s) in [("entities", &e.entities), ("numbers", &e.numbers), ("dates", &e.dates), ("quotes", &e.quotes)] {
+        for (what, s) in [
+            ("entities", &e.entities),
+            ("numbers", &e.numbers),
+            ("dates", &e.dates),
+            ("quotes", &e.quotes),
+        ] {
             if !s.missed.is_empty() {
                 let _ = writeln!(out, "- {what} missed: {}", s.missed.join("; "));
             }
             if !s.extra.is_empty() {
-                let _ = writeln!(out, "- {what} not in the hand-written file: {}", s.extra.join("; "));
+                let _ = writeln!(
+                    out,
+                    "- {what} not in the hand-written file: {}",
+                    s.extra.join("; ")
+                );
             }
         }
         if !e.duplicated.is_empty() {

@@ -65,7 +65,10 @@ mod tests {
     #[test]
     fn slugs_are_valid_ids() {
         assert_eq!(slug("JD.com’s platform", "x"), "jdcoms-platform");
-        assert_eq!(slug("Cainiao  Smart-Logistics", "x"), "cainiao-smart-logistics");
+        assert_eq!(
+            slug("Cainiao  Smart-Logistics", "x"),
+            "cainiao-smart-logistics"
+        );
         assert_eq!(slug("菜鸟", "org"), "org");
         let mut ids = Ids::new(["cainiao".to_owned()]);
         assert_eq!(ids.fresh("cainiao"), "cainiao-2");

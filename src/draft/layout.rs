@@ -21,12 +21,24 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:Written by|By)\s+(?<who>.+?)(?:\s*[\u{a0}\s]\s*Published on\b(?<date>.*))?\s*$")
-        .expect("valid regex")
+    Regex::new(
+        r"^\s*(?:Written by|By)\s+(?<who>.+?)(?:\s*[\u{a0}\s]\s*Published on\b(?<date>.*))?\s*$",
+    )
+    .expect("valid regex")
 });
 
 static WRITTEN_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:was |is )?written by (?<who>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2})(?: for (?<for>[\w.]+))?")
+        .expect("valid regex")
+});
+
+static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\boriginally (?:published|written|reported) by\s+(?<who>[^.,;()]+)")
+        .expect("valid regex")
+});
+
+static WRITTEN_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:summary|article|report|account) (?:was )?written for (?<who>[^.,;()]+?)\s+(?:from|based on)\b")
         .expect("valid regex")
 });
 
@@ -116,7 +128,9 @@ pub fn read(text: &str) -> Layout {
     for block in blocks(text) {
         let all = lines(text, block.clone());
         // Short lines without a full stop at the block's edges are chrome.
-        let short = |r: &Range<usize>| words(&text[r.clone()]) <= 3 && !ends_like_sentence(&text[r.clone()]);
+        let short = |r: &Range<usize>| {
+            words(&text[r.clone()]) <= 3 && !ends_like_sentence(&text[r.clone()])
+        };
         let first = all.iter().position(|r| !short(r));
         let last = all.iter().rposition(|r| !short(r));
         let (Some(first), Some(last)) = (first, last) else {
@@ -152,7 +166,9 @@ pub fn read(text: &str) -> Layout {
     let candidates: Vec<&Range<usize>> = loose_lines
         .iter()
         .filter(|l| l.start < first_body)
-        .filter(|l| (4..=30).contains(&words(&text[(*l).clone()])) && !CHROME.is_match(&text[(*l).clone()]))
+        .filter(|l| {
+            (4..=30).contains(&words(&text[(*l).clone()])) && !CHROME.is_match(&text[(*l).clone()])
+        })
         .filter(|l| !BYLINE.is_match(&text[(*l).clone()]))
         .collect();
     let repeated = candidates.iter().find(|l| {
@@ -163,7 +179,11 @@ pub fn read(text: &str) -> Layout {
             .is_some_and(|site| *site != ***l && text[site.clone()].contains(s))
     });
     layout.title = repeated
-        .or_else(|| candidates.iter().find(|l| !text[(**l).clone()].contains(" | ")))
+        .or_else(|| {
+            candidates
+                .iter()
+                .find(|l| !text[(**l).clone()].contains(" | "))
+        })
         .map(|l| (*l).clone());
     layout
 }
@@ -174,7 +194,11 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
     let stem = stem.strip_suffix(".txt").unwrap_or(stem);
     let mut meta = ArticleMeta {
         id: super::ids::slug(stem, "article"),
-        source: file_name.rsplit(['/', '\\']).next().unwrap_or(file_name).to_owned(),
+        source: file_name
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or(file_name)
+            .to_owned(),
         ..ArticleMeta::default()
     };
     let title = layout
@@ -183,9 +207,11 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
         .or_else(|| doc.sentences.first().cloned())
         .expect("a draft has sentences");
     meta.title = Some(super::segment::clean(&doc.text[title.clone()]));
-    meta.evidence.push(super::segment::clean(&doc.text[title.clone()]));
+    meta.evidence
+        .push(super::segment::clean(&doc.text[title.clone()]));
     if let Some(byline) = &layout.byline {
-        meta.evidence.push(super::segment::clean(&doc.text[byline.clone()]));
+        meta.evidence
+            .push(super::segment::clean(&doc.text[byline.clone()]));
     }
     // The site of the page title publishes it.
     if let (Some(site), Some(line)) = (&layout.site, &layout.site_line) {
@@ -193,9 +219,17 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
         let i = match found.by_name(&name) {
             Some(i) => i,
             None => {
-                let from = layout.title.as_ref().filter(|t| doc.text[line.clone()].contains(&doc.text[(*t).clone()]));
+                let from = layout
+                    .title
+                    .as_ref()
+                    .filter(|t| doc.text[line.clone()].contains(&doc.text[(*t).clone()]));
                 let quote_start = match from {
-                    Some(t) => line.start + doc.text[line.clone()].find(&doc.text[t.clone()]).unwrap_or(0),
+                    Some(t) => {
+                        line.start
+                            + doc.text[line.clone()]
+                                .find(&doc.text[t.clone()])
+                                .unwrap_or(0)
+                    }
                     None => line.start,
                 };
                 let quote = super::segment::clean(&doc.text[quote_start..line.end]);
@@ -215,11 +249,46 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
     }
     for s in &doc.sentences {
         let text = &doc.text[s.clone()];
+        if meta.publisher.is_none() {
+            if let Some(c) = WRITTEN_FOR.captures(text) {
+                let who = c.name("who").expect("group");
+                let at = s.start + who.start()..s.start + who.end();
+                let name =
+                    super::segment::clean(&who.as_str().replace("’s ", " ").replace("'s ", " "));
+                let named = found
+                    .mentions_in(at.clone())
+                    .find(|m| {
+                        !found.entity(m).kind.is_person() && doc.text[m.at.clone()] == *who.as_str()
+                    })
+                    .map(|m| m.entity);
+                let i = match named {
+                    Some(i) => i,
+                    None => {
+                        let i = found.add(
+                            doc,
+                            &name,
+                            EntityKind::Organization(OrgKind::Organization),
+                            at.clone(),
+                            format!("found: \"{}\" → organization (the text says it was written for it)", who.as_str()),
+                        );
+                        found.mention(at, i);
+                        i
+                    }
+                };
+                meta.publisher = Some(found.entities[i].id.clone());
+                meta.publisher_why =
+                    format!("the text says it was written for \"{}\"", who.as_str());
+                meta.evidence.push(doc.evidence(s.clone()));
+            }
+        }
         if meta.author.is_none() {
             if let Some(c) = WRITTEN_BY.captures(text) {
                 let who = c.name("who").expect("group");
                 let at = s.start + who.start()..s.start + who.end();
-                if let Some(m) = found.mentions_in(at.clone()).find(|m| found.entity(m).kind.is_person()) {
+                if let Some(m) = found
+                    .mentions_in(at.clone())
+                    .find(|m| found.entity(m).kind.is_person())
+                {
                     meta.author = Some(found.entity(m).id.clone());
                 } else {
                     let i = found.add(
@@ -227,15 +296,36 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
                         who.as_str(),
                         EntityKind::Person { anonymous: false },
                         at.clone(),
-                        format!("found: \"{}\" → person (the byline, \"written by\")", who.as_str()),
+                        format!(
+                            "found: \"{}\" → person (the byline, \"written by\")",
+                            who.as_str()
+                        ),
                     );
                     found.mention(at, i);
                     meta.author = Some(found.entities[i].id.clone());
                 }
-                if !meta.evidence.iter().any(|e| e == &super::segment::clean(text)) {
+                if !meta
+                    .evidence
+                    .iter()
+                    .any(|e| e == &super::segment::clean(text))
+                {
                     meta.evidence.push(doc.evidence(s.clone()));
                 }
             }
+        }
+        if let Some(c) = ORIGINALLY.captures(text) {
+            let who = c.name("who").expect("group");
+            let range = s.start + who.start()..s.start + who.end();
+            if let Some(m) = found
+                .mentions_in(range)
+                .find(|m| !found.entity(m).kind.is_person())
+            {
+                meta.original_publisher = Some(found.entity(m).id.clone());
+                if !meta.evidence.iter().any(|e| e == &doc.evidence(s.clone())) {
+                    meta.evidence.push(doc.evidence(s.clone()));
+                }
+            }
+            continue;
         }
         if let Some(c) = BASED_ON.captures(text) {
             let list = c.name("list").expect("group");
@@ -271,8 +361,14 @@ mod tests {
         let page = "Big news | Daily Wire\nMENU\nHome\n\nBig news about Acme Group today\n\nBy Ann Lee\n\nShare\n\nAcme Group hired 40 people in May 2024. It said so.\n\nRelated: other news you might like today.\n\nLoading...\n";
         let layout = read(page);
         let body: Vec<&str> = layout.body.iter().map(|r| &page[r.clone()]).collect();
-        assert_eq!(body, ["Acme Group hired 40 people in May 2024. It said so."]);
-        assert_eq!(&page[layout.title.unwrap()], "Big news about Acme Group today");
+        assert_eq!(
+            body,
+            ["Acme Group hired 40 people in May 2024. It said so."]
+        );
+        assert_eq!(
+            &page[layout.title.unwrap()],
+            "Big news about Acme Group today"
+        );
         assert_eq!(&page[layout.site.unwrap()], "Daily Wire");
         assert_eq!(&page[layout.byline.unwrap()], "By Ann Lee");
     }

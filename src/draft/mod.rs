@@ -22,6 +22,7 @@ pub mod numbers;
 pub mod roles;
 pub mod segment;
 pub mod speech;
+pub mod units;
 pub mod write;
 
 pub use corpus::Corpus;
@@ -123,8 +124,9 @@ pub struct Number {
     pub bound: Option<String>,
     /// The words of the text.
     pub expression: String,
-    /// The measure kind that fits, if one does; without one the number is a stub.
-    pub kind: Option<crate::facts::MeasureKind>,
+    /// The measure kind that fits (`revenue-growth`, `headcount`), if the facts model has
+    /// one; without one the number is a stub.
+    pub kind: Option<&'static str>,
     /// Id of the record it measures.
     pub of: Option<String>,
     /// Record id, when it becomes a measure.
@@ -192,6 +194,8 @@ pub struct ArticleMeta {
     pub publisher: Option<String>,
     /// How the publisher was chosen, for the comment.
     pub publisher_why: String,
+    /// The organization that first published the text, when it says so.
+    pub original_publisher: Option<String>,
     /// Author id, when a byline names a person.
     pub author: Option<String>,
     /// Organizations the text says it is based on.
@@ -262,12 +266,14 @@ pub fn draft(file_name: &str, text: &str, corpus: &Corpus) -> Result<Draft, Draf
     }
     let doc = segment::Doc::new(text, sentences);
     let mut found = names::find(&doc, corpus);
+    units::find(&doc, corpus, &mut found);
     let posts = roles::find(&doc, &found);
     let quotes = speech::find(&doc, &layout.body, &mut found);
     let numbers = numbers::find(&doc, &found);
     let dates = dates::find(&doc);
     let article = layout::article(&doc, &layout, file_name, &mut found);
     let stubs = cues::find(&doc, &found, &dates, &numbers);
+    found.sort();
     let mut draft = Draft {
         article,
         entities: found.entities,
@@ -290,7 +296,7 @@ fn assign_ids(draft: &mut Draft) {
         p.id = ids.fresh(&p.id);
     }
     for n in draft.numbers.iter_mut().filter(|n| n.is_measure()) {
-        let kind = write::measure_kind(n.kind.expect("a measure"));
+        let kind = n.kind.expect("a measure");
         let of = n.of.as_deref().unwrap_or("article");
         n.id = ids.fresh(&format!("{of}-{kind}"));
     }
@@ -308,9 +314,9 @@ fn keep_found_quotes(draft: &mut Draft, text: &str) {
     draft.entities.retain(|e| found(&e.evidence));
     let ids: std::collections::BTreeSet<String> =
         draft.entities.iter().map(|e| e.id.clone()).collect();
-    draft.posts.retain(|p| {
-        found(&p.evidence) && ids.contains(&p.organization) && ids.contains(&p.holder)
-    });
+    draft
+        .posts
+        .retain(|p| found(&p.evidence) && ids.contains(&p.organization) && ids.contains(&p.holder));
     for n in &mut draft.numbers {
         if n.of.as_ref().is_some_and(|of| !ids.contains(of)) || !found(&n.evidence) {
             n.of = None;
@@ -325,6 +331,12 @@ fn keep_found_quotes(draft: &mut Draft, text: &str) {
     }
     if a.author.as_ref().is_some_and(|p| !ids.contains(p)) {
         a.author = None;
+    }
+    if a.original_publisher
+        .as_ref()
+        .is_some_and(|p| !ids.contains(p))
+    {
+        a.original_publisher = None;
     }
     a.based_on.retain(|o| ids.contains(o));
 }

@@ -24,57 +24,268 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Last words that make a name an organization's.
 const ORG_WORDS: &[&str] = &[
-    "Group", "Network", "Express", "Global", "Inc", "Inc.", "Ltd", "Ltd.", "Limited", "Corp",
-    "Corp.", "Corporation", "Company", "Co", "Co.", "Holdings", "Holding", "Exchange", "Bank",
-    "Capital", "Logistics", "Technologies", "Technology", "Fund", "Partners", "Association",
-    "Ministry", "Agency", "Commission", "Post", "Airlines", "Media", "Services", "Platform",
-    "Supermarket", "Times", "News", "Press", "Labs", "Ventures", "Securities", "Motors",
-    "Systems", "Solutions", "Institute", "University", "Council", "Authority", "Office",
-    "Entertainment", "Cloud", "Works", "Research",
+    "Group",
+    "Network",
+    "Express",
+    "Global",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "Limited",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Company",
+    "Co",
+    "Co.",
+    "Holdings",
+    "Holding",
+    "Exchange",
+    "Bank",
+    "Capital",
+    "Logistics",
+    "Technologies",
+    "Technology",
+    "Fund",
+    "Partners",
+    "Association",
+    "Ministry",
+    "Agency",
+    "Commission",
+    "Post",
+    "Airlines",
+    "Media",
+    "Services",
+    "Platform",
+    "Supermarket",
+    "Times",
+    "News",
+    "Press",
+    "Labs",
+    "Ventures",
+    "Securities",
+    "Motors",
+    "Systems",
+    "Solutions",
+    "Institute",
+    "University",
+    "Council",
+    "Authority",
+    "Office",
+    "Entertainment",
+    "Cloud",
+    "Works",
+    "Research",
+    "Station",
 ];
 
 /// Last words that end an organization's name for sure: an `and` after them starts another.
 const STRONG_ORG_WORDS: &[&str] = &[
-    "Group", "Inc", "Inc.", "Ltd", "Ltd.", "Supermarket", "Global", "Express", "Network",
-    "Exchange", "Holdings", "Corp", "Corp.", "Company", "Limited",
+    "Group",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "Supermarket",
+    "Global",
+    "Express",
+    "Network",
+    "Exchange",
+    "Holdings",
+    "Corp",
+    "Corp.",
+    "Company",
+    "Limited",
 ];
 
 /// Words that may follow a known organization's name without making another name of it.
 const GENERIC_ORG_WORDS: &[&str] = &[
-    "Group", "Smart", "Logistics", "Network", "Holdings", "Holding", "Inc", "Inc.", "Ltd",
-    "Ltd.", "Limited", "Co", "Co.", "Corp", "Corp.", "Corporation", "Company",
+    "Group",
+    "Smart",
+    "Logistics",
+    "Network",
+    "Holdings",
+    "Holding",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "Limited",
+    "Co",
+    "Co.",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Company",
 ];
 
 /// Words that break a name and point at a person next to them.
 const ROLE_WORDS: &[&str] = &[
-    "CEO", "CFO", "COO", "CTO", "Chairman", "Chairwoman", "President", "Founder", "Chief",
-    "Executive", "Officer", "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Director",
-    "Vice", "Professor", "Analyst",
+    "CEO",
+    "CFO",
+    "COO",
+    "CTO",
+    "Chairman",
+    "Chairwoman",
+    "President",
+    "Founder",
+    "Chief",
+    "Executive",
+    "Officer",
+    "Mr",
+    "Mr.",
+    "Ms",
+    "Ms.",
+    "Mrs",
+    "Mrs.",
+    "Dr",
+    "Dr.",
+    "Director",
+    "Vice",
+    "Professor",
+    "Analyst",
 ];
 
 /// Capitalised words that are not names.
 const NOT_NAMES: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "IPO", "GMV", "AI", "USD", "EUR", "CNY", "HKD", "GBP", "JPY", "RMB",
-    "FY", "Q1", "Q2", "Q3", "Q4", "I", "OK", "TV",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "IPO",
+    "GMV",
+    "AI",
+    "USD",
+    "EUR",
+    "CNY",
+    "HKD",
+    "GBP",
+    "JPY",
+    "RMB",
+    "FY",
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+    "I",
+    "OK",
+    "TV",
 ];
 
 /// Adjectives of nationality and region: capitalised, but not names.
 const DEMONYMS: &[&str] = &[
-    "Chinese", "American", "European", "Asian", "Japanese", "Korean", "Indian", "British",
-    "German", "French", "Western", "Eastern", "Southeast", "African", "English", "Russian",
+    "Chinese",
+    "American",
+    "European",
+    "Asian",
+    "Japanese",
+    "Korean",
+    "Indian",
+    "British",
+    "German",
+    "French",
+    "Western",
+    "Eastern",
+    "Southeast",
+    "African",
+    "English",
+    "Russian",
 ];
 
 /// Capitalised at the start of a sentence only because they start it.
 const FUNCTION_WORDS: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "By", "For", "From", "Since", "Once", "Each", "Its",
-    "It", "This", "That", "These", "Those", "Today", "However", "Recently", "Where", "When",
-    "While", "With", "After", "Before", "Over", "Under", "Until", "About", "As", "But", "And",
-    "Or", "If", "Our", "Their", "His", "Her", "We", "They", "He", "She", "There", "Here",
-    "Some", "Many", "Most", "All", "Both", "Also", "Then", "Now", "Yet", "Still", "Only",
-    "Why", "How", "What", "Who", "Which", "Although", "Though", "Because", "During", "Despite",
-    "According", "Meanwhile", "Last", "Next", "Earlier", "Later", "Once", "Every", "Other",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "Since",
+    "Once",
+    "Each",
+    "Its",
+    "It",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Today",
+    "However",
+    "Recently",
+    "Where",
+    "When",
+    "While",
+    "With",
+    "After",
+    "Before",
+    "Over",
+    "Under",
+    "Until",
+    "About",
+    "As",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "Our",
+    "Their",
+    "His",
+    "Her",
+    "We",
+    "They",
+    "He",
+    "She",
+    "There",
+    "Here",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Both",
+    "Also",
+    "Then",
+    "Now",
+    "Yet",
+    "Still",
+    "Only",
+    "Why",
+    "How",
+    "What",
+    "Who",
+    "Which",
+    "Although",
+    "Though",
+    "Because",
+    "During",
+    "Despite",
+    "According",
+    "Meanwhile",
+    "Last",
+    "Next",
+    "Earlier",
+    "Later",
+    "Once",
+    "Every",
+    "Other",
 ];
 
 /// Lowercase nouns that, just before a name, say it is an organization's.
@@ -141,6 +352,8 @@ pub struct Found {
     pub stubs: Vec<Stub>,
     /// Ids in use.
     pub ids: Ids,
+    /// The corpus's entities, for names added after the search.
+    pub known: Vec<super::corpus::Known>,
 }
 
 impl Found {
@@ -179,9 +392,49 @@ impl Found {
     }
 
     /// Adds a new entity (or returns the one of that name) first mentioned at `at`.
-    pub fn add(&mut self, doc: &Doc, name: &str, kind: EntityKind, at: Range<usize>, why: String) -> usize {
+    pub fn add(
+        &mut self,
+        doc: &Doc,
+        name: &str,
+        kind: EntityKind,
+        at: Range<usize>,
+        why: String,
+    ) -> usize {
         if let Some(i) = self.by_name(name) {
             return i;
+        }
+        // A name the corpus knows keeps the corpus's id.
+        let lower = name.to_lowercase();
+        let known = self.known.iter().find(|k| {
+            k.org.is_some() != kind.is_person()
+                && std::iter::once(&k.name).chain(&k.alt_names).any(|n| {
+                    n.to_lowercase() == lower
+                        || (!kind.is_person() && super::corpus::key(n) == super::corpus::key(name))
+                })
+        });
+        if let Some(k) = known.cloned() {
+            if let Some(i) = self.entities.iter().position(|e| e.id == k.id) {
+                return i;
+            }
+            self.entities.push(Entity {
+                id: k.id.clone(),
+                name: k.name.clone(),
+                alt_names: if k.name == name {
+                    Vec::new()
+                } else {
+                    vec![name.to_owned()]
+                },
+                kind: match k.org {
+                    Some(org) => EntityKind::Organization(org),
+                    None => kind,
+                },
+                reused: true,
+                part_of: k.part_of.clone(),
+                why: format!("{why}; known in the corpus as {}", k.id),
+                evidence: doc.evidence(at.clone()),
+                first: at,
+            });
+            return self.entities.len() - 1;
         }
         let id = self.ids.fresh(&slug(name, "entity"));
         self.entities.push(Entity {
@@ -239,6 +492,7 @@ struct Candidate {
 pub fn find(doc: &Doc, corpus: &Corpus) -> Found {
     let mut found = Found {
         ids: Ids::new(corpus.known.iter().map(|k| k.id.clone())),
+        known: corpus.known.clone(),
         ..Found::default()
     };
     let lowercase: BTreeSet<String> = doc
@@ -251,12 +505,21 @@ pub fn find(doc: &Doc, corpus: &Corpus) -> Found {
     for s in &doc.sentences {
         candidates.extend(sentence_candidates(doc, s.clone(), corpus, &lowercase));
     }
-    // A corpus id written out as a name: "Cainiao International" for `cainiao-international`.
+    // A corpus id written out as a name ("Cainiao International" for
+    // `cainiao-international`), or a known name with other organization words ("Taobao
+    // Tmall Business Group" for "Taobao and Tmall Group").
     for c in &mut candidates {
         if c.known.is_none() && c.words > 1 {
             let id = slug(&c.name, "");
             if let Some(k) = corpus.known.iter().position(|k| k.id == id) {
                 c.known = Some((k, How::Id, false));
+            } else if let Some(known) = corpus.by_key(&c.name) {
+                let k = corpus
+                    .known
+                    .iter()
+                    .position(|k| k.id == known.id)
+                    .expect("listed");
+                c.known = Some((k, How::Key, false));
             }
         }
     }
@@ -361,26 +624,15 @@ pub fn find(doc: &Doc, corpus: &Corpus) -> Found {
                 format!(
                     "\"{name}\": an organization, a person or a place? Nothing next to it says."
                 ),
-                format!("evidence = {}", super::write::string(&doc.evidence(at.clone()))),
+                format!(
+                    "evidence = {}",
+                    super::write::string(&doc.evidence(at.clone()))
+                ),
             ],
             at,
         });
     }
-    found
-        .stubs
-        .sort_by_key(|s| (s.at.start, s.cue.clone()));
-    // Entities in order of first mention.
-    let mut order: Vec<usize> = (0..found.entities.len()).collect();
-    order.sort_by_key(|&i| found.entities[i].first.start);
-    let mut new_index = vec![0; order.len()];
-    for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
-    }
-    let mut entities: Vec<Option<Entity>> = found.entities.drain(..).map(Some).collect();
-    found.entities = order.iter().map(|&i| entities[i].take().expect("each once")).collect();
-    for m in &mut found.mentions {
-        m.entity = new_index[m.entity];
-    }
+    found.stubs.sort_by_key(|s| (s.at.start, s.cue.clone()));
     found
 }
 
@@ -390,6 +642,7 @@ fn known_why(name: &str, known: &super::corpus::Known, how: How, extended: bool)
         How::AltName => "another name it has in the corpus".to_owned(),
         How::Swapped => format!("\"{}\" with its words swapped", known.name),
         How::Id => "its id".to_owned(),
+        How::Key => format!("its name \"{}\" with other organization words", known.name),
     };
     if extended {
         format!(
@@ -397,7 +650,10 @@ fn known_why(name: &str, known: &super::corpus::Known, how: How, extended: bool)
             known.id
         )
     } else {
-        format!("found: \"{name}\" → {} (known in the corpus; matched by {how})", known.id)
+        format!(
+            "found: \"{name}\" → {} (known in the corpus; matched by {how})",
+            known.id
+        )
     }
 }
 
@@ -537,7 +793,9 @@ fn sentence_candidates(
             connector(words[j].text)
                 && j > start
                 && (STRONG_ORG_WORDS.contains(&words[j - 1].bare)
-                    || words.get(j + 1).is_some_and(|n| n.bare == words[start].bare))
+                    || words
+                        .get(j + 1)
+                        .is_some_and(|n| n.bare == words[start].bare))
         });
         if !ORG_WORDS.contains(&last) || two_names {
             let mut s = start;
@@ -597,12 +855,22 @@ fn sentence_candidates(
             let org = corpus.known[hit.known].org.is_some();
             if !rest.is_empty() && org && rest.iter().all(|w| GENERIC_ORG_WORDS.contains(&w.bare)) {
                 end = rest_end;
-                out.push(candidate(doc, &words, first..end, Some((hit.known, hit.how, true))));
+                out.push(candidate(
+                    doc,
+                    &words,
+                    first..end,
+                    Some((hit.known, hit.how, true)),
+                ));
             } else if !rest.is_empty() && !words[last].possessive {
                 end = rest_end;
                 out.push(candidate(doc, &words, first..end, None));
             } else {
-                out.push(candidate(doc, &words, first..end, Some((hit.known, hit.how, false))));
+                out.push(candidate(
+                    doc,
+                    &words,
+                    first..end,
+                    Some((hit.known, hit.how, false)),
+                ));
             }
             cursor = end;
         }
@@ -612,7 +880,11 @@ fn sentence_candidates(
     }
     // Known names outside capitalised runs (after a lowercase prefix, say).
     for (h, hit) in hits.iter().enumerate() {
-        if !used_hits[h] && !out.iter().any(|c| c.at.start < hit.at.end && hit.at.start < c.at.end) {
+        if !used_hits[h]
+            && !out
+                .iter()
+                .any(|c| c.at.start < hit.at.end && hit.at.start < c.at.end)
+        {
             out.push(Candidate {
                 at: hit.at.clone(),
                 name: doc.text[hit.at.clone()].to_owned(),
@@ -626,7 +898,12 @@ fn sentence_candidates(
     out
 }
 
-fn candidate(doc: &Doc, words: &[Word], run: Range<usize>, known: Option<(usize, How, bool)>) -> Candidate {
+fn candidate(
+    doc: &Doc,
+    words: &[Word],
+    run: Range<usize>,
+    known: Option<(usize, How, bool)>,
+) -> Candidate {
     let last = &words[run.end - 1];
     let at = words[run.start].at.start..last.at.start + last.bare.len();
     Candidate {
@@ -641,9 +918,15 @@ fn candidate(doc: &Doc, words: &[Word], run: Range<usize>, known: Option<(usize,
 /// Whether a word is written like a brand: `AliExpress`, `KrASIA`, `36Kr`, `JD.com`.
 fn brand(word: &str) -> bool {
     let chars: Vec<char> = word.chars().collect();
-    let camel = chars.windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase());
+    let camel = chars
+        .windows(2)
+        .any(|w| w[0].is_lowercase() && w[1].is_uppercase());
     let digit = chars.iter().any(char::is_ascii_digit) && chars.iter().any(|c| c.is_alphabetic());
-    let domain = word.contains('.') && word.rsplit('.').next().is_some_and(|t| t.len() >= 2 && t.chars().all(char::is_lowercase));
+    let domain = word.contains('.')
+        && word
+            .rsplit('.')
+            .next()
+            .is_some_and(|t| t.len() >= 2 && t.chars().all(char::is_lowercase));
     let acronym = chars.len() >= 2 && chars.iter().all(|c| c.is_uppercase() || c.is_ascii_digit());
     camel || digit || domain || acronym
 }
@@ -667,21 +950,44 @@ fn classify(
     let words: Vec<&str> = name.split_whitespace().collect();
     let last = *words.last()?;
     let before = &doc.text[doc.text.floor_char_boundary(c.at.start.saturating_sub(60))..c.at.start];
-    let after = &doc.text[c.at.end..doc.text.ceil_char_boundary((c.at.end + 80).min(doc.text.len()))];
-    let org = |kind: OrgKind, why: String| Some((EntityKind::Organization(kind), format!("found: \"{name}\" → organization ({why})")));
+    let after = &doc.text[c.at.end
+        ..doc
+            .text
+            .ceil_char_boundary((c.at.end + 80).min(doc.text.len()))];
+    let org = |kind: OrgKind, why: String| {
+        Some((
+            EntityKind::Organization(kind),
+            format!("found: \"{name}\" → organization ({why})"),
+        ))
+    };
     if ORG_WORDS.contains(&last) {
         return org(OrgKind::Formal, format!("ends in \"{last}\""));
     }
     if let Some(w) = words.iter().find(|w| brand(w)) {
-        return org(OrgKind::Organization, format!("\"{w}\" is written like a brand"));
+        return org(
+            OrgKind::Organization,
+            format!("\"{w}\" is written like a brand"),
+        );
     }
     let person_like = (2..=3).contains(&words.len()) && words.iter().all(|w| title_case(w));
     if person_like {
         if let Some(m) = PERSON_BEFORE.find(before) {
-            return Some((EntityKind::Person { anonymous: false }, format!("found: \"{name}\" → person (after \"{}\")", m.as_str().trim().trim_end_matches(','))));
+            return Some((
+                EntityKind::Person { anonymous: false },
+                format!(
+                    "found: \"{name}\" → person (after \"{}\")",
+                    m.as_str().trim().trim_end_matches(',')
+                ),
+            ));
         }
         if let Some(m) = PERSON_AFTER.find(after) {
-            return Some((EntityKind::Person { anonymous: false }, format!("found: \"{name}\" → person (before \"{}\")", super::segment::clean(m.as_str()).trim_start_matches(", "))));
+            return Some((
+                EntityKind::Person { anonymous: false },
+                format!(
+                    "found: \"{name}\" → person (before \"{}\")",
+                    super::segment::clean(m.as_str()).trim_start_matches(", ")
+                ),
+            ));
         }
     }
     if let Some(m) = ORG_BEFORE.find(before) {
@@ -691,7 +997,10 @@ fn classify(
         }
     }
     if let Some(m) = ORG_AFTER.find(after) {
-        return org(OrgKind::Organization, format!("before \"{}\"", super::segment::clean(m.as_str())));
+        return org(
+            OrgKind::Organization,
+            format!("before \"{}\"", super::segment::clean(m.as_str())),
+        );
     }
     if LIST_AFTER.is_match(after) {
         return org(OrgKind::Organization, "listed with other outlets".into());
@@ -717,15 +1026,26 @@ fn short_forms(
     let mut short = BTreeMap::new();
     let mut parents: BTreeMap<usize, String> = BTreeMap::new();
     for (i, c) in candidates.iter().enumerate() {
-        if c.known.is_some() || kinds[i].as_ref().is_some_and(|(k, _)| k.is_person()) || orgs.contains(c.name.as_str()) && c.words > 1 {
+        if c.known.is_some()
+            || kinds[i].as_ref().is_some_and(|(k, _)| k.is_person())
+            || orgs.contains(c.name.as_str()) && c.words > 1
+        {
             continue;
         }
         let prefix = format!("{} ", c.name);
-        let longer: Vec<&str> = orgs.iter().copied().filter(|o| o.starts_with(&prefix)).collect();
+        let longer: Vec<&str> = orgs
+            .iter()
+            .copied()
+            .filter(|o| o.starts_with(&prefix))
+            .collect();
         let generic: Vec<&str> = longer
             .iter()
             .copied()
-            .filter(|o| o[prefix.len()..].split_whitespace().all(|w| ORG_WORDS.contains(&w)))
+            .filter(|o| {
+                o[prefix.len()..]
+                    .split_whitespace()
+                    .all(|w| ORG_WORDS.contains(&w))
+            })
             .collect();
         if let [full] = generic.as_slice() {
             if longer.len() == 1 || kinds[i].is_none() {
@@ -734,7 +1054,18 @@ fn short_forms(
             }
         }
         if longer.len() >= 2 && kinds[i].is_none() && c.words == 1 {
-            parents.insert(i, format!("found: \"{}\" → organization (it starts {})", c.name, longer.iter().map(|l| format!("\"{l}\"")).collect::<Vec<_>>().join(" and ")));
+            parents.insert(
+                i,
+                format!(
+                    "found: \"{}\" → organization (it starts {})",
+                    c.name,
+                    longer
+                        .iter()
+                        .map(|l| format!("\"{l}\""))
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                ),
+            );
         }
     }
     for (i, why) in parents {
@@ -751,7 +1082,8 @@ fn spread_lists(
     corpus: &Corpus,
 ) -> Vec<Option<(EntityKind, String)>> {
     let is_org = |k: &Option<(EntityKind, String)>, c: &Candidate| {
-        c.known.is_some_and(|(k, _, _)| corpus.known[k].org.is_some())
+        c.known
+            .is_some_and(|(k, _, _)| corpus.known[k].org.is_some())
             || matches!(k, Some((EntityKind::Organization(_), _)))
     };
     loop {
@@ -761,17 +1093,29 @@ fn spread_lists(
                 continue;
             }
             for j in [i.wrapping_sub(1), i + 1] {
-                let Some(other) = candidates.get(j) else { continue };
-                let (a, b) = if j < i { (other, &candidates[i]) } else { (&candidates[i], other) };
+                let Some(other) = candidates.get(j) else {
+                    continue;
+                };
+                let (a, b) = if j < i {
+                    (other, &candidates[i])
+                } else {
+                    (&candidates[i], other)
+                };
                 if a.at.end > b.at.start {
                     continue;
                 }
                 let gap = &doc.text[a.at.end..b.at.start];
-                let listed = matches!(gap.trim_start_matches(['’', '\'', 's']), ", " | " and " | ", and " | ", the " | " and the " | ", and the ");
+                let listed = matches!(
+                    gap.trim_start_matches(['’', '\'', 's']),
+                    ", " | " and " | ", and " | ", the " | " and the " | ", and the "
+                );
                 if listed && is_org(&kinds[j], other) {
                     kinds[i] = Some((
                         EntityKind::Organization(OrgKind::Organization),
-                        format!("found: \"{}\" → organization (listed with \"{}\")", candidates[i].name, other.name),
+                        format!(
+                            "found: \"{}\" → organization (listed with \"{}\")",
+                            candidates[i].name, other.name
+                        ),
                     ));
                     changed = true;
                     break;
@@ -810,7 +1154,10 @@ fn anonymous_sources(doc: &Doc, found: &mut Found) {
                 &name,
                 EntityKind::Person { anonymous: true },
                 at.clone(),
-                format!("found: \"{}\" → unnamed source", super::segment::clean(caps.get(0).expect("match").as_str())),
+                format!(
+                    "found: \"{}\" → unnamed source",
+                    super::segment::clean(caps.get(0).expect("match").as_str())
+                ),
             );
             if found.entities[i].id.starts_with("unnamed-") {
                 let id = found.ids.fresh(&slug(&phrase, "source"));
@@ -822,17 +1169,39 @@ fn anonymous_sources(doc: &Doc, found: &mut Found) {
 }
 
 impl Found {
+    /// Puts the entities in order of first mention.
+    pub fn sort(&mut self) {
+        let mut order: Vec<usize> = (0..self.entities.len()).collect();
+        order.sort_by_key(|&i| self.entities[i].first.start);
+        let mut new_index = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        let mut entities: Vec<Option<Entity>> = self.entities.drain(..).map(Some).collect();
+        self.entities = order
+            .iter()
+            .map(|&i| entities[i].take().expect("each once"))
+            .collect();
+        for m in &mut self.mentions {
+            m.entity = new_index[m.entity];
+        }
+    }
+
     /// The sentence with each mention replaced by `«P3»` (a person, mention 3) or `«O3»` (an
     /// organization), for patterns over names.
     pub fn masked(&self, doc: &Doc, sentence: Range<usize>) -> String {
-        let first = self.mentions.partition_point(|m| m.at.start < sentence.start);
+        let first = self
+            .mentions
+            .partition_point(|m| m.at.start < sentence.start);
         let mut out = String::new();
         let mut at = sentence.start;
         let mut i = first;
         while i < self.mentions.len() && self.mentions[i].at.start < sentence.end {
             // Of mentions starting together, the longest.
             let mut best = i;
-            while i + 1 < self.mentions.len() && self.mentions[i + 1].at.start == self.mentions[best].at.start {
+            while i + 1 < self.mentions.len()
+                && self.mentions[i + 1].at.start == self.mentions[best].at.start
+            {
                 i += 1;
                 if self.mentions[i].at.end > self.mentions[best].at.end {
                     best = i;
@@ -844,7 +1213,11 @@ impl Found {
                 continue;
             }
             out.push_str(&doc.text[at..m.at.start]);
-            let letter = if self.entities[m.entity].kind.is_person() { 'P' } else { 'O' };
+            let letter = if self.entities[m.entity].kind.is_person() {
+                'P'
+            } else {
+                'O'
+            };
             out.push_str(&format!("«{letter}{best}»"));
             at = m.at.end;
         }

@@ -9,8 +9,8 @@
 
 use super::names::Found;
 use super::segment::Doc;
+use super::write::has_measure_kind;
 use super::{Number, Unit};
-use crate::facts::MeasureKind;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -71,7 +71,11 @@ fn scale(n: &str, zeros: usize) -> String {
     let w = w.trim_start_matches('0');
     let w = if w.is_empty() { "0" } else { w };
     let f = f.trim_end_matches('0');
-    if f.is_empty() { w.to_owned() } else { format!("{w}.{f}") }
+    if f.is_empty() {
+        w.to_owned()
+    } else {
+        format!("{w}.{f}")
+    }
 }
 
 fn ordinal(word: &str) -> Option<u32> {
@@ -105,7 +109,12 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Number> {
         let text = &doc.text[s.clone()];
         let lower = text.to_lowercase();
         let mut taken: Vec<Range<usize>> = Vec::new();
-        let mut push = |out: &mut Vec<Number>, at: Range<usize>, amount: String, unit: Unit, kind: Option<MeasureKind>, bound: Option<String>| {
+        let mut push = |out: &mut Vec<Number>,
+                        at: Range<usize>,
+                        amount: String,
+                        unit: Unit,
+                        kind: Option<&'static str>,
+                        bound: Option<String>| {
             if taken.iter().any(|t| t.start < at.end && at.start < t.end) {
                 return;
             }
@@ -153,7 +162,23 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Number> {
                 if more { ">" } else { "" },
                 high.map(|h| format!("-{h}")).unwrap_or_default()
             );
-            push(&mut out, m.range(), amount, Unit::Money(cur.into()), None, bound);
+            let near = |from: usize, to: usize| {
+                let from = text.floor_char_boundary(from);
+                let to = text.ceil_char_boundary(to.min(text.len()));
+                text[from..to].to_lowercase()
+            };
+            let kind = money_kind(
+                &near(m.start().saturating_sub(40), m.start()),
+                &near(m.end(), m.end() + 30),
+            );
+            push(
+                &mut out,
+                m.range(),
+                amount,
+                Unit::Money(cur.into()),
+                kind,
+                bound,
+            );
         }
         for c in PERCENT.captures_iter(text) {
             let m = c.get(0).expect("match");
@@ -172,13 +197,24 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Number> {
                 if more { ">" } else { "" },
                 high.map(|h| format!("-{h}")).unwrap_or_default()
             );
-            let kind = lower.contains("revenue").then(|| {
-                if ["growth", "grew", "grow", "increase", "rose"].iter().any(|w| lower.contains(w)) {
-                    MeasureKind::RevenueGrowth
+            let kind = if lower.contains("revenue") {
+                if ["growth", "grew", "grow", "increase", "rose"]
+                    .iter()
+                    .any(|w| lower.contains(w))
+                {
+                    Some("revenue-growth")
                 } else {
-                    MeasureKind::RevenueShare
+                    Some("revenue-share")
                 }
-            });
+            } else if ["equity", "stake", " owned", " owns", " holds"]
+                .iter()
+                .any(|w| lower.contains(w))
+            {
+                Some("stake")
+            } else {
+                None
+            }
+            .filter(|k| has_measure_kind(k));
             let at = if c.name("half").is_some() {
                 let (b, _) = bound_of(m.start());
                 m.start() - b.map_or(0, |b| b.len() + 1)..m.end()
@@ -201,8 +237,9 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Number> {
                 Some(h) => format!("{}-{}", &c["low"], h.as_str()),
                 None => c["low"].to_owned(),
             };
-            // "11 years ago" is a time, not a number.
-            if text[m.end()..].trim_start().starts_with("ago") {
+            // "11 years ago" and "its 24-year history" are times, not numbers.
+            let rest = text[m.end()..].trim_start();
+            if rest.starts_with("ago") || rest.starts_with("history") {
                 continue;
             }
             push(&mut out, m.range(), amount, unit, None, None);
@@ -211,7 +248,7 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Number> {
             let m = c.get(0).expect("match");
             let n = plain(&c["n"]);
             let (bound, more) = bound_of(m.start());
-            let kind = PEOPLE.contains(&&c["noun"]).then_some(MeasureKind::Headcount);
+            let kind = PEOPLE.contains(&&c["noun"]).then_some("headcount");
             let amount = format!("{}{n}", if more { ">" } else { "" });
             push(&mut out, m.range(), amount, Unit::Count, kind, bound);
         }
@@ -222,12 +259,33 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Number> {
                 None => Some(1),
             };
             if let Some(n) = n {
-                push(&mut out, m.range(), n.to_string(), Unit::Rank, Some(MeasureKind::Rank), None);
+                push(
+                    &mut out,
+                    m.range(),
+                    n.to_string(),
+                    Unit::Rank,
+                    Some("rank"),
+                    None,
+                );
             }
         }
     }
     out.sort_by_key(|n| n.at.start);
     out
+}
+
+/// A measure kind for money, when the facts model has one that fits the sentence.
+fn money_kind(before: &str, after: &str) -> Option<&'static str> {
+    let kind = if after.contains("each share") || after.contains("per share") {
+        "price-per-share"
+    } else if before.contains("valued") || before.contains("valuation") {
+        "valuation"
+    } else if after.trim_start().starts_with("in total") || before.contains("total of") {
+        "total-price"
+    } else {
+        return None;
+    };
+    has_measure_kind(kind).then_some(kind)
 }
 
 /// The organization named nearest to `at` in the sentence.

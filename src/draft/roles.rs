@@ -20,22 +20,30 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
     vec![
         // X, (until then) CEO of (both) (the) Y (and (the) Z)
         (
-            p(r"«P(?<p>\d+)»,\s+(?:(?:the|a|an|until then|then|now|also|its|former|new)\s+)*(?<adj>(?:senior|deputy)\s+)?(?<role>ROLE)(?:\s+and\s+ROLE)*\s+of\s+(?:both\s+)?(?:the\s+)?(?<orgs>«O\d+»(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?«O\d+»)*)(?:['’]s)?"),
+            p(
+                r"«P(?<p>\d+)»,\s+(?:(?:the|a|an|until then|then|now|also|its|former|new)\s+)*(?<adj>(?:senior|deputy)\s+)?(?<role>ROLE)(?:\s+and\s+ROLE)*\s+of\s+(?:both\s+)?(?:the\s+)?(?<orgs>«O\d+»(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?«O\d+»)*)(?:['’]s)?",
+            ),
             "X, ROLE of Y",
         ),
         // Y('s) (senior) CEO (,) X
         (
-            p(r"(?<orgs>«O\d+»)(?:['’]s)?\s+(?<adj>(?:senior|deputy|new|former)\s+)?(?<role>ROLE),?\s+«P(?<p>\d+)»"),
+            p(
+                r"(?<orgs>«O\d+»)(?:['’]s)?\s+(?<adj>(?:senior|deputy|new|former)\s+)?(?<role>ROLE),?\s+«P(?<p>\d+)»",
+            ),
             "Y ROLE X",
         ),
         // X, a senior Y executive
         (
-            p(r"«P(?<p>\d+)»,\s+(?:a|an|the)\s+(?<adj>(?:senior|deputy|top)\s+)?(?<orgs>«O\d+»)\s+(?<role>ROLE)"),
+            p(
+                r"«P(?<p>\d+)»,\s+(?:a|an|the)\s+(?<adj>(?:senior|deputy|top)\s+)?(?<orgs>«O\d+»)\s+(?<role>ROLE)",
+            ),
             "X, a Y ROLE",
         ),
         // X will (continue to) serve as ROLE (and ROLE) of Y
         (
-            p(r"«P(?<p>\d+)»\s+(?:will|would|is to|was to)\s+(?:continue\s+to\s+)?serve\s+as\s+(?<role>ROLE)(?:\s+and\s+(?<role2>ROLE))?\s+of\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?"),
+            p(
+                r"«P(?<p>\d+)»\s+(?:will|would|is to|was to)\s+(?:continue\s+to\s+)?serve\s+as\s+(?<role>ROLE)(?:\s+and\s+(?<role2>ROLE))?\s+of\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?",
+            ),
             "X will serve as ROLE of Y",
         ),
     ]
@@ -76,12 +84,14 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                     let org_m = &found.mentions[org[1].parse::<usize>().expect("digits")];
                     let (o, h) = (found.entity(org_m), found.entity(person));
                     for role in &roles {
-                        if posts.iter().any(|p| {
-                            p.organization == o.id && p.holder == h.id && p.role == *role
-                        }) {
+                        if posts
+                            .iter()
+                            .any(|p| p.organization == o.id && p.holder == h.id && p.role == *role)
+                        {
                             continue;
                         }
-                        let at = person.at.start.min(org_m.at.start)..person.at.end.max(org_m.at.end);
+                        let at =
+                            person.at.start.min(org_m.at.start)..person.at.end.max(org_m.at.end);
                         let id = unique(&posts, &format!("{}-{}", o.id, slug(role, "post")));
                         posts.push(Post {
                             id,

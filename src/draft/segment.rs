@@ -20,7 +20,10 @@ pub fn sentences(text: &str, body: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for block in body {
         let mut pending: Option<Range<usize>> = None;
-        for (at, s) in text[block.clone()].split_sentence_bound_indices() {
+        // A line break inside a paragraph is not a sentence break: hard-wrapped text reads as
+        // one paragraph. Replacing it with a space keeps every byte offset.
+        let flat = text[block.clone()].replace(['\n', '\r'], " ");
+        for (at, s) in flat.split_sentence_bound_indices() {
             let start = block.start + at + (s.len() - s.trim_start().len());
             let end = block.start + at + s.trim_end().len();
             if start >= end {
@@ -89,10 +92,7 @@ impl<'a> Doc<'a> {
         cuts.push(sentence.end);
         cuts.dedup();
         let clauses: Vec<Range<usize>> = cuts.windows(2).map(|w| w[0]..w[1]).collect();
-        let first = clauses
-            .iter()
-            .position(|c| c.end > at.start)
-            .unwrap_or(0);
+        let first = clauses.iter().position(|c| c.end > at.start).unwrap_or(0);
         let last = clauses
             .iter()
             .position(|c| c.end >= at.end)
@@ -160,7 +160,11 @@ mod tests {
         let words: Vec<&str> = s.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(
             words,
-            ["Acme Group hired Ann Lee.", "She starts in May 2024.", "She said so."]
+            [
+                "Acme Group hired Ann Lee.",
+                "She starts in May 2024.",
+                "She said so."
+            ]
         );
         let doc = Doc::new(text, s);
         assert_eq!(doc.evidence(22..25), "Acme Group hired Ann Lee.");

@@ -47,7 +47,9 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
             let after_at = block.start + whole.end();
             let before_start = text[..whole.start()]
                 .rfind(['.', '!', '?', '”', '\n'])
-                .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+                .map_or(0, |i| {
+                    i + text[i..].chars().next().map_or(1, char::len_utf8)
+                });
             let before = &text[before_start..whole.start()];
             let after = &doc.text[after_at..block.end];
             let attribution = AFTER
@@ -55,17 +57,30 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
                 .map(|c| {
                     let s = c.name("speaker").expect("group");
                     let v = c.name("verb").expect("group");
-                    (after_at + s.start()..after_at + s.end(), after_at + s.start()..after_at + v.end(), c["verb"].to_owned())
+                    (
+                        after_at + s.start()..after_at + s.end(),
+                        after_at + s.start()..after_at + v.end(),
+                        c["verb"].to_owned(),
+                    )
                 })
                 .or_else(|| {
                     BEFORE.captures(before).map(|c| {
                         let base = block.start + before_start;
                         let s = c.name("speaker").expect("group");
                         let v = c.name("verb").expect("group");
-                        (base + s.start()..base + s.end(), base + s.start()..base + v.end(), c["verb"].to_owned())
+                        (
+                            base + s.start()..base + s.end(),
+                            base + s.start()..base + v.end(),
+                            c["verb"].to_owned(),
+                        )
                     })
                 });
-            let words = inner.as_str().trim().trim_end_matches(',').trim_end().to_owned();
+            let words = inner
+                .as_str()
+                .trim()
+                .trim_end_matches(',')
+                .trim_end()
+                .to_owned();
             let speaker = attribution
                 .as_ref()
                 .and_then(|(speaker, _, _)| speaker_in(found, speaker.clone()));
@@ -78,15 +93,19 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
                         id = format!("{id_base}-{n}");
                         n += 1;
                     }
-                    if quotes.iter().any(|q| q.text == words && q.speaker == found.entities[person].id) {
+                    if quotes
+                        .iter()
+                        .any(|q| q.text == words && q.speaker == found.entities[person].id)
+                    {
                         continue;
                     }
                     let evidence = clean(&doc.text[clause.clone()]);
-                    let evidence = if evidence.split_whitespace().count() > crate::facts::MAX_EVIDENCE_WORDS {
-                        doc.evidence(clause)
-                    } else {
-                        evidence
-                    };
+                    let evidence =
+                        if evidence.split_whitespace().count() > crate::facts::MAX_EVIDENCE_WORDS {
+                            doc.evidence(clause)
+                        } else {
+                            evidence
+                        };
                     quotes.push(Quote {
                         id,
                         speaker: found.entities[person].id.clone(),
@@ -118,7 +137,11 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
 /// The person mentioned in the attribution: the last one named in it.
 fn speaker_in(found: &Found, range: Range<usize>) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None; // (entity, length)
-    for m in found.mentions.iter().filter(|m| m.at.start >= range.start && m.at.end <= range.end) {
+    for m in found
+        .mentions
+        .iter()
+        .filter(|m| m.at.start >= range.start && m.at.end <= range.end)
+    {
         if found.entity(m).kind.is_person() {
             let len = m.at.len();
             if best.is_none_or(|(_, l)| len >= l) {

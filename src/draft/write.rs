@@ -51,25 +51,28 @@ fn evidence(out: &mut String, quotes: &[String]) {
     }
 }
 
-/// The facts file's name of an organization kind.
-pub fn org_kind(kind: OrgKind) -> &'static str {
-    match kind {
-        OrgKind::Formal => "formal",
-        OrgKind::Organization => "organization",
-        OrgKind::Unit => "unit",
-        OrgKind::BusinessLine => "business-line",
-        OrgKind::Group => "group",
-    }
+/// The facts file's name of an organization kind: `BusinessLine` → `business-line`.
+pub fn org_kind(kind: OrgKind) -> String {
+    kebab(&format!("{kind:?}"))
 }
 
-/// The facts file's name of a measure kind.
-pub fn measure_kind(kind: MeasureKind) -> &'static str {
-    match kind {
-        MeasureKind::RevenueGrowth => "revenue-growth",
-        MeasureKind::RevenueShare => "revenue-share",
-        MeasureKind::Headcount => "headcount",
-        MeasureKind::Rank => "rank",
+/// `BusinessLine` → `business-line`, as the facts file writes enum values.
+pub fn kebab(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('-');
+        }
+        out.extend(c.to_lowercase());
     }
+    out
+}
+
+/// Whether the facts model has a measure kind of this name.
+pub fn has_measure_kind(kind: &str) -> bool {
+    use serde::Deserialize;
+    use serde::de::value::{Error, StrDeserializer};
+    MeasureKind::deserialize(StrDeserializer::<Error>::new(kind)).is_ok()
 }
 
 fn section(out: &mut String, title: &str) {
@@ -81,7 +84,12 @@ fn english(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().take(2000).collect();
     let common = words
         .iter()
-        .filter(|w| matches!(w.to_lowercase().as_str(), "the" | "and" | "of" | "to" | "a" | "in" | "is" | "for" | "that" | "with"))
+        .filter(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "the" | "and" | "of" | "to" | "a" | "in" | "is" | "for" | "that" | "with"
+            )
+        })
         .count();
     !words.is_empty() && common * 100 / words.len() >= 8
 }
@@ -92,7 +100,13 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
     let mut out = String::new();
     let a = &draft.article;
     let title = a.title.clone().unwrap_or_default();
-    comment(&mut out, &format!("Facts drafted from {} (\"{title}\") by `newsgraph draft`.", a.source));
+    comment(
+        &mut out,
+        &format!(
+            "Facts drafted from {} (\"{title}\") by `newsgraph draft`.",
+            a.source
+        ),
+    );
     let _ = writeln!(
         out,
         "#\n# Every record's `evidence` is quoted from the text; `# found:` says why the record is here.\n\
@@ -112,16 +126,25 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
         comment(&mut out, &format!("publisher: {}", a.publisher_why));
     }
     if placeholder {
-        comment(&mut out, "CHECK: no organization in the text could stand for the publisher; replace this placeholder");
+        comment(
+            &mut out,
+            "CHECK: no organization in the text could stand for the publisher; replace this placeholder",
+        );
     }
     let _ = writeln!(out, "publisher = {}", string(&publisher));
+    if let Some(original) = &a.original_publisher {
+        let _ = writeln!(out, "original_publisher = {}", string(original));
+    }
     if let Some(author) = &a.author {
         let _ = writeln!(out, "author = {}", string(author));
     }
     if english(text) {
         let _ = writeln!(out, "language = \"en\"");
     } else {
-        comment(&mut out, "CHECK: the text does not read as English; set its language tag");
+        comment(
+            &mut out,
+            "CHECK: the text does not read as English; set its language tag",
+        );
         let _ = writeln!(out, "language = \"und\"");
     }
     match a.published {
@@ -141,13 +164,24 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
     quotes.dedup();
     evidence(&mut out, &quotes);
     if placeholder {
-        let _ = writeln!(out, "\n[[organization]]\nid = \"unknown-publisher\"\nname = \"unknown publisher\"\nkind = \"organization\"");
+        let _ = writeln!(
+            out,
+            "\n[[organization]]\nid = \"unknown-publisher\"\nname = \"unknown publisher\"\nkind = \"organization\""
+        );
         evidence(&mut out, &quotes[..1]);
     }
 
-    let ids: std::collections::BTreeSet<&str> = draft.entities.iter().map(|e| e.id.as_str()).collect();
-    for (title, people) in [("Organizations", false), ("People, named and unnamed", true)] {
-        let entities: Vec<_> = draft.entities.iter().filter(|e| e.kind.is_person() == people).collect();
+    let ids: std::collections::BTreeSet<&str> =
+        draft.entities.iter().map(|e| e.id.as_str()).collect();
+    for (title, people) in [
+        ("Organizations", false),
+        ("People, named and unnamed", true),
+    ] {
+        let entities: Vec<_> = draft
+            .entities
+            .iter()
+            .filter(|e| e.kind.is_person() == people)
+            .collect();
         if entities.is_empty() {
             continue;
         }
@@ -156,17 +190,31 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
             comment(&mut out, &e.why);
             match e.kind {
                 EntityKind::Organization(kind) => {
-                    let _ = writeln!(out, "[[organization]]\nid = {}\nname = {}", string(&e.id), string(&e.name));
+                    let _ = writeln!(
+                        out,
+                        "[[organization]]\nid = {}\nname = {}",
+                        string(&e.id),
+                        string(&e.name)
+                    );
                     if !e.alt_names.is_empty() {
                         let _ = writeln!(out, "alt_names = {}", list(&e.alt_names));
                     }
                     let _ = writeln!(out, "kind = \"{}\"", org_kind(kind));
-                    if let Some(parent) = e.part_of.as_deref().filter(|p| ids.contains(p) && *p != e.id) {
+                    if let Some(parent) = e
+                        .part_of
+                        .as_deref()
+                        .filter(|p| ids.contains(p) && *p != e.id)
+                    {
                         let _ = writeln!(out, "part_of = {}", string(parent));
                     }
                 }
                 EntityKind::Person { anonymous } => {
-                    let _ = writeln!(out, "[[person]]\nid = {}\nname = {}", string(&e.id), string(&e.name));
+                    let _ = writeln!(
+                        out,
+                        "[[person]]\nid = {}\nname = {}",
+                        string(&e.id),
+                        string(&e.name)
+                    );
                     if !e.alt_names.is_empty() {
                         let _ = writeln!(out, "alt_names = {}", list(&e.alt_names));
                     }
@@ -201,17 +249,29 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
     if !draft.numbers.is_empty() {
         section(&mut out, "Numbers");
         for n in &draft.numbers {
-            let bound = n.bound.as_ref().map(|b| format!(", \"{b}\"")).unwrap_or_default();
+            let bound = n
+                .bound
+                .as_ref()
+                .map(|b| format!(", \"{b}\""))
+                .unwrap_or_default();
             match (n.kind, &n.of) {
                 (Some(kind), Some(of)) => {
-                    comment(&mut out, &format!("found: \"{}\" → {} {}{bound}", n.expression, measure_kind(kind), n.amount));
-                    let name = format!("{} of {} ({})", kind_words(kind), draft.entity(of).map_or(of.as_str(), |e| e.name.as_str()), n.expression);
+                    comment(
+                        &mut out,
+                        &format!("found: \"{}\" → {kind} {}{bound}", n.expression, n.amount),
+                    );
+                    let name = format!(
+                        "{} of {} ({})",
+                        kind_words(kind),
+                        draft.entity(of).map_or(of.as_str(), |e| e.name.as_str()),
+                        n.expression
+                    );
                     let _ = writeln!(
                         out,
                         "[[measure]]\nid = {}\nname = {}\nkind = \"{}\"\nof = {}\nvalue = {}",
                         string(&n.id),
                         string(&name),
-                        measure_kind(kind),
+                        kind,
                         string(of),
                         string(&n.amount)
                     );
@@ -237,7 +297,13 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
         section(&mut out, "Who said what");
         for q in &draft.quotes {
             comment(&mut out, &format!("found: {} → quote", string(&q.evidence)));
-            let _ = writeln!(out, "[[quote]]\nid = {}\nspeaker = {}\ntext = {}", string(&q.id), string(&q.speaker), string(&q.text));
+            let _ = writeln!(
+                out,
+                "[[quote]]\nid = {}\nspeaker = {}\ntext = {}",
+                string(&q.id),
+                string(&q.speaker),
+                string(&q.text)
+            );
             if let Some(context) = &q.context {
                 let _ = writeln!(out, "context = {}", string(context));
             }
@@ -246,18 +312,31 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
         }
     }
     if !draft.dates.is_empty() {
-        section(&mut out, "Dates and times the text gives (for events' `date`, relations' `since`/`until`)");
+        section(
+            &mut out,
+            "Dates and times the text gives (for events' `date`, relations' `since`/`until`)",
+        );
         for d in &draft.dates {
             let when = match (&d.date, &d.qualifier) {
                 (Some(date), Some(q)) => format!("{q} {date}"),
                 (Some(date), None) => date.to_string(),
                 (None, _) => "relative: no date of its own".to_owned(),
             };
-            comment(&mut out, &format!("date: \"{}\" → {when} — in: {}", d.expression, string(&d.evidence)));
+            comment(
+                &mut out,
+                &format!(
+                    "date: \"{}\" → {when} — in: {}",
+                    d.expression,
+                    string(&d.evidence)
+                ),
+            );
         }
     }
     if !draft.stubs.is_empty() {
-        section(&mut out, "To decide: events, relations, names of unclear kind, quotations without a speaker");
+        section(
+            &mut out,
+            "To decide: events, relations, names of unclear kind, quotations without a speaker",
+        );
         let mut stubs: Vec<_> = draft.stubs.iter().collect();
         stubs.sort_by_key(|s| s.at.start);
         for s in stubs {
@@ -271,13 +350,13 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
     out
 }
 
-fn kind_words(kind: MeasureKind) -> &'static str {
-    match kind {
-        MeasureKind::RevenueGrowth => "Revenue growth",
-        MeasureKind::RevenueShare => "Share of revenue",
-        MeasureKind::Headcount => "Headcount",
-        MeasureKind::Rank => "Rank",
-    }
+fn kind_words(kind: &str) -> String {
+    let words = kind.replace('-', " ");
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// The unit, in words.
@@ -295,6 +374,13 @@ pub fn unit_words(unit: &Unit) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_are_written_as_the_facts_file_writes_them() {
+        assert_eq!(org_kind(OrgKind::BusinessLine), "business-line");
+        assert!(has_measure_kind("revenue-growth") && has_measure_kind("rank"));
+        assert!(!has_measure_kind("shoe-size"));
+    }
 
     #[test]
     fn strings_are_escaped() {
