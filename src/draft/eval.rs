@@ -72,6 +72,11 @@ pub struct Evaluation {
     pub reused: usize,
     /// Of those, the ones the draft proposes under a new id (duplicates).
     pub duplicated: Vec<String>,
+    /// Entities of the hand-written file whose id the corpus has under a name this text uses:
+    /// the ones a draft can reuse from the text alone.
+    pub findable: usize,
+    /// Of those, how many the draft proposes under that id.
+    pub findable_reused: usize,
     /// Evidence quotes of the draft's records.
     pub evidence: usize,
     /// Of those, how many the locator finds in the text.
@@ -92,7 +97,7 @@ fn norm(name: &str) -> String {
             s = rest.to_owned();
         }
     }
-    s.trim_end_matches("'s").to_owned()
+    s.replace("'s ", " ").trim_end_matches("'s").to_owned()
 }
 
 fn quote_key(text: &str) -> String {
@@ -149,13 +154,23 @@ pub fn evaluate(facts: &Facts, text: &str, corpus: &Corpus) -> Result<Evaluation
         .collect();
     let same = |a: &Named, b: &Named| a.0 == b.0 || !a.1.is_disjoint(&b.1);
     e.entities = score(&hand, &drafted, same, |n| n.0.clone());
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for h in &hand {
-        if corpus.get(&h.0).is_some() {
+        if let Some(known) = corpus.get(&h.0) {
             e.reusable += 1;
-            if drafted.iter().any(|d| d.0 == h.0) {
+            let reused = drafted.iter().any(|d| d.0 == h.0);
+            if reused {
                 e.reused += 1;
             } else if let Some(d) = drafted.iter().find(|d| same(h, d)) {
                 e.duplicated.push(format!("{} as {}", h.0, d.0));
+            }
+            let named = std::iter::once(&known.name)
+                .chain(&known.alt_names)
+                .flat_map(|n| std::iter::once(n.clone()).chain(super::corpus::swap(n)))
+                .any(|n| flat.contains(&n));
+            if named {
+                e.findable += 1;
+                e.findable_reused += usize::from(reused);
             }
         }
     }
@@ -379,22 +394,12 @@ fn cell(s: &Score) -> String {
     )
 }
 
-/// The evaluations as a Markdown table with a total row, then what each draft missed.
-pub fn table(all: &[Evaluation]) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "| article | entities R / P | numbers R / P | dates R / P | quote attributions R / P | known ids reused | evidence found | draft time |"
-    );
-    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|");
+/// The sums of several evaluations.
+pub fn total(all: &[Evaluation]) -> Evaluation {
     let mut total = Evaluation {
         article: "**all**".into(),
         ..Evaluation::default()
     };
-    for e in all.iter().chain(std::iter::once(&total.clone())) {
-        let _ = e;
-    }
-    let mut rows: Vec<&Evaluation> = all.iter().collect();
     for e in all {
         total.entities.add(&e.entities);
         total.numbers.add(&e.numbers);
@@ -402,11 +407,26 @@ pub fn table(all: &[Evaluation]) -> String {
         total.quotes.add(&e.quotes);
         total.reusable += e.reusable;
         total.reused += e.reused;
+        total.findable += e.findable;
+        total.findable_reused += e.findable_reused;
         total.duplicated.extend(e.duplicated.iter().cloned());
         total.evidence += e.evidence;
         total.evidence_found += e.evidence_found;
         total.micros += e.micros;
     }
+    total
+}
+
+/// The evaluations as a Markdown table with a total row, then what each draft missed.
+pub fn table(all: &[Evaluation]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "| article | entities R / P | numbers R / P | dates R / P | quote attributions R / P | known ids reused | evidence found | draft time (this build) |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|");
+    let total = total(all);
+    let mut rows: Vec<&Evaluation> = all.iter().collect();
     if all.len() > 1 {
         rows.push(&total);
     }
@@ -415,10 +435,12 @@ pub fn table(all: &[Evaluation]) -> String {
             "– (0 known)".to_owned()
         } else {
             format!(
-                "{} ({}/{})",
+                "{} ({}/{}); of those named in the text {}/{}",
                 percent(Some(e.reused as f64 / e.reusable as f64)),
                 e.reused,
-                e.reusable
+                e.reusable,
+                e.findable_reused,
+                e.findable
             )
         };
         let _ = writeln!(

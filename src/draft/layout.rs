@@ -16,7 +16,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 static CHROME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:share|related|read more|read next|subscribe|sign up|sign in|log in|follow us|advertisement|sponsored|loading|auto loading|©|copyright|all rights reserved|cookie|menu|tags?:|more from|recommended|trending|newsletter)\b")
+    Regex::new(r"(?i)^\s*(?:(?:share|related|read more|read next|subscribe|sign up|sign in|log in|follow us|advertisement|sponsored|loading|auto loading|copyright|all rights reserved|cookie|menu|tags?:|more from|recommended|trending|newsletter)\b|©)")
         .expect("valid regex")
 });
 
@@ -38,7 +38,7 @@ static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static WRITTEN_FOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:summary|article|report|account) (?:was )?written for (?<who>[^.,;()]+?)\s+(?:from|based on)\b")
+    Regex::new(r"\b(?:summary|article|report|account|story) (?:was |is )?written for (?:the )?(?<who>[^.,;()]+?)(?:\s+(?:from|based on)\b|\.$)")
         .expect("valid regex")
 });
 
@@ -358,7 +358,7 @@ mod tests {
 
     #[test]
     fn separates_the_body_from_the_page() {
-        let page = "Big news | Daily Wire\nMENU\nHome\n\nBig news about Acme Group today\n\nBy Ann Lee\n\nShare\n\nAcme Group hired 40 people in May 2024. It said so.\n\nRelated: other news you might like today.\n\nLoading...\n";
+        let page = "Big news about Acme Group today | Daily Wire\nMENU\nHome\n\nBig news about Acme Group today\n\nBy Ann Lee\n\nShare\n\nAcme Group hired 40 people in May 2024. It said so.\n\nRelated: other news you might like today.\n\nLoading...\n";
         let layout = read(page);
         let body: Vec<&str> = layout.body.iter().map(|r| &page[r.clone()]).collect();
         assert_eq!(

@@ -291,7 +291,7 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Lowercase nouns that, just before a name, say it is an organization's.
 static ORG_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:\b(?:marketplace|platform|company|firm|rival|rivals|retailer|subsidiary|subsidiaries|outlet|outlets|publisher|brand|app|startup|operator|carrier|airline|bank|giant|group|unit|clients?|customers?|partners?|providers?|competitors?|such as|like|contracts? with|partnerships? with|told|relayed by|reported by|published by|owned by|acquired|by the|deal with|arm)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}|[,(]\s*)$",
+        r"(?:\b(?:marketplace|platform|company|firm|rival|rivals|retailer|subsidiary|subsidiaries|outlet|outlets|publisher|brand|app|startup|operator|carrier|airline|bank|giant|group|unit|clients?|customers?|partners?|providers?|competitors?|such as|like|contracts? with|partnerships? with|told|relayed by|reported by|published by|owned by|acquired|by the|deal with|arm|(?:CEO|chief executive officer|chief executive|chairman|president|head|founder) of)\s+(?:the\s+)?|[,(]\s*)$",
     )
     .expect("valid regex")
 });
@@ -319,7 +319,7 @@ static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Words before a name that say it is a person's.
 static PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:\b(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chairman|chairwoman|president|founder|co-founder|executive|officer|director|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|led by|written by|headed by|according to|said|says|told|spokesperson|analyst)\s*,?\s*)$",
+        r"(?:\b(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief|chairman|chairwoman|president|founder|co-founder|executive|officer|director|head|manager|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|led by|written by|headed by|according to|said|says|told|spokesperson|analyst)\s*,?\s*)$",
     )
     .expect("valid regex")
 });
@@ -598,9 +598,10 @@ pub fn find(doc: &Doc, corpus: &Corpus) -> Found {
     }
     // One-word names that are part of a person's name found elsewhere: "Tsai", "Jiang".
     for (name, at) in std::mem::take(&mut unclear) {
-        let person = found.entities.iter().position(|e| {
-            e.kind.is_person() && !e.reused && e.name.split_whitespace().any(|w| w == name)
-        });
+        let person = found
+            .entities
+            .iter()
+            .position(|e| e.kind.is_person() && e.name.split_whitespace().any(|w| w == name));
         match person {
             Some(i) if !name.contains(' ') => {
                 if !found.entities[i].alt_names.contains(&name) {
@@ -799,8 +800,8 @@ fn sentence_candidates(
         });
         if !ORG_WORDS.contains(&last) || two_names {
             let mut s = start;
-            for j in start..end {
-                if connector(words[j].text) {
+            for (j, w) in words.iter().enumerate().take(end).skip(start) {
+                if connector(w.text) {
                     runs.push(s..j);
                     s = j + 1;
                 }
@@ -816,7 +817,7 @@ fn sentence_candidates(
     for run in runs {
         let mut run = run;
         // A sentence's first word is capitalised anyway.
-        if words[run.start].initial && run.len() > 0 {
+        if words[run.start].initial && !run.is_empty() {
             let w = words[run.start].bare;
             let in_known = hits.iter().any(|h| h.at.start == words[run.start].at.start);
             if !in_known && (FUNCTION_WORDS.contains(&w) || lowercase.contains(&w.to_lowercase())) {
@@ -848,7 +849,7 @@ fn sentence_candidates(
             // new name of the whole.
             let mut end = last + 1;
             let mut rest_end = end;
-            while rest_end < run.end && words[rest_end - 1].possessive == false {
+            while rest_end < run.end && !words[rest_end - 1].possessive {
                 rest_end += 1;
             }
             let rest = &words[end..rest_end];
@@ -949,11 +950,10 @@ fn classify(
     let name = c.name.as_str();
     let words: Vec<&str> = name.split_whitespace().collect();
     let last = *words.last()?;
-    let before = &doc.text[doc.text.floor_char_boundary(c.at.start.saturating_sub(60))..c.at.start];
-    let after = &doc.text[c.at.end
-        ..doc
-            .text
-            .ceil_char_boundary((c.at.end + 80).min(doc.text.len()))];
+    let before =
+        &doc.text[super::segment::floor(doc.text, c.at.start.saturating_sub(60))..c.at.start];
+    let after =
+        &doc.text[c.at.end..super::segment::ceil(doc.text, (c.at.end + 80).min(doc.text.len()))];
     let org = |kind: OrgKind, why: String| {
         Some((
             EntityKind::Organization(kind),
@@ -962,6 +962,17 @@ fn classify(
     };
     if ORG_WORDS.contains(&last) {
         return org(OrgKind::Formal, format!("ends in \"{last}\""));
+    }
+    if let Some(k) = corpus.known.iter().find(|k| {
+        k.org.is_some()
+            && std::iter::once(&k.name)
+                .chain(&k.alt_names)
+                .any(|n| name.starts_with(&format!("{n} ")))
+    }) {
+        return org(
+            OrgKind::Organization,
+            format!("it starts with the name of {}", k.id),
+        );
     }
     if let Some(w) = words.iter().find(|w| brand(w)) {
         return org(
@@ -1005,7 +1016,7 @@ fn classify(
     if LIST_AFTER.is_match(after) {
         return org(OrgKind::Organization, "listed with other outlets".into());
     }
-    let _ = (corpus, all);
+    let _ = all;
     None
 }
 

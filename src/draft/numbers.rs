@@ -163,8 +163,8 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Number> {
                 high.map(|h| format!("-{h}")).unwrap_or_default()
             );
             let near = |from: usize, to: usize| {
-                let from = text.floor_char_boundary(from);
-                let to = text.ceil_char_boundary(to.min(text.len()));
+                let from = super::segment::floor(text, from);
+                let to = super::segment::ceil(text, to);
                 text[from..to].to_lowercase()
             };
             let kind = money_kind(

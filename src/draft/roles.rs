@@ -39,6 +39,13 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
             ),
             "X, a Y ROLE",
         ),
+        // X, Y's operations head
+        (
+            p(
+                r"«P(?<p>\d+)»,\s+(?<orgs>«O\d+»)['’]s\s+(?<adj>(?:senior|deputy|new)\s+)?(?<role>ROLE|[a-z]+\s+(?:head|chief|director))\b",
+            ),
+            "X, Y's ROLE",
+        ),
         // X will (continue to) serve as ROLE (and ROLE) of Y
         (
             p(
@@ -99,7 +106,7 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                             organization: o.id.clone(),
                             holder: h.id.clone(),
                             head: matches!(role.as_str(), "CEO" | "president" | "head"),
-                            found: format!("{} ({shape})", doc.words(at.clone())),
+                            found: format!("{}: {role} ({shape})", doc.words(at.clone())),
                             evidence: doc.evidence(at.clone()),
                             at,
                         });

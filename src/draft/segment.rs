@@ -143,6 +143,24 @@ fn count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
+/// The largest char boundary of `text` at or before `i`.
+pub fn floor(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `text` at or after `i`.
+pub fn ceil(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Whitespace runs (line breaks included) as one space, trimmed.
 pub fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -155,8 +173,8 @@ mod tests {
     #[test]
     fn sentences_and_short_quotes() {
         let text = "Menu\n\nAcme Group hired Ann Lee. She starts in May 2024.\nShe said so.";
-        let body = [6..text.len()];
-        let s = sentences(text, &body);
+        let body = 6..text.len();
+        let s = sentences(text, std::slice::from_ref(&body));
         let words: Vec<&str> = s.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(
             words,
@@ -177,7 +195,10 @@ mod tests {
             "one two three four five six seven eight nine ten eleven twelve thirteen fourteen",
             "ten more words here to make this sentence far too long for one quote ok yes and more and more words"
         );
-        let doc = Doc::new(&long, sentences(&long, &[0..long.len()]));
+        let doc = Doc::new(
+            &long,
+            sentences(&long, std::slice::from_ref(&(0..long.len()))),
+        );
         let at = long.find("Ann").unwrap();
         let quote = doc.evidence(at..at + 7);
         assert!(quote.contains("hired Ann Lee"), "{quote}");

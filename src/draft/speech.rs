@@ -20,7 +20,7 @@ const VERB: &str = r"(?:told|said|says|stated|explained|added|wrote|noted|remark
 
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*(?<speaker>[^“”\x22.;!?]{{1,80}}?)\s+(?<verb>{VERB}(?:\s+(?:internally|[\dA-Z][\w.]*|reporters|the press|the media))?)\b"
+        r"^\s*(?<speaker>[^“”\x22.;!?]{{1,80}}?)\s+(?<verb>{VERB}(?:\s+(?:internally|(?:the\s+)?[\dA-Z](?:[\w.]*\w)?(?:\s+[A-Z]\w*)*|reporters|the press|the media))?)\b"
     ))
     .expect("valid regex")
 });

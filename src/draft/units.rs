@@ -12,7 +12,7 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-const UNIT_NOUN: &str = "division|unit|team|department|platform|business group";
+const UNIT_NOUN: &str = "division|unit|team|department|platform|business group|business";
 
 static OWNED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -23,7 +23,7 @@ static OWNED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 
 static THE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:the|its)\s+(?<phrase>(?:[a-z][\w-]*\s+){{1,6}}?(?:{UNIT_NOUN}))\b"
+        r"\b(?<det>the|its)\s+(?<phrase>(?:[A-Za-z][\w-]*\s+){{1,6}}?(?:{UNIT_NOUN}))\b"
     ))
     .expect("valid regex")
 });
@@ -72,6 +72,12 @@ const RANKING: &[&str] = &[
     "main",
 ];
 
+/// Small words that make a phrase a clause, not a name ("the unit formed from the team").
+const FUNCTION: &[&str] = &[
+    "the", "a", "an", "from", "of", "to", "with", "that", "which", "by", "in", "for", "it", "its",
+    "was", "is", "will",
+];
+
 /// Adds the units, business lines and groups of the text to `found`.
 pub fn find(doc: &Doc, corpus: &Corpus, found: &mut Found) {
     let main = found.main_org().map(|i| found.entities[i].id.clone());
@@ -92,15 +98,21 @@ pub fn find(doc: &Doc, corpus: &Corpus, found: &mut Found) {
         for (at, owner, surface) in owners {
             if let Some(c) = OWNED_UNIT.captures(&doc.text[at.end..s.end]) {
                 let phrase = c.name("phrase").expect("group");
+                let end = at.end + phrase.end();
                 if phrase
                     .as_str()
                     .split_whitespace()
-                    .any(|w| RANKING.contains(&w))
+                    .any(|w| RANKING.contains(&w) || FUNCTION.contains(&w))
+                    || compound(&doc.text[end..s.end])
                 {
                     continue;
                 }
                 let range = at.start..at.end + phrase.end();
-                let name = format!("{surface} {}", clean(phrase.as_str()));
+                let name = format!(
+                    "{} {}",
+                    short_name(doc, found, &owner, &surface),
+                    clean(phrase.as_str())
+                );
                 if phrase.as_str().ends_with("shareholders") {
                     let words = clean(&doc.text[range.clone()]);
                     add(
@@ -108,6 +120,7 @@ pub fn find(doc: &Doc, corpus: &Corpus, found: &mut Found) {
                         corpus,
                         found,
                         &words,
+                        None,
                         OrgKind::Group,
                         range,
                         None,
@@ -120,6 +133,7 @@ pub fn find(doc: &Doc, corpus: &Corpus, found: &mut Found) {
                     corpus,
                     found,
                     &name,
+                    Some(&clean(phrase.as_str())),
                     OrgKind::Unit,
                     range,
                     Some(owner),
@@ -130,23 +144,67 @@ pub fn find(doc: &Doc, corpus: &Corpus, found: &mut Found) {
         for c in THE_UNIT.captures_iter(text) {
             let phrase = c.name("phrase").expect("group");
             let first = phrase.as_str().split_whitespace().next().unwrap_or("");
-            if VAGUE.contains(&first) {
+            if VAGUE.contains(&first)
+                || phrase
+                    .as_str()
+                    .split_whitespace()
+                    .any(|w| FUNCTION.contains(&w))
+            {
                 continue;
             }
             let range = s.start + phrase.start()..s.start + phrase.end();
-            if found.mentions_in(range.clone()).next().is_some() {
+            if found.mentions_in(range.clone()).next().is_some()
+                || compound(&doc.text[range.end..s.end])
+                || phrase
+                    .as_str()
+                    .split_whitespace()
+                    .skip(1)
+                    .any(|w| w.starts_with(char::is_uppercase))
+            {
                 continue;
             }
-            add(
-                doc,
-                corpus,
-                found,
-                &clean(phrase.as_str()),
-                OrgKind::Unit,
-                range,
-                None,
-                "a team or unit",
-            );
+            let bare = clean(phrase.as_str());
+            // "its parcel team": the team of the organization the sentence is about.
+            let owner = (&c["det"] == "its")
+                .then(|| {
+                    found
+                        .mentions_in(s.start..range.start)
+                        .find(|m| !found.entity(m).kind.is_person())
+                        .map(|m| {
+                            (
+                                found.entity(m).id.clone(),
+                                doc.text[m.at.clone()].to_owned(),
+                            )
+                        })
+                })
+                .flatten();
+            match owner {
+                Some((owner, surface)) => {
+                    let name = format!("{} {bare}", short_name(doc, found, &owner, &surface));
+                    add(
+                        doc,
+                        corpus,
+                        found,
+                        &name,
+                        Some(&bare),
+                        OrgKind::Unit,
+                        range,
+                        Some(owner),
+                        "a unit of the organization the sentence is about",
+                    );
+                }
+                None => add(
+                    doc,
+                    corpus,
+                    found,
+                    &bare,
+                    None,
+                    OrgKind::Unit,
+                    range,
+                    None,
+                    "a team or unit",
+                ),
+            }
         }
         if let Some(c) = LINES.captures(text) {
             let list = c.name("list").expect("group");
@@ -203,6 +261,7 @@ pub fn find(doc: &Doc, corpus: &Corpus, found: &mut Found) {
                     corpus,
                     found,
                     trimmed,
+                    None,
                     OrgKind::BusinessLine,
                     range,
                     main.clone(),
@@ -217,6 +276,7 @@ pub fn find(doc: &Doc, corpus: &Corpus, found: &mut Found) {
                 corpus,
                 found,
                 &clean(m.as_str()),
+                None,
                 OrgKind::Group,
                 range,
                 None,
@@ -230,6 +290,7 @@ pub fn find(doc: &Doc, corpus: &Corpus, found: &mut Found) {
                 corpus,
                 found,
                 &clean(m.as_str()),
+                None,
                 OrgKind::Group,
                 range,
                 None,
@@ -245,6 +306,7 @@ fn add(
     corpus: &Corpus,
     found: &mut Found,
     name: &str,
+    alt: Option<&str>,
     kind: OrgKind,
     at: Range<usize>,
     part_of: Option<String>,
@@ -255,11 +317,7 @@ fn add(
         return;
     }
     // A unit named with its owner ("Cainiao domestic … team") may be known without it.
-    let bare = name
-        .split_once(' ')
-        .map(|(first, rest)| (first, rest))
-        .filter(|(first, _)| first.starts_with(char::is_uppercase))
-        .map(|(_, rest)| rest);
+    let bare = alt;
     let lookup = |n: &str| {
         corpus
             .by_name(n)
@@ -309,8 +367,52 @@ fn add(
                 ),
             );
             found.entities[i].part_of = part_of;
+            if let Some(alt) = alt.filter(|a| *a != name) {
+                found.entities[i].alt_names.push(alt.to_owned());
+            }
             i
         }
     };
     found.mention(at, i);
+}
+
+/// Whether the noun goes on into a longer one: "business lines", "business groups".
+fn compound(after: &str) -> bool {
+    let next = after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    after.starts_with(' ')
+        && matches!(
+            next,
+            "line"
+                | "lines"
+                | "group"
+                | "groups"
+                | "units"
+                | "leaders"
+                | "model"
+                | "models"
+                | "strategy"
+                | "strategies"
+                | "operations"
+                | "parks"
+                | "park"
+                | "partners"
+        )
+}
+
+/// The shortest name the text uses for an organization: "Northwind" for "Northwind
+/// Logistics Group".
+fn short_name(doc: &Doc, found: &Found, id: &str, surface: &str) -> String {
+    let entity = found.entities.iter().filter(|e| e.id == id);
+    let known = found.known.iter().filter(|k| k.id == id);
+    entity
+        .flat_map(|e| std::iter::once(&e.name).chain(&e.alt_names))
+        .chain(known.flat_map(|k| std::iter::once(&k.name).chain(&k.alt_names)))
+        .filter(|n| doc.text.contains(n.as_str()))
+        .min_by_key(|n| n.len())
+        .cloned()
+        .unwrap_or_else(|| surface.to_owned())
 }
