@@ -84,6 +84,7 @@ fn known_entities_keep_their_ids_and_new_ones_get_new_ids() {
     assert_eq!(source.name.get_ref(), "unnamed Westhaven manager");
     // The page's menus, share buttons, related links and footer are not the article.
     assert_eq!(f.article.publisher.get_ref(), "harbor-ledger");
+    assert_eq!(f.article.author.as_ref().unwrap().get_ref(), "mara-ellison");
     assert_eq!(
         f.article.title.get_ref(),
         "Westhaven Parcels names Ana Ruiz its first chief executive"
@@ -179,11 +180,11 @@ fn a_summary_goes_to_standard_error() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
         stderr.contains(
-            "5 organizations (3 reused), 4 people (2 reused), 3 posts, 1 measures, 2 quotes"
+            "5 organizations (3 reused), 5 people (3 reused), 3 posts, 1 measures, 2 quotes"
         ),
         "{stderr}"
     );
-    assert!(stderr.contains("reused ids: 5"), "{stderr}");
+    assert!(stderr.contains("reused ids: 6"), "{stderr}");
 }
 
 #[test]

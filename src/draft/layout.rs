@@ -134,6 +134,7 @@ pub fn read(text: &str) -> Layout {
         let first = all.iter().position(|r| !short(r));
         let last = all.iter().rposition(|r| !short(r));
         let (Some(first), Some(last)) = (first, last) else {
+            loose_lines.extend(all);
             continue;
         };
         let inner = all[first].start..all[last].end;
@@ -185,6 +186,11 @@ pub fn read(text: &str) -> Layout {
                 .find(|l| !text[(**l).clone()].contains(" | "))
         })
         .map(|l| (*l).clone());
+    // "Title | Site" names the site; "Site | Section" does not say which is which.
+    if repeated.is_none() {
+        layout.site = None;
+        layout.site_line = None;
+    }
     layout
 }
 
@@ -212,6 +218,31 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
     if let Some(byline) = &layout.byline {
         meta.evidence
             .push(super::segment::clean(&doc.text[byline.clone()]));
+        if let Some(who) = BYLINE
+            .captures(&doc.text[byline.clone()])
+            .and_then(|c| c.name("who"))
+        {
+            let name = who.as_str().trim();
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let person = (2..=3).contains(&words.len())
+                && words.iter().all(|w| {
+                    let mut cs = w.chars();
+                    cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+                });
+            if person {
+                let at = byline.start + who.start()..byline.start + who.start() + name.len();
+                let i = found.add(
+                    doc,
+                    name,
+                    EntityKind::Person { anonymous: false },
+                    at.clone(),
+                    format!("found: \"{name}\" → person (the byline)"),
+                );
+                found.entities[i].evidence = super::segment::clean(&doc.text[byline.clone()]);
+                found.mention(at, i);
+                meta.author = Some(found.entities[i].id.clone());
+            }
+        }
     }
     // The site of the page title publishes it.
     if let (Some(site), Some(line)) = (&layout.site, &layout.site_line) {

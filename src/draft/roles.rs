@@ -13,7 +13,7 @@ use super::segment::Doc;
 use regex::Regex;
 use std::sync::LazyLock;
 
-const ROLE: &str = r"(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|chairman|chairwoman|president|vice president|executive|general manager|managing director|director|head)";
+const ROLE: &str = r"(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|chairman|chairwoman|president|vice president|executive|general manager|managing director|director|[a-z]+ head|head)";
 
 static PATTERNS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
     let p = |s: &str| Regex::new(&s.replace("ROLE", ROLE)).expect("valid regex");
