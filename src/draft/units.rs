@@ -12,7 +12,7 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-const UNIT_NOUN: &str = "division|unit|team|department|platform|business group|business";
+const UNIT_NOUN: &str = "division|unit|team|department|platform|business group|business|operation";
 
 static OWNED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
