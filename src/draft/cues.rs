@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 /// Event kinds and the words that suggest them.
 static EVENTS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
-    let r = |s: &str| Regex::new(s).expect("valid regex");
+    let r = |s: &str| super::segment::regex(s);
     vec![
         (
             "transfer",
@@ -55,7 +55,7 @@ static EVENTS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
 /// organization. `s` names the subject, `o` the object; a missing one is the nearest
 /// organization before the cue.
 static RELATIONS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
-    let r = |s: &str| Regex::new(s).expect("valid regex");
+    let r = |s: &str| super::segment::regex(s);
     vec![
         (
             "reports-to",

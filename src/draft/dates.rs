@@ -13,27 +13,27 @@ const MONTH: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December";
 
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::segment::regex(&format!(
         r"\b(?<d>\d{{1,2}})(?:\s?[–-]\s?\d{{1,2}})?\s+(?<m>{MONTH})\s+(?<y>(?:19|20)\d{{2}})\b|\b(?<m2>{MONTH})\s+(?<d2>\d{{1,2}}),\s+(?<y2>(?:19|20)\d{{2}})\b"
     ))
-    .expect("valid regex")
 });
 
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?<m>{MONTH})\s+(?<y>(?:19|20)\d{{2}})\b")).expect("valid regex")
+    super::segment::regex(&format!(r"\b(?<m>{MONTH})\s+(?<y>(?:19|20)\d{{2}})\b"))
 });
 
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?<y>(?:19|20)\d{2})\b").expect("valid regex"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| super::segment::regex(r"\b(?<y>(?:19|20)\d{2})\b"));
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?|weeks?|days?)\s+ago|(?:last|this|next|earlier this|later this)\s+(?:year|month|week|quarter)|\d+-year history|for over a year|for (?:more than|about)?\s*a year|recently|from its inception|(?:the\s+)?(?:first|second|third|fourth)(?:\s+two)?\s+(?:fiscal\s+)?quarters?\s+of\s+(?:19|20)\d{2})\b")
-        .expect("valid regex")
+    super::segment::regex(
+        r"(?i)\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?|weeks?|days?)\s+ago|(?:last|this|next|earlier this|later this)\s+(?:year|month|week|quarter)|\d+-year history|for over a year|for (?:more than|about)?\s*a year|recently|from its inception|(?:the\s+)?(?:first|second|third|fourth)(?:\s+two)?\s+(?:fiscal\s+)?quarters?\s+of\s+(?:19|20)\d{2})\b",
+    )
 });
 
 static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?<q>by|since|until|in|on|from|before|after|as of|during)\s+(?:the\s+)?(?:(?:early|late|mid)[- ])?$")
-        .expect("valid regex")
+    super::segment::regex(
+        r"(?i)\b(?<q>by|since|until|in|on|from|before|after|as of|during)\s+(?:the\s+)?(?:(?:early|late|mid)[- ])?$",
+    )
 });
 
 fn month(name: &str) -> u8 {

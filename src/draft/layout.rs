@@ -16,35 +16,37 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 static CHROME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:share|related|read more|read next|subscribe|sign up|sign in|log in|follow us|advertisement|sponsored|loading|auto loading|copyright|all rights reserved|cookie|menu|tags?:|more from|recommended|trending|newsletter)\b|©)")
-        .expect("valid regex")
+    super::segment::regex(
+        r"(?i)^\s*(?:(?:share|related|read more|read next|subscribe|sign up|sign in|log in|follow us|advertisement|sponsored|loading|auto loading|copyright|all rights reserved|cookie|menu|tags?:|more from|recommended|trending|newsletter)\b|©)",
+    )
 });
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    super::segment::regex(
         r"^\s*(?:Written by|By)\s+(?<who>.+?)(?:\s*[\u{a0}\s]\s*Published on\b(?<date>.*))?\s*$",
     )
-    .expect("valid regex")
 });
 
 static WRITTEN_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:was |is )?written by (?<who>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2})(?: for (?<for>[\w.]+))?")
-        .expect("valid regex")
+    super::segment::regex(
+        r"\b(?:was |is )?written by (?<who>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2})(?: for (?<for>[\w.]+))?",
+    )
 });
 
 static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\boriginally (?:published|written|reported) by\s+(?<who>[^.,;()]+)")
-        .expect("valid regex")
+    super::segment::regex(r"\boriginally (?:published|written|reported) by\s+(?<who>[^.,;()]+)")
 });
 
 static WRITTEN_FOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:summary|article|report|account|story) (?:was |is )?written for (?:the )?(?<who>[^.,;()]+?)(?:\s+(?:from|based on)\b|\.$)")
-        .expect("valid regex")
+    super::segment::regex(
+        r"\b(?:summary|article|report|account|story) (?:was |is )?written for (?:the )?(?<who>[^.,;()]+?)(?:\s+(?:from|based on)\b|\.$)",
+    )
 });
 
 static BASED_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:as relayed by|relayed by|as reported by|reported by|published [^.()]*?\bby)\s+(?<list>[^.()]+)")
-        .expect("valid regex")
+    super::segment::regex(
+        r"\b(?:as relayed by|relayed by|as reported by|reported by|published [^.()]*?\bby)\s+(?<list>[^.()]+)",
+    )
 });
 
 /// Where the parts of a page are, as byte ranges.

@@ -284,8 +284,26 @@ pub fn draft(file_name: &str, text: &str, corpus: &Corpus) -> Result<Draft, Draf
         stubs: found.stubs.into_iter().chain(stubs).collect(),
     };
     keep_found_quotes(&mut draft, text);
+    dedup(&mut draft);
     assign_ids(&mut draft);
     Ok(draft)
+}
+
+/// One proposal for the same words in the same sentence (a text repeated, say).
+fn dedup(draft: &mut Draft) {
+    let mut seen = std::collections::BTreeSet::new();
+    draft
+        .numbers
+        .retain(|n| seen.insert((n.amount.clone(), n.unit.clone(), n.evidence.clone())));
+    let mut seen = std::collections::BTreeSet::new();
+    draft
+        .dates
+        .retain(|d| seen.insert((d.expression.clone(), d.evidence.clone())));
+    let mut seen = std::collections::BTreeSet::new();
+    draft.stubs.retain(|s| {
+        let key: Vec<&String> = s.lines.iter().filter(|l| !l.starts_with("id = ")).collect();
+        seen.insert(format!("{}{key:?}", s.what))
+    });
 }
 
 /// Ids for measures, and unique ids for posts and quotes next to the entities'.

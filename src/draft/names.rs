@@ -290,46 +290,44 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Lowercase nouns that, just before a name, say it is an organization's.
 static ORG_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    super::segment::regex(
         r"(?:\b(?:marketplace|platform|company|firm|rival|rivals|retailer|subsidiary|subsidiaries|outlet|outlets|publisher|brand|app|startup|operator|carrier|airline|bank|giant|group|unit|clients?|customers?|partners?|providers?|competitors?|such as|like|contracts? with|partnerships? with|told|relayed by|reported by|published by|owned by|acquired|by the|deal with|arm|(?:CEO|chief executive officer|chief executive|chairman|president|head|founder) of)\s+(?:the\s+)?|[,(]\s*)$",
     )
-    .expect("valid regex")
 });
 
 /// Words after a name that say it is an organization's: "Cainiao CEO", "a Cainiao employee".
 static ORG_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:['’]s)?\s+(?:(?:senior|mid-level|former|top|new)\s+)?(?:CEO|CFO|COO|CTO|founder|co-founder|chairman|executive|executives|employee|employees|manager|managers|spokesperson|subsidiary|division|unit|team|teams|shareholders|board|staff)\b")
-        .expect("valid regex")
+    super::segment::regex(
+        r"^(?:['’]s)?\s+(?:(?:senior|mid-level|former|top|new)\s+)?(?:CEO|CFO|COO|CTO|founder|co-founder|chairman|executive|executives|employee|employees|manager|managers|spokesperson|subsidiary|division|unit|team|teams|shareholders|board|staff)\b",
+    )
 });
 
 /// A list context after a name: "A, B and other outlets".
 static LIST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:,|and)\s+(?:and\s+)?other\s+(?:outlets|reports|companies|firms|media|platforms|publications)\b")
-        .expect("valid regex")
+    super::segment::regex(
+        r"^\s*(?:,|and)\s+(?:and\s+)?other\s+(?:outlets|reports|companies|firms|media|platforms|publications)\b",
+    )
 });
 
 /// Words after a name that say it is a person's.
 static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    super::segment::regex(
         r"^(?:['’]s)?\s*(?:,\s*(?:(?:a|an|the|until then|then|now|its|his|her|who|also)\s+)*(?:[\w-]+\s+){0,4}?(?:CEO|chief executive|chairman|chairwoman|president|founder|executive|officer|director|manager|head|analyst|spokesperson|spokesman|spokeswoman|partner|employee|co-founder|vice)\b|\s+(?:(?:who|will|would|has|had|is|was|also)\s+)*(?:(?:continue\s+to|now|then|previously|directly|later)\s+)*(?:said|says|told|tells|stated|explained|added|wrote|noted|serve|served|serves|report|reports|reported|joined|leads|led|heads|headed|founded|became|becomes)\b)",
     )
-    .expect("valid regex")
 });
 
 /// Words before a name that say it is a person's.
 static PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    super::segment::regex(
         r"(?:\b(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief|chairman|chairwoman|president|founder|co-founder|executive|officer|director|head|manager|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|led by|written by|headed by|according to|said|says|told|spokesperson|analyst)\s*,?\s*)$",
     )
-    .expect("valid regex")
 });
 
 /// Unnamed sources: "a Cainiao mid-level manager told", "a source familiar with X said".
 static ANONYMOUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    super::segment::regex(
         r"\b(?:[aA]n?|[oO]ne)\s+((?:[A-Z][\w.’'-]*\s+)?(?:(?:senior|mid-level|former|current|junior|top|local)\s+)*(?:employee|manager|executive|source|insider|official|spokesperson|spokesman|spokeswoman|person|analyst|engineer|staff member|director)(?:\s+(?:familiar with|close to|with knowledge of|at|from)\s+(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0,2}?)?)\s+(?:told|said|says)\b",
     )
-    .expect("valid regex")
 });
 
 /// One mention of a proposed entity in the text.

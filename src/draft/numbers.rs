@@ -18,39 +18,39 @@ use std::sync::LazyLock;
 const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::segment::regex(&format!(
         r"(?<cur>\b(?:EUR|USD|CNY|RMB|HKD|GBP|JPY|SGD)\s?|US\$\s?|HK\$\s?|\$|€|£|¥)(?<low>{NUM})(?:\s?[–-]\s?(?<high>{NUM}))?(?:\s?(?<scale>billion|million|thousand|bn|mn)\b)?"
     ))
-    .expect("valid regex")
 });
 
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::segment::regex(&format!(
         r"(?<low>{NUM})(?:\s?[–-]\s?(?<high>{NUM}))?\s?(?:%|\bper\s?cent\b|\bpercent\b)|\b(?<half>half)\b"
     ))
-    .expect("valid regex")
 });
 
 static DAYS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?<low>\d+)(?:\s?[–-]\s?(?<high>\d+))?[- ](?<unit>day|hour|year|month|week)s?\b|\b(?<next>next-day)\b")
-        .expect("valid regex")
+    super::segment::regex(
+        r"\b(?<low>\d+)(?:\s?[–-]\s?(?<high>\d+))?[- ](?<unit>day|hour|year|month|week)s?\b|\b(?<next>next-day)\b",
+    )
 });
 
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::segment::regex(&format!(
         r"\b(?<n>{NUM})\s+(?:[a-z][a-z-]*\s+){{0,2}}?(?<noun>employees|people|staff|workers|jobs|teams|groups|companies|units|shareholders|users|customers|clients|merchants|brands|platforms|countries|markets|cities|warehouses|stores|parcels|orders|members|products|businesses|divisions|subsidiaries|partners|points)\b"
     ))
-    .expect("valid regex")
 });
 
 static RANK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?<ord>first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest|fastest[- ]growing|most\s+\w+|top|leading|highest)\b|\b(?<lead>(?:continues?\s+to\s+)?lead(?:s|ing)?\s+in)\b")
-        .expect("valid regex")
+    super::segment::regex(
+        r"\b(?<ord>first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest|fastest[- ]growing|most\s+\w+|top|leading|highest)\b|\b(?<lead>(?:continues?\s+to\s+)?lead(?:s|ing)?\s+in)\b",
+    )
 });
 
 static BOUND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?<b>more than|over|above|exceeding|at least|about|around|approximately|roughly|nearly|almost|up to|some|under|less than)\s+(?:US\$|HK\$|\$|€|£|¥|EUR\s|USD\s|CNY\s|RMB\s|HKD\s)?$")
-        .expect("valid regex")
+    super::segment::regex(
+        r"(?i)\b(?<b>more than|over|above|exceeding|at least|about|around|approximately|roughly|nearly|almost|up to|some|under|less than)\s+(?:US\$|HK\$|\$|€|£|¥|EUR\s|USD\s|CNY\s|RMB\s|HKD\s)?$",
+    )
 });
 
 const PEOPLE: &[&str] = &["employees", "people", "staff", "workers", "jobs"];

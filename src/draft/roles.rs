@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 const ROLE: &str = r"(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|chairman|chairwoman|president|vice president|executive|general manager|managing director|director|[a-z]+ head|head)";
 
 static PATTERNS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
-    let p = |s: &str| Regex::new(&s.replace("ROLE", ROLE)).expect("valid regex");
+    let p = |s: &str| super::segment::regex(&s.replace("ROLE", ROLE));
     vec![
         // X, (until then) CEO of (both) (the) Y (and (the) Z)
         (
@@ -56,8 +56,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
     ]
 });
 
-static MENTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"«O(\d+)»(['’]s)?").expect("valid regex"));
+static MENTION: LazyLock<Regex> = LazyLock::new(|| super::segment::regex(r"«O(\d+)»(['’]s)?"));
 
 /// "chief executive officer" → "CEO"; other roles as written, lowercase.
 pub fn role_name(role: &str) -> String {

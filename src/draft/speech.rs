@@ -13,23 +13,20 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static QUOTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"[“"]([^“”"]+)[”"]"#).expect("valid regex"));
+static QUOTED: LazyLock<Regex> = LazyLock::new(|| super::segment::regex(r#"[“"]([^“”"]+)[”"]"#));
 
 const VERB: &str = r"(?:told|said|says|stated|explained|added|wrote|noted|remarked|commented)";
 
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::segment::regex(&format!(
         r"^\s*(?<speaker>[^“”\x22.;!?]{{1,80}}?)\s+(?<verb>{VERB}(?:\s+(?:internally|(?:the\s+)?[\dA-Z](?:[\w.]*\w)?(?:\s+[A-Z]\w*)*|reporters|the press|the media))?)\b"
     ))
-    .expect("valid regex")
 });
 
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::segment::regex(&format!(
         r"(?<speaker>[^“”\x22.;!?,]{{1,80}}?)\s+(?<verb>{VERB}(?:\s+(?:internally|publicly|in a statement|[\dA-Z][\w.]*))?)\s*[,:]?\s*$"
     ))
-    .expect("valid regex")
 });
 
 /// The quotations of the body, with speakers where the text names them.

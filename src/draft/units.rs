@@ -15,34 +15,33 @@ use std::sync::LazyLock;
 const UNIT_NOUN: &str = "division|unit|team|department|platform|business group|business|operation";
 
 static OWNED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::segment::regex(&format!(
         r"^['’]s\s+(?<phrase>(?:[a-z][\w-]*\s+){{0,5}}?(?:{UNIT_NOUN}|(?:minority\s+)?shareholders))\b"
     ))
-    .expect("valid regex")
 });
 
 static THE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::segment::regex(&format!(
         r"\b(?<det>the|its)\s+(?<phrase>(?:[A-Za-z][\w-]*\s+){{1,6}}?(?:{UNIT_NOUN}))\b"
     ))
-    .expect("valid regex")
 });
 
 static LINES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    super::segment::regex(
         r"\bbusiness(?:es|\s+lines?|\s+segments?)\s*(?::|include|includes|are)\s+(?<list>[^.;]+)",
     )
-    .expect("valid regex")
 });
 
 static MEDIA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Chinese|American|European|Asian|Japanese|Korean|Indian|British|German|French|state|local|foreign)\s+(?:media|regulators|authorities)\b")
-        .expect("valid regex")
+    super::segment::regex(
+        r"\b(?:Chinese|American|European|Asian|Japanese|Korean|Indian|British|German|French|state|local|foreign)\s+(?:media|regulators|authorities)\b",
+    )
 });
 
 static NON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bnon-[A-Z][\w.]*\s+(?:clients|customers|merchants|brands|users|sellers)\b")
-        .expect("valid regex")
+    super::segment::regex(
+        r"\bnon-[A-Z][\w.]*\s+(?:clients|customers|merchants|brands|users|sellers)\b",
+    )
 });
 
 /// Words that make a "the … team" phrase a description rather than a name.
