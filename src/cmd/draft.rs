@@ -32,7 +32,10 @@ pub fn run(args: &DraftArgs) -> anyhow::Result<()> {
         .text
         .file_name()
         .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
-    let drafted = draft::draft(&file_name, &text, &corpus)?;
+    let drafted = draft::draft(&file_name, &text, &corpus).map_err(|e| match e {
+        draft::DraftError::NoSentences(_) => draft::DraftError::NoSentences(name.clone()),
+        e => e,
+    })?;
     let facts = draft::write::facts_file(&drafted, &text, corpus.files.len());
     output::write_to(args.output.as_deref(), |out| {
         out.write_all(facts.as_bytes())?;
