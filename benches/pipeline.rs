@@ -17,13 +17,13 @@
 //! `$NEWSGRAPH_ARTICLES` points at it (`scripts/bench.sh` unsets that variable).
 
 use anyhow::{Context, bail};
-use newsgraph::export::{ExportFormat, prefixes, sorted_quads, write_rdf};
+use newsgraph::export::{ExportFormat, SortedTriples, prefixes, write_rdf};
 use newsgraph::iris::Iris;
 use newsgraph::pipeline::{self, Loaded, Options};
 use newsgraph::queries::{self, SavedQuery};
 use newsgraph::store::GraphStore;
-use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::Quad;
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::{GraphName, Quad};
 use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
 use std::hint::black_box;
@@ -126,26 +126,39 @@ fn micros(duration: Duration) -> f64 {
 }
 
 /// The whole Turtle or N-Triples export of the loaded articles, as `newsgraph export` writes
-/// it: the quads sorted, then serialized.
+/// it: the triples gathered and sorted, then serialized.
 fn export(loaded: &Loaded, iris: &Iris, format: ExportFormat) -> anyhow::Result<Vec<u8>> {
-    let graphs = loaded.store.graph_names(false);
-    let last = iris.article_prefix();
-    let quads = sorted_quads(&loaded.store, &graphs, &last)?;
+    let graphs = loaded
+        .articles
+        .iter()
+        .map(|a| (GraphName::from(a.mapping.graph.clone()), a.triples()));
     let mut out = Vec::new();
-    write_rdf(&quads, format, &prefixes(iris), &last, &mut out)?;
+    write_rdf(
+        graphs,
+        format,
+        &prefixes(iris),
+        &iris.article_prefix(),
+        &mut out,
+    )?;
     Ok(out)
 }
 
 /// The triples serialized by Oxigraph alone, in the order given: the part of an export left
-/// once the quads are gathered, merged and sorted.
+/// once the triples are gathered and sorted.
 fn serialize_only(
     triples: &[Quad],
-    format: ExportFormat,
+    format: RdfFormat,
     prefixes: &[(String, String)],
 ) -> anyhow::Result<Vec<u8>> {
-    let mut out = Vec::new();
-    write_rdf(triples, format, prefixes, "", &mut out)?;
-    Ok(out)
+    let mut serializer = RdfSerializer::from_format(format);
+    for (prefix, namespace) in prefixes {
+        serializer = serializer.with_prefix(prefix, namespace)?;
+    }
+    let mut writer = serializer.for_writer(Vec::new());
+    for quad in triples {
+        writer.serialize_triple(quad.as_ref())?;
+    }
+    Ok(writer.finish()?)
 }
 
 /// Every quad of a Turtle document, parsed by Oxigraph.
@@ -249,9 +262,9 @@ fn main() -> anyhow::Result<()> {
     config.measure("load", || {
         pipeline::load(&options, &iris).expect("the embedded article loads")
     });
-    config.measure("sort-quads", || {
-        let graphs = loaded.store.graph_names(false);
-        sorted_quads(&loaded.store, &graphs, &iris.article_prefix()).expect("quads sort")
+    config.measure("sort-triples", || {
+        let triples = loaded.articles.iter().flat_map(|a| a.triples());
+        SortedTriples::new(triples, &iris.article_prefix())
     });
     config.measure("serialize-turtle", || {
         export(&loaded, &iris, ExportFormat::Turtle).expect("Turtle export")
@@ -260,10 +273,10 @@ fn main() -> anyhow::Result<()> {
         export(&loaded, &iris, ExportFormat::Ntriples).expect("N-Triples export")
     });
     config.measure("serializer-turtle", || {
-        serialize_only(&parsed, ExportFormat::Turtle, &prefixes).expect("Turtle serializes")
+        serialize_only(&parsed, RdfFormat::Turtle, &prefixes).expect("Turtle serializes")
     });
     config.measure("serializer-ntriples", || {
-        serialize_only(&parsed, ExportFormat::Ntriples, &prefixes).expect("N-Triples serializes")
+        serialize_only(&parsed, RdfFormat::NTriples, &prefixes).expect("N-Triples serializes")
     });
     config.measure("parse-turtle", || {
         parse_turtle(&turtle).expect("Turtle parses")

@@ -1,9 +1,10 @@
 //! The command line, as clap types only; the doc comments are the help text.
 
-use crate::export::ExportFormat;
-use crate::results::ResultsFormat;
-use crate::vocab::DEFAULT_BASE;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
+use newsgraph::export::ExportFormat;
+use newsgraph::results::ResultsFormat;
+use newsgraph::vocab::DEFAULT_BASE;
 use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
@@ -109,11 +110,14 @@ pub struct ExportArgs {
     #[arg(value_name = "FACTS.toml")]
     pub facts: Vec<PathBuf>,
 
-    /// Output syntax; by default taken from the --output extension, else Turtle.
-    #[arg(short, long, value_enum)]
+    /// Output syntax; by default taken from the --output extension, else Turtle. TriG and
+    /// N-Quads keep the articles' named graphs; the others merge them into the default graph.
+    #[arg(short, long, value_parser = export_format())]
     pub format: Option<ExportFormat>,
 
-    /// Write to this file (replaced only once complete) instead of standard output.
+    /// Write to this file instead of standard output (for neo4j, this directory), replaced
+    /// only once complete. Its extension names the format unless --format does: .ttl .nt
+    /// .nq .trig .rdf .jsonld .graphml .dot (without --format, any other is an error).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -148,9 +152,14 @@ pub struct QueryArgs {
     #[arg(long, value_name = "TEXT")]
     pub sparql: Option<String>,
 
-    /// How to write the results; graph results are always Turtle.
-    #[arg(long, value_enum, default_value_t)]
+    /// How to write the results; graph results are always Turtle. csv, tsv, json and xml
+    /// are written row by row as the query makes them.
+    #[arg(long, value_parser = results_format(), default_value = "table")]
     pub format: ResultsFormat,
+
+    /// Write at most this many rows (or triples).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
 
     /// Give a variable of the query a value before it runs (repeatable): an IRI as <…> or
     /// prefix:name, anything else as a string.
@@ -221,4 +230,16 @@ pub struct DraftArgs {
     /// Replace the output file if it exists.
     #[arg(long)]
     pub force: bool,
+}
+
+/// Reads an export format by its name (`turtle`, `ntriples`…).
+fn export_format() -> impl TypedValueParser<Value = ExportFormat> {
+    PossibleValuesParser::new(ExportFormat::ALL.map(ExportFormat::id))
+        .map(|id| ExportFormat::from_id(&id).expect("one of the possible values"))
+}
+
+/// Reads a results format by its name (`table`, `csv`…).
+fn results_format() -> impl TypedValueParser<Value = ResultsFormat> {
+    PossibleValuesParser::new(ResultsFormat::ALL.map(ResultsFormat::id))
+        .map(|id| ResultsFormat::from_id(&id).expect("one of the possible values"))
 }

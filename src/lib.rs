@@ -1,21 +1,46 @@
 //! newsgraph turns what a news article says about companies, people, teams and events into
 //! an RDF knowledge graph.
 //!
-//! The facts an article states are written by hand into a facts file ([`facts`]), checked,
-//! mapped to triples in standard vocabularies ([`mapper`], [`vocab`]), loaded into an
-//! Oxigraph store ([`store`]), then queried ([`queries`], [`results`]) and exported
-//! ([`export`]). [`pipeline`] runs the whole path; [`cli`] and [`cmd`] are the command line.
-//! [`draft`] proposes a facts file from an article's text.
+//! The path a fact takes, and the entry point for each step:
+//!
+//! 1. **Read and check** a facts file, written by hand from the article: [`Facts::read`]
+//!    (or [`Facts::parse`] for text in memory). Problems come back as [`Error::Facts`], one
+//!    `file:line:column: message` each.
+//! 2. **Locate** its evidence quotes in the article's text: [`ArticleText::read`] and
+//!    [`verify::locate`].
+//! 3. **Map** the records to triples in standard vocabularies: [`map`] gives a [`Mapping`],
+//!    each record's plain triples and dated statements as data.
+//! 4. **Annotate** where every statement comes from: [`provenance::annotate`].
+//! 5. **Load** into an Oxigraph store, one named graph per article: [`GraphStore`], or
+//!    steps 1–5 at once with [`pipeline::load`].
+//! 6. **Query** with a saved question ([`queries::find`]) or any SPARQL:
+//!    [`GraphStore::query`], then [`results::write_results`].
+//! 7. **Export** in an RDF syntax ([`export::write_rdf`]) or as a property graph for other
+//!    tools ([`export::graph::project`], then GraphML, DOT or Neo4j CSV).
+//!
+//! [`why::explain`] answers "what does the article say about this entity, and in which
+//! words?". [`draft::draft`] proposes a new article's facts file from its text, reusing the
+//! ids of a corpus. Resources are named by [`Iris`]; every vocabulary term is in [`vocab`].
+//!
+//! ```no_run
+//! use newsgraph::{Iris, pipeline, queries, results};
+//!
+//! let iris = Iris::default();
+//! let loaded = pipeline::load(&pipeline::Options::default(), &iris)?;
+//! let question = queries::find("reporting-lines").expect("a saved question");
+//! let prefixes = newsgraph::export::prefixes(&iris);
+//! let answer = loaded.store.query(question.sparql, &prefixes, &[])?;
+//! results::write_results(answer, results::ResultsFormat::Table, &prefixes, &mut std::io::stdout())?;
+//! # Ok::<(), newsgraph::Error>(())
+//! ```
 
-pub mod cli;
-pub mod cmd;
 pub mod diagnostic;
 pub mod draft;
+pub mod error;
 pub mod export;
 pub mod facts;
 pub mod iris;
-pub mod mapper;
-pub mod output;
+pub mod mapping;
 pub mod pipeline;
 pub mod provenance;
 pub mod queries;
@@ -25,3 +50,11 @@ pub mod store;
 pub mod values;
 pub mod verify;
 pub mod vocab;
+pub mod why;
+
+pub use error::{Error, Result};
+pub use facts::Facts;
+pub use iris::Iris;
+pub use mapping::{Mapping, map};
+pub use source::ArticleText;
+pub use store::GraphStore;

@@ -2,14 +2,15 @@
 //! check the facts, find and verify the article text, map, add provenance, load.
 
 use crate::diagnostic::Diagnostics;
+use crate::error::{Error, Result};
 use crate::facts::Facts;
 use crate::iris::Iris;
-use crate::mapper::{self, Mapping};
-use crate::provenance::{self, Inputs};
+use crate::mapping::{self, Mapping};
+use crate::provenance::{self, Annotator, Inputs};
 use crate::source::ArticleText;
 use crate::store::GraphStore;
 use crate::verify::{self, Located};
-use anyhow::bail;
+use oxigraph::model::Triple;
 use std::path::{Path, PathBuf};
 
 /// The environment variable naming a directory of article texts, searched for the file a
@@ -39,8 +40,38 @@ pub struct Article {
     pub text: Option<ArticleText>,
     /// Where each evidence quote is in that text.
     pub located: Option<Located>,
-    /// The triples.
+    /// What the records state.
     pub mapping: Mapping,
+    /// How resources are named.
+    pub iris: Iris,
+    /// Whether the graph carries the provenance layer.
+    pub with_provenance: bool,
+    /// The time of the mapping run to record, if any.
+    pub timestamp: Option<String>,
+}
+
+impl Article {
+    /// Where each statement comes from ([`provenance::annotate`]), made as it is read; empty
+    /// when the provenance layer is left out.
+    pub fn provenance(&self) -> impl Iterator<Item = Triple> + '_ {
+        let inputs = Inputs {
+            facts: &self.facts,
+            article: &self.mapping.article,
+            graph: &self.mapping.graph,
+            text: self.text.as_ref(),
+            located: self.located.as_ref(),
+            timestamp: self.timestamp.as_deref(),
+        };
+        self.with_provenance
+            .then(|| provenance::annotate(inputs, &self.mapping, &self.iris))
+            .into_iter()
+            .flatten()
+    }
+
+    /// Every triple of the article's graph: its content, then its provenance.
+    pub fn triples(&self) -> impl Iterator<Item = Triple> + '_ {
+        self.mapping.triples().chain(self.provenance())
+    }
 }
 
 /// Articles loaded into a store.
@@ -52,59 +83,140 @@ pub struct Loaded {
     pub store: GraphStore,
 }
 
-/// Reads, checks, verifies and maps every facts file; nothing is loaded until all succeed.
-pub fn read(options: &Options, iris: &Iris) -> anyhow::Result<Vec<Article>> {
+/// A facts file read, checked, and verified against its text when the text was found.
+#[derive(Debug)]
+pub struct Checked {
+    /// The checked facts.
+    pub facts: Facts,
+    /// The article's text, when found.
+    pub text: Option<ArticleText>,
+    /// Where each evidence quote is in that text.
+    pub located: Option<Located>,
+}
+
+/// Reads, checks and verifies every facts file. Every file's problems are reported, not only
+/// the first file's.
+pub fn check(options: &Options) -> Result<Vec<Checked>> {
     if options.source.is_some() && options.facts.len() > 1 {
-        bail!(
+        return Err(Error::Input(format!(
             "--source names the text of one article, but {} facts files were given",
             options.facts.len()
-        );
+        )));
     }
-    let inputs: Vec<(Facts, Option<&Path>)> = if options.facts.is_empty() {
-        vec![(Facts::embedded(), None)]
-    } else {
-        options
-            .facts
+    let mut errors = Vec::new();
+    let mut inputs: Vec<(Facts, Option<&Path>)> = Vec::new();
+    if options.facts.is_empty() {
+        inputs.push((Facts::embedded(), None));
+    }
+    for path in &options.facts {
+        match Facts::read(path) {
+            Ok(facts) => inputs.push((facts, Some(path.as_path()))),
+            Err(e) => errors.push(e),
+        }
+    }
+    for (i, (facts, _)) in inputs.iter().enumerate() {
+        if let Some((first, _)) = inputs[..i]
             .iter()
-            .map(|path| Ok((Facts::read(path)?, Some(path.as_path()))))
-            .collect::<anyhow::Result<_>>()?
-    };
-    let mut articles = Vec::new();
+            .find(|(other, _)| other.article_id() == facts.article_id())
+        {
+            errors.push(Error::Input(format!(
+                "{} and {} both describe the article \"{}\": one graph per article, so give \
+                 each facts file its own article id",
+                first.source().name(),
+                facts.source().name(),
+                facts.article_id()
+            )));
+        }
+    }
+    let mut checked = Vec::new();
     for (facts, path) in inputs {
-        let text = find_text(&facts, path, options.source.as_deref())?;
+        let text = match find_text(&facts, path, options.source.as_deref()) {
+            Ok(text) => text,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
         let located = match &text {
-            Some(text) => Some(verify::locate(&facts, text).map_err(Diagnostics)?),
+            Some(text) => match verify::locate(&facts, text) {
+                Ok(located) => Some(located),
+                Err(missing) => {
+                    errors.push(Error::Quotes(Diagnostics(missing)));
+                    continue;
+                }
+            },
             None => None,
         };
-        let mut mapping = mapper::map(&facts, iris);
-        if !options.without_provenance {
-            mapping.provenance = provenance::annotate(
-                Inputs {
-                    facts: &facts,
-                    mapping: &mapping,
-                    text: text.as_ref(),
-                    located: located.as_ref(),
-                    timestamp: options.timestamp.as_deref(),
-                },
-                iris,
-            );
-        }
-        articles.push(Article {
+        checked.push(Checked {
             facts,
             text,
             located,
-            mapping,
         });
     }
+    match errors.len() {
+        0 => Ok(checked),
+        1 => Err(errors.remove(0)),
+        _ => Err(Error::Several(errors)),
+    }
+}
+
+impl Checked {
+    /// How many distinct triples the article's graph holds, with its provenance, counted
+    /// without holding the graph: the records are mapped twice (once for the labels the
+    /// provenance names things by), and each triple is remembered by a 64-bit hash.
+    pub fn triple_count(&self, iris: &Iris) -> usize {
+        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+        let hasher = BuildHasherDefault::<DefaultHasher>::default();
+        let labels = mapping::map_records(&self.facts, iris)
+            .flat_map(|r| r.labels().collect::<Vec<_>>())
+            .collect();
+        let id = self.facts.article_id();
+        let (article, graph) = (iris.article(id), iris.graph(id));
+        let inputs = Inputs {
+            facts: &self.facts,
+            article: &article,
+            graph: &graph,
+            text: self.text.as_ref(),
+            located: self.located.as_ref(),
+            timestamp: None,
+        };
+        let mut annotator = Annotator::new(inputs, labels, iris);
+        let mut hashes: Vec<u64> = annotator.run().iter().map(|t| hasher.hash_one(t)).collect();
+        for record in mapping::map_records(&self.facts, iris) {
+            let provenance = annotator.record(&record);
+            let triples = record.all_triples().chain(provenance);
+            hashes.extend(triples.map(|t| hasher.hash_one(&t)));
+        }
+        hashes.sort_unstable();
+        hashes.dedup();
+        hashes.len()
+    }
+}
+
+/// Reads, checks, verifies and maps every facts file; nothing is loaded until all succeed.
+/// Every file's problems are reported, not only the first file's.
+pub fn read(options: &Options, iris: &Iris) -> Result<Vec<Article>> {
+    let articles = check(options)?
+        .into_iter()
+        .map(|c| Article {
+            mapping: mapping::map(&c.facts, iris),
+            facts: c.facts,
+            text: c.text,
+            located: c.located,
+            iris: iris.clone(),
+            with_provenance: !options.without_provenance,
+            timestamp: options.timestamp.clone(),
+        })
+        .collect();
     Ok(articles)
 }
 
 /// Reads every facts file as [`read`] does, then loads them all into a new store.
-pub fn load(options: &Options, iris: &Iris) -> anyhow::Result<Loaded> {
+pub fn load(options: &Options, iris: &Iris) -> Result<Loaded> {
     let articles = read(options, iris)?;
     let mut store = GraphStore::new()?;
     for article in &articles {
-        store.add(&article.mapping)?;
+        store.add(&article.mapping.graph, article.triples())?;
     }
     Ok(Loaded { articles, store })
 }
@@ -115,7 +227,7 @@ fn find_text(
     facts: &Facts,
     facts_path: Option<&Path>,
     given: Option<&Path>,
-) -> anyhow::Result<Option<ArticleText>> {
+) -> Result<Option<ArticleText>> {
     if let Some(path) = given {
         return ArticleText::read(path).map(Some);
     }

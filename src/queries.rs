@@ -8,6 +8,9 @@
 //! # Question: Who holds which post, in which organization?
 //! ```
 
+use oxigraph::model::{Literal, NamedNode, Term};
+use oxigraph::sparql::Variable;
+
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/saved_queries.rs"));
 }
@@ -54,6 +57,54 @@ pub fn saved() -> Vec<SavedQuery> {
         .collect()
 }
 
+/// A value given to a query variable from outside (`--bind NAME=VALUE`, `?NAME=VALUE`):
+/// `<iri>` or `prefix:name` with a known prefix is an IRI, `"text"` a string, and a bare
+/// word without spaces or colons (`2024-12-01`, `30`) a string too. Anything else, an unknown
+/// prefix or a malformed IRI is an error rather than a string that silently matches nothing.
+pub fn binding(
+    name: &str,
+    value: &str,
+    prefixes: &[(String, String)],
+) -> Result<(Variable, Term), String> {
+    let variable = Variable::new(name.trim_start_matches(['?', '$']))
+        .map_err(|_| format!("`{name}` is not a variable name"))?;
+    let iri = |iri: &str| {
+        NamedNode::new(iri)
+            .map(Term::from)
+            .map_err(|e| format!("`{value}` is not a valid IRI: {e}"))
+    };
+    let term = if let Some(inner) = value.strip_prefix('<') {
+        let inner = inner
+            .strip_suffix('>')
+            .ok_or_else(|| format!("`{value}` opens an IRI with `<` but does not close it"))?;
+        iri(inner)?
+    } else if let Some(text) = value.strip_prefix('"') {
+        let text = text
+            .strip_suffix('"')
+            .ok_or_else(|| format!("`{value}` opens a string with `\"` but does not close it"))?;
+        Literal::new_simple_literal(text).into()
+    } else if let Some((prefix, _)) = value.split_once(':') {
+        match crate::export::expand(value, prefixes) {
+            Some(expanded) => iri(&expanded)?,
+            None => {
+                let known: Vec<&str> = prefixes.iter().map(|(p, _)| p.as_str()).collect();
+                return Err(format!(
+                    "unknown prefix `{prefix}:` in `{value}`; the known prefixes are {}",
+                    known.join(", ")
+                ));
+            }
+        }
+    } else if value.is_empty() || value.contains(char::is_whitespace) {
+        return Err(format!(
+            "`{value}` is neither an IRI (<…> or prefix:name) nor a word: write a string in \
+             double quotes, \"{value}\""
+        ));
+    } else {
+        Literal::new_simple_literal(value).into()
+    };
+    Ok((variable, term))
+}
+
 /// The saved question called `name`.
 pub fn find(name: &str) -> Option<SavedQuery> {
     saved().into_iter().find(|q| q.name == name)
@@ -62,6 +113,29 @@ pub fn find(name: &str) -> Option<SavedQuery> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bindings_are_iris_strings_or_errors() {
+        let prefixes = crate::export::prefixes(&crate::Iris::default());
+        let (var, term) = binding("entity", "person:ding-hongwei", &prefixes).unwrap();
+        assert_eq!(var.as_str(), "entity");
+        assert_eq!(
+            term.to_string(),
+            "<https://newsgraph.example/id/person/ding-hongwei>"
+        );
+        let (_, date) = binding("date", "2024-12-01", &prefixes).unwrap();
+        assert_eq!(date.to_string(), "\"2024-12-01\"");
+        let (_, name) = binding("name", "\"Ding Hongwei\"", &prefixes).unwrap();
+        assert_eq!(name.to_string(), "\"Ding Hongwei\"");
+        for bad in [
+            "persn:ding-hongwei",
+            "<http://x",
+            "Ding Hongwei",
+            "<not an iri>",
+        ] {
+            assert!(binding("entity", bad, &prefixes).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn every_saved_query_has_a_title_and_a_question() {

@@ -1,15 +1,15 @@
 //! Writing query results: an aligned table for people, the W3C result formats for programs,
 //! Turtle for graphs.
 
-use crate::export::{ExportFormat, shorten, sort_quads, write_rdf};
-use anyhow::Context;
+use crate::error::{Error, Result};
+use crate::export::{ExportFormat, shorten, write_rdf};
 use oxigraph::model::{GraphName, Term};
 use oxigraph::sparql::QueryResults;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use std::io::Write;
 
 /// How `newsgraph query` writes solutions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ResultsFormat {
     /// An aligned text table, IRIs shortened with the usual prefixes.
     #[default]
@@ -25,6 +25,31 @@ pub enum ResultsFormat {
 }
 
 impl ResultsFormat {
+    /// Every format, the default first.
+    pub const ALL: [ResultsFormat; 5] = [
+        ResultsFormat::Table,
+        ResultsFormat::Csv,
+        ResultsFormat::Tsv,
+        ResultsFormat::Json,
+        ResultsFormat::Xml,
+    ];
+
+    /// The format's name on the command line: `table`, `csv`…
+    pub fn id(self) -> &'static str {
+        match self {
+            ResultsFormat::Table => "table",
+            ResultsFormat::Csv => "csv",
+            ResultsFormat::Tsv => "tsv",
+            ResultsFormat::Json => "json",
+            ResultsFormat::Xml => "xml",
+        }
+    }
+
+    /// The format whose [`id`](Self::id) is `id`.
+    pub fn from_id(id: &str) -> Option<ResultsFormat> {
+        ResultsFormat::ALL.into_iter().find(|f| f.id() == id)
+    }
+
     fn w3c(self) -> Option<QueryResultsFormat> {
         match self {
             ResultsFormat::Table => None,
@@ -36,46 +61,63 @@ impl ResultsFormat {
     }
 }
 
+/// The most rows a table holds: a table is read by a person and needs every row before its
+/// first (for the column widths), so a larger answer is an error that points to `--limit` or
+/// a streamed format.
+pub const TABLE_MAX_ROWS: usize = 100_000;
+
 /// Writes query results; graph results (CONSTRUCT, DESCRIBE) are always Turtle.
 pub fn write_results(
     results: QueryResults<'_>,
     format: ResultsFormat,
     prefixes: &[(String, String)],
     out: &mut dyn Write,
-) -> anyhow::Result<()> {
+) -> Result<()> {
+    write_results_limited(results, format, prefixes, None, out)
+}
+
+/// Writes query results as [`write_results`] does, at most `limit` rows (or triples) of them.
+/// The W3C formats are written row by row as the query makes them, so an answer of any size
+/// streams in little memory; a table holds at most [`TABLE_MAX_ROWS`].
+pub fn write_results_limited(
+    results: QueryResults<'_>,
+    format: ResultsFormat,
+    prefixes: &[(String, String)],
+    limit: Option<usize>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let limit = limit.unwrap_or(usize::MAX);
     match results {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
-            let mut rows = Vec::new();
-            for solution in solutions {
-                let solution = solution.context("query evaluation failed")?;
-                rows.push(
-                    variables
-                        .iter()
-                        .map(|v| solution.get(v).cloned())
-                        .collect::<Vec<_>>(),
-                );
-            }
             match format.w3c() {
                 None => {
+                    let mut cells: Vec<Vec<String>> = Vec::new();
+                    for solution in solutions.take(limit) {
+                        let solution = solution?;
+                        if cells.len() == TABLE_MAX_ROWS {
+                            return Err(Error::Input(format!(
+                                "the answer has more than {TABLE_MAX_ROWS} rows, too many for a \
+                                 table: add --limit N, or write it with --format csv, tsv, \
+                                 json or xml, which stream"
+                            )));
+                        }
+                        cells.push(
+                            variables
+                                .iter()
+                                .map(|v| cell(solution.get(v), prefixes))
+                                .collect(),
+                        );
+                    }
                     let header: Vec<String> =
                         variables.iter().map(|v| v.as_str().to_owned()).collect();
-                    let cells = rows
-                        .iter()
-                        .map(|row| row.iter().map(|t| cell(t.as_ref(), prefixes)).collect())
-                        .collect::<Vec<Vec<String>>>();
                     write_table(&header, &cells, out)?;
                 }
                 Some(w3c) => {
                     let mut writer = QueryResultsSerializer::from_format(w3c)
                         .serialize_solutions_to_writer(out, variables.clone())?;
-                    for row in &rows {
-                        writer.serialize(
-                            variables
-                                .iter()
-                                .zip(row)
-                                .filter_map(|(v, t)| Some((v.as_ref(), t.as_ref()?.as_ref()))),
-                        )?;
+                    for solution in solutions.take(limit) {
+                        writer.serialize(&solution?)?;
                     }
                     writer.finish()?;
                 }
@@ -88,13 +130,11 @@ pub fn write_results(
             }
         },
         QueryResults::Graph(triples) => {
-            let mut quads = Vec::new();
-            for triple in triples {
-                let triple = triple.context("query evaluation failed")?;
-                quads.push(triple.in_graph(GraphName::DefaultGraph));
-            }
-            sort_quads(&mut quads, "");
-            write_rdf(&quads, ExportFormat::Turtle, prefixes, "", out)?;
+            let triples = triples
+                .take(limit)
+                .collect::<std::result::Result<Vec<_>, _>>()?;
+            let graphs = [(GraphName::DefaultGraph, triples)];
+            write_rdf(graphs, ExportFormat::Turtle, prefixes, "", out)?;
         }
     }
     Ok(())
@@ -110,8 +150,9 @@ fn cell(term: Option<&Term>, prefixes: &[(String, String)]) -> String {
     }
 }
 
-fn write_table(header: &[String], rows: &[Vec<String>], out: &mut dyn Write) -> anyhow::Result<()> {
-    let width = |s: &str| s.chars().count();
+fn write_table(header: &[String], rows: &[Vec<String>], out: &mut dyn Write) -> Result<()> {
+    // Columns line up on screen: a Chinese character takes two cells, an accent none.
+    let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {

@@ -5,7 +5,7 @@
 //! straight ones, and dashes become `-`. Nothing else is forgiven. Positions are counted in
 //! Unicode code points of the original text, as Web Annotation's `TextPositionSelector` asks.
 
-use anyhow::Context;
+use crate::error::{Error, Result};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -44,9 +44,12 @@ pub struct Found {
 
 impl ArticleText {
     /// Reads the text at `path`.
-    pub fn read(path: &Path) -> anyhow::Result<ArticleText> {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read source text {}", path.display()))?;
+    pub fn read(path: &Path) -> Result<ArticleText> {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+            what: "article text",
+            path: path.to_owned(),
+            source,
+        })?;
         Ok(ArticleText::new(path.to_owned(), text))
     }
 

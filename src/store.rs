@@ -3,11 +3,10 @@
 //! The store is in memory. Queries see the union of all graphs as their default graph, so a
 //! saved question needs no `GRAPH` clause; `GRAPH ?g { … }` still tells articles apart.
 
-use crate::mapper::Mapping;
+use crate::error::{Error, Result};
 use crate::vocab::{ONTOLOGY_GRAPH, rdfs};
-use anyhow::Context;
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Term, Triple};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
 use oxigraph::store::Store;
 use std::collections::HashMap;
@@ -31,15 +30,13 @@ impl std::fmt::Debug for GraphStore {
 
 impl GraphStore {
     /// An in-memory store with the ontology loaded.
-    pub fn new() -> anyhow::Result<GraphStore> {
-        let store = Store::new().context("cannot create the in-memory store")?;
+    pub fn new() -> Result<GraphStore> {
+        let store = Store::new()?;
         let parser = RdfParser::from_format(RdfFormat::Turtle)
             .with_base_iri(ONTOLOGY_GRAPH.as_str())
-            .context("invalid ontology IRI")?
+            .expect("the ontology graph name is an absolute IRI")
             .with_default_graph(ONTOLOGY_GRAPH);
-        store
-            .load_from_slice(parser, ONTOLOGY)
-            .context("cannot load ontology/newsgraph.ttl")?;
+        store.load_from_slice(parser, ONTOLOGY)?;
         Ok(GraphStore {
             store,
             articles: Vec::new(),
@@ -47,21 +44,16 @@ impl GraphStore {
     }
 
     /// Adds an article's triples to its named graph, all at once.
-    pub fn add(&mut self, mapping: &Mapping) -> anyhow::Result<()> {
-        let graph = GraphName::NamedNode(mapping.graph.clone());
-        let quads = mapping.triples().map(|t| {
-            Quad::new(
-                t.subject.clone(),
-                t.predicate.clone(),
-                t.object.clone(),
-                graph.clone(),
-            )
-        });
+    pub fn add(
+        &mut self,
+        graph: &NamedNode,
+        triples: impl IntoIterator<Item = Triple>,
+    ) -> Result<()> {
+        let name = GraphName::NamedNode(graph.clone());
         self.store
-            .extend(quads)
-            .with_context(|| format!("cannot load the graph {}", mapping.graph))?;
-        if !self.articles.contains(&mapping.graph) {
-            self.articles.push(mapping.graph.clone());
+            .extend(triples.into_iter().map(|t| t.in_graph(name.clone())))?;
+        if !self.articles.contains(graph) {
+            self.articles.push(graph.clone());
         }
         Ok(())
     }
@@ -87,28 +79,10 @@ impl GraphStore {
     }
 
     /// How many quads a graph holds.
-    pub fn graph_len(&self, graph: GraphNameRef<'_>) -> anyhow::Result<usize> {
-        Ok(self
-            .store
+    pub fn graph_len(&self, graph: GraphNameRef<'_>) -> usize {
+        self.store
             .quads_for_pattern(None, None, None, Some(graph))
-            .count())
-    }
-
-    /// The `rdfs:label` of every term the ontology declares, by IRI.
-    pub fn ontology_labels(&self) -> anyhow::Result<HashMap<String, String>> {
-        let mut labels = HashMap::new();
-        for quad in
-            self.store
-                .quads_for_pattern(None, Some(rdfs::LABEL), None, Some(ONTOLOGY_GRAPH.into()))
-        {
-            let quad = quad.context("cannot read the store")?;
-            if let (NamedOrBlankNode::NamedNode(term), Term::Literal(label)) =
-                (quad.subject, quad.object)
-            {
-                labels.insert(term.into_string(), label.value().to_owned());
-            }
-        }
-        Ok(labels)
+            .count()
     }
 
     /// Evaluates a SPARQL query, with `prefixes` declared for it and `bindings` substituted
@@ -118,12 +92,19 @@ impl GraphStore {
         sparql: &str,
         prefixes: &[(String, String)],
         bindings: &[(Variable, Term)],
-    ) -> anyhow::Result<QueryResults<'static>> {
+    ) -> Result<QueryResults<'static>> {
         let mut evaluator = SparqlEvaluator::new();
         for (prefix, namespace) in prefixes {
-            evaluator = evaluator.with_prefix(prefix, namespace)?;
+            evaluator = evaluator
+                .with_prefix(prefix, namespace)
+                .map_err(|e| Error::BaseIri {
+                    iri: namespace.clone(),
+                    reason: e.to_string(),
+                })?;
         }
-        let mut prepared = evaluator.parse_query(sparql)?;
+        let mut prepared = evaluator
+            .parse_query(sparql)
+            .map_err(|e| Error::Sparql(describe_syntax_error(sparql, &e)))?;
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
@@ -132,4 +113,83 @@ impl GraphStore {
         }
         Ok(prepared.on_store(&self.store).execute()?)
     }
+}
+
+/// A SPARQL syntax error in one readable line: where it is, what the parser expected (its
+/// keywords and punctuation, not its character classes), the text found there, and an
+/// unknown prefix by name.
+pub fn describe_syntax_error(query: &str, error: &oxigraph::sparql::SparqlSyntaxError) -> String {
+    let message = error.to_string();
+    // The parser's message repeats itself after ": error at"; the first part says it all.
+    let first = message.split(": error at ").next().unwrap_or(&message);
+    let Some((line, column, rest)) = first
+        .strip_prefix("error at ")
+        .and_then(|r| r.split_once(": "))
+        .and_then(|(at, rest)| {
+            let (line, column) = at.split_once(':')?;
+            Some((
+                line.parse::<usize>().ok()?,
+                column.parse::<usize>().ok()?,
+                rest,
+            ))
+        })
+    else {
+        return first.to_owned();
+    };
+    let text_line = query.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    let before: String = text_line.chars().take(column.saturating_sub(1)).collect();
+    let after: String = text_line
+        .chars()
+        .skip(column.saturating_sub(1))
+        .take(24)
+        .collect();
+    let at = format!("line {line}, column {column}");
+    if rest.contains("Prefix not found") {
+        let name = before
+            .rsplit(|c: char| c.is_whitespace() || "{}()[];,.".contains(c))
+            .next()
+            .unwrap_or("");
+        let prefix = name.split(':').next().unwrap_or(name);
+        return format!("unknown prefix `{prefix}:` in `{name}` at {at}");
+    }
+    let expected: Vec<&str> = rest
+        .trim_start_matches("expected one of ")
+        .trim_start_matches("expected ")
+        .split(", ")
+        .filter(|token| token.starts_with('"') || token.chars().all(|c| c.is_ascii_uppercase()))
+        .collect();
+    let found = if after.trim().is_empty() {
+        "the end of the query".to_owned()
+    } else {
+        format!("`{}`", after.trim_end())
+    };
+    if expected.is_empty() {
+        format!("unexpected {found} at {at}")
+    } else {
+        format!("expected {} at {at}, found {found}", expected.join(" or "))
+    }
+}
+
+/// The triples of newsgraph's ontology.
+pub fn ontology_triples() -> Vec<Triple> {
+    RdfParser::from_format(RdfFormat::Turtle)
+        .with_base_iri(ONTOLOGY_GRAPH.as_str())
+        .expect("the ontology graph name is an absolute IRI")
+        .for_slice(ONTOLOGY)
+        .map(|quad| Triple::from(quad.expect("the ontology is checked by the test suite")))
+        .collect()
+}
+
+/// The `rdfs:label` of every term the ontology declares, by IRI.
+pub fn ontology_labels() -> HashMap<String, String> {
+    ontology_triples()
+        .into_iter()
+        .filter(|t| t.predicate.as_ref() == rdfs::LABEL)
+        .filter_map(|t| match (t.subject, t.object) {
+            (NamedOrBlankNode::NamedNode(term), Term::Literal(label)) => {
+                Some((term.into_string(), label.value().to_owned()))
+            }
+            _ => None,
+        })
+        .collect()
 }

@@ -19,6 +19,24 @@ pub enum Date {
 }
 
 impl Date {
+    /// The first day the date can mean, as (year, month, day).
+    pub fn first_day(&self) -> (i32, u8, u8) {
+        match *self {
+            Date::Year(y) => (y, 1, 1),
+            Date::Month(y, m) => (y, m, 1),
+            Date::Day(y, m, d) => (y, m, d),
+        }
+    }
+
+    /// The last day the date can mean, as (year, month, day).
+    pub fn last_day(&self) -> (i32, u8, u8) {
+        match *self {
+            Date::Year(y) => (y, 12, 31),
+            Date::Month(y, m) => (y, m, days_in_month(y, m) as u8),
+            Date::Day(y, m, d) => (y, m, d),
+        }
+    }
+
     /// The XSD datatype that states exactly this precision.
     pub fn xsd_datatype(&self) -> &'static str {
         match self {
@@ -118,7 +136,8 @@ impl FromStr for When {
 pub enum Boundary {
     /// A calendar date: `2024`.
     Date(Date),
-    /// The id of an event in the same facts file: `restructuring`.
+    /// The id of an event in the same facts file: `restructuring`. An id made only of digits
+    /// and dashes reads as a date instead.
     Event(String),
 }
 
@@ -127,7 +146,8 @@ impl FromStr for Boundary {
 
     fn from_str(s: &str) -> Result<Self, String> {
         let s = s.trim();
-        if s.starts_with(|c: char| c.is_ascii_digit()) {
+        let date_like = !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '-');
+        if date_like {
             s.parse().map(Boundary::Date)
         } else {
             Ok(Boundary::Event(s.to_owned()))
@@ -135,7 +155,7 @@ impl FromStr for Boundary {
     }
 }
 
-/// A decimal number kept exactly as written (`2.1` stays `2.1`).
+/// A decimal number kept exactly as written (`2.1` stays `2.1`, `-5` stays `-5`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decimal(String);
 
@@ -144,13 +164,26 @@ impl Decimal {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The value as a float, for comparisons.
+    pub fn value(&self) -> f64 {
+        self.0.parse().expect("checked when parsed")
+    }
+
+    /// Whether the number has a fractional part other than zero.
+    pub fn is_fractional(&self) -> bool {
+        self.0
+            .split_once('.')
+            .is_some_and(|(_, fraction)| fraction.bytes().any(|b| b != b'0'))
+    }
 }
 
 impl FromStr for Decimal {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, String> {
-        let (whole, fraction) = s.split_once('.').unwrap_or((s, "0"));
+        let unsigned = s.strip_prefix('-').unwrap_or(s);
+        let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
         let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
         if digits(whole) && digits(fraction) {
             Ok(Decimal(s.to_owned()))
@@ -161,7 +194,8 @@ impl FromStr for Decimal {
 }
 
 /// A quantity from the text: a number or a range, maybe a lower bound, maybe money or a
-/// percentage. Written like `30%`, `>50%`, `>400`, `EUR 2`, `USD 3.1-5.2`.
+/// percentage. Written like `30%`, `-5%`, `>50%`, `>400`, `EUR 2`, `USD 3.1-5.2`; a range
+/// runs from its low end to its high end.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Amount {
     /// `true` for `>400`: the article says "more than".
@@ -231,12 +265,32 @@ impl FromStr for Amount {
             }
             None => false,
         };
-        let (low, high) = match rest.split_once(['-', '–']) {
-            Some((low, high)) => (low.trim().parse()?, Some(high.trim().parse()?)),
+        // A range's dash follows a digit; a dash at the start is a minus sign.
+        let separator = rest
+            .char_indices()
+            .skip(1)
+            .find(|&(i, c)| {
+                matches!(c, '-' | '–') && rest[..i].ends_with(|p: char| p.is_ascii_digit())
+            })
+            .map(|(i, c)| (i, c.len_utf8()));
+        let (low, high): (Decimal, Option<Decimal>) = match separator {
+            Some((i, len)) => (
+                rest[..i].trim().parse()?,
+                Some(rest[i + len..].trim().parse()?),
+            ),
             None => (rest.parse()?, None),
         };
         if more_than && high.is_some() {
             return Err("a range cannot also be a lower bound".into());
+        }
+        if let Some(high) = &high {
+            if low.value() > high.value() {
+                return Err(format!(
+                    "the range runs from {} down to {}: write its low end first",
+                    low.as_str(),
+                    high.as_str()
+                ));
+            }
         }
         Ok(Amount {
             more_than,
@@ -327,6 +381,30 @@ deserialize_from_str! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_can_be_negative_and_ranges_run_upwards() {
+        let decline: Amount = "-5%".parse().unwrap();
+        assert_eq!(decline.exact().map(Decimal::as_str), Some("-5"));
+        assert!(decline.percent);
+        let range: Amount = "EUR -3-5".parse().unwrap();
+        assert_eq!(range.low.as_str(), "-3");
+        assert_eq!(range.high.as_ref().map(Decimal::as_str), Some("5"));
+        let error = "EUR 5-3".parse::<Amount>().unwrap_err();
+        assert!(error.contains("from 5 down to 3"), "{error}");
+        assert!("400.5".parse::<Decimal>().unwrap().is_fractional());
+        assert!(!"400.0".parse::<Decimal>().unwrap().is_fractional());
+    }
+
+    #[test]
+    fn boundaries_are_dates_only_when_written_as_dates() {
+        assert_eq!("2024".parse(), Ok(Boundary::Date(Date::Year(2024))));
+        assert_eq!(
+            "4px-express".parse(),
+            Ok(Boundary::Event("4px-express".to_owned()))
+        );
+        assert!("2024-13".parse::<Boundary>().is_err());
+    }
 
     #[test]
     fn dates_keep_their_precision() {

@@ -58,8 +58,8 @@ pub fn locate(facts: &Facts, text: &ArticleText) -> Result<Located, Vec<Diagnost
         check(Some((None, i)), quote);
     }
     for record in facts.records() {
-        for (i, quote) in record.evidence.0.iter().enumerate() {
-            check(Some((Some(record.id.get_ref().clone()), i)), quote);
+        for (i, quote) in record.evidence().0.iter().enumerate() {
+            check(Some((Some(record.id().get_ref().clone()), i)), quote);
         }
     }
     for quote in &facts.file().quotes {

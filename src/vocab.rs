@@ -144,9 +144,11 @@ vocabulary!(
         TRANSFER = "Transfer", REPORTING_CHANGE = "ReportingChange", FOUNDING = "Founding",
         LAUNCH = "Launch", INVESTMENT = "Investment", FILING = "Filing",
         SERVICE_START = "ServiceStart", CONTRACT = "Contract", POLICY_CHANGE = "PolicyChange",
+        WITHDRAWAL = "Withdrawal", BUYOUT_OFFER = "BuyoutOffer",
         STRATEGIC_DIMENSION = "StrategicDimension", DIMENSION_OF = "dimensionOf",
         MEASURE = "Measure", REVENUE_GROWTH = "RevenueGrowth", REVENUE_SHARE = "RevenueShare",
-        HEADCOUNT = "Headcount", RANK = "Rank", MEASURE_OF = "measureOf", PERIOD = "period",
+        HEADCOUNT = "Headcount", RANK = "Rank", STAKE = "Stake",
+        PRICE_PER_SHARE = "PricePerShare", TOTAL_PRICE = "TotalPrice", VALUATION = "Valuation", MEASURE_OF = "measureOf", PERIOD = "period",
         FISCAL_PERIOD = "FiscalPeriod", FISCAL_YEAR = "fiscalYear",
         FISCAL_QUARTER = "fiscalQuarter", MOVED_UNIT = "movedUnit", CLIENT_OF = "clientOf",
         PARTNER_OF = "partnerOf", SERVES = "serves", ALIGNED_WITH = "alignedWith",
@@ -178,3 +180,8 @@ pub const PREFIXES: &[(&str, &str)] = &[
     (oa::PREFIX, oa::NS),
     (ng::PREFIX, ng::NS),
 ];
+
+/// The last segment of an IRI, after its last `#` or `/`: `reportsTo` for `org:reportsTo`.
+pub fn local_name(iri: &str) -> &str {
+    iri.rsplit(['#', '/']).next().unwrap_or(iri)
+}

@@ -1,7 +1,8 @@
 //! `newsgraph draft`: a facts file proposed from an article's text. The behaviour is tested on
 //! texts of our own (`tests/fixtures/draft/`, and the Northwind article with its hand-written
 //! facts file); the evaluation over the workspace's article corpus needs `../shared/articles`
-//! and is ignored unless asked for (`scripts/test.sh` runs it).
+//! and is ignored unless asked for (`scripts/test.sh` runs it; their names say `article_text`,
+//! so it skips them by name when the texts are missing).
 
 use crate::util::{fixture, newsgraph, stdout_of};
 use newsgraph::diagnostic::SourceText;
@@ -30,7 +31,7 @@ fn assert_checks_and_verifies(draft: &str, text: &Path) -> Facts {
         .unwrap_or_else(|e| panic!("the draft does not pass check:\n{e}\n{draft}"));
     let located = ArticleText::read(text).unwrap();
     let article = std::iter::once(&facts.file().article.evidence);
-    for evidence in article.chain(facts.records().iter().map(|r| r.evidence)) {
+    for evidence in article.chain(facts.records().map(|r| r.evidence())) {
         for quote in &evidence.0 {
             assert!(
                 located.find(quote.get_ref()).is_some(),
@@ -293,8 +294,8 @@ fn facts_dir() -> PathBuf {
 }
 
 #[test]
-#[ignore = "needs ../shared/articles: run scripts/test.sh"]
-fn the_seed_draft_proposes_its_people_organizations_and_quotes() {
+#[ignore = "needs ../shared/articles: scripts/test.sh runs it when the texts are there"]
+fn the_seed_draft_from_its_article_text_proposes_people_organizations_and_quotes() {
     let text = articles().join("cainiao-restructuring.txt");
     let out = stdout_of(&["draft", text.to_str().unwrap()]);
     let facts = assert_checks_and_verifies(&out, &text);
@@ -323,8 +324,8 @@ fn the_seed_draft_proposes_its_people_organizations_and_quotes() {
 }
 
 #[test]
-#[ignore = "needs ../shared/articles: run scripts/test.sh"]
-fn the_ipo_article_reuses_the_corpus_ids() {
+#[ignore = "needs ../shared/articles: scripts/test.sh runs it when the texts are there"]
+fn the_ipo_draft_from_its_article_text_reuses_the_corpus_ids() {
     let text = articles().join("cainiao-ipo-withdrawal-2024.txt");
     let out = stdout_of(&[
         "draft",
@@ -368,8 +369,8 @@ fn the_ipo_article_reuses_the_corpus_ids() {
 }
 
 #[test]
-#[ignore = "needs ../shared/articles: run scripts/test.sh"]
-fn the_evaluation_meets_its_targets_on_the_corpus() {
+#[ignore = "needs ../shared/articles: scripts/test.sh runs it when the texts are there"]
+fn the_draft_evaluation_over_the_article_texts_meets_its_targets() {
     let all = eval::evaluate_dir(&facts_dir(), &articles()).unwrap();
     assert!(
         !all.is_empty(),

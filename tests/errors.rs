@@ -147,8 +147,13 @@ fn every_problem_is_reported_at_once() {
         .replacen("area = \"benelux\"", "area = \"nowhere\"", 1);
     std::fs::write(&b.path, &text).unwrap();
     let stderr = b.check_fails();
-    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+    assert_eq!(
+        stderr.lines().count(),
+        3,
+        "two problems and a total: {stderr}"
+    );
     assert!(stderr.contains("\"nobody\"") && stderr.contains("\"nowhere\""));
+    assert_eq!(stderr.lines().last(), Some("2 problems found"));
 }
 
 #[test]
@@ -205,7 +210,7 @@ fn invalid_sparql_names_the_query() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
-        stderr.starts_with("error: --sparql: invalid or failing SPARQL"),
+        stderr.starts_with("error: --sparql: invalid SPARQL: expected "),
         "{stderr}"
     );
     assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
@@ -220,4 +225,260 @@ fn bad_base_iri() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("must end with `/` or `#`"), "{stderr}");
+}
+
+/// Runs `check` on the fixture with `from` replaced by `to`, and asserts one error at `at`
+/// (the first occurrence of `at` in the broken text) that says `says`.
+fn rejects(from: &str, to: &str, at: &str, says: &str) {
+    let b = broken(from, to);
+    let stderr = b.check_fails();
+    let expected = format!("error: {}", b.at(at));
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.starts_with(&expected) && l.contains(says)),
+        "expected `{expected}… {says}`, got:\n{stderr}"
+    );
+}
+
+#[test]
+fn a_decline_can_be_written_as_a_negative_amount() {
+    let b = broken("price = \"EUR 40\"", "price = \"EUR 40\"");
+    let decline = "\n[[measure]]\nid = \"decline\"\nname = \"decline\"\nkind = \"revenue-growth\"\n\
+        of = \"northwind\"\nvalue = \"-5%\"\nevidence = \"The parcel team, about 120 people\"\n";
+    std::fs::write(&b.path, format!("{}{decline}", b.text)).unwrap();
+    let output = newsgraph()
+        .args(["export", "--no-provenance", "--format", "ntriples"])
+        .arg(&b.path)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let nt = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        nt.contains(
+            "<https://schema.org/value> \"-5\"^^<http://www.w3.org/2001/XMLSchema#decimal>"
+        )
+    );
+}
+
+#[test]
+fn an_inverted_range_is_an_error() {
+    rejects(
+        "price = \"EUR 40\"",
+        "price = \"EUR 40-30\"",
+        "\"EUR 40-30\"",
+        "from 40 down to 30",
+    );
+}
+
+#[test]
+fn a_fractional_headcount_is_an_error() {
+    rejects(
+        "value = \"120\"",
+        "value = \"120.5\"",
+        "\"120.5\"",
+        "whole number",
+    );
+}
+
+#[test]
+fn a_share_over_a_hundred_percent_is_an_error() {
+    rejects(
+        "kind = \"headcount\"\nof = \"parcel-move\"\nvalue = \"120\"",
+        "kind = \"revenue-share\"\nof = \"parcel-move\"\nvalue = \"120%\"",
+        "\"120%\"",
+        "between 0% and 100%",
+    );
+}
+
+#[test]
+fn an_empty_name_is_an_error() {
+    rejects(
+        "name = \"Benelux\"",
+        "name = \"  \"",
+        "\"  \"",
+        "`name` is empty",
+    );
+}
+
+#[test]
+fn a_part_of_cycle_is_an_error() {
+    rejects(
+        "id = \"westhaven\"\nname = \"Westhaven Holdings\"",
+        "id = \"westhaven\"\npart_of = \"northwind\"\nname = \"Westhaven Holdings\"",
+        "\"northwind\"\nname = \"Westhaven",
+        "westhaven → northwind → westhaven",
+    );
+}
+
+#[test]
+fn a_relation_that_ends_before_it_begins_is_an_error() {
+    rejects(
+        "since = \"2022\"\nuntil = \"ruiz-reporting-change\"",
+        "since = \"2022\"\nuntil = \"2019\"",
+        "\"2019\"",
+        "ends (2019) before it begins (2022)",
+    );
+}
+
+#[test]
+fn a_duplicate_key_is_named() {
+    rejects(
+        "name = \"Benelux\"",
+        "name = \"Benelux\"\nname = \"Benelux again\"",
+        "name = \"Benelux again\"",
+        "duplicate key `name`",
+    );
+}
+
+/// Runs `newsgraph` with `args`, expects exit code 2, and returns standard error.
+fn fails(args: &[&str]) -> String {
+    let output = newsgraph().args(args).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    String::from_utf8(output.stderr).unwrap()
+}
+
+#[test]
+fn check_reports_every_bad_file() {
+    let one = broken("kind = \"unit\"", "kind = \"team\"");
+    let two = broken("value = \"120\"", "value = \"120.5\"");
+    let stderr = fails(&[
+        "check",
+        one.path.to_str().unwrap(),
+        two.path.to_str().unwrap(),
+    ]);
+    assert!(stderr.contains(&one.at("\"team\"")), "{stderr}");
+    assert!(stderr.contains(&two.at("\"120.5\"")), "{stderr}");
+}
+
+#[test]
+fn two_facts_files_for_one_article_are_an_error_naming_both() {
+    let one = broken("kind = \"unit\"", "kind = \"unit\"");
+    let two = broken("kind = \"unit\"", "kind = \"unit\"");
+    let stderr = fails(&[
+        "check",
+        one.path.to_str().unwrap(),
+        two.path.to_str().unwrap(),
+    ]);
+    assert!(
+        stderr.contains(&format!(
+            "{} and {} both describe the article \"northwind-split\"",
+            one.path.display(),
+            two.path.display()
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_article_source_is_a_file_name_not_a_path() {
+    rejects(
+        "source = \"northwind.txt\"",
+        "source = \"../../../etc/passwd\"",
+        "\"../../../etc/passwd\"",
+        "not a path",
+    );
+}
+
+#[test]
+fn a_facts_file_that_is_not_utf8_names_the_line_column_and_byte() {
+    let b = broken("name = \"Benelux\"", "name = \"Benelux\"");
+    let mut bytes = b.text.clone().into_bytes();
+    let at = b.text.find("Benelux\"").unwrap();
+    bytes[at] = 0xFF;
+    std::fs::write(&b.path, bytes).unwrap();
+    let stderr = fails(&["check", b.path.to_str().unwrap()]);
+    assert!(
+        stderr.starts_with(&format!("error: {}", b.at("Benelux\""))),
+        "{stderr}"
+    );
+    assert!(stderr.contains("byte 0xFF"), "{stderr}");
+}
+
+#[test]
+fn a_byte_order_mark_does_not_shift_columns() {
+    let b = broken("id = \"northwind-split\"", "id = \"Northwind-split\"");
+    std::fs::write(&b.path, format!("\u{feff}{}", b.text)).unwrap();
+    let stderr = fails(&["check", b.path.to_str().unwrap()]);
+    assert!(stderr.contains(&b.at("\"Northwind-split\"")), "{stderr}");
+}
+
+#[test]
+fn a_malformed_source_date_epoch_is_an_error() {
+    let output = newsgraph()
+        .args(["export", "--timestamp"])
+        .env("SOURCE_DATE_EPOCH", "yesterday")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("SOURCE_DATE_EPOCH=\"yesterday\""));
+}
+
+#[test]
+fn a_mistyped_binding_is_an_error_not_an_empty_answer() {
+    for (bind, says) in [
+        ("entity=persn:ding-hongwei", "unknown prefix `persn:`"),
+        ("entity=<http://x", "does not close it"),
+        ("entity=Ding Hongwei", "write a string in double quotes"),
+    ] {
+        let stderr = fails(&["query", "evidence", "--bind", bind]);
+        assert!(stderr.contains(says), "{bind}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+    let stderr = fails(&[
+        "query",
+        "evidence",
+        "--bind",
+        "entity=person:ding-hongwei",
+        "--bind",
+        "entity=person:lin-wan",
+    ]);
+    assert!(stderr.contains("?entity is already bound"), "{stderr}");
+}
+
+#[test]
+fn a_sparql_error_is_one_short_line_naming_an_unknown_prefix() {
+    let stderr = fails(&["query", "--sparql", "SELECT ?x WHERE { ?x foo:bar ?y }"]);
+    assert_eq!(
+        stderr.trim_end(),
+        "error: --sparql: invalid SPARQL: unknown prefix `foo:` in `foo:bar` at line 1, column 29"
+    );
+    let stderr = fails(&["query", "--sparql", "SELECT ?x WHERE { ?x a ?y "]);
+    assert!(stderr.len() < 200, "{stderr}");
+    assert!(
+        stderr.contains("at line 1, column 27, found the end of the query"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn tables_line_up_with_chinese_names() {
+    let facts = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mapping/post.toml");
+    let out = crate::util::stdout_of(&[
+        "query",
+        "--facts",
+        facts.to_str().unwrap(),
+        "--sparql",
+        "SELECT ?role ?label WHERE { ?p org:role ?role ; rdfs:label ?label }",
+    ]);
+    let bar_columns: Vec<usize> = out
+        .lines()
+        .filter(|l| l.contains(" | "))
+        .map(|l| unicode_width::UnicodeWidthStr::width(&l[..l.find(" | ").unwrap()]))
+        .collect();
+    assert_eq!(bar_columns.len(), 4, "a header and three posts: {out}");
+    assert!(bar_columns.iter().all(|&c| c == bar_columns[0]), "{out}");
+}
+
+#[test]
+fn limit_cuts_the_answer_and_a_huge_table_is_refused_not_held() {
+    let cartesian = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }";
+    let rows = crate::util::rows(&["--sparql", cartesian, "--limit", "2"]);
+    assert_eq!(rows.len(), 2);
+    let stderr = fails(&["query", "--sparql", cartesian]);
+    assert!(
+        stderr.contains("too many for a table: add --limit N"),
+        "{stderr}"
+    );
 }

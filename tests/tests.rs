@@ -1,10 +1,14 @@
 //! The integration tests: one binary, one module per concern. They drive the built
 //! `newsgraph` binary and check the answers the articles give.
 
+mod corpus;
 mod draft;
 mod errors;
 mod export;
+mod export_files;
+mod hostile;
 mod interop;
+mod mapping;
 mod outside_tools;
 mod provenance;
 mod saved_queries;

@@ -62,3 +62,17 @@ pub fn expect(rows: &[&[&str]]) -> Vec<Vec<String>> {
 pub fn first_columns(rows: Vec<Vec<String>>, n: usize) -> Vec<Vec<String>> {
     rows.into_iter().map(|row| row[..n].to_vec()).collect()
 }
+
+/// The Cainiao article's text, where the workspace keeps it (`../shared/articles/`). The
+/// tests that need it are `#[ignore]`d, so a plain `cargo test` lists them as ignored;
+/// `scripts/test.sh` runs them when the text is there.
+pub fn cainiao_text() -> PathBuf {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/articles/cainiao-restructuring.txt");
+    assert!(
+        path.is_file(),
+        "this test needs the Cainiao article text at {}",
+        path.display()
+    );
+    path
+}

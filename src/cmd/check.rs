@@ -1,10 +1,9 @@
 //! `newsgraph check`: are the facts files sound, and what do they hold?
 
 use crate::cli::CheckArgs;
-use crate::facts::Kind;
-use crate::iris::Iris;
-use crate::pipeline;
-use oxigraph::model::GraphNameRef;
+use newsgraph::facts::Kind;
+use newsgraph::iris::Iris;
+use newsgraph::pipeline;
 use std::io::Write;
 
 pub fn run(args: &CheckArgs, iris: &Iris) -> anyhow::Result<()> {
@@ -13,21 +12,19 @@ pub fn run(args: &CheckArgs, iris: &Iris) -> anyhow::Result<()> {
         source: args.source.source.clone(),
         ..pipeline::Options::default()
     };
-    let loaded = pipeline::load(&options, iris)?;
+    let articles = pipeline::check(&options)?;
     let mut out = std::io::stdout().lock();
-    for article in &loaded.articles {
-        let (facts, mapping) = (&article.facts, &article.mapping);
-        let records = facts.records();
-        let entities = records.iter().filter(|r| r.kind.is_entity()).count();
+    for article in &articles {
+        let facts = &article.facts;
+        let records: Vec<Kind> = facts.records().map(|r| r.kind()).collect();
+        let entities = records.iter().filter(|k| k.is_entity()).count();
         let counts: Vec<String> = Kind::ALL
             .iter()
-            .map(|&kind| (kind, records.iter().filter(|r| r.kind == kind).count()))
+            .map(|&kind| (kind, records.iter().filter(|&&k| k == kind).count()))
             .filter(|&(_, n)| n > 0)
             .map(|(kind, n)| format!("{n} {}", kind.table()))
             .collect();
-        let triples = loaded
-            .store
-            .graph_len(GraphNameRef::NamedNode(mapping.graph.as_ref()))?;
+        let triples = article.triple_count(iris);
         writeln!(out, "{}: ok", facts.source().name())?;
         writeln!(
             out,
@@ -42,7 +39,8 @@ pub fn run(args: &CheckArgs, iris: &Iris) -> anyhow::Result<()> {
         )?;
         writeln!(out, "  entities:   {entities}")?;
         writeln!(out, "  statements: {}", records.len() - entities)?;
-        writeln!(out, "  triples:    {triples} in graph {}", mapping.graph)?;
+        let graph = iris.graph(facts.article_id());
+        writeln!(out, "  triples:    {triples} in graph {graph}")?;
         match (&article.text, &article.located) {
             (Some(text), Some(located)) => writeln!(
                 out,

@@ -1,9 +1,9 @@
 //! `newsgraph draft`: a facts file proposed from an article's text.
 
 use crate::cli::DraftArgs;
-use crate::draft::{self, Corpus, Draft};
 use crate::output;
 use anyhow::{Context, bail};
+use newsgraph::draft::{self, Corpus, Draft};
 
 pub fn run(args: &DraftArgs) -> anyhow::Result<()> {
     let name = args.text.display().to_string();
@@ -38,8 +38,7 @@ pub fn run(args: &DraftArgs) -> anyhow::Result<()> {
     })?;
     let facts = draft::write::facts_file(&drafted, &text, corpus.files.len());
     output::write_to(args.output.as_deref(), |out| {
-        out.write_all(facts.as_bytes())?;
-        Ok(())
+        out.write_all(facts.as_bytes())
     })?;
     eprintln!("{}", summary(&drafted, &name));
     Ok(())

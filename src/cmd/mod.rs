@@ -9,8 +9,8 @@ mod verify;
 mod why;
 
 use crate::cli::{Cli, Command, SourceArg};
-use crate::iris::Iris;
-use crate::pipeline::{self, Article, Options};
+use newsgraph::iris::Iris;
+use newsgraph::pipeline::{self, Article, Options};
 use std::path::PathBuf;
 
 /// Runs the command line.

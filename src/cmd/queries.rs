@@ -1,6 +1,6 @@
 //! `newsgraph queries`: the saved questions.
 
-use crate::queries::saved;
+use newsgraph::queries::saved;
 use std::io::Write;
 
 pub fn run() -> anyhow::Result<()> {

@@ -1,14 +1,14 @@
 //! `newsgraph query`: a saved question, a query file, or SPARQL from the command line.
 
 use crate::cli::QueryArgs;
-use crate::export::{expand, prefixes};
-use crate::iris::Iris;
 use crate::output::write_to;
-use crate::pipeline;
-use crate::queries;
-use crate::results::write_results;
 use anyhow::{Context, bail};
-use oxigraph::model::{Literal, NamedNode, Term};
+use newsgraph::export::prefixes;
+use newsgraph::iris::Iris;
+use newsgraph::pipeline;
+use newsgraph::queries;
+use newsgraph::results::write_results_limited;
+use oxigraph::model::Term;
 use oxigraph::sparql::Variable;
 
 pub fn run(args: &QueryArgs, iris: &Iris) -> anyhow::Result<()> {
@@ -35,39 +35,36 @@ pub fn run(args: &QueryArgs, iris: &Iris) -> anyhow::Result<()> {
         ..pipeline::Options::default()
     };
     let prefixes = prefixes(iris);
-    let bindings = args
-        .bind
-        .iter()
-        .map(|b| parse_binding(b, &prefixes))
-        .collect::<anyhow::Result<Vec<_>>>()?;
+    let bindings = parse_bindings(&args.bind, &prefixes)?;
     let loaded = pipeline::load(&options, iris)?;
     let results = loaded
         .store
         .query(&sparql, &prefixes, &bindings)
-        .with_context(|| format!("{origin}: invalid or failing SPARQL"))?;
+        .with_context(|| origin.clone())?;
     write_to(None, |out| {
-        write_results(results, args.format, &prefixes, out)
+        write_results_limited(results, args.format, &prefixes, args.limit, out)
     })
 }
 
-/// Reads `NAME=VALUE`: `<iri>` and `prefix:name` (a known prefix) are IRIs, anything else a
-/// string.
-fn parse_binding(text: &str, prefixes: &[(String, String)]) -> anyhow::Result<(Variable, Term)> {
-    let Some((name, value)) = text.split_once('=') else {
-        bail!("invalid --bind \"{text}\": expected NAME=VALUE");
-    };
-    let variable = Variable::new(name.trim_start_matches(['?', '$']))
-        .with_context(|| format!("invalid --bind \"{text}\": bad variable name"))?;
-    let term = if let Some(iri) = value.strip_prefix('<').and_then(|v| v.strip_suffix('>')) {
-        NamedNode::new(iri)
-            .with_context(|| format!("invalid --bind \"{text}\": bad IRI"))?
-            .into()
-    } else if let Some(iri) = expand(value, prefixes) {
-        NamedNode::new(iri)
-            .with_context(|| format!("invalid --bind \"{text}\": bad IRI"))?
-            .into()
-    } else {
-        Literal::new_simple_literal(value).into()
-    };
-    Ok((variable, term))
+/// Reads each `NAME=VALUE` of `--bind`; a variable bound twice is an error.
+fn parse_bindings(
+    given: &[String],
+    prefixes: &[(String, String)],
+) -> anyhow::Result<Vec<(Variable, Term)>> {
+    let mut bindings: Vec<(Variable, Term)> = Vec::new();
+    for text in given {
+        let Some((name, value)) = text.split_once('=') else {
+            bail!("invalid --bind \"{text}\": expected NAME=VALUE");
+        };
+        let (variable, term) = queries::binding(name, value, prefixes)
+            .map_err(|e| anyhow::anyhow!("invalid --bind \"{text}\": {e}"))?;
+        if bindings.iter().any(|(v, _)| *v == variable) {
+            bail!(
+                "invalid --bind \"{text}\": ?{variable} is already bound",
+                variable = variable.as_str()
+            );
+        }
+        bindings.push((variable, term));
+    }
+    Ok(bindings)
 }

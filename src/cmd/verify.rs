@@ -1,9 +1,9 @@
 //! `newsgraph verify`: every evidence quote of a facts file, found in the article's text.
 
 use crate::cli::VerifyArgs;
-use crate::iris::Iris;
-use crate::pipeline;
 use anyhow::bail;
+use newsgraph::iris::Iris;
+use newsgraph::pipeline;
 use std::io::Write;
 
 pub fn run(args: &VerifyArgs, iris: &Iris) -> anyhow::Result<()> {
@@ -25,11 +25,11 @@ pub fn run(args: &VerifyArgs, iris: &Iris) -> anyhow::Result<()> {
         );
     };
     let mut out = std::io::stdout().lock();
-    let records = article.facts.records();
     let evidence = std::iter::once((None, &article.facts.file().article.evidence)).chain(
-        records
-            .iter()
-            .map(|r| (Some(r.id.get_ref().as_str()), r.evidence)),
+        article
+            .facts
+            .records()
+            .map(|r| (Some(r.id().get_ref().as_str()), r.evidence())),
     );
     for (record, evidence) in evidence {
         for (i, quote) in evidence.0.iter().enumerate() {

@@ -8,7 +8,6 @@
 
 use crate::facts::{Facts, OrgKind};
 use aho_corasick::{AhoCorasick, MatchKind};
-use anyhow::Context;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -73,9 +72,12 @@ impl Corpus {
 
     /// Every `*.toml` facts file in `dir`, in name order; an unreadable or invalid file is an
     /// error naming it.
-    pub fn read_dir(dir: &Path) -> anyhow::Result<Corpus> {
-        let entries = std::fs::read_dir(dir)
-            .with_context(|| format!("cannot read corpus directory {}", dir.display()))?;
+    pub fn read_dir(dir: &Path) -> crate::Result<Corpus> {
+        let entries = std::fs::read_dir(dir).map_err(|source| crate::Error::Read {
+            what: "corpus directory",
+            path: dir.to_owned(),
+            source,
+        })?;
         let mut paths: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())

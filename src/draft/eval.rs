@@ -11,7 +11,6 @@ use super::{Corpus, DraftError, Unit};
 use crate::facts::{Facts, MeasureKind};
 use crate::source::ArticleText;
 use crate::values::{Amount, Boundary, Date, When};
-use anyhow::Context;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -333,10 +332,9 @@ fn score<T>(
 
 /// The facts files of `facts_dir` whose `article.source` is a file in `articles_dir`, with
 /// that file, in name order.
-pub fn cases(facts_dir: &Path, articles_dir: &Path) -> anyhow::Result<Vec<(PathBuf, PathBuf)>> {
+pub fn cases(facts_dir: &Path, articles_dir: &Path) -> crate::Result<Vec<(PathBuf, PathBuf)>> {
     let mut out = Vec::new();
-    let entries = std::fs::read_dir(facts_dir)
-        .with_context(|| format!("cannot read {}", facts_dir.display()))?;
+    let entries = std::fs::read_dir(facts_dir).map_err(|source| read_error(facts_dir, source))?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
@@ -356,10 +354,10 @@ pub fn cases(facts_dir: &Path, articles_dir: &Path) -> anyhow::Result<Vec<(PathB
 
 /// Evaluates every article of `facts_dir` whose text is in `articles_dir`, each drafted with
 /// the other facts files of `facts_dir` as its corpus.
-pub fn evaluate_dir(facts_dir: &Path, articles_dir: &Path) -> anyhow::Result<Vec<Evaluation>> {
+pub fn evaluate_dir(facts_dir: &Path, articles_dir: &Path) -> crate::Result<Vec<Evaluation>> {
     let mut all = Vec::new();
     let mut paths: Vec<PathBuf> = std::fs::read_dir(facts_dir)
-        .with_context(|| format!("cannot read {}", facts_dir.display()))?
+        .map_err(|source| read_error(facts_dir, source))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
@@ -367,15 +365,26 @@ pub fn evaluate_dir(facts_dir: &Path, articles_dir: &Path) -> anyhow::Result<Vec
     let facts: Vec<(PathBuf, Facts)> = paths
         .into_iter()
         .map(|p| Facts::read(&p).map(|f| (p, f)))
-        .collect::<anyhow::Result<_>>()?;
+        .collect::<crate::Result<_>>()?;
     for (path, text_path) in cases(facts_dir, articles_dir)? {
         let others = Corpus::from_facts(facts.iter().filter(|(p, _)| *p != path).map(|(_, f)| f));
         let hand = &facts.iter().find(|(p, _)| *p == path).expect("listed").1;
-        let text = std::fs::read_to_string(&text_path)
-            .with_context(|| format!("cannot read {}", text_path.display()))?;
-        all.push(evaluate(hand, &text, &others)?);
+        let text = std::fs::read_to_string(&text_path).map_err(|source| crate::Error::Read {
+            what: "article text",
+            path: text_path.clone(),
+            source,
+        })?;
+        all.push(evaluate(hand, &text, &others).map_err(|e| crate::Error::Input(e.to_string()))?);
     }
     Ok(all)
+}
+
+fn read_error(dir: &Path, source: std::io::Error) -> crate::Error {
+    crate::Error::Read {
+        what: "facts directory",
+        path: dir.to_owned(),
+        source,
+    }
 }
 
 fn percent(x: Option<f64>) -> String {

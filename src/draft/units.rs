@@ -22,7 +22,7 @@ static OWNED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 
 static THE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     super::segment::regex(&format!(
-        r"\b(?<det>the|its)\s+(?<phrase>(?:[A-Za-z][\w-]*\s+){{1,6}}?(?:{UNIT_NOUN}))\b"
+        r"\b(?<det>[Tt]he|[Ii]ts)\s+(?<phrase>(?:[A-Za-z][\w-]*\s+){{1,6}}?(?:{UNIT_NOUN}))\b"
     ))
 });
 
@@ -164,7 +164,8 @@ pub fn find(doc: &Doc, corpus: &Corpus, found: &mut Found) {
             }
             let bare = clean(phrase.as_str());
             // "its parcel team": the team of the organization the sentence is about.
-            let owner = (&c["det"] == "its")
+            let owner = c["det"]
+                .eq_ignore_ascii_case("its")
                 .then(|| {
                     found
                         .mentions_in(s.start..range.start)

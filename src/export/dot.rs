@@ -12,7 +12,7 @@ const MOVE_COLOUR: &str = "#d95f02";
 const PAST_COLOUR: &str = "#7f7f7f";
 
 /// Writes the org chart of the property graph as a Graphviz `digraph`.
-pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Result<()> {
     let nodes: BTreeMap<&str, &Node> = graph.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
     let has_type = |id: &str, class: &str| {
         nodes
@@ -32,8 +32,8 @@ pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> anyhow::Result<(
     let draw = |lines: &mut Vec<String>, from: &str, to: &str, attributes: String| {
         lines.push(format!(
             "  {} -> {} [{attributes}];",
-            quote(from),
-            quote(to)
+            quoted(&escape(from)),
+            quoted(&escape(to))
         ));
     };
 
@@ -42,30 +42,30 @@ pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> anyhow::Result<(
         let when = edge
             .properties
             .get("when")
-            .map(|w| format!("\\n({w})"))
+            .map(|w| format!("\\n({})", escape(w)))
             .unwrap_or_default();
         let (from, to) = (edge.source.as_str(), edge.target.as_str());
         let attributes = match edge.predicate.as_str() {
             "org:subOrganizationOf" | "org:unitOf" if current => {
-                format!("label={}, color=\"#404040\"", quote(&edge.label))
+                format!("label={}, color=\"#404040\"", quoted(&escape(&edge.label)))
             }
             "org:unitOf" => format!(
                 "label={}, style=dashed, color=\"{PAST_COLOUR}\", fontcolor=\"{PAST_COLOUR}\"",
-                quote(&format!("was a unit of{when}"))
+                quoted(&format!("was a unit of{when}"))
             ),
             "org:reportsTo" if current => {
-                format!("label={}, penwidth=2", quote(&format!("reports to{when}")))
+                format!("label={}, penwidth=2", quoted(&format!("reports to{when}")))
             }
             "org:reportsTo" => format!(
                 "label={}, style=dashed, color=\"{PAST_COLOUR}\", fontcolor=\"{PAST_COLOUR}\"",
-                quote(&format!("reported to{when}"))
+                quoted(&format!("reported to{when}"))
             ),
             "org:holds" => "label=\"holds\"".to_owned(),
             "org:postIn" => "label=\"post in\", style=dotted".to_owned(),
             "org:memberOf" => "label=\"member of\", style=dotted".to_owned(),
             "schema:founder" => "label=\"founder of\", style=dotted".to_owned(),
             "schema:publisher" | "schema:author" if has_type(from, "schema:NewsArticle") => {
-                format!("label={}, style=dotted", quote(&edge.label))
+                format!("label={}, style=dotted", quoted(&escape(&edge.label)))
             }
             _ => continue,
         };
@@ -101,12 +101,12 @@ pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> anyhow::Result<(
             })
             .collect();
         let label = match headcount.first() {
-            Some(count) => format!("{}\\n({count} people)", event.label),
-            None => event.label.clone(),
+            Some(count) => format!("{}\\n({} people)", escape(&event.label), escape(count)),
+            None => escape(&event.label),
         };
         let attributes = format!(
             "label={}, color=\"{MOVE_COLOUR}\", fontcolor=\"{MOVE_COLOUR}\", penwidth=2.5",
-            quote(&label)
+            quoted(&label)
         );
         let sources: Vec<&str> = if moved.is_empty() {
             originals.iter().map(|e| e.target.as_str()).collect()
@@ -153,8 +153,8 @@ pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> anyhow::Result<(
             writeln!(
                 out,
                 "  {} [label={}, {style}];",
-                quote(&node.id),
-                quote(&node.label)
+                quoted(&escape(&node.id)),
+                quoted(&escape(&node.label))
             )?;
         }
     }
@@ -172,7 +172,43 @@ pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> anyhow::Result<(
     Ok(())
 }
 
-/// A DOT double-quoted string; `\n` and `\l` escapes written by the caller are kept.
-fn quote(text: &str) -> String {
-    format!("\"{}\"", text.replace('"', "\\\""))
+/// Text as it must be written inside a DOT double-quoted string to be shown as it is: `"`
+/// and `\` escaped (so `\N`, `\G`, `\L` in a name are not Graphviz's escapes, and a name
+/// ending in `\` does not swallow the closing quote), line breaks as `\n`, and `&` as `&amp;`
+/// (Graphviz reads entities such as `&lt;` in labels).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '&' => out.push_str("&amp;"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push_str("\\n");
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A DOT double-quoted string of text already [`escape`]d, with any `\n` or `\l` the caller
+/// added.
+fn quoted(escaped: &str) -> String {
+    format!("\"{escaped}\"")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn names_are_escaped_for_graphviz() {
+        assert_eq!(escape(r"C:\N\G\L\"), r"C:\\N\\G\\L\\");
+        assert_eq!(escape("say \"hi\""), r#"say \"hi\""#);
+        assert_eq!(escape("a\r\nb\nc & d"), r"a\nb\nc &amp; d");
+    }
 }

@@ -7,9 +7,11 @@
 //! holds, rather than a node of its own.
 
 use crate::export::shorten;
-use crate::vocab::{rdf, rdfs, skos, time};
-use oxigraph::model::{NamedNode, NamedOrBlankNode, Term, Triple};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use crate::iris::Iris;
+use crate::mapping::Mapping;
+use crate::vocab::{local_name, rdf, rdfs, xsd};
+use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term, Triple};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A node: one resource.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,7 +22,8 @@ pub struct Node {
     pub iri: String,
     /// Its `rdfs:label`.
     pub label: String,
-    /// What sort of record it is, from its IRI: `person`, `organization`, `event`, `time`…
+    /// What sort of resource it is ([`crate::iris::NodeKind::name`]): `person`,
+    /// `organization`, `event`, `time`…
     pub kind: String,
     /// Its classes, as prefixed names.
     pub types: Vec<String>,
@@ -44,6 +47,57 @@ pub struct Edge {
     pub properties: BTreeMap<String, String>,
 }
 
+/// What the values of a property are, for tools that type their columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ValueType {
+    /// Text, and anything that is not one of the others (dates, years…).
+    String,
+    /// `true` or `false` (`xsd:boolean`).
+    Boolean,
+    /// A whole number (`xsd:integer` and its subtypes).
+    Integer,
+    /// A decimal or floating-point number (`xsd:decimal`, `xsd:double`, `xsd:float`).
+    Double,
+}
+
+impl ValueType {
+    /// The type of a literal, by its datatype.
+    pub fn of(literal: &Literal) -> ValueType {
+        let datatype = literal.datatype();
+        let Some(local) = datatype.as_str().strip_prefix(xsd::NS) else {
+            return ValueType::String;
+        };
+        match local {
+            "boolean" => ValueType::Boolean,
+            "integer" | "int" | "long" | "short" | "byte" | "nonNegativeInteger"
+            | "positiveInteger" | "nonPositiveInteger" | "negativeInteger" | "unsignedLong"
+            | "unsignedInt" | "unsignedShort" | "unsignedByte" => ValueType::Integer,
+            "decimal" | "double" | "float" => ValueType::Double,
+            _ => ValueType::String,
+        }
+    }
+
+    /// The type that holds values of both types: numbers widen to [`ValueType::Double`],
+    /// anything else mixed is [`ValueType::String`].
+    pub fn join(self, other: ValueType) -> ValueType {
+        use ValueType::*;
+        match (self, other) {
+            (a, b) if a == b => a,
+            (Integer, Double) | (Double, Integer) => Double,
+            _ => String,
+        }
+    }
+}
+
+/// A property's type, over every node (or edge) that has it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PropertyType {
+    /// The type of its values.
+    pub value: ValueType,
+    /// Whether some node has several values for it: a list rather than one value.
+    pub list: bool,
+}
+
 /// Nodes and edges, sorted for stable output.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PropertyGraph {
@@ -51,137 +105,136 @@ pub struct PropertyGraph {
     pub nodes: Vec<Node>,
     /// Sorted by source, predicate, target.
     pub edges: Vec<Edge>,
+    /// The type of every node property, by name.
+    pub node_properties: BTreeMap<String, PropertyType>,
+    /// The type of every edge property, by name.
+    pub edge_properties: BTreeMap<String, PropertyType>,
 }
 
 impl PropertyGraph {
     /// Every node property name, sorted.
     pub fn node_property_names(&self) -> Vec<&str> {
-        names(self.nodes.iter().flat_map(|n| n.properties.keys()))
+        self.node_properties.keys().map(String::as_str).collect()
     }
 
     /// Every edge property name, sorted.
     pub fn edge_property_names(&self) -> Vec<&str> {
-        names(self.edges.iter().flat_map(|e| e.properties.keys()))
+        self.edge_properties.keys().map(String::as_str).collect()
     }
 }
 
-fn names<'a>(keys: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
-    keys.map(String::as_str)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect()
+/// Records that a property has a value of type `value`.
+fn note_type(types: &mut BTreeMap<String, PropertyType>, name: &str, value: ValueType) {
+    types
+        .entry(name.to_owned())
+        .and_modify(|t| t.value = t.value.join(value))
+        .or_insert(PropertyType { value, list: false });
 }
 
-/// Builds the property graph of `triples`. `base` is the base IRI (for node kinds) and
-/// `predicate_labels` gives words for predicates that have them.
+/// Builds the property graph of the articles' content (provenance left out). Each node's
+/// kind comes from [`Iris::kind_of`]; `predicate_labels` gives words for predicates that have
+/// them.
 pub fn project<'a>(
-    triples: impl IntoIterator<Item = &'a Triple>,
-    base: &str,
+    mappings: impl IntoIterator<Item = &'a Mapping>,
+    iris: &Iris,
     prefixes: &[(String, String)],
     predicate_labels: &HashMap<String, String>,
 ) -> PropertyGraph {
-    let mut seen = HashSet::new();
-    let mut triples: Vec<&Triple> = triples.into_iter().filter(|t| seen.insert(*t)).collect();
-    triples.sort_by_cached_key(|t| t.to_string());
-    let iri = |term: &Term| match term {
-        Term::NamedNode(n) => Some(n.clone()),
-        _ => None,
-    };
-    let subject_iri = |t: &Triple| match &t.subject {
-        NamedOrBlankNode::NamedNode(n) => Some(n.clone()),
-        NamedOrBlankNode::BlankNode(_) => None,
-    };
-    let value = |s: &NamedNode, p: oxigraph::model::NamedNodeRef<'_>| {
-        triples
-            .iter()
-            .find(|t| subject_iri(t).as_ref() == Some(s) && t.predicate.as_ref() == p)
-            .map(|t| t.object.clone())
-    };
-
-    // Dated relations become edges; their statement and interval nodes disappear.
-    let statements: BTreeSet<NamedNode> = triples
-        .iter()
-        .filter(|t| {
-            t.predicate.as_ref() == rdf::TYPE && t.object == Term::from(rdf::STATEMENT.into_owned())
-        })
-        .filter_map(|t| subject_iri(t))
-        .collect();
-    let mut hidden: HashSet<NamedNode> = statements.iter().cloned().collect();
-    let mut described = HashSet::new();
     let mut edges = Vec::new();
-    let label_of = |n: &NamedNode| match value(n, rdfs::LABEL) {
-        Some(Term::Literal(l)) => l.value().to_owned(),
-        _ => shorten(n.as_str(), prefixes),
-    };
-    for statement in &statements {
-        let (Some(Term::NamedNode(s)), Some(Term::NamedNode(p)), Some(o)) = (
-            value(statement, rdf::SUBJECT),
-            value(statement, rdf::PREDICATE),
-            value(statement, rdf::OBJECT),
-        ) else {
-            continue;
-        };
-        let Some(o) = iri(&o) else { continue };
-        described.insert((s.clone(), p.clone(), o.clone()));
-        let mut properties = BTreeMap::new();
-        let mut ended = false;
-        if let Some(Term::NamedNode(interval)) = value(statement, time::HAS_TIME) {
-            properties.insert("when".to_owned(), label_of(&interval));
-            ended = value(&interval, time::HAS_END).is_some();
-            hidden.insert(interval);
-        }
-        properties.insert("current".to_owned(), (!ended).to_string());
-        if let Some(Term::Literal(note)) = value(statement, skos::NOTE) {
-            properties.insert("note".to_owned(), note.value().to_owned());
-        }
-        edges.push(edge(&s, &p, &o, properties, prefixes, predicate_labels));
+    let mut node_properties = BTreeMap::new();
+    let mut edge_properties = BTreeMap::new();
+    let mut described = HashSet::new();
+    let mut triples: HashSet<&Triple> = HashSet::new();
+    let mut dated_statements = Vec::new();
+    for mapping in mappings {
+        triples.extend(mapping.records.iter().flat_map(|r| &r.triples));
+        dated_statements.extend(mapping.dated());
     }
 
-    let mut nodes: BTreeMap<NamedNode, Node> = BTreeMap::new();
-    let node = |n: &NamedNode, nodes: &mut BTreeMap<NamedNode, Node>| {
-        nodes.entry(n.clone()).or_insert_with(|| Node {
-            id: shorten(n.as_str(), prefixes),
-            iri: n.as_str().to_owned(),
-            label: String::new(),
-            kind: kind(n.as_str(), base),
-            types: Vec::new(),
-            properties: BTreeMap::new(),
-        });
-    };
-    for t in &triples {
-        let Some(s) = subject_iri(t) else { continue };
-        if hidden.contains(&s) {
+    // Dated relations become edges carrying their time; their statement and interval nodes
+    // are not nodes of the property graph.
+    dated_statements.sort_by(|a, b| a.node.cmp(&b.node));
+    dated_statements.dedup_by(|a, b| a.node == b.node);
+    for dated in dated_statements {
+        let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) =
+            (&dated.triple.subject, &dated.triple.object)
+        else {
             continue;
+        };
+        described.insert((s, &dated.triple.predicate, o));
+        let mut properties = BTreeMap::new();
+        if let Some(interval) = &dated.interval {
+            properties.insert("when".to_owned(), interval.label.clone());
+            note_type(&mut edge_properties, "when", ValueType::String);
         }
-        node(&s, &mut nodes);
+        properties.insert("current".to_owned(), dated.holds().to_string());
+        note_type(&mut edge_properties, "current", ValueType::Boolean);
+        if let Some(note) = &dated.note {
+            properties.insert("note".to_owned(), note.clone());
+            note_type(&mut edge_properties, "note", ValueType::String);
+        }
+        edges.push(edge(
+            s,
+            &dated.triple.predicate,
+            o,
+            properties,
+            prefixes,
+            predicate_labels,
+        ));
+    }
+
+    let mut nodes: BTreeMap<&NamedNode, Node> = BTreeMap::new();
+    let node = |n: &NamedNode| Node {
+        id: shorten(n.as_str(), prefixes),
+        iri: n.as_str().to_owned(),
+        label: String::new(),
+        kind: iris
+            .kind_of(n.as_str())
+            .map_or("resource", |k| k.name())
+            .to_owned(),
+        types: Vec::new(),
+        properties: BTreeMap::new(),
+    };
+    let mut triples: Vec<&Triple> = triples.into_iter().collect();
+    triples.sort_by_cached_key(|t| t.to_string());
+    for t in triples {
+        let NamedOrBlankNode::NamedNode(s) = &t.subject else {
+            continue;
+        };
+        let entry = nodes.entry(s).or_insert_with(|| node(s));
         match &t.object {
             Term::NamedNode(class) if t.predicate.as_ref() == rdf::TYPE => {
-                let entry = nodes.get_mut(&s).expect("inserted above");
                 entry.types.push(shorten(class.as_str(), prefixes));
             }
-            Term::NamedNode(o) if !hidden.contains(o) => {
-                node(o, &mut nodes);
-                if !described.contains(&(s.clone(), t.predicate.clone(), o.clone())) {
+            Term::Literal(l) if t.predicate.as_ref() == rdfs::LABEL => {
+                entry.label = l.value().to_owned();
+            }
+            Term::Literal(l) => {
+                let name = shorten(t.predicate.as_str(), prefixes);
+                let value_type = ValueType::of(l);
+                note_type(&mut node_properties, &name, value_type);
+                let text = match (value_type, l.value()) {
+                    (ValueType::Boolean, "1") => "true",
+                    (ValueType::Boolean, "0") => "false",
+                    (_, text) => text,
+                };
+                entry
+                    .properties
+                    .entry(name)
+                    .or_default()
+                    .push(text.to_owned());
+            }
+            Term::NamedNode(o) => {
+                nodes.entry(o).or_insert_with(|| node(o));
+                if !described.contains(&(s, &t.predicate, o)) {
                     edges.push(edge(
-                        &s,
+                        s,
                         &t.predicate,
                         o,
                         BTreeMap::new(),
                         prefixes,
                         predicate_labels,
                     ));
-                }
-            }
-            Term::Literal(l) => {
-                let entry = nodes.get_mut(&s).expect("inserted above");
-                if t.predicate.as_ref() == rdfs::LABEL {
-                    entry.label = l.value().to_owned();
-                } else {
-                    entry
-                        .properties
-                        .entry(shorten(t.predicate.as_str(), prefixes))
-                        .or_default()
-                        .push(l.value().to_owned());
                 }
             }
             _ => {}
@@ -195,9 +248,21 @@ pub fn project<'a>(
             &b.properties,
         ))
     });
+    let nodes: Vec<Node> = nodes.into_values().collect();
+    for node in &nodes {
+        for (name, values) in &node.properties {
+            if values.len() > 1 {
+                if let Some(t) = node_properties.get_mut(name) {
+                    t.list = true;
+                }
+            }
+        }
+    }
     PropertyGraph {
-        nodes: nodes.into_values().collect(),
+        nodes,
         edges,
+        node_properties,
+        edge_properties,
     }
 }
 
@@ -221,26 +286,6 @@ fn edge(
     }
 }
 
-/// The kind of a minted resource, from its IRI: `{base}person/x` is a `person`,
-/// `{base}event/x/time` a `time`.
-fn kind(iri: &str, base: &str) -> String {
-    match iri.strip_prefix(base) {
-        Some(path) => {
-            let segments: Vec<&str> = path.split('/').collect();
-            match segments.as_slice() {
-                [kind, _] => (*kind).to_owned(),
-                [.., last] => (*last).to_owned(),
-                [] => "resource".to_owned(),
-            }
-        }
-        None => "resource".to_owned(),
-    }
-}
-
-fn local_name(iri: &str) -> &str {
-    iri.rsplit(['#', '/']).next().unwrap_or(iri)
-}
-
 /// `reportsTo` as `reports to`.
 pub fn words(camel: &str) -> String {
     let mut out = String::new();
@@ -261,13 +306,5 @@ mod tests {
     fn predicate_names_read_as_words() {
         assert_eq!(words("reportsTo"), "reports to");
         assert_eq!(words("hasSubOrganization"), "has sub organization");
-    }
-
-    #[test]
-    fn kinds_come_from_iris() {
-        let base = "https://x.example/id/";
-        assert_eq!(kind("https://x.example/id/person/ding", base), "person");
-        assert_eq!(kind("https://x.example/id/event/e/time", base), "time");
-        assert_eq!(kind("https://schema.org/Thing", base), "resource");
     }
 }

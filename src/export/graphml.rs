@@ -1,40 +1,43 @@
-//! GraphML, the XML graph format Gephi, yEd and Cytoscape open.
+//! GraphML, the XML graph format Gephi, yEd, Cytoscape, networkx and igraph open.
 
-use crate::export::graph::PropertyGraph;
+use crate::export::graph::{PropertyGraph, PropertyType, ValueType};
 use std::io::Write;
+
+/// The GraphML type of a property's values (`attr.type`). A list is a string holding a JSON
+/// array, since GraphML has no lists.
+fn attr_type(t: PropertyType) -> &'static str {
+    match (t.value, t.list) {
+        (_, true) | (ValueType::String, _) => "string",
+        (ValueType::Boolean, false) => "boolean",
+        (ValueType::Integer, false) => "long",
+        (ValueType::Double, false) => "double",
+    }
+}
 
 /// Writes the property graph as GraphML: node attributes `label`, `kind`, `types`, `iri` and
 /// one per literal property; edge attributes `predicate`, `label` and those of dated
-/// relations.
-pub fn write_graphml(graph: &PropertyGraph, out: &mut dyn Write) -> anyhow::Result<()> {
-    let node_keys = graph.node_property_names();
-    let edge_keys = graph.edge_property_names();
+/// relations. Each attribute is declared with its type (`boolean`, `long`, `double`,
+/// `string`); a property with several values on some node holds, on every node, a JSON array
+/// of strings (its key's `desc` says so), so no value is split or joined.
+pub fn write_graphml(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Result<()> {
+    const TEXT: PropertyType = PropertyType {
+        value: ValueType::String,
+        list: false,
+    };
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         out,
         r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
     )?;
-    for key in ["label", "kind", "types", "iri"]
-        .into_iter()
-        .chain(node_keys.iter().copied())
-    {
-        writeln!(
-            out,
-            r#"  <key id="n_{}" for="node" attr.name="{}" attr.type="string"/>"#,
-            xml(&key.replace(':', "_")),
-            xml(key)
-        )?;
+    let fixed_node_keys = ["label", "kind", "types", "iri"].map(|k| (k, TEXT));
+    let node_keys = graph.node_properties.iter().map(|(k, t)| (k.as_str(), *t));
+    for (key, t) in fixed_node_keys.into_iter().chain(node_keys) {
+        declare(out, "n", "node", key, t)?;
     }
-    for key in ["predicate", "label"]
-        .into_iter()
-        .chain(edge_keys.iter().copied())
-    {
-        writeln!(
-            out,
-            r#"  <key id="e_{}" for="edge" attr.name="{}" attr.type="string"/>"#,
-            xml(key),
-            xml(key)
-        )?;
+    let fixed_edge_keys = ["predicate", "label"].map(|k| (k, TEXT));
+    let edge_keys = graph.edge_properties.iter().map(|(k, t)| (k.as_str(), *t));
+    for (key, t) in fixed_edge_keys.into_iter().chain(edge_keys) {
+        declare(out, "e", "edge", key, t)?;
     }
     writeln!(out, r#"  <graph id="newsgraph" edgedefault="directed">"#)?;
     for node in &graph.nodes {
@@ -45,17 +48,19 @@ pub fn write_graphml(graph: &PropertyGraph, out: &mut dyn Write) -> anyhow::Resu
             ("types", node.types.join(" ")),
             ("iri", node.iri.clone()),
         ];
-        let properties = node
-            .properties
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.join(" | ")));
-        for (key, value) in fixed.into_iter().chain(properties) {
-            writeln!(
-                out,
-                r#"      <data key="n_{}">{}</data>"#,
-                xml(&key.replace(':', "_")),
-                xml(&value)
-            )?;
+        let properties = node.properties.iter().map(|(k, values)| {
+            let list = graph.node_properties.get(k).is_some_and(|t| t.list);
+            let value = if list {
+                serde_json::to_string(values).expect("strings serialize")
+            } else {
+                values.concat()
+            };
+            (k.as_str(), value)
+        });
+        // A node without classes or without a label has no value there, not an empty one.
+        let fixed = fixed.into_iter().filter(|(_, value)| !value.is_empty());
+        for (key, value) in fixed.chain(properties) {
+            data(out, "n", key, &value)?;
         }
         writeln!(out, "    </node>")?;
     }
@@ -71,12 +76,7 @@ pub fn write_graphml(graph: &PropertyGraph, out: &mut dyn Write) -> anyhow::Resu
             .into_iter()
             .chain(edge.properties.iter().map(|(k, v)| (k.as_str(), v)))
         {
-            writeln!(
-                out,
-                r#"      <data key="e_{}">{}</data>"#,
-                xml(key),
-                xml(value)
-            )?;
+            data(out, "e", key, value)?;
         }
         writeln!(out, "    </edge>")?;
     }
@@ -85,7 +85,49 @@ pub fn write_graphml(graph: &PropertyGraph, out: &mut dyn Write) -> anyhow::Resu
     Ok(())
 }
 
-/// Escapes text for XML content and attribute values.
+/// The id of a key: `n_schema_value` for the node property `schema:value`.
+fn key_id(prefix: &str, name: &str) -> String {
+    format!("{prefix}_{}", name.replace(':', "_"))
+}
+
+/// A `<key>` declaration.
+fn declare(
+    out: &mut dyn Write,
+    prefix: &str,
+    domain: &str,
+    name: &str,
+    t: PropertyType,
+) -> crate::error::Result<()> {
+    let open = format!(
+        r#"  <key id="{}" for="{domain}" attr.name="{}" attr.type="{}""#,
+        xml(&key_id(prefix, name)),
+        xml(name),
+        attr_type(t)
+    );
+    if t.list {
+        writeln!(
+            out,
+            "{open}>\n    <desc>a JSON array of strings: the property has several values</desc>\n  </key>"
+        )?;
+    } else {
+        writeln!(out, "{open}/>")?;
+    }
+    Ok(())
+}
+
+/// A `<data>` element.
+fn data(out: &mut dyn Write, prefix: &str, key: &str, value: &str) -> crate::error::Result<()> {
+    writeln!(
+        out,
+        r#"      <data key="{}">{}</data>"#,
+        xml(&key_id(prefix, key)),
+        xml(value)
+    )?;
+    Ok(())
+}
+
+/// Escapes text for XML content and attribute values; tab, newline and carriage return as
+/// character references so that parsers keep them as they are.
 fn xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -95,6 +137,8 @@ fn xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push_str("&#9;"),
             c => out.push(c),
         }
     }

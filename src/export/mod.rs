@@ -1,23 +1,30 @@
-//! Writing the graph out: RDF syntaxes through Oxigraph's serializers, in a stable order so
-//! that two exports of the same facts are byte-identical and their diffs mean something; and
-//! property-graph views for tools outside RDF ([`graph`]): GraphML, Graphviz, Neo4j.
+//! Writing the graph out: RDF syntaxes through Oxigraph's serializers and compact JSON-LD of
+//! our own ([`jsonld`]), in a stable order so that two exports of the same facts are
+//! byte-identical and their diffs mean something; and property-graph views for tools outside
+//! RDF ([`graph`]): GraphML, Graphviz, Neo4j.
+//!
+//! TriG and N-Quads keep each article's named graph; every other syntax writes the triples of
+//! all the graphs exported merged into the default graph ([`ExportFormat::keeps_graphs`]).
 
 pub mod dot;
 pub mod graph;
 pub mod graphml;
+pub mod jsonld;
 pub mod neo4j;
+mod sorted;
 
+pub use sorted::SortedTriples;
+
+use crate::error::{Error, Result};
 use crate::iris::Iris;
-use crate::store::GraphStore;
-use crate::vocab::{PREFIXES, rdf};
-use anyhow::Context;
+use crate::vocab::PREFIXES;
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, GraphNameRef, NamedOrBlankNodeRef, Quad, TermRef, TripleRef};
+use oxigraph::model::{GraphName, Triple};
 use std::io::Write;
 use std::path::Path;
 
 /// The syntaxes `newsgraph export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
     /// Turtle (`.ttl`), with prefixes and grouped subjects.
     Turtle,
@@ -29,7 +36,8 @@ pub enum ExportFormat {
     Trig,
     /// RDF/XML (`.rdf`).
     Rdfxml,
-    /// JSON-LD (`.jsonld`), expanded: Oxigraph writes no `@context`.
+    /// JSON-LD (`.jsonld`), compact: an `@context` of our prefixes and an `@graph` of nodes,
+    /// in the default graph like Turtle.
     Jsonld,
     /// GraphML (`.graphml`) for Gephi, yEd and Cytoscape.
     Graphml,
@@ -41,20 +49,61 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
-    /// The format a file name's extension calls for.
+    /// Every format, in the order help text lists them.
+    pub const ALL: [ExportFormat; 9] = [
+        ExportFormat::Turtle,
+        ExportFormat::Ntriples,
+        ExportFormat::Nquads,
+        ExportFormat::Trig,
+        ExportFormat::Rdfxml,
+        ExportFormat::Jsonld,
+        ExportFormat::Graphml,
+        ExportFormat::Dot,
+        ExportFormat::Neo4j,
+    ];
+
+    /// The format's name on the command line: `turtle`, `ntriples`…
+    pub fn id(self) -> &'static str {
+        match self {
+            ExportFormat::Turtle => "turtle",
+            ExportFormat::Ntriples => "ntriples",
+            ExportFormat::Nquads => "nquads",
+            ExportFormat::Trig => "trig",
+            ExportFormat::Rdfxml => "rdfxml",
+            ExportFormat::Jsonld => "jsonld",
+            ExportFormat::Graphml => "graphml",
+            ExportFormat::Dot => "dot",
+            ExportFormat::Neo4j => "neo4j",
+        }
+    }
+
+    /// The format whose [`id`](Self::id) is `id`.
+    pub fn from_id(id: &str) -> Option<ExportFormat> {
+        ExportFormat::ALL.into_iter().find(|f| f.id() == id)
+    }
+
+    /// The file name extensions of the format, the usual one first; none for Neo4j, whose
+    /// output is a directory.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            ExportFormat::Turtle => &["ttl"],
+            ExportFormat::Ntriples => &["nt"],
+            ExportFormat::Nquads => &["nq"],
+            ExportFormat::Trig => &["trig"],
+            ExportFormat::Rdfxml => &["rdf", "owl", "xml"],
+            ExportFormat::Jsonld => &["jsonld"],
+            ExportFormat::Graphml => &["graphml"],
+            ExportFormat::Dot => &["dot", "gv"],
+            ExportFormat::Neo4j => &[],
+        }
+    }
+
+    /// The format a file name's extension calls for (case does not matter).
     pub fn from_path(path: &Path) -> Option<ExportFormat> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        Some(match extension.as_str() {
-            "ttl" => ExportFormat::Turtle,
-            "nt" => ExportFormat::Ntriples,
-            "nq" => ExportFormat::Nquads,
-            "trig" => ExportFormat::Trig,
-            "rdf" | "owl" | "xml" => ExportFormat::Rdfxml,
-            "jsonld" => ExportFormat::Jsonld,
-            "graphml" => ExportFormat::Graphml,
-            "dot" | "gv" => ExportFormat::Dot,
-            _ => return None,
-        })
+        ExportFormat::ALL
+            .into_iter()
+            .find(|f| f.extensions().contains(&extension.as_str()))
     }
 
     /// The syntax's usual name.
@@ -70,6 +119,12 @@ impl ExportFormat {
             ExportFormat::Dot => "DOT",
             ExportFormat::Neo4j => "Neo4j CSV",
         }
+    }
+
+    /// Whether the syntax keeps the articles' named graphs (TriG, N-Quads). The others write
+    /// the triples of every graph merged into the default graph.
+    pub fn keeps_graphs(self) -> bool {
+        matches!(self, ExportFormat::Trig | ExportFormat::Nquads)
     }
 
     /// The Oxigraph serializer format, for the RDF syntaxes.
@@ -119,106 +174,78 @@ pub fn expand(name: &str, prefixes: &[(String, String)]) -> Option<String> {
         .map(|(_, ns)| format!("{ns}{local}"))
 }
 
-/// The quads of the given graphs, sorted: by graph, then subjects whose IRI starts with
-/// `last` after all others (newsgraph puts an article's provenance there), then by subject,
-/// `rdf:type` first, then by predicate and object.
-pub fn sorted_quads(
-    store: &GraphStore,
-    graphs: &[GraphName],
-    last: &str,
-) -> anyhow::Result<Vec<Quad>> {
-    let mut quads = Vec::new();
-    for graph in graphs {
-        for quad in store
-            .store()
-            .quads_for_pattern(None, None, None, Some(graph.as_ref()))
-        {
-            quads.push(quad.context("cannot read the store")?);
-        }
-    }
-    sort_quads(&mut quads, last);
-    Ok(quads)
-}
-
-/// Sorts quads as [`sorted_quads`] does, and drops duplicates.
-pub fn sort_quads(quads: &mut Vec<Quad>, last: &str) {
-    quads.sort_by_cached_key(|q| sort_key(q, last));
-    quads.dedup();
-}
-
-fn sort_key(q: &Quad, last: &str) -> (String, bool, String, bool, String, String) {
-    let graph = match q.graph_name.as_ref() {
-        GraphNameRef::DefaultGraph => String::new(),
-        GraphNameRef::NamedNode(n) => n.as_str().to_owned(),
-        GraphNameRef::BlankNode(b) => b.to_string(),
-    };
-    let subject = match q.subject.as_ref() {
-        NamedOrBlankNodeRef::NamedNode(n) => n.as_str().to_owned(),
-        NamedOrBlankNodeRef::BlankNode(b) => b.to_string(),
-    };
-    let object = match q.object.as_ref() {
-        TermRef::NamedNode(n) => n.as_str().to_owned(),
-        other => other.to_string(),
-    };
-    (
-        graph,
-        !last.is_empty() && subject.starts_with(last),
-        subject,
-        q.predicate.as_ref() != rdf::TYPE,
-        q.predicate.as_str().to_owned(),
-        object,
-    )
-}
-
-/// Writes quads sorted as [`sorted_quads`] or [`sort_quads`] sort them with the same `last`.
-/// Syntaxes without named graphs get the triples of all graphs merged, each triple once.
-pub fn write_rdf(
-    quads: &[Quad],
+/// Writes graphs in an RDF syntax, each graph's triples sorted ([`SortedTriples`]).
+/// Syntaxes that [keep graphs](ExportFormat::keeps_graphs) write each graph in the order
+/// given, gathering only one graph's triples at a time; the others get the triples of all
+/// graphs merged into the default graph, each triple once.
+pub fn write_rdf<G, T>(
+    graphs: G,
     format: ExportFormat,
     prefixes: &[(String, String)],
     last: &str,
     out: &mut dyn Write,
-) -> anyhow::Result<()> {
+) -> Result<()>
+where
+    G: IntoIterator<Item = (GraphName, T)>,
+    T: IntoIterator<Item = Triple>,
+{
     let rdf_format = format
         .rdf_format()
-        .with_context(|| format!("{} is not an RDF syntax", format.name()))?;
+        .ok_or_else(|| Error::Input(format!("{} is not an RDF syntax", format.name())))?;
+    if format == ExportFormat::Jsonld {
+        let merged = SortedTriples::new(graphs.into_iter().flat_map(|(_, t)| t), last);
+        return jsonld::write_jsonld(merged.iter(), prefixes, out);
+    }
     let mut serializer = RdfSerializer::from_format(rdf_format);
     for (prefix, namespace) in prefixes {
         serializer = serializer
             .with_prefix(prefix, namespace)
-            .with_context(|| format!("invalid prefix {prefix}: <{namespace}>"))?;
+            .map_err(|e| Error::BaseIri {
+                iri: namespace.clone(),
+                reason: e.to_string(),
+            })?;
     }
+    let mut escaped;
+    let out: &mut dyn Write = if format == ExportFormat::Rdfxml {
+        escaped = CarriageReturns(out);
+        &mut escaped
+    } else {
+        out
+    };
     let mut writer = serializer.for_writer(out);
-    if rdf_format.supports_datasets() {
-        for quad in quads {
-            writer.serialize_quad(quad)?;
+    if format.keeps_graphs() {
+        for (graph, triples) in graphs {
+            for triple in SortedTriples::new(triples, last).iter() {
+                writer.serialize_quad(triple.in_graph(graph.as_ref()))?;
+            }
         }
     } else {
-        let one_graph = quads.windows(2).all(|w| w[0].graph_name == w[1].graph_name);
-        let merged: Vec<Quad>;
-        let triples = if one_graph {
-            // Already in order, and without duplicates.
-            quads
-        } else {
-            let mut all: Vec<Quad> = quads
-                .iter()
-                .map(|q| Quad {
-                    graph_name: GraphName::DefaultGraph,
-                    ..q.clone()
-                })
-                .collect();
-            sort_quads(&mut all, last);
-            merged = all;
-            &merged
-        };
-        for quad in triples {
-            writer.serialize_triple(TripleRef::new(
-                quad.subject.as_ref(),
-                quad.predicate.as_ref(),
-                quad.object.as_ref(),
-            ))?;
+        let merged = SortedTriples::new(graphs.into_iter().flat_map(|(_, t)| t), last);
+        for triple in merged.iter() {
+            writer.serialize_triple(triple)?;
         }
     }
     writer.finish()?;
     Ok(())
+}
+
+/// Writes carriage returns as `&#13;`: Oxigraph's RDF/XML writer leaves them raw in literal
+/// text, where XML parsers read them as line feeds. In RDF/XML a carriage return can only be
+/// in text or attribute values (IRIs cannot hold one), where the character reference is right.
+struct CarriageReturns<'a>(&'a mut dyn Write);
+
+impl Write for CarriageReturns<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for (i, part) in buf.split(|&b| b == b'\r').enumerate() {
+            if i > 0 {
+                self.0.write_all(b"&#13;")?;
+            }
+            self.0.write_all(part)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }

@@ -1,46 +1,83 @@
 //! CSV files for Neo4j's bulk importer (`neo4j-admin database import full`), which needs no
 //! plugin: `nodes.csv` with `:ID` and `:LABEL`, `relationships.csv` with `:START_ID`,
 //! `:END_ID` and `:TYPE`.
+//!
+//! Every column is typed in its header (`current:boolean`, `schema_value:double`,
+//! `skos_altLabel:string[]`), so Neo4j stores booleans and numbers rather than text. A missing
+//! value is an empty, unquoted cell, which the importer leaves out (a quoted `""` would be
+//! stored as an empty string). The elements of a list, and a node's labels, are separated by
+//! [`ARRAY_DELIMITER`], a control character that no value can hold (facts files may not hold
+//! it), so the importer needs `--array-delimiter=U+001F`; values may hold newlines, so it
+//! needs `--multiline-fields=true`.
 
-use crate::export::graph::PropertyGraph;
-use std::collections::BTreeSet;
+use crate::export::graph::{PropertyGraph, PropertyType, ValueType};
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
 /// The file names written into the output directory.
 pub const FILES: [&str; 2] = ["nodes.csv", "relationships.csv"];
 
-/// Writes `nodes.csv`: the node id, its labels (its classes' local names, `;`-separated),
-/// then `label`, `kind`, `iri` and one column per literal property.
-pub fn write_nodes(graph: &PropertyGraph, out: &mut dyn Write) -> anyhow::Result<()> {
-    let properties = graph.node_property_names();
+/// The separator of the elements of a list and of a node's labels: U+001F, the information
+/// separator meant for this, never in a value.
+pub const ARRAY_DELIMITER: char = '\u{1F}';
+
+/// The options `neo4j-admin database import full` needs to read these files as written.
+pub const IMPORT_OPTIONS: [&str; 2] = ["--array-delimiter=U+001F", "--multiline-fields=true"];
+
+/// A column name with its Neo4j type: `name` for text, `name:boolean`, `name:string[]`…
+fn column(name: &str, t: PropertyType) -> String {
+    let value = match t.value {
+        ValueType::String => "string",
+        ValueType::Boolean => "boolean",
+        ValueType::Integer => "long",
+        ValueType::Double => "double",
+    };
+    match (t.value, t.list) {
+        (ValueType::String, false) => name.to_owned(),
+        (_, false) => format!("{name}:{value}"),
+        (_, true) => format!("{name}:{value}[]"),
+    }
+}
+
+/// Writes `nodes.csv`: the node id, its labels (its classes' local names), then `label`,
+/// `kind`, `iri` and one column per literal property.
+pub fn write_nodes(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Result<()> {
     let mut header = vec![
-        "id:ID".to_owned(),
-        ":LABEL".to_owned(),
-        "label".into(),
-        "kind".into(),
-        "iri".into(),
+        Some("id:ID".to_owned()),
+        Some(":LABEL".to_owned()),
+        Some("label".into()),
+        Some("kind".into()),
+        Some("iri".into()),
     ];
-    header.extend(properties.iter().map(|p| p.replace(':', "_")));
+    header.extend(
+        graph
+            .node_properties
+            .iter()
+            .map(|(p, t)| Some(column(&p.replace(':', "_"), *t))),
+    );
     row(out, &header)?;
+    let delimiter = ARRAY_DELIMITER.to_string();
     for node in &graph.nodes {
         let labels: BTreeSet<&str> = node
             .types
             .iter()
             .map(|t| t.rsplit([':', '/', '#']).next().unwrap_or(t))
             .collect();
+        // A node without classes or without a label has no value there, not an empty one.
+        let some = |text: String| Some(text).filter(|t| !t.is_empty());
         let mut fields = vec![
-            node.id.clone(),
-            labels.into_iter().collect::<Vec<_>>().join(";"),
-            node.label.clone(),
-            node.kind.clone(),
-            node.iri.clone(),
+            Some(node.id.clone()),
+            some(labels.into_iter().collect::<Vec<_>>().join(&delimiter)),
+            some(node.label.clone()),
+            Some(node.kind.clone()),
+            Some(node.iri.clone()),
         ];
-        fields.extend(properties.iter().map(|p| {
-            node.properties
-                .get(*p)
-                .map(|v| v.join(" | "))
-                .unwrap_or_default()
-        }));
+        fields.extend(
+            graph
+                .node_properties
+                .keys()
+                .map(|p| node.properties.get(p).map(|v| v.join(&delimiter))),
+        );
         row(out, &fields)?;
     }
     Ok(())
@@ -48,41 +85,50 @@ pub fn write_nodes(graph: &PropertyGraph, out: &mut dyn Write) -> anyhow::Result
 
 /// Writes `relationships.csv`: start, end, type (the predicate in upper snake case,
 /// `REPORTS_TO`), then `predicate`, `label` and the properties of dated relations.
-pub fn write_relationships(graph: &PropertyGraph, out: &mut dyn Write) -> anyhow::Result<()> {
-    let properties = graph.edge_property_names();
+pub fn write_relationships(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Result<()> {
     let mut header = vec![
-        ":START_ID".to_owned(),
-        ":END_ID".into(),
-        ":TYPE".into(),
-        "predicate".into(),
-        "label".into(),
+        Some(":START_ID".to_owned()),
+        Some(":END_ID".into()),
+        Some(":TYPE".into()),
+        Some("predicate".into()),
+        Some("label".into()),
     ];
-    header.extend(properties.iter().map(|p| (*p).to_owned()));
+    header.extend(
+        graph
+            .edge_properties
+            .iter()
+            .map(|(p, t)| Some(column(p, *t))),
+    );
     row(out, &header)?;
     for edge in &graph.edges {
         let mut fields = vec![
-            edge.source.clone(),
-            edge.target.clone(),
-            edge.label.to_uppercase().replace(' ', "_"),
-            edge.predicate.clone(),
-            edge.label.clone(),
+            Some(edge.source.clone()),
+            Some(edge.target.clone()),
+            Some(edge.label.to_uppercase().replace(' ', "_")),
+            Some(edge.predicate.clone()),
+            Some(edge.label.clone()),
         ];
+        let properties: &BTreeMap<String, String> = &edge.properties;
         fields.extend(
-            properties
-                .iter()
-                .map(|p| edge.properties.get(*p).cloned().unwrap_or_default()),
+            graph
+                .edge_properties
+                .keys()
+                .map(|p| properties.get(p).cloned()),
         );
         row(out, &fields)?;
     }
     Ok(())
 }
 
-/// One CSV row, every field quoted (RFC 4180).
-fn row(out: &mut dyn Write, fields: &[String]) -> anyhow::Result<()> {
-    let quoted: Vec<String> = fields
+/// One CSV row (RFC 4180): every value quoted, a missing one an empty cell.
+fn row(out: &mut dyn Write, fields: &[Option<String>]) -> crate::error::Result<()> {
+    let cells: Vec<String> = fields
         .iter()
-        .map(|f| format!("\"{}\"", f.replace('"', "\"\"")))
+        .map(|f| match f {
+            Some(value) => format!("\"{}\"", value.replace('"', "\"\"")),
+            None => String::new(),
+        })
         .collect();
-    writeln!(out, "{}", quoted.join(","))?;
+    writeln!(out, "{}", cells.join(","))?;
     Ok(())
 }

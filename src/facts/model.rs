@@ -13,48 +13,134 @@ use toml::Spanned;
 /// A string from the file, with where it was written.
 pub type Text = Spanned<String>;
 
-/// The whole facts file of one article.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FactsFile {
-    /// What the article is and who published it.
-    pub article: Article,
+/// Declares the kinds of record once: the [`Kind`] enum, the [`FactsFile`] that holds one list
+/// per kind, and [`RecordRef`], a typed view of any one record.
+macro_rules! record_kinds {
+    ($($(#[$doc:meta])* $kind:ident, $table:literal, $field:ident: $ty:ident;)*) => {
+        /// The kinds of record a facts file holds; ids are unique across all of them.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Kind {
+            $(#[doc = concat!("`[[", $table, "]]`")] $kind,)*
+        }
+
+        impl Kind {
+            /// Every kind, in the order records are read and mapped.
+            pub const ALL: &'static [Kind] = &[$(Kind::$kind),*];
+
+            /// The record's table name in the facts file, also the first segment of its IRI.
+            pub fn table(self) -> &'static str {
+                match self {
+                    $(Kind::$kind => $table,)*
+                }
+            }
+        }
+
+        /// The whole facts file of one article.
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct FactsFile {
+            /// What the article is and who published it.
+            pub article: Article,
+            $(
+                $(#[$doc])*
+                #[serde(default, rename = $table)]
+                pub $field: Vec<$ty>,
+            )*
+        }
+
+        /// One record of any kind, borrowed from a [`FactsFile`].
+        #[derive(Debug, Clone, Copy)]
+        pub enum RecordRef<'a> {
+            $(#[doc = concat!("`[[", $table, "]]`")] $kind(&'a $ty),)*
+        }
+
+        impl<'a> RecordRef<'a> {
+            /// The record's kind.
+            pub fn kind(self) -> Kind {
+                match self {
+                    $(RecordRef::$kind(_) => Kind::$kind,)*
+                }
+            }
+
+            /// The record id, with its position.
+            pub fn id(self) -> &'a Text {
+                match self {
+                    $(RecordRef::$kind(r) => &r.id,)*
+                }
+            }
+
+            /// The quotes from the article that state the record.
+            pub fn evidence(self) -> &'a Evidence {
+                match self {
+                    $(RecordRef::$kind(r) => &r.evidence,)*
+                }
+            }
+        }
+
+        impl FactsFile {
+            /// Every record: kinds in the order of [`Kind::ALL`], file order within a kind.
+            pub fn records(&self) -> impl Iterator<Item = RecordRef<'_>> {
+                std::iter::empty()
+                    $(.chain(self.$field.iter().map(RecordRef::$kind)))*
+            }
+
+            /// The `index`th record of a kind.
+            pub fn record(&self, kind: Kind, index: usize) -> Option<RecordRef<'_>> {
+                match kind {
+                    $(Kind::$kind => self.$field.get(index).map(RecordRef::$kind),)*
+                }
+            }
+        }
+    };
+}
+
+record_kinds! {
     /// Companies, groups, units, teams and business lines.
-    #[serde(default, rename = "organization")]
-    pub organizations: Vec<Organization>,
+    Organization, "organization", organizations: Organization;
     /// Named people and unnamed sources.
-    #[serde(default, rename = "person")]
-    pub people: Vec<Person>,
+    Person, "person", people: Person;
     /// Positions in an organization and who holds them.
-    #[serde(default, rename = "post")]
-    pub posts: Vec<Post>,
+    Post, "post", posts: Post;
     /// Regions and areas.
-    #[serde(default, rename = "place")]
-    pub places: Vec<Place>,
+    Place, "place", places: Place;
     /// Products and documents.
-    #[serde(default, rename = "artifact")]
-    pub artifacts: Vec<Artifact>,
+    Artifact, "artifact", artifacts: Artifact;
     /// Strategic dimensions an organization names for itself.
-    #[serde(default, rename = "dimension")]
-    pub dimensions: Vec<Dimension>,
+    Dimension, "dimension", dimensions: Dimension;
     /// Things that happened, dated as precisely as the article allows.
-    #[serde(default, rename = "event")]
-    pub events: Vec<Event>,
+    Event, "event", events: Event;
     /// Other ties between records, optionally bounded in time.
-    #[serde(default, rename = "relation")]
-    pub relations: Vec<Relation>,
+    Relation, "relation", relations: Relation;
     /// Services one organization provides to others.
-    #[serde(default, rename = "service")]
-    pub services: Vec<Service>,
+    Service, "service", services: Service;
     /// Numbers the article gives: growth rates, shares, headcounts, ranks.
-    #[serde(default, rename = "measure")]
-    pub measures: Vec<Measure>,
+    Measure, "measure", measures: Measure;
     /// Priced offers.
-    #[serde(default, rename = "offer")]
-    pub offers: Vec<Offer>,
+    Offer, "offer", offers: Offer;
     /// Things people said, word for word.
-    #[serde(default, rename = "quote")]
-    pub quotes: Vec<Quote>,
+    Quote, "quote", quotes: Quote;
+}
+
+impl Kind {
+    /// Whether records of this kind are entities (things the article is about) rather than
+    /// statements about them.
+    pub fn is_entity(self) -> bool {
+        matches!(
+            self,
+            Kind::Organization
+                | Kind::Person
+                | Kind::Post
+                | Kind::Place
+                | Kind::Artifact
+                | Kind::Dimension
+                | Kind::Event
+        )
+    }
+
+    /// The kind whose table is `name`.
+    pub fn from_table(name: &str) -> Option<Kind> {
+        Kind::ALL.iter().copied().find(|k| k.table() == name)
+    }
 }
 
 /// The article the facts come from.
@@ -165,6 +251,11 @@ pub struct Post {
     /// `true` when the holder heads the organization.
     #[serde(default)]
     pub head: bool,
+    /// When the holder took the post: a date or an event id.
+    pub since: Option<Spanned<Boundary>>,
+    /// When the holder left it: a date or an event id. A holding with an end is history: it is
+    /// stated only as a dated statement, not as `org:heldBy` or `org:headOf`.
+    pub until: Option<Spanned<Boundary>>,
     /// Words from the article.
     pub evidence: Evidence,
 }
@@ -247,6 +338,10 @@ pub enum EventKind {
     Contract,
     /// A way of working changed.
     PolicyChange,
+    /// An application, such as a listing application, was withdrawn.
+    Withdrawal,
+    /// An offer was made to buy shareholders' shares of a company.
+    BuyoutOffer,
 }
 
 /// Something that happened.
@@ -286,7 +381,7 @@ pub struct Event {
     pub evidence: Evidence,
 }
 
-/// The kinds of tie a relation record states, read "subject <kind> object".
+/// The kinds of tie a relation record states, read "subject, kind, object".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RelationKind {
@@ -378,6 +473,32 @@ pub enum MeasureKind {
     Headcount,
     /// A position in a ranking.
     Rank,
+    /// A holder's share of an organization's equity, in percent.
+    Stake,
+    /// A price for each share, in money.
+    PricePerShare,
+    /// A total price, in money.
+    TotalPrice,
+    /// What an organization is valued at, in money.
+    Valuation,
+}
+
+impl MeasureKind {
+    /// Whether its value is a percentage.
+    pub fn percent(self) -> bool {
+        matches!(
+            self,
+            MeasureKind::RevenueGrowth | MeasureKind::RevenueShare | MeasureKind::Stake
+        )
+    }
+
+    /// Whether its value is money, with a currency.
+    pub fn money(self) -> bool {
+        matches!(
+            self,
+            MeasureKind::PricePerShare | MeasureKind::TotalPrice | MeasureKind::Valuation
+        )
+    }
 }
 
 /// A number the article gives.
@@ -392,7 +513,7 @@ pub struct Measure {
     pub kind: Spanned<MeasureKind>,
     /// The record it is a measure of.
     pub of: Text,
-    /// The value: `30%`, `>400`, `2`.
+    /// The value: `30%`, `>400`, `2`, `USD 0.62`.
     pub value: Spanned<Amount>,
     /// The fiscal period it covers.
     pub period: Option<Spanned<FiscalPeriod>>,
@@ -488,38 +609,21 @@ impl<'de> Deserialize<'de> for TextList {
     }
 }
 
-/// What every record has: an id and evidence.
-pub trait Recorded {
-    /// The record id.
-    fn id(&self) -> &Text;
-    /// The quotes from the article that state the record.
-    fn evidence(&self) -> &Evidence;
-}
-
-macro_rules! recorded {
-    ($($ty:ty),*) => {$(
-        impl Recorded for $ty {
-            fn id(&self) -> &Text {
-                &self.id
-            }
-            fn evidence(&self) -> &Evidence {
-                &self.evidence
-            }
+impl RelationKind {
+    /// The relation read as words: "reports to".
+    pub fn phrase(self) -> &'static str {
+        match self {
+            RelationKind::ReportsTo => "reports to",
+            RelationKind::UnitOf => "is a unit of",
+            RelationKind::SubOrganizationOf => "is part of",
+            RelationKind::MemberOf => "is a member of",
+            RelationKind::ClientOf => "is a client of",
+            RelationKind::PartnerOf => "is a partner of",
+            RelationKind::Serves => "serves",
+            RelationKind::AlignedWith => "is aligned with",
+            RelationKind::FoundedBy => "was founded by",
+            RelationKind::EnvisionedBy => "was envisioned by",
+            RelationKind::OperatesIn => "operates in",
         }
-    )*};
+    }
 }
-
-recorded!(
-    Organization,
-    Person,
-    Post,
-    Place,
-    Artifact,
-    Dimension,
-    Event,
-    Relation,
-    Service,
-    Measure,
-    Offer,
-    Quote
-);

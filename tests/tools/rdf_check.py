@@ -1,9 +1,17 @@
 """The outside judge of newsgraph's RDF: parses a file with rdflib and reports on it.
 
-    rdf_check.py count FILE FORMAT          number of triples (quads for trig, nquads, json-ld)
+    rdf_check.py count FILE FORMAT          number of triples (quads for trig and nquads); JSON-LD
+                                            is read into a plain rdflib.Graph, its default graph
+    rdf_check.py same FILE FORMAT FILE2 FORMAT2
+                                            whether two files hold the same triples (graphs
+                                            merged), as JSON with the counts and differences
     rdf_check.py query FILE FORMAT QUERY [NAME=IRI...]
                                             runs a SPARQL SELECT with variables bound to IRIs,
                                             prints rows as JSON lists
+
+FORMAT is rdflib's name for the syntax; `trig` and `nquads` are read into a Dataset whose
+default graph is the union of its graphs, `trig-default-graph-only` into one whose default
+graph is just that.
 """
 
 import json
@@ -13,7 +21,10 @@ import rdflib
 
 
 def load(path, fmt):
-    if fmt in ("trig", "nquads", "json-ld"):
+    if fmt.endswith("-default-graph-only"):
+        fmt = fmt.removesuffix("-default-graph-only")
+        graph = rdflib.Dataset(default_union=False)
+    elif fmt in ("trig", "nquads"):
         graph = rdflib.Dataset(default_union=True)
     else:
         graph = rdflib.Graph()
@@ -21,10 +32,26 @@ def load(path, fmt):
     return graph
 
 
+def triples(graph):
+    if isinstance(graph, rdflib.Dataset):
+        return {(s, p, o) for s, p, o, _ in graph.quads((None, None, None, None))}
+    return set(graph)
+
+
 def main():
     command, path, fmt = sys.argv[1:4]
     graph = load(path, fmt)
-    if command == "count":
+    if command == "same":
+        first = triples(graph)
+        second = triples(load(sys.argv[4], sys.argv[5]))
+        print(json.dumps({
+            "first": len(first),
+            "second": len(second),
+            "same": first == second,
+            "only_first": sorted(str(t) for t in first - second)[:5],
+            "only_second": sorted(str(t) for t in second - first)[:5],
+        }, ensure_ascii=False))
+    elif command == "count":
         if isinstance(graph, rdflib.Dataset):
             print(sum(1 for _ in graph.quads((None, None, None, None))))
         else:

@@ -1,0 +1,42 @@
+//! newsgraph as a library: read a facts file, load it into a store, and answer a saved
+//! question, without the command line.
+//!
+//! ```sh
+//! cargo run --example library                     # the embedded Cainiao article
+//! cargo run --example library -- FACTS.toml       # any facts file
+//! ```
+
+use newsgraph::pipeline::{self, Options};
+use newsgraph::results::{ResultsFormat, write_results};
+use newsgraph::{Iris, export, queries};
+use std::path::PathBuf;
+
+fn main() -> newsgraph::Result<()> {
+    let iris = Iris::default();
+    let options = Options {
+        facts: std::env::args_os().skip(1).map(PathBuf::from).collect(),
+        ..Options::default()
+    };
+    // Read, check, map and annotate each facts file, then load them into one store.
+    let loaded = pipeline::load(&options, &iris)?;
+    for article in &loaded.articles {
+        println!(
+            "{}: {} records, {} statements dated",
+            article.facts.article_id(),
+            article.mapping.records.len() - 1,
+            article.mapping.dated().count()
+        );
+    }
+
+    // Ask one of the saved questions and print its answer as a table.
+    let question = queries::find("reporting-lines").expect("a saved question of newsgraph");
+    println!("\n{}", question.question);
+    let prefixes = export::prefixes(&iris);
+    let answer = loaded.store.query(question.sparql, &prefixes, &[])?;
+    write_results(
+        answer,
+        ResultsFormat::Table,
+        &prefixes,
+        &mut std::io::stdout(),
+    )
+}

@@ -1,0 +1,442 @@
+//! What types cannot check: id syntax, references between records, evidence length, and
+//! values that must agree with their record's kind.
+
+use super::{
+    EventKind, Evidence, Facts, Kind, MAX_EVIDENCE_WORDS, MeasureKind, RelationKind, Text,
+};
+use crate::diagnostic::{Diagnostic, SourceText};
+use crate::values::{Amount, Boundary};
+use std::ops::Range;
+use toml::Spanned;
+
+/// Adds every problem of `facts` that the TOML reader cannot see to `problems`.
+pub(super) fn check(facts: &Facts, problems: &mut Vec<Diagnostic>) {
+    Checker { facts, problems }.check();
+}
+
+/// Ids are lowercase words of letters and digits (any script) joined by single dashes, so
+/// they read well in IRIs and never need escaping there.
+pub(super) fn id_syntax(source: &SourceText, id: &Text, problems: &mut Vec<Diagnostic>) {
+    let valid = id.get_ref().split('-').all(|part| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c.is_alphanumeric() && !c.is_uppercase())
+    });
+    if !valid {
+        problems.push(source.error(
+            id.span(),
+            format!(
+                "invalid id \"{}\": use lowercase letters and digits, joined by single dashes",
+                id.get_ref()
+            ),
+        ));
+    }
+}
+
+/// Control characters other than tab, newline and carriage return, in any string of the
+/// file (written with a TOML escape such as `\u000B`): XML 1.0, and so RDF/XML and GraphML,
+/// cannot carry them even escaped.
+fn control_characters(source: &SourceText, problems: &mut Vec<Diagnostic>) {
+    fn walk(value: &toml::Spanned<toml::de::DeValue<'_>>, found: &mut Vec<(Range<usize>, String)>) {
+        match value.get_ref() {
+            toml::de::DeValue::String(text) => {
+                let bad = text.chars().enumerate().find(|&(_, c)| {
+                    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+                        || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+                });
+                if let Some((at, c)) = bad {
+                    found.push((
+                        value.span(),
+                        format!(
+                            "control character U+{:04X} at character {} of \"{}\": facts files \
+                             may hold tab, newline and carriage return, no other control \
+                             characters (RDF/XML and GraphML cannot carry them)",
+                            u32::from(c),
+                            at + 1,
+                            text.escape_debug()
+                        ),
+                    ));
+                }
+            }
+            toml::de::DeValue::Array(items) => items.iter().for_each(|v| walk(v, found)),
+            toml::de::DeValue::Table(table) => table.values().for_each(|v| walk(v, found)),
+            _ => {}
+        }
+    }
+    let Ok(table) = toml::de::DeTable::parse(source.text()) else {
+        return;
+    };
+    let mut found = Vec::new();
+    for value in table.get_ref().values() {
+        walk(value, &mut found);
+    }
+    for (span, message) in found {
+        problems.push(source.error(span, message));
+    }
+}
+
+/// "an organization", "a person".
+fn indefinite(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
+}
+
+impl RelationKind {
+    /// The kinds of record allowed as subject and as object.
+    fn signature(self) -> (&'static [Kind], &'static [Kind]) {
+        use Kind::*;
+        const ORG: &[Kind] = &[Organization];
+        const AGENT: &[Kind] = &[Person, Post];
+        match self {
+            RelationKind::ReportsTo => (AGENT, AGENT),
+            RelationKind::UnitOf | RelationKind::SubOrganizationOf => (ORG, ORG),
+            RelationKind::MemberOf => (&[Person, Organization], ORG),
+            RelationKind::ClientOf | RelationKind::PartnerOf | RelationKind::Serves => (ORG, ORG),
+            RelationKind::AlignedWith => (ORG, &[Dimension]),
+            RelationKind::FoundedBy | RelationKind::EnvisionedBy => (ORG, &[Person]),
+            RelationKind::OperatesIn => (ORG, &[Place]),
+        }
+    }
+}
+
+/// Checks what the types cannot: references, evidence, and values that must agree with
+/// their record's kind.
+struct Checker<'a> {
+    facts: &'a Facts,
+    problems: &'a mut Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn check(&mut self) {
+        use Kind::*;
+        control_characters(&self.facts.source, self.problems);
+        let f = &self.facts.file;
+        let article = &f.article;
+        self.reference(&article.publisher, "publisher", &[Organization]);
+        self.optional(
+            &article.original_publisher,
+            "original_publisher",
+            &[Organization],
+        );
+        self.optional(&article.author, "author", &[Person]);
+        self.references(&article.based_on, "based_on", &[Organization]);
+        if let Some(source) = &article.source {
+            let name = source.get_ref();
+            let plain = std::path::Path::new(name).file_name() == Some(std::ffi::OsStr::new(name));
+            if !plain || name.contains(['/', '\\']) {
+                self.error(
+                    source,
+                    format!(
+                        "`source` must be the text's file name, looked up in the article \
+                         directories, not a path: \"{name}\""
+                    ),
+                );
+            }
+        }
+        self.evidence(&article.evidence);
+        for record in self.facts.records() {
+            self.evidence(record.evidence());
+        }
+        self.not_empty(&article.title, "title");
+        for o in &f.organizations {
+            self.not_empty(&o.name, "name");
+            self.optional(&o.part_of, "part_of", &[Organization]);
+        }
+        for p in &f.people {
+            self.not_empty(&p.name, "name");
+        }
+        self.no_cycles(
+            f.organizations.iter().map(|o| (&o.id, o.part_of.as_ref())),
+            "part_of",
+        );
+        self.no_cycles(
+            f.events.iter().map(|e| (&e.id, e.part_of.as_ref())),
+            "part_of",
+        );
+        self.no_cycles(
+            f.places.iter().map(|p| (&p.id, p.within.as_ref())),
+            "within",
+        );
+        for p in &f.posts {
+            // A role is named by its letters and digits (its IRI's slug): it needs some.
+            if !p.role.get_ref().chars().any(char::is_alphanumeric) {
+                self.error(
+                    &p.role,
+                    format!("role \"{}\" has no letters or digits", p.role.get_ref()),
+                );
+            }
+            self.reference(&p.organization, "organization", &[Organization]);
+            self.reference(&p.holder, "holder", &[Person]);
+            self.boundaries(&p.id, &p.since, &p.until);
+        }
+        for p in &f.places {
+            self.not_empty(&p.name, "name");
+            self.optional(&p.within, "within", &[Place]);
+        }
+        for d in &f.dimensions {
+            self.reference(&d.of, "of", &[Organization]);
+        }
+        for e in &f.events {
+            self.optional(&e.part_of, "part_of", &[Event]);
+            self.references(&e.agents, "agents", &[Organization, Person]);
+            self.references(&e.original, "original", &[Organization]);
+            self.references(&e.resulting, "resulting", &[Organization]);
+            self.references(&e.moves, "moves", &[Organization]);
+            self.references(&e.generated, "generated", &[Artifact]);
+            let change = matches!(
+                e.kind.get_ref(),
+                EventKind::Restructuring
+                    | EventKind::Transfer
+                    | EventKind::ReportingChange
+                    | EventKind::Founding
+            );
+            if !change {
+                for (list, field) in [
+                    (&e.original, "original"),
+                    (&e.resulting, "resulting"),
+                    (&e.moves, "moves"),
+                ] {
+                    if let Some(first) = list.first() {
+                        self.error(
+                            first,
+                            format!(
+                                "`{field}` is only for organizational change events \
+                                 (restructuring, transfer, reporting-change, founding), \
+                                 not for \"{}\"",
+                                e.id.get_ref()
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        for r in &f.relations {
+            let (subjects, objects) = r.kind.get_ref().signature();
+            self.reference(&r.subject, "subject", subjects);
+            self.references(&r.object.0, "object", objects);
+            if r.qualified() && r.object.0.len() > 1 {
+                self.error(
+                    &r.object.0[1],
+                    format!(
+                        "relation \"{}\" has `since`, `until` or `note`, so it must have one object, not {}",
+                        r.id.get_ref(),
+                        r.object.0.len()
+                    ),
+                );
+            }
+            self.boundaries(&r.id, &r.since, &r.until);
+        }
+        for s in &f.services {
+            self.reference(&s.provider, "provider", &[Organization]);
+            self.references(&s.clients, "clients", &[Organization]);
+            self.optional(&s.continues_after, "continues_after", &[Event]);
+        }
+        for m in &f.measures {
+            self.not_empty(&m.name, "name");
+            self.reference(&m.of, "of", &[Organization, Event, Service]);
+            let value = m.value.get_ref();
+            let outside = |low: f64, high: f64| {
+                [Some(&value.low), value.high.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .any(|d| d.value() < low || d.value() > high)
+            };
+            match m.kind.get_ref() {
+                MeasureKind::RevenueShare | MeasureKind::Stake if outside(0.0, 100.0) => {
+                    self.amount_error(&m.value, "a share is between 0% and 100%")
+                }
+                MeasureKind::Headcount | MeasureKind::Rank
+                    if outside(0.0, f64::INFINITY)
+                        || value.low.is_fractional()
+                        || value.high.as_ref().is_some_and(|h| h.is_fractional()) =>
+                {
+                    self.amount_error(&m.value, "a count or a rank is a whole number, 0 or more")
+                }
+                _ => {}
+            }
+            let kind = *m.kind.get_ref();
+            let value = m.value.get_ref();
+            if kind.percent() != value.percent || kind.money() != value.currency.is_some() {
+                let expected = if kind.percent() {
+                    "a percentage like 30%"
+                } else if kind.money() {
+                    "money with a currency, like USD 0.62"
+                } else {
+                    "a plain number"
+                };
+                self.amount_error(&m.value, &format!("expected {expected}"));
+            }
+        }
+        for o in &f.offers {
+            self.reference(&o.seller, "seller", &[Organization]);
+            self.reference(&o.area, "area", &[Place]);
+            self.not_empty(&o.name, "name");
+            for price in std::iter::once(&o.price).chain(&o.equivalent) {
+                if price.get_ref().currency.is_none() || price.get_ref().percent {
+                    self.amount_error(price, "expected money with a currency, like EUR 2");
+                } else if price.get_ref().low.value() < 0.0 {
+                    self.amount_error(price, "a price is not negative");
+                }
+            }
+            let days = o.delivery_days.get_ref();
+            if days.currency.is_some() || days.percent || days.more_than || days.low.value() < 0.0 {
+                self.amount_error(&o.delivery_days, "expected days, like 1 or 3-5");
+            }
+        }
+        for q in &f.quotes {
+            self.reference(&q.speaker, "speaker", &[Person]);
+            self.not_empty(&q.text, "text");
+        }
+    }
+
+    /// Checks a dated record's `since` and `until`: the events they name exist, and it does not
+    /// end before it begins.
+    fn boundaries(
+        &mut self,
+        id: &Text,
+        since: &Option<Spanned<Boundary>>,
+        until: &Option<Spanned<Boundary>>,
+    ) {
+        for bound in [since, until].into_iter().flatten() {
+            if let Boundary::Event(event) = bound.get_ref() {
+                let text = Text::new(bound.span(), event.clone());
+                self.reference(&text, "since/until", &[Kind::Event]);
+            }
+        }
+        let (Some(since), Some(until)) = (since, until) else {
+            return;
+        };
+        let (from, to) = (self.date_of(since.get_ref()), self.date_of(until.get_ref()));
+        if let (Some(from), Some(to)) = (from, to) {
+            if from.first_day() > to.last_day() {
+                let at = Text::new(until.span(), String::new());
+                self.error(
+                    &at,
+                    format!("\"{}\" ends ({to}) before it begins ({from})", id.get_ref()),
+                );
+            }
+        }
+    }
+
+    /// The date a boundary stands for: its own, or its event's when the event has one.
+    fn date_of(&self, boundary: &Boundary) -> Option<crate::values::Date> {
+        match boundary {
+            Boundary::Date(date) => Some(*date),
+            Boundary::Event(id) => match self.facts.event(id)?.date.get_ref() {
+                crate::values::When::On(date) => Some(*date),
+                _ => None,
+            },
+        }
+    }
+
+    /// Reports every record whose chain of parents (`field`) leads back to itself.
+    fn no_cycles<'t>(
+        &mut self,
+        parents: impl Iterator<Item = (&'t Text, Option<&'t Text>)>,
+        field: &str,
+    ) {
+        let parents: Vec<(&Text, Option<&Text>)> = parents.collect();
+        let parent_of: std::collections::HashMap<&str, &Text> = parents
+            .iter()
+            .filter_map(|&(id, parent)| Some((id.get_ref().as_str(), parent?)))
+            .collect();
+        for &(id, parent) in &parents {
+            let Some(parent) = parent else { continue };
+            let mut path = vec![id.get_ref().as_str()];
+            let mut next = Some(parent);
+            while let Some(current) = next {
+                let current = current.get_ref().as_str();
+                path.push(current);
+                if current == id.get_ref() {
+                    self.error(
+                        parent,
+                        format!("`{field}` goes round in a circle: {}", path.join(" → ")),
+                    );
+                    break;
+                }
+                if path.len() > parents.len() + 1 {
+                    break;
+                }
+                next = parent_of.get(current).copied();
+            }
+        }
+    }
+
+    fn error(&mut self, at: &Text, message: String) {
+        self.problems
+            .push(self.facts.source.error(at.span(), message));
+    }
+
+    fn amount_error(&mut self, at: &toml::Spanned<Amount>, message: &str) {
+        let diagnostic = self.facts.source.error(
+            at.span(),
+            format!("invalid amount \"{}\": {message}", at.get_ref()),
+        );
+        self.problems.push(diagnostic);
+    }
+
+    fn not_empty(&mut self, text: &Text, field: &str) {
+        if text.get_ref().trim().is_empty() {
+            self.error(text, format!("`{field}` is empty"));
+        }
+    }
+
+    fn reference(&mut self, id: &Text, field: &str, allowed: &[Kind]) {
+        match self.facts.kind(id.get_ref()) {
+            Some(kind) if allowed.contains(&kind) => {}
+            Some(kind) => {
+                let expected: Vec<&str> = allowed.iter().map(|k| k.table()).collect();
+                self.error(
+                    id,
+                    format!(
+                        "`{field}` must name {}, but \"{}\" is {}",
+                        indefinite(&expected.join(" or ")),
+                        id.get_ref(),
+                        indefinite(kind.table())
+                    ),
+                );
+            }
+            None => self.error(
+                id,
+                format!(
+                    "`{field}` names \"{}\", but no record has this id",
+                    id.get_ref()
+                ),
+            ),
+        }
+    }
+
+    fn references(&mut self, ids: &[Text], field: &str, allowed: &[Kind]) {
+        for id in ids {
+            self.reference(id, field, allowed);
+        }
+    }
+
+    fn optional(&mut self, id: &Option<Text>, field: &str, allowed: &[Kind]) {
+        if let Some(id) = id {
+            self.reference(id, field, allowed);
+        }
+    }
+
+    fn evidence(&mut self, evidence: &Evidence) {
+        for quote in &evidence.0 {
+            let words = quote.get_ref().split_whitespace().count();
+            if words == 0 {
+                self.error(quote, "evidence quote is empty".into());
+            } else if words > MAX_EVIDENCE_WORDS {
+                self.error(
+                    quote,
+                    format!(
+                        "evidence quote has {words} words, more than {MAX_EVIDENCE_WORDS}: \
+                         quote the few words that state the fact"
+                    ),
+                );
+            }
+        }
+    }
+}
