@@ -826,6 +826,33 @@ fn sentence_candidates(
             continue;
         }
         let span = words[run.start].at.start..words[run.end - 1].at.end;
+        // A known name that goes on past the capitalised words ("Cainiao's minority
+        // shareholders") is the name.
+        if let Some(h) = (0..hits.len()).find(|&h| {
+            hits[h].at.start >= span.start
+                && hits[h].at.start < span.end
+                && hits[h].at.end > span.end
+        }) {
+            used_hits[h] = true;
+            let hit = &hits[h];
+            out.push(Candidate {
+                at: hit.at.clone(),
+                name: super::segment::clean(&doc.text[hit.at.clone()]),
+                words: doc.text[hit.at.clone()].split_whitespace().count(),
+                initial: false,
+                known: Some((hit.known, hit.how, false)),
+            });
+            if hit.at.start > span.start {
+                if let Some(before) =
+                    (run.start..run.end).find(|&j| words[j].at.start >= hit.at.start)
+                {
+                    if before > run.start {
+                        out.push(candidate(doc, &words, run.start..before, None));
+                    }
+                }
+            }
+            continue;
+        }
         // Known names inside the run split it.
         let mut cursor = run.start;
         let inside: Vec<usize> = (0..hits.len())

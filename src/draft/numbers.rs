@@ -165,7 +165,7 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Number> {
             let near = |from: usize, to: usize| {
                 let from = super::segment::floor(text, from);
                 let to = super::segment::ceil(text, to);
-                text[from..to].to_lowercase()
+                super::segment::clean(&text[from..to].to_lowercase())
             };
             let kind = money_kind(
                 &near(m.start().saturating_sub(40), m.start()),
@@ -313,5 +313,23 @@ mod tests {
         assert_eq!(scale("10.3", 9), "10300000000");
         assert_eq!(scale("0.62", 0), "0.62");
         assert_eq!(scale("2", 6), "2000000");
+    }
+}
+#[cfg(test)]
+mod money_tests {
+    #[test]
+    fn money_kinds_from_their_words() {
+        assert_eq!(
+            super::money_kind("up to ", " in total."),
+            Some("total-price")
+        );
+        assert_eq!(
+            super::money_kind("shareholders, ", " for each share they hold"),
+            Some("price-per-share")
+        );
+        assert_eq!(
+            super::money_kind("the offer valued cainiao at about ", "."),
+            Some("valuation")
+        );
     }
 }

@@ -282,10 +282,17 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
                     comment(
                         &mut out,
                         &format!(
-                            "number: \"{}\" → {} ({}{bound}); no measure kind fits: an offer's price, or a note — in: {}",
+                            "number: \"{}\" → {} ({}{bound}); {} — in: {}",
                             n.expression,
                             n.amount,
                             unit_words(&n.unit),
+                            match n.kind {
+                                Some(kind) => format!(
+                                    "a {kind} measure of what? Its sentence names no organization"
+                                ),
+                                None =>
+                                    "no measure kind fits: an offer's price, or a note".to_owned(),
+                            },
                             string(&n.evidence)
                         ),
                     );
