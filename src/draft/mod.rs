@@ -5,7 +5,7 @@
 //! matched against the known entities of a corpus ([`corpus`], [`names`]), posts ([`roles`]),
 //! numbers ([`numbers`]), dates ([`dates`]), quoted speech ([`speech`]), and events and
 //! relations as commented-out stubs ([`cues`]). Every proposal quotes its sentence or clause,
-//! checked with the same locator `verify` uses. [`write`] turns the result into a facts file;
+//! checked with the same locator `verify` uses. [`write`](mod@write) turns the result into a facts file;
 //! [`eval`] scores a draft against a hand-written facts file.
 //!
 //! Everything is rule-based and deterministic: the same text and corpus give the same draft.
