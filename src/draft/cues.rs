@@ -2,7 +2,7 @@
 //! that raise them ("integrated into", "will report to", "contracts with") are strong hints,
 //! but whether they state a fact, and which, is for a person to decide.
 
-use super::names::Found;
+use super::found::Found;
 use super::segment::Doc;
 use super::write::string;
 use super::{DateMention, Number, Stub};

@@ -7,7 +7,7 @@
 //! not end like a sentence, preferably one that the page's `<title>` line ("Title | Site")
 //! repeats; the site after the bar is the publisher.
 
-use super::names::Found;
+use super::found::Found;
 use super::segment::Doc;
 use super::{ArticleMeta, EntityKind};
 use crate::facts::OrgKind;

@@ -2,7 +2,8 @@
 //!
 //! [`draft`] reads a text, separates the article from page noise ([`layout`]), cuts it into
 //! sentences ([`segment`]), and proposes records: organizations and people found by name and
-//! matched against the known entities of a corpus ([`corpus`], [`names`]), posts ([`roles`]),
+//! matched against the known entities of a corpus ([`corpus`], [`names`], [`units`],
+//! [`sources`], gathered in [`found`]), posts ([`roles`]),
 //! numbers ([`numbers`]), dates ([`dates`]), quoted speech ([`speech`]), and events and
 //! relations as commented-out stubs ([`cues`]). Every proposal quotes its sentence or clause,
 //! checked with the same locator `verify` uses. [`write`](mod@write) turns the result into a facts file;
@@ -14,6 +15,7 @@ pub mod corpus;
 pub mod cues;
 pub mod dates;
 pub mod eval;
+pub mod found;
 pub mod ids;
 pub mod input;
 pub mod layout;
@@ -21,6 +23,7 @@ pub mod names;
 pub mod numbers;
 pub mod roles;
 pub mod segment;
+pub mod sources;
 pub mod speech;
 pub mod units;
 pub mod write;

@@ -7,7 +7,7 @@
 //! organization; every other number is a commented-out stub with its amount written in the
 //! facts file's syntax (`USD 3750000000`, `>400`).
 
-use super::names::Found;
+use super::found::Found;
 use super::segment::Doc;
 use super::write::has_measure_kind;
 use super::{Number, Unit};

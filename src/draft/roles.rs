@@ -7,8 +7,8 @@
 //! business", "of the new group") is not proposed.
 
 use super::Post;
+use super::found::Found;
 use super::ids::slug;
-use super::names::Found;
 use super::segment::Doc;
 use regex::Regex;
 use std::sync::LazyLock;

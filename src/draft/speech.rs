@@ -5,8 +5,8 @@
 //! before it (CEO Lin Wan stated internally, “…”): a person found by name, or an unnamed
 //! source. Quotations without a speaker are left as stubs.
 
+use super::found::Found;
 use super::ids::slug;
-use super::names::Found;
 use super::segment::{Doc, clean};
 use super::{Quote, Stub};
 use regex::Regex;

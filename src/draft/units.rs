@@ -4,7 +4,7 @@
 //! A phrase the corpus knows, ignoring case, keeps the corpus's id.
 
 use super::corpus::Corpus;
-use super::names::Found;
+use super::found::Found;
 use super::segment::{Doc, clean};
 use super::{Entity, EntityKind};
 use crate::facts::OrgKind;
