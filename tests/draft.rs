@@ -406,9 +406,11 @@ fn the_draft_evaluation_over_the_article_texts_meets_its_targets() {
         total.evidence_found, total.evidence,
         "evidence quotes not found"
     );
+    // Every entity the corpus knows under a name its text uses keeps its id, so none of them
+    // is duplicated; one the corpus knows only under other names cannot be found from the text
+    // (BENCHMARKS.md: the seed's "Taotian Group").
     assert_eq!(
         total.findable_reused, total.findable,
         "known entities not reused"
     );
-    assert!(total.duplicated.is_empty() || total.findable == total.findable_reused);
 }
