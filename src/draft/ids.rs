@@ -30,6 +30,8 @@ pub fn slug(text: &str, fallback: &str) -> String {
 #[derive(Debug, Default, Clone)]
 pub struct Ids {
     taken: BTreeSet<String>,
+    /// The next suffix to try for a base, so that many ids of one base stay cheap.
+    next: std::collections::BTreeMap<String, usize>,
 }
 
 impl Ids {
@@ -37,6 +39,7 @@ impl Ids {
     pub fn new(taken: impl IntoIterator<Item = String>) -> Ids {
         Ids {
             taken: taken.into_iter().collect(),
+            next: std::collections::BTreeMap::new(),
         }
     }
 
@@ -48,10 +51,10 @@ impl Ids {
     /// A new id from `base`, with `-2`, `-3`… appended when it is taken.
     pub fn fresh(&mut self, base: &str) -> String {
         let mut id = base.to_owned();
-        let mut n = 2;
+        let n = self.next.entry(base.to_owned()).or_insert(2);
         while self.taken.contains(&id) {
             id = format!("{base}-{n}");
-            n += 1;
+            *n += 1;
         }
         self.taken.insert(id.clone());
         id

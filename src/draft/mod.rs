@@ -326,26 +326,38 @@ fn assign_ids(draft: &mut Draft) {
     }
 }
 
+/// How far from a record's words its quote is looked for, in bytes.
+const NEAR: usize = 4096;
+
 /// Drops every record whose evidence the locator cannot find (none should be), and the
 /// records that name a dropped one, so the draft always passes `verify`.
 fn keep_found_quotes(draft: &mut Draft, text: &str) {
-    let located = ArticleText::new(PathBuf::new(), text.to_owned());
-    let found = |quote: &str| located.find(quote).is_some();
-    draft.article.evidence.retain(|q| found(q));
-    draft.entities.retain(|e| found(&e.evidence));
+    // The article's own quotes (headline, byline) are looked for in the whole text; a record's
+    // quote in the text around where it was taken, which keeps a long text linear. What the
+    // locator finds in a part of the text, it finds in the whole.
+    let whole = ArticleText::new(PathBuf::new(), text.to_owned());
+    draft.article.evidence.retain(|q| whole.find(q).is_some());
+    let found = |quote: &str, at: &Range<usize>| {
+        let from = segment::floor(text, at.start.saturating_sub(NEAR));
+        let to = segment::ceil(text, at.end.saturating_add(NEAR));
+        ArticleText::new(PathBuf::new(), text[from..to].to_owned())
+            .find(quote)
+            .is_some()
+    };
+    draft.entities.retain(|e| found(&e.evidence, &e.first));
     let ids: std::collections::BTreeSet<String> =
         draft.entities.iter().map(|e| e.id.clone()).collect();
-    draft
-        .posts
-        .retain(|p| found(&p.evidence) && ids.contains(&p.organization) && ids.contains(&p.holder));
+    draft.posts.retain(|p| {
+        found(&p.evidence, &p.at) && ids.contains(&p.organization) && ids.contains(&p.holder)
+    });
     for n in &mut draft.numbers {
-        if n.of.as_ref().is_some_and(|of| !ids.contains(of)) || !found(&n.evidence) {
+        if n.of.as_ref().is_some_and(|of| !ids.contains(of)) || !found(&n.evidence, &n.at) {
             n.of = None;
         }
     }
     draft
         .quotes
-        .retain(|q| found(&q.evidence) && ids.contains(&q.speaker));
+        .retain(|q| found(&q.evidence, &q.at) && ids.contains(&q.speaker));
     let a = &mut draft.article;
     if a.publisher.as_ref().is_some_and(|p| !ids.contains(p)) {
         a.publisher = None;

@@ -72,6 +72,7 @@ pub fn role_name(role: &str) -> String {
 /// The posts the sentences state.
 pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
     let mut posts: Vec<Post> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
     for s in &doc.sentences {
         let masked = found.masked(doc, s.clone());
         for (re, shape) in PATTERNS.iter() {
@@ -90,15 +91,12 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                     let org_m = &found.mentions[org[1].parse::<usize>().expect("digits")];
                     let (o, h) = (found.entity(org_m), found.entity(person));
                     for role in &roles {
-                        if posts
-                            .iter()
-                            .any(|p| p.organization == o.id && p.holder == h.id && p.role == *role)
-                        {
+                        if !seen.insert((o.id.clone(), h.id.clone(), role.clone())) {
                             continue;
                         }
                         let at =
                             person.at.start.min(org_m.at.start)..person.at.end.max(org_m.at.end);
-                        let id = unique(&posts, &format!("{}-{}", o.id, slug(role, "post")));
+                        let id = format!("{}-{}", o.id, slug(role, "post"));
                         posts.push(Post {
                             id,
                             role: role.clone(),
@@ -116,14 +114,4 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
     }
     posts.sort_by_key(|p| p.at.start);
     posts
-}
-
-fn unique(posts: &[Post], base: &str) -> String {
-    let mut id = base.to_owned();
-    let mut n = 2;
-    while posts.iter().any(|p| p.id == id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
 }

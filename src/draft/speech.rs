@@ -32,6 +32,7 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// The quotations of the body, with speakers where the text names them.
 pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
     for block in body {
         let text = &doc.text[block.clone()];
         for caps in QUOTED.captures_iter(text) {
@@ -83,17 +84,9 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
                 .and_then(|(speaker, _, _)| speaker_in(found, speaker.clone()));
             match (attribution, speaker) {
                 (Some((_, clause, verb)), Some(person)) => {
-                    let id_base = format!("{}-quote", found.entities[person].id);
-                    let mut id = id_base.clone();
-                    let mut n = 2;
-                    while quotes.iter().any(|q| q.id == id) {
-                        id = format!("{id_base}-{n}");
-                        n += 1;
-                    }
-                    if quotes
-                        .iter()
-                        .any(|q| q.text == words && q.speaker == found.entities[person].id)
-                    {
+                    // Ids are made unique when the draft is complete.
+                    let id = format!("{}-quote", found.entities[person].id);
+                    if !seen.insert((clean(&words), found.entities[person].id.clone())) {
                         continue;
                     }
                     let evidence = clean(&doc.text[clause.clone()]);
