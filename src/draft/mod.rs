@@ -286,8 +286,8 @@ pub fn draft(file_name: &str, text: &str, corpus: &Corpus) -> Result<Draft, Draf
         quotes,
         stubs: found.stubs.into_iter().chain(stubs).collect(),
     };
-    keep_found_quotes(&mut draft, text);
     dedup(&mut draft);
+    keep_found_quotes(&mut draft, text);
     assign_ids(&mut draft);
     Ok(draft)
 }
