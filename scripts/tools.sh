@@ -1,6 +1,6 @@
 # Installs the outside tools newsgraph's output is judged with, for scripts/test.sh and
 # scripts/bench.sh (source it, then call install_outside_tools): raptor's `rapper`, Graphviz
-# and Node.js from Debian packages, rdflib, networkx and igraph in a Python venv under
+# and Node.js from Debian packages, rdflib, networkx, igraph and pySHACL in a Python venv under
 # target/py, and jsonld.js (the exact versions of tests/tools/package-lock.json) under
 # target/js. Sets NEWSGRAPH_PYTHON to that venv's interpreter and NEWSGRAPH_NODE_MODULES to
 # that node_modules.
@@ -27,8 +27,8 @@ install_outside_tools() {
     fi
 
     local venv=target/py
-    if ! "$venv/bin/python" -c 'import rdflib, networkx, igraph' 2>/dev/null; then
-        echo "installing rdflib, networkx and igraph into $venv" >&2
+    if ! "$venv/bin/python" -c 'import rdflib, networkx, igraph, pyshacl' 2>/dev/null; then
+        echo "installing rdflib, networkx, igraph and pySHACL into $venv" >&2
         rm -rf "$venv"
         if ! python3 -m venv "$venv" 2>/dev/null; then
             apt_install python3-venv

@@ -7,7 +7,8 @@
 //!    (or [`Facts::parse`] for text in memory). Problems come back as [`Error::Facts`], one
 //!    `file:line:column: message` each.
 //! 2. **Locate** its evidence quotes in the article's text: [`ArticleText::read`] and
-//!    [`verify::locate`].
+//!    [`verify::locate`]; then **ground** every value a record states in those quotes:
+//!    [`ground::ground`].
 //! 3. **Map** the records to triples in standard vocabularies: [`map`] gives a [`Mapping`],
 //!    each record's plain triples and dated statements as data.
 //! 4. **Annotate** where every statement comes from: [`provenance::annotate`].
@@ -39,6 +40,7 @@ pub mod draft;
 pub mod error;
 pub mod export;
 pub mod facts;
+pub mod ground;
 pub mod iris;
 pub mod mapping;
 pub mod pipeline;

@@ -4,6 +4,7 @@
 use crate::diagnostic::Diagnostics;
 use crate::error::{Error, Result};
 use crate::facts::Facts;
+use crate::ground;
 use crate::iris::Iris;
 use crate::mapping::{self, Mapping};
 use crate::provenance::{self, Annotator, Inputs};
@@ -139,7 +140,14 @@ pub fn check(options: &Options) -> Result<Vec<Checked>> {
         };
         let located = match &text {
             Some(text) => match verify::locate(&facts, text) {
-                Ok(located) => Some(located),
+                Ok(located) => {
+                    // With the quotes found, check that they say what the records say.
+                    if let Err(ungrounded) = ground::ground(&facts) {
+                        errors.push(Error::Facts(Diagnostics(ungrounded)));
+                        continue;
+                    }
+                    Some(located)
+                }
                 Err(missing) => {
                     errors.push(Error::Quotes(Diagnostics(missing)));
                     continue;

@@ -14,7 +14,7 @@ use crate::mapping::{Mapping, RecordMapping, TripleWriter, date_literal};
 use crate::source::{ArticleText, sha256};
 use crate::values::When;
 use crate::verify::Located;
-use crate::vocab::{local_name, oa, prov, rdf, schema, xsd};
+use crate::vocab::{local_name, oa, prov, rdf, schema, skos, xsd};
 use oxigraph::model::{Literal, NamedNode, Term, TermRef, Triple};
 use std::collections::{HashMap, HashSet};
 use std::ops::{Deref, DerefMut};
@@ -233,17 +233,40 @@ impl Provenance<'_> {
                 self.inputs.facts.file().article.title.get_ref()
             ),
         };
-        let annotation = self.evidence_part(id, "evidence");
+        // The article's editorial facts (the original's date) are annotated apart from the
+        // article's own evidence.
+        let apart = id.is_none() && record.editorial.is_some();
+        let (part, statements) = if apart {
+            ("editorial", "editorial.statement")
+        } else {
+            ("evidence", "statement")
+        };
+        let annotation = self.evidence_part(id, part);
         self.typed(
             &annotation,
             &[oa::ANNOTATION],
-            &format!("evidence for {name}"),
+            &format!(
+                "{} for {name}",
+                if apart { "editorial note" } else { "evidence" }
+            ),
         );
         self.add(&annotation, oa::MOTIVATED_BY, oa::DESCRIBING.into_owned());
         let activity = self.activity.clone();
         self.add(&annotation, prov::WAS_GENERATED_BY, activity);
+        if let Some(note) = &record.editorial {
+            // Not the article's words: the editor's, with the editor's note.
+            let editor = self.article_part("editor");
+            let title = self.inputs.facts.file().article.title.get_ref().clone();
+            self.typed(
+                &editor,
+                &[prov::AGENT],
+                &format!("editor of the facts of “{title}”"),
+            );
+            self.add(&annotation, prov::WAS_ATTRIBUTED_TO, editor);
+            self.text(&annotation, skos::EDITORIAL_NOTE, note);
+        }
 
-        for body in self.bodies(record) {
+        for body in self.bodies(record, statements) {
             self.add(&annotation, oa::HAS_BODY, body);
         }
 
@@ -284,7 +307,7 @@ impl Provenance<'_> {
 
     /// The record's triples as statements: each dated statement's own node, and every other
     /// triple reified under the record.
-    fn bodies(&mut self, record: &RecordMapping) -> Vec<NamedNode> {
+    fn bodies(&mut self, record: &RecordMapping, statements: &str) -> Vec<NamedNode> {
         let mut bodies: Vec<NamedNode> = record.dated.iter().map(|d| d.node.clone()).collect();
         let described: HashSet<&Triple> = record.dated.iter().map(|d| &d.triple).collect();
         let mut seen = HashSet::new();
@@ -294,7 +317,7 @@ impl Provenance<'_> {
                 continue;
             }
             reified += 1;
-            let statement = self.evidence_part(record.id(), &format!("statement.{reified}"));
+            let statement = self.evidence_part(record.id(), &format!("{statements}.{reified}"));
             let label = self.statement_label(triple);
             self.typed(&statement, &[rdf::STATEMENT], &label);
             self.add(&statement, rdf::SUBJECT, Term::from(triple.subject.clone()));

@@ -37,6 +37,25 @@ impl Date {
         }
     }
 
+    /// The year.
+    pub fn year(&self) -> i32 {
+        match *self {
+            Date::Year(y) | Date::Month(y, _) | Date::Day(y, ..) => y,
+        }
+    }
+
+    /// The same date `years` earlier, at the same precision (29 February becomes the 28th).
+    pub fn years_earlier(&self, years: i32) -> Date {
+        match *self {
+            Date::Year(y) => Date::Year(y - years),
+            Date::Month(y, m) => Date::Month(y - years, m),
+            Date::Day(y, m, d) => {
+                let y = y - years;
+                Date::Day(y, m, d.min(days_in_month(y, m) as u8))
+            }
+        }
+    }
+
     /// The XSD datatype that states exactly this precision.
     pub fn xsd_datatype(&self) -> &'static str {
         match self {
@@ -131,6 +150,83 @@ impl FromStr for When {
     }
 }
 
+/// A time the article gives relative to its own publication, kept in its words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Relative {
+    /// The words, as the facts file writes them: "11 years ago".
+    pub words: String,
+    /// What they mean.
+    pub kind: RelativeKind,
+}
+
+/// What a relative time means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelativeKind {
+    /// `N years ago`: between N and N + 1 years before publication.
+    YearsAgo(u32),
+    /// `recently`: some time before publication.
+    Recently,
+    /// `for over N years` (`for over a year`): begun more than N years before publication.
+    ForOver(u32),
+}
+
+impl Relative {
+    /// The interval it stands for, given the publication date: its first and last calendar
+    /// instants, each `None` where the words set no bound. "11 years ago", from 2025-01-14,
+    /// is 2013 to 2014: the founding was between 2013-01-15 and 2014-01-14, and the years are
+    /// as precise as those words allow.
+    pub fn resolve(&self, published: Date) -> (Option<Date>, Option<Date>) {
+        match self.kind {
+            RelativeKind::YearsAgo(n) => {
+                let y = published.year() - n as i32;
+                (Some(Date::Year(y - 1)), Some(Date::Year(y)))
+            }
+            RelativeKind::Recently => (None, Some(published)),
+            RelativeKind::ForOver(n) => (None, Some(published.years_earlier(n as i32))),
+        }
+    }
+}
+
+impl fmt::Display for Relative {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.words)
+    }
+}
+
+impl FromStr for Relative {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let count = |w: &str| -> Option<u32> {
+            match w {
+                "a" | "one" => Some(1),
+                _ => w.parse().ok().filter(|&n| n > 0),
+            }
+        };
+        let year = |w: &str| matches!(w, "year" | "years");
+        let kind = match words.as_slice() {
+            ["recently"] => RelativeKind::Recently,
+            [n, y, "ago"] if year(y) => RelativeKind::YearsAgo(count(n).ok_or("bad count")?),
+            ["for", "over" | "more", rest @ ..] => {
+                let rest = rest.strip_prefix(&["than"]).unwrap_or(rest);
+                match rest {
+                    [n, y] if year(y) => RelativeKind::ForOver(count(n).ok_or("bad count")?),
+                    _ => return Err(RELATIVE_USAGE.into()),
+                }
+            }
+            _ => return Err(RELATIVE_USAGE.into()),
+        };
+        Ok(Relative {
+            words: words.join(" "),
+            kind,
+        })
+    }
+}
+
+const RELATIVE_USAGE: &str =
+    "expected `N years ago`, `recently`, `for over a year` or `for over N years`";
+
 /// Where a time-bounded relationship starts or ends: a date, or the time of an event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Boundary {
@@ -194,12 +290,17 @@ impl FromStr for Decimal {
 }
 
 /// A quantity from the text: a number or a range, maybe a lower bound, maybe money or a
-/// percentage. Written like `30%`, `-5%`, `>50%`, `>400`, `EUR 2`, `USD 3.1-5.2`; a range
-/// runs from its low end to its high end.
+/// percentage. Written like `30%`, `-5%`, `>50%` ("more than"), `>=400` ("at least"), `~120`
+/// ("about"), `EUR 2`, `USD 3.1-5.2`; a range runs from its low end to its high end.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Amount {
-    /// `true` for `>400`: the article says "more than".
+    /// `true` for `>400`: the article says "more than" or "over", a bound the value itself
+    /// does not reach.
     pub more_than: bool,
+    /// `true` for `>=400`: the article says "at least", a bound the value reaches.
+    pub at_least: bool,
+    /// `true` for `~120`: the article says "about" or "around".
+    pub approximate: bool,
     /// ISO 4217 code for money.
     pub currency: Option<String>,
     /// The value, or the low end of a range.
@@ -213,7 +314,7 @@ pub struct Amount {
 impl Amount {
     /// The single value, when this is neither a range nor a bound.
     pub fn exact(&self) -> Option<&Decimal> {
-        (!self.more_than && self.high.is_none()).then_some(&self.low)
+        (!self.more_than && !self.at_least && self.high.is_none()).then_some(&self.low)
     }
 }
 
@@ -221,6 +322,12 @@ impl fmt::Display for Amount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.more_than {
             f.write_str("more than ")?;
+        }
+        if self.at_least {
+            f.write_str("at least ")?;
+        }
+        if self.approximate {
+            f.write_str("about ")?;
         }
         if let Some(currency) = &self.currency {
             write!(f, "{currency} ")?;
@@ -241,12 +348,26 @@ impl FromStr for Amount {
 
     fn from_str(s: &str) -> Result<Self, String> {
         let mut rest = s.trim();
-        let more_than = match rest.strip_prefix('>') {
+        let at_least = match rest.strip_prefix(">=") {
             Some(r) => {
                 rest = r.trim_start();
                 true
             }
             None => false,
+        };
+        let approximate = match rest.strip_prefix('~') {
+            Some(r) => {
+                rest = r.trim_start();
+                true
+            }
+            None => false,
+        };
+        let more_than = match rest.strip_prefix('>') {
+            Some(r) if !at_least => {
+                rest = r.trim_start();
+                true
+            }
+            _ => false,
         };
         let mut currency = None;
         if let Some((code, r)) = rest.split_once(' ') {
@@ -280,7 +401,7 @@ impl FromStr for Amount {
             ),
             None => (rest.parse()?, None),
         };
-        if more_than && high.is_some() {
+        if (more_than || at_least) && high.is_some() {
             return Err("a range cannot also be a lower bound".into());
         }
         if let Some(high) = &high {
@@ -292,8 +413,13 @@ impl FromStr for Amount {
                 ));
             }
         }
+        if approximate && (more_than || at_least) {
+            return Err("an approximate value cannot also be a bound".into());
+        }
         Ok(Amount {
             more_than,
+            at_least,
+            approximate,
             currency,
             low,
             high,
@@ -375,6 +501,7 @@ deserialize_from_str! {
     When => "date",
     Boundary => "date or event",
     Amount => "amount",
+    Relative => "relative time",
     FiscalPeriod => "fiscal period",
 }
 
@@ -435,6 +562,39 @@ mod tests {
         assert!("eur 2".parse::<Amount>().is_err());
         assert!("2,5".parse::<Amount>().is_err());
         assert!(">2-3".parse::<Amount>().is_err());
+    }
+
+    #[test]
+    fn relative_times_resolve_to_honest_intervals() {
+        let published = Date::Day(2025, 1, 14);
+        let ago: Relative = "11 years ago".parse().unwrap();
+        assert_eq!(
+            ago.resolve(published),
+            (Some(Date::Year(2013)), Some(Date::Year(2014)))
+        );
+        let over: Relative = "for over a year".parse().unwrap();
+        assert_eq!(
+            over.resolve(published),
+            (None, Some(Date::Day(2024, 1, 14)))
+        );
+        let recently: Relative = "recently".parse().unwrap();
+        assert_eq!(recently.resolve(published), (None, Some(published)));
+        assert_eq!(ago.to_string(), "11 years ago");
+        assert!("soon".parse::<Relative>().is_err());
+        assert!("0 years ago".parse::<Relative>().is_err());
+    }
+
+    #[test]
+    fn lower_bounds_are_exclusive_or_inclusive() {
+        let a: Amount = ">=400".parse().unwrap();
+        assert!(a.at_least && !a.more_than && a.exact().is_none());
+        assert_eq!(a.to_string(), "at least 400");
+        let a: Amount = ">400".parse().unwrap();
+        assert!(a.more_than && !a.at_least);
+        let a: Amount = "~120".parse().unwrap();
+        assert!(a.approximate && a.exact().is_some());
+        assert_eq!(a.to_string(), "about 120");
+        assert!("~>120".parse::<Amount>().is_err());
     }
 
     #[test]

@@ -53,6 +53,7 @@ vocabulary!(
     /// SKOS: other names, concepts and notes.
     skos, "skos", "http://www.w3.org/2004/02/skos/core#", {
         ALT_LABEL = "altLabel", PREF_LABEL = "prefLabel", CONCEPT = "Concept", NOTE = "note",
+        EDITORIAL_NOTE = "editorialNote",
     }
 );
 
@@ -122,6 +123,10 @@ vocabulary!(
         SOFTWARE_APPLICATION = "SoftwareApplication", SOFTWARE_VERSION = "softwareVersion",
         NAME = "name", MEDIA_OBJECT = "MediaObject", ENCODES_CREATIVE_WORK = "encodesCreativeWork",
         ENCODING_FORMAT = "encodingFormat", IS_BASED_ON = "isBasedOn", SHA256 = "sha256", DATE_CREATED = "dateCreated",
+        CLAIM = "Claim", ABOUT = "about", APPEARANCE = "appearance",
+        POTENTIAL_ACTION_STATUS = "PotentialActionStatus",
+        ACTIVE_ACTION_STATUS = "ActiveActionStatus",
+        COMPLETED_ACTION_STATUS = "CompletedActionStatus",
     }
 );
 
@@ -154,7 +159,16 @@ vocabulary!(
         PARTNER_OF = "partnerOf", SERVES = "serves", ALIGNED_WITH = "alignedWith",
         ENVISIONED_BY = "envisionedBy", PROVIDED_TO = "providedTo",
         CONTINUES_AFTER = "continuesAfter", EQUIVALENT_PRICE = "equivalentPrice",
-        ANONYMOUS = "anonymous",
+        ANONYMOUS = "anonymous", BUSINESS_GROUP = "BusinessGroup",
+        STAFF_TRANSFER = "StaffTransfer", UNIT_TRANSFER = "UnitTransfer",
+        COLLABORATION = "Collaboration", TRANSFERRED_FROM = "transferredFrom",
+        TRANSFERRED_TO = "transferredTo", BUSINESS_LINE_OF = "businessLineOf",
+        STATUS = "status", REPORTED_BY = "reportedBy", REPORTED_AS = "reportedAs",
+        RELATIVE_EXPRESSION = "relativeExpression", RELATIVE_TO = "relativeTo",
+        EXCLUSIVE_MIN_VALUE = "exclusiveMinValue", SCOPE = "scope", AIM = "Aim",
+        REASON = "Reason", EFFECT = "Effect", CONTINUITY = "Continuity",
+        CHARACTERIZATION = "Characterization", ASSESSMENT = "Assessment",
+        APPROXIMATE = "approximate",
     }
 );
 

@@ -181,8 +181,11 @@ fn disagreements_between_the_two_accounts_of_the_restructuring() {
 fn both_reporting_lines_stay_in_the_graph_each_in_its_article() {
     let lines = corpus_rows(&[
         "--sparql",
-        "SELECT ?g ?boss WHERE { GRAPH ?g { ?p org:reportsTo ?b . ?p rdfs:label 'Ding Hongwei' . \
-         ?b rdfs:label ?boss } } ORDER BY ?g ?boss",
+        "SELECT DISTINCT ?g ?boss WHERE { GRAPH ?g { ?st rdf:subject ?p ; \
+         rdf:predicate org:reportsTo ; rdf:object ?b . ?p rdfs:label 'Ding Hongwei' . \
+         ?b rdfs:label ?boss \
+         FILTER NOT EXISTS { ?st prov:wasInvalidatedBy|time:hasTime/time:hasEnd ?end } } } \
+         ORDER BY ?g ?boss",
     ]);
     assert_eq!(
         lines,
@@ -247,7 +250,7 @@ fn how_cainiao_s_relation_to_alibaba_changed() {
             ],
             &[
                 "as of 2024-03-26",
-                "Alibaba Group's share of Cainiao's fully diluted equity (about): 63.7%",
+                "Alibaba Group's share of Cainiao's fully diluted equity: about 63.7%",
                 "stake",
             ],
             &[
@@ -267,7 +270,6 @@ fn how_cainiao_s_relation_to_alibaba_changed() {
         [
             "AliExpress collaboration shifts to a market-driven model",
             "Alibaba Group's plan to align Cainiao more closely with the Taobao and Tmall Group and AIDC",
-            "Cainiao organizational restructuring",
             "Hand-over of two Cainiao teams to the Taobao and Tmall Group",
             "Integration of two Cainiao teams into Taotian",
             "Move of Cainiao International staff to the Alibaba E-commerce Business Group",
@@ -316,7 +318,7 @@ fn leaders_follow_the_date_asked() {
     );
     let later = leaders("2025-02-01");
     assert!(later.contains(&vec![
-        "Cainiao International team serving AliExpress".to_owned(),
+        "people of Cainiao International who served AliExpress".to_owned(),
         "executive in charge".to_owned(),
         "Ding Hongwei".to_owned(),
     ]));
@@ -339,19 +341,20 @@ fn story_timeline() {
         dated,
         expect(&[
             &["2013", "Founding of Cainiao"],
+            &["2013 to 2014", "Founding of Cainiao"],
             &["by 2019", "Cainiao investment in logistics infrastructure"],
             &["2023", "Alibaba's reorganization into six business groups"],
             &["2023", "Cainiao IPO prospectus filing"],
-            &[
-                "2023-03-28",
-                "Alibaba's business groups may raise outside funding and seek their own listings"
-            ],
             &[
                 "2023-03-28",
                 "Alibaba's reorganization into six business groups"
             ],
             &["2023-09", "Cainiao IPO prospectus filing"],
             &["2023-09-26", "Cainiao IPO prospectus filing"],
+            &[
+                "by 2024-01-14",
+                "Close work of Cainiao and Alibaba's e-commerce teams"
+            ],
             &[
                 "by 2024-03-26",
                 "Alibaba Group's offer to buy out Cainiao's minority shareholders"
@@ -365,9 +368,13 @@ fn story_timeline() {
                 "Formation of the Alibaba E-commerce Business Group"
             ],
             &["2025-01", "Cainiao organizational restructuring"],
+            &[
+                "by 2025-01-14",
+                "Cainiao begins serving JD.com's non-consignor platform"
+            ],
         ])
     );
-    assert_eq!(timeline.len(), 22, "every event once, or once per date");
+    assert_eq!(timeline.len(), 25, "every event once, or once per date");
     let founding = &timeline[0];
     assert_eq!(
         sorted(&founding[3], " | "),

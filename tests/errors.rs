@@ -274,7 +274,7 @@ fn an_inverted_range_is_an_error() {
 #[test]
 fn a_fractional_headcount_is_an_error() {
     rejects(
-        "value = \"120\"",
+        "value = \"~120\"",
         "value = \"120.5\"",
         "\"120.5\"",
         "whole number",
@@ -284,7 +284,7 @@ fn a_fractional_headcount_is_an_error() {
 #[test]
 fn a_share_over_a_hundred_percent_is_an_error() {
     rejects(
-        "kind = \"headcount\"\nof = \"parcel-move\"\nvalue = \"120\"",
+        "kind = \"headcount\"\nof = \"parcel-move\"\nvalue = \"~120\"",
         "kind = \"revenue-share\"\nof = \"parcel-move\"\nvalue = \"120%\"",
         "\"120%\"",
         "between 0% and 100%",
@@ -341,7 +341,7 @@ fn fails(args: &[&str]) -> String {
 #[test]
 fn check_reports_every_bad_file() {
     let one = broken("kind = \"unit\"", "kind = \"team\"");
-    let two = broken("value = \"120\"", "value = \"120.5\"");
+    let two = broken("value = \"~120\"", "value = \"120.5\"");
     let stderr = fails(&[
         "check",
         one.path.to_str().unwrap(),
@@ -366,6 +366,20 @@ fn two_facts_files_for_one_article_are_an_error_naming_both() {
             one.path.display(),
             two.path.display()
         )),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn orgs_change_terms_are_kept_for_organizational_change() {
+    let b = broken("from = [\"northwind\"]", "original = [\"northwind\"]");
+    let stderr = b.check_fails();
+    assert!(stderr.contains(&b.at("\"northwind\"]\nto")), "{stderr}");
+    assert!(
+        stderr.contains(
+            "`original` is only for organizational change events (restructuring, founding), \
+             not for \"parcel-move\""
+        ),
         "{stderr}"
     );
 }
@@ -479,6 +493,38 @@ fn limit_cuts_the_answer_and_a_huge_table_is_refused_not_held() {
     let stderr = fails(&["query", "--sparql", cartesian]);
     assert!(
         stderr.contains("too many for a table: add --limit N"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_relative_time_needs_a_publication_date_and_no_date() {
+    let b = broken(
+        "date = \"2009\"",
+        "date = \"2009\"\nrelative = \"16 years ago\"",
+    );
+    let stderr = b.check_fails();
+    assert!(
+        stderr.contains("has both a `date` and a `relative` time"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("relative time \"16 years ago\" needs the article's publication date"),
+        "{stderr}"
+    );
+    let b = broken("date = \"2009\"", "date = \"2009\"\nrelative = \"soon\"");
+    assert!(b.check_fails().contains("invalid relative time \"soon\""));
+}
+
+#[test]
+fn a_claim_names_records_not_relations() {
+    let b = broken(
+        "[[quote]]",
+        "[[claim]]\nid = \"why\"\nkind = \"reason\"\ntext = \"Parcels need a retail owner.\"\nabout = \"parcel-team-in-westhaven\"\nevidence = \"parcels deserve an owner\"\n\n[[quote]]",
+    );
+    let stderr = b.check_fails();
+    assert!(
+        stderr.contains("but \"parcel-team-in-westhaven\" is a relation"),
         "{stderr}"
     );
 }

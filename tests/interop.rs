@@ -103,9 +103,10 @@ fn networkx_reads_the_graphml() {
         [
             ("person:jiang-fan", &Value::Bool(false)),
             ("person:jiang-fan", &Value::Bool(true)),
-            ("person:lin-wan", &Value::Bool(false))
+            ("person:lin-wan", &Value::Bool(true))
         ],
-        "the two reporting lines before, the one after, `current` read as a boolean"
+        "the two reporting lines that hold until the announced change, and the one it \
+         announces, `current` read as a boolean"
     );
     let types: Vec<String> = serde_json::from_value(report["value_types"].clone()).unwrap();
     assert!(types.contains(&"current:bool".to_owned()), "{types:?}");
@@ -181,8 +182,14 @@ fn graphviz_renders_the_org_chart_with_every_person() {
         );
     }
     let text = std::fs::read_to_string(&dot).unwrap();
-    assert!(text.contains("\"person:ding-hongwei\" -> \"person:lin-wan\" [label=\"reported to"));
-    assert!(text.contains("style=dashed"));
+    // The dual lines hold until the announced change; the line it announces is drawn apart.
+    assert!(text.contains("\"person:ding-hongwei\" -> \"person:lin-wan\" [label=\"reports to"));
+    assert!(
+        text.contains("\"person:ding-hongwei\" -> \"person:jiang-fan\" [label=\"will report to")
+    );
+    assert!(text.contains(
+        "\"organization:waybill-team\" -> \"organization:taotian\" [label=\"will be part of"
+    ));
     assert!(text.contains("\"organization:waybill-team\" -> \"organization:taotian\" [label=\"Integration of two Cainiao teams into Taotian\", color=\"#d95f02\""));
 }
 
@@ -233,7 +240,8 @@ fn neo4j_import_files_are_complete_and_consistent() {
         .collect();
     assert_eq!(
         ding,
-        [&Value::Bool(false), &Value::Bool(true), &Value::Bool(false)]
+        [&Value::Bool(false), &Value::Bool(true), &Value::Bool(true)],
+        "the line the planned change begins, and the two that hold until it"
     );
     let cainiao = &report["node_data"]["organization:cainiao"];
     assert!(

@@ -42,12 +42,17 @@ pub fn run(args: &CheckArgs, iris: &Iris) -> anyhow::Result<()> {
         let graph = iris.graph(facts.article_id());
         writeln!(out, "  triples:    {triples} in graph {graph}")?;
         match (&article.text, &article.located) {
-            (Some(text), Some(located)) => writeln!(
-                out,
-                "  evidence:   {} quotes found in {}",
-                located.len(),
-                text.path.display()
-            )?,
+            (Some(text), Some(located)) => {
+                let editorial = facts.records().filter(|r| r.editorial().is_some()).count()
+                    + usize::from(facts.file().article.original_published_note.is_some());
+                writeln!(
+                    out,
+                    "  evidence:   {} quotes found in {}, every value grounded in them; \
+                     {editorial} editorial",
+                    located.len(),
+                    text.path.display()
+                )?
+            }
             _ => writeln!(
                 out,
                 "  evidence:   not verified (no article text; see --source)"

@@ -47,9 +47,39 @@ pub fn run(args: &VerifyArgs, iris: &Iris) -> anyhow::Result<()> {
             )?;
         }
     }
+    // What is the editor's and not the article's: listed, since no quote vouches for it.
+    let facts = &article.facts;
+    let a = &facts.file().article;
+    let mut editorial = 0;
+    if let (Some(date), Some(note)) = (&a.original_published, &a.original_published_note) {
+        let (line, column) = facts.source().position(date.span().start);
+        let date = match date.get_ref() {
+            newsgraph::values::When::On(d) => d.to_string(),
+            other => format!("{other:?}"),
+        };
+        writeln!(
+            out,
+            "{name}:{line}:{column}: article editorial: original_published {date}: {}",
+            note.get_ref()
+        )?;
+        editorial += 1;
+    }
+    for record in facts.records() {
+        if let Some(note) = record.editorial() {
+            let (line, column) = facts.source().position(record.id().span().start);
+            writeln!(
+                out,
+                "{name}:{line}:{column}: {} editorial: {}",
+                record.id().get_ref(),
+                note.get_ref()
+            )?;
+            editorial += 1;
+        }
+    }
     writeln!(
         out,
-        "{name}: all {} evidence quotes found in {} (sha256 {})",
+        "{name}: all {} evidence quotes found in {} (sha256 {}), every value grounded in its \
+         quotes; {editorial} editorial",
         located.len(),
         text.path.display(),
         text.sha256

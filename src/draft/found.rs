@@ -110,6 +110,7 @@ impl Found {
                 why: format!("{why}; known in the corpus as {}", k.id),
                 evidence: doc.evidence(at.clone()),
                 first: at,
+                also: Vec::new(),
             });
             return self.entities.len() - 1;
         }
@@ -124,6 +125,7 @@ impl Found {
             why,
             evidence: doc.evidence(at.clone()),
             first: at,
+            also: Vec::new(),
         });
         self.entities.len() - 1
     }

@@ -76,6 +76,9 @@ pub struct Entity {
     pub first: Range<usize>,
     /// The quote stating it.
     pub evidence: String,
+    /// Further quotes, each with where it was taken, so that every name the record gives is
+    /// in one of its quotes.
+    pub also: Vec<(String, Range<usize>)>,
 }
 
 /// A proposed post: a person's position in an organization.
@@ -239,7 +242,10 @@ impl Draft {
     /// Every evidence quote the records of the draft carry (not the stubs').
     pub fn evidence(&self) -> Vec<&str> {
         let mut all: Vec<&str> = self.article.evidence.iter().map(String::as_str).collect();
-        all.extend(self.entities.iter().map(|e| e.evidence.as_str()));
+        for e in &self.entities {
+            all.push(e.evidence.as_str());
+            all.extend(e.also.iter().map(|(q, _)| q.as_str()));
+        }
         all.extend(self.posts.iter().map(|p| p.evidence.as_str()));
         all.extend(
             self.numbers
@@ -277,6 +283,7 @@ pub fn draft(file_name: &str, text: &str, corpus: &Corpus) -> Result<Draft, Draf
     let article = layout::article(&doc, &layout, file_name, &mut found);
     let stubs = cues::find(&doc, &found, &dates, &numbers);
     found.sort();
+    names::quote_every_name(&doc, &mut found);
     let mut draft = Draft {
         article,
         entities: found.entities,
@@ -345,6 +352,9 @@ fn keep_found_quotes(draft: &mut Draft, text: &str) {
             .is_some()
     };
     draft.entities.retain(|e| found(&e.evidence, &e.first));
+    for e in &mut draft.entities {
+        e.also.retain(|(q, at)| found(q, at));
+    }
     let ids: std::collections::BTreeSet<String> =
         draft.entities.iter().map(|e| e.id.clone()).collect();
     draft.posts.retain(|p| {

@@ -424,6 +424,7 @@ pub fn find(doc: &Doc, corpus: &Corpus) -> Found {
                     why: known_why(&c.name, known, how, extended),
                     evidence: doc.evidence(c.at.clone()),
                     first: c.at.clone(),
+                    also: Vec::new(),
                 });
                 found.entities.len() - 1
             });
@@ -1024,6 +1025,76 @@ fn spread_lists(
         }
         if !changed {
             return kinds;
+        }
+    }
+}
+
+/// The words of a name as the facts checker compares them: lowercase, possessives dropped.
+fn name_words(name: &str) -> Vec<String> {
+    name.replace('’', "'")
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(|w| w.trim_end_matches("'s").trim_matches('\'').to_owned())
+        .filter(|w| !w.is_empty() && w != "the")
+        .collect()
+}
+
+/// Whether `quote` has every word of `name`.
+fn covers(quote: &str, name: &str) -> bool {
+    let have = name_words(quote);
+    name_words(name).iter().all(|w| have.contains(w))
+}
+
+/// Makes every name a record gives quotable from its own evidence, as the facts checker
+/// asks: a known entity is named as this text names it (the corpus's other names stay in the
+/// corpus), and a name its first quote does not hold gets the quote of its first mention.
+pub fn quote_every_name(doc: &Doc, found: &mut Found) {
+    let mut forms: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); found.entities.len()];
+    for m in &found.mentions {
+        let form = super::segment::clean(&doc.text[m.at.clone()]);
+        let form = form
+            .strip_suffix("’s")
+            .or_else(|| form.strip_suffix("'s"))
+            .unwrap_or(&form)
+            .to_owned();
+        if !forms[m.entity].iter().any(|(f, _)| *f == form) {
+            forms[m.entity].push((form, m.at.clone()));
+        }
+    }
+    for (e, forms) in found.entities.iter_mut().zip(forms) {
+        if matches!(e.kind, EntityKind::Person { anonymous: true }) {
+            continue;
+        }
+        // In any order: "Wan Lin" says "Lin Wan".
+        let sorted = |name: &str| {
+            let mut w = name_words(name);
+            w.sort();
+            w
+        };
+        let said = |name: &str| {
+            forms
+                .iter()
+                .find(|(f, _)| sorted(f) == sorted(name))
+                .map(|(_, at)| at.clone())
+        };
+        if e.reused && said(&e.name).is_none() {
+            if let Some((longest, _)) = forms.iter().max_by_key(|(f, _)| f.len()) {
+                e.name = longest.clone();
+            }
+        }
+        let name = e.name.clone();
+        e.alt_names
+            .retain(|a| said(a).is_some() && name_words(a) != name_words(&name));
+        let mut quotes: Vec<String> = vec![e.evidence.clone()];
+        for n in std::iter::once(&e.name).chain(&e.alt_names) {
+            if quotes.iter().any(|q| covers(q, n)) {
+                continue;
+            }
+            if let Some(at) = said(n) {
+                let quote = doc.evidence(at.clone());
+                quotes.push(quote.clone());
+                e.also.push((quote, at));
+            }
         }
     }
 }

@@ -133,15 +133,14 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Number> {
                 at: abs,
             });
         };
-        let bound_of = |start: usize| -> (Option<String>, bool) {
+        let bound_of = |start: usize| -> (Option<String>, &'static str) {
             let before = &text[..start];
             match BOUND.captures(before) {
                 Some(c) => {
                     let b = c["b"].to_lowercase();
-                    let more = matches!(b.as_str(), "more than" | "over" | "above" | "exceeding");
-                    (Some(b), more)
+                    (Some(b.clone()), mark(&b))
                 }
-                None => (None, false),
+                None => (None, ""),
             }
         };
         for c in MONEY.captures_iter(text) {
@@ -155,12 +154,13 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Number> {
             };
             let low = scale(&plain(&c["low"]), zeros);
             let high = c.name("high").map(|h| scale(&plain(h.as_str()), zeros));
-            let (bound, more) = bound_of(m.start());
-            let more = more && high.is_none();
-            let amount = format!(
-                "{}{cur} {low}{}",
-                if more { ">" } else { "" },
-                high.map(|h| format!("-{h}")).unwrap_or_default()
+            let (bound, mark) = bound_of(m.start());
+            let amount = marked(
+                mark,
+                format!(
+                    "{cur} {low}{}",
+                    high.map(|h| format!("-{h}")).unwrap_or_default()
+                ),
             );
             let near = |from: usize, to: usize| {
                 let from = super::segment::floor(text, from);
@@ -187,15 +187,16 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Number> {
             } else {
                 (plain(&c["low"]), c.name("high").map(|h| plain(h.as_str())))
             };
-            let (bound, more) = bound_of(m.start());
+            let (bound, mark) = bound_of(m.start());
             if c.name("half").is_some() && bound.is_none() {
                 continue;
             }
-            let more = more && high.is_none();
-            let amount = format!(
-                "{}{low}{}%",
-                if more { ">" } else { "" },
-                high.map(|h| format!("-{h}")).unwrap_or_default()
+            let amount = marked(
+                mark,
+                format!(
+                    "{low}{}%",
+                    high.map(|h| format!("-{h}")).unwrap_or_default()
+                ),
             );
             let kind = if lower.contains("revenue") {
                 if ["growth", "grew", "grow", "increase", "rose"]
@@ -247,9 +248,9 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Number> {
         for c in COUNT.captures_iter(text) {
             let m = c.get(0).expect("match");
             let n = plain(&c["n"]);
-            let (bound, more) = bound_of(m.start());
+            let (bound, mark) = bound_of(m.start());
             let kind = PEOPLE.contains(&&c["noun"]).then_some("headcount");
-            let amount = format!("{}{n}", if more { ">" } else { "" });
+            let amount = marked(mark, n);
             push(&mut out, m.range(), amount, Unit::Count, kind, bound);
         }
         for c in RANK.captures_iter(text) {
@@ -272,6 +273,28 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Number> {
     }
     out.sort_by_key(|n| n.at.start);
     out
+}
+
+/// How the facts file marks a bound the text gives: `>` for "more than", `>=` for "at least",
+/// `~` for "about"; nothing for the bounds it has no mark for ("nearly", "up to").
+fn mark(bound: &str) -> &'static str {
+    match bound {
+        "more than" | "over" | "above" | "exceeding" => ">",
+        "at least" => ">=",
+        "about" | "around" | "approximately" | "roughly" | "some" => "~",
+        _ => "",
+    }
+}
+
+/// `body` with the mark in front, when the facts model reads the result (a range cannot be a
+/// bound); else `body` alone, its bound kept in the comment.
+fn marked(mark: &str, body: String) -> String {
+    let with = format!("{mark}{body}");
+    if !mark.is_empty() && with.parse::<crate::values::Amount>().is_ok() {
+        with
+    } else {
+        body
+    }
 }
 
 /// A measure kind for money, when the facts model has one that fits the sentence.

@@ -347,6 +347,7 @@ fn add(
                 ),
                 evidence: doc.evidence(at.clone()),
                 first: at.clone(),
+                also: Vec::new(),
             });
             found.entities.len() - 1
         }

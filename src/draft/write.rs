@@ -223,7 +223,10 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
                     }
                 }
             }
-            evidence(&mut out, std::slice::from_ref(&e.evidence));
+            let quotes: Vec<String> = std::iter::once(e.evidence.clone())
+                .chain(e.also.iter().map(|(q, _)| q.clone()))
+                .collect();
+            evidence(&mut out, &quotes);
             out.push('\n');
         }
     }

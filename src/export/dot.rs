@@ -3,13 +3,15 @@
 //! where (coloured arrows).
 
 use crate::export::graph::{Edge, Node, PropertyGraph};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 
 /// The colour of arrows showing units and staff that move.
 const MOVE_COLOUR: &str = "#d95f02";
 /// The colour of lines that no longer hold.
 const PAST_COLOUR: &str = "#7f7f7f";
+/// The colour of lines a planned change will begin.
+const PLANNED_COLOUR: &str = "#1f78b4";
 
 /// Writes the org chart of the property graph as a Graphviz `digraph`.
 pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Result<()> {
@@ -19,11 +21,20 @@ pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Re
             .get(id)
             .is_some_and(|n| n.types.iter().any(|t| t == class))
     };
+    // Edges by source and by target, so that each event's lookups cost its own edges only.
+    let mut by_source: HashMap<&str, Vec<&Edge>> = HashMap::new();
+    let mut by_target: HashMap<&str, Vec<&Edge>> = HashMap::new();
+    for edge in &graph.edges {
+        by_source.entry(&edge.source).or_default().push(edge);
+        by_target.entry(&edge.target).or_default().push(edge);
+    }
     let targets = |source: &str, predicate: &str| -> Vec<&Edge> {
-        graph
-            .edges
-            .iter()
-            .filter(|e| e.source == source && e.predicate == predicate)
+        by_source
+            .get(source)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|e| e.predicate == predicate)
             .collect()
     };
 
@@ -39,6 +50,7 @@ pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Re
 
     for edge in &graph.edges {
         let current = edge.properties.get("current").is_none_or(|c| c == "true");
+        let planned = edge.properties.get("planned").is_some_and(|p| p == "true");
         let when = edge
             .properties
             .get("when")
@@ -46,12 +58,23 @@ pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Re
             .unwrap_or_default();
         let (from, to) = (edge.source.as_str(), edge.target.as_str());
         let attributes = match edge.predicate.as_str() {
+            "org:subOrganizationOf" | "org:unitOf" | "org:reportsTo" if planned => {
+                let verb = if edge.predicate == "org:reportsTo" {
+                    "will report to"
+                } else {
+                    "will be part of"
+                };
+                format!(
+                    "label={}, style=bold, color=\"{PLANNED_COLOUR}\", fontcolor=\"{PLANNED_COLOUR}\"",
+                    quoted(&format!("{verb}{when}"))
+                )
+            }
             "org:subOrganizationOf" | "org:unitOf" if current => {
                 format!("label={}, color=\"#404040\"", quoted(&escape(&edge.label)))
             }
-            "org:unitOf" => format!(
+            "org:unitOf" | "org:subOrganizationOf" => format!(
                 "label={}, style=dashed, color=\"{PAST_COLOUR}\", fontcolor=\"{PAST_COLOUR}\"",
-                quoted(&format!("was a unit of{when}"))
+                quoted(&format!("was part of{when}"))
             ),
             "org:reportsTo" if current => {
                 format!("label={}, penwidth=2", quoted(&format!("reports to{when}")))
@@ -63,6 +86,7 @@ pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Re
             "org:holds" => "label=\"holds\"".to_owned(),
             "org:postIn" => "label=\"post in\", style=dotted".to_owned(),
             "org:memberOf" => "label=\"member of\", style=dotted".to_owned(),
+            "ng:businessLineOf" => "label=\"business line of\", style=dotted".to_owned(),
             "schema:founder" => "label=\"founder of\", style=dotted".to_owned(),
             "schema:publisher" | "schema:author" if has_type(from, "schema:NewsArticle") => {
                 format!("label={}, style=dotted", quoted(&escape(&edge.label)))
@@ -78,18 +102,22 @@ pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Re
         shown.insert(to);
     }
 
-    for event in graph
-        .nodes
-        .iter()
-        .filter(|n| n.types.iter().any(|t| t == "ng:Transfer"))
-    {
-        let originals = targets(&event.id, "org:originalOrganization");
-        let results = targets(&event.id, "org:resultingOrganization");
+    for event in graph.nodes.iter().filter(|n| {
+        n.types.iter().any(|t| {
+            matches!(
+                t.as_str(),
+                "ng:Transfer" | "ng:StaffTransfer" | "ng:UnitTransfer"
+            )
+        })
+    }) {
+        let originals = targets(&event.id, "ng:transferredFrom");
+        let results = targets(&event.id, "ng:transferredTo");
         let moved = targets(&event.id, "ng:movedUnit");
-        let headcount: Vec<String> = graph
-            .edges
-            .iter()
-            .filter(|e| e.predicate == "ng:measureOf" && e.target == event.id)
+        let headcount: Vec<String> = by_target
+            .get(event.id.as_str())
+            .into_iter()
+            .flatten()
+            .filter(|e| e.predicate == "ng:measureOf")
             .filter(|e| has_type(&e.source, "ng:Headcount"))
             .filter_map(|e| {
                 nodes
@@ -165,7 +193,7 @@ pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Re
     writeln!(out, "    label=\"Legend\"; fontsize=10; color=\"#bdbdbd\";")?;
     writeln!(
         out,
-        "    legend [shape=plaintext, fontsize=9, label=\"solid: holds now\\ldashed grey: held before the restructuring\\lorange: moved by it\\l\"];"
+        "    legend [shape=plaintext, fontsize=9, label=\"solid: holds now\\lblue: announced, to hold after the restructuring\\ldashed grey: held before it\\lorange: moved by it\\l\"];"
     )?;
     writeln!(out, "  }}")?;
     writeln!(out, "}}")?;

@@ -169,6 +169,10 @@ pub fn project<'a>(
         }
         properties.insert("current".to_owned(), dated.holds().to_string());
         note_type(&mut edge_properties, "current", ValueType::Boolean);
+        if dated.planned {
+            properties.insert("planned".to_owned(), "true".to_owned());
+            note_type(&mut edge_properties, "planned", ValueType::Boolean);
+        }
         if let Some(note) = &dated.note {
             properties.insert("note".to_owned(), note.clone());
             note_type(&mut edge_properties, "note", ValueType::String);

@@ -2,10 +2,11 @@
 //! values that must agree with their record's kind.
 
 use super::{
-    EventKind, Evidence, Facts, Kind, MAX_EVIDENCE_WORDS, MeasureKind, RelationKind, Text,
+    Attribution, Basis, EventKind, Evidence, Facts, Kind, MAX_EVIDENCE_WORDS, MeasureKind,
+    RelationKind, Text,
 };
 use crate::diagnostic::{Diagnostic, SourceText};
-use crate::values::{Amount, Boundary};
+use crate::values::{Amount, Boundary, When};
 use std::ops::Range;
 use toml::Spanned;
 
@@ -141,6 +142,13 @@ impl Checker<'_> {
         self.evidence(&article.evidence);
         for record in self.facts.records() {
             self.evidence(record.evidence());
+            self.basis(record.basis());
+        }
+        if let (Some(at), None) = (&article.original_published, &article.original_publisher) {
+            self.problems.push(self.facts.source.error(
+                at.span(),
+                "`original_published` needs an `original_publisher`",
+            ));
         }
         self.not_empty(&article.title, "title");
         for o in &f.organizations {
@@ -186,32 +194,78 @@ impl Checker<'_> {
             self.references(&e.agents, "agents", &[Organization, Person]);
             self.references(&e.original, "original", &[Organization]);
             self.references(&e.resulting, "resulting", &[Organization]);
+            self.references(&e.from, "from", &[Organization]);
+            self.references(&e.to, "to", &[Organization]);
             self.references(&e.moves, "moves", &[Organization]);
             self.references(&e.generated, "generated", &[Artifact]);
-            let change = matches!(
-                e.kind.get_ref(),
-                EventKind::Restructuring
-                    | EventKind::Transfer
-                    | EventKind::ReportingChange
-                    | EventKind::Founding
+            self.attribution(&e.reported);
+            let kind = *e.kind.get_ref();
+            let organizational = matches!(kind, EventKind::Restructuring | EventKind::Founding);
+            let transfer = matches!(
+                kind,
+                EventKind::Transfer | EventKind::StaffTransfer | EventKind::UnitTransfer
             );
-            if !change {
-                for (list, field) in [
-                    (&e.original, "original"),
-                    (&e.resulting, "resulting"),
-                    (&e.moves, "moves"),
-                ] {
-                    if let Some(first) = list.first() {
-                        self.error(
-                            first,
-                            format!(
-                                "`{field}` is only for organizational change events \
-                                 (restructuring, transfer, reporting-change, founding), \
-                                 not for \"{}\"",
-                                e.id.get_ref()
-                            ),
-                        );
-                    }
+            for (list, field, allowed, only) in [
+                (
+                    &e.original,
+                    "original",
+                    organizational,
+                    "organizational change events (restructuring, founding)",
+                ),
+                (
+                    &e.resulting,
+                    "resulting",
+                    organizational,
+                    "organizational change events (restructuring, founding)",
+                ),
+                (
+                    &e.from,
+                    "from",
+                    transfer,
+                    "transfers (transfer, staff-transfer, unit-transfer)",
+                ),
+                (
+                    &e.to,
+                    "to",
+                    transfer,
+                    "transfers (transfer, staff-transfer, unit-transfer)",
+                ),
+                (
+                    &e.moves,
+                    "moves",
+                    matches!(kind, EventKind::Transfer | EventKind::UnitTransfer),
+                    "unit transfers (transfer, unit-transfer)",
+                ),
+            ] {
+                if let Some(first) = list.first().filter(|_| !allowed) {
+                    self.error(
+                        first,
+                        format!(
+                            "`{field}` is only for {only}, not for \"{}\"",
+                            e.id.get_ref()
+                        ),
+                    );
+                }
+            }
+            if let Some(relative) = &e.relative {
+                if !matches!(e.date.get_ref(), When::Unknown) {
+                    self.problems.push(self.facts.source.error(
+                        relative.span(),
+                        format!(
+                            "\"{}\" has both a `date` and a `relative` time: write `date = \"unknown\"`",
+                            e.id.get_ref()
+                        ),
+                    ));
+                }
+                if self.facts.publication_date().is_none() {
+                    self.problems.push(self.facts.source.error(
+                        relative.span(),
+                        format!(
+                            "relative time \"{}\" needs the article's publication date \
+                             (`published` or `original_published`)",
+                            relative.get_ref()
+                        ),
+                    ));
                 }
             }
         }
@@ -284,13 +338,56 @@ impl Checker<'_> {
                 }
             }
             let days = o.delivery_days.get_ref();
-            if days.currency.is_some() || days.percent || days.more_than || days.low.value() < 0.0 {
+            if days.currency.is_some()
+                || days.percent
+                || days.more_than
+                || days.at_least
+                || days.low.value() < 0.0
+            {
                 self.amount_error(&o.delivery_days, "expected days, like 1 or 3-5");
             }
         }
         for q in &f.quotes {
             self.reference(&q.speaker, "speaker", &[Person]);
             self.not_empty(&q.text, "text");
+        }
+        for c in &f.claims {
+            self.not_empty(&c.text, "text");
+            self.attribution(&c.reported);
+            let any: Vec<Kind> = Kind::ALL
+                .iter()
+                .copied()
+                .filter(|&k| k != Claim && k != Relation)
+                .collect();
+            self.references(&c.about.0, "about", &any);
+        }
+    }
+
+    fn attribution(&mut self, reported: &Option<Attribution>) {
+        if let Some(reported) = reported {
+            self.reference(
+                &reported.by,
+                "reported.by",
+                &[Kind::Person, Kind::Organization],
+            );
+            self.not_empty(&reported.how, "reported.how");
+        }
+    }
+
+    /// An editorial record says why; a note alone marks nothing.
+    fn basis(&mut self, (basis, note): (Option<&toml::Spanned<Basis>>, Option<&Text>)) {
+        let editorial = basis.is_some_and(|b| *b.get_ref() == Basis::Editorial);
+        match (basis, note) {
+            (Some(b), None) if editorial => self.problems.push(self.facts.source.error(
+                b.span(),
+                "`basis = \"editorial\"` needs a `basis_note` saying what is the editor's and why",
+            )),
+            (_, Some(note)) if !editorial => self.error(
+                note,
+                "`basis_note` is only for records with `basis = \"editorial\"`".into(),
+            ),
+            (_, Some(note)) => self.not_empty(note, "basis_note"),
+            _ => {}
         }
     }
 

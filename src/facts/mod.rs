@@ -110,6 +110,20 @@ impl Facts {
         self.file.article.id.get_ref()
     }
 
+    /// The date relative times are resolved against: the original's publication date, else
+    /// the article's, when one is known.
+    pub fn publication_date(&self) -> Option<crate::values::Date> {
+        let article = &self.file.article;
+        let original = article.original_published.as_ref().map(|w| *w.get_ref());
+        [original, Some(*article.published.get_ref())]
+            .into_iter()
+            .flatten()
+            .find_map(|when| match when {
+                crate::values::When::On(date) => Some(date),
+                _ => None,
+            })
+    }
+
     /// The kind of the record with this id.
     pub fn kind(&self, id: &str) -> Option<Kind> {
         self.index.get(id).map(|&(kind, _)| kind)
@@ -165,6 +179,7 @@ impl Facts {
             RecordRef::Measure(m) => m.name.get_ref().clone(),
             RecordRef::Offer(o) => o.name.get_ref().clone(),
             RecordRef::Quote(q) => format!("quote of {}", self.name(q.speaker.get_ref())),
+            RecordRef::Claim(c) => c.text.get_ref().clone(),
         }
     }
 
@@ -253,6 +268,6 @@ mod tests {
         sorted.sort();
         assert_eq!(kinds, sorted);
         assert_eq!(Kind::from_table("relation"), Some(Kind::Relation));
-        assert_eq!(Kind::ALL.len(), 12);
+        assert_eq!(Kind::ALL.len(), 13);
     }
 }

@@ -4,7 +4,7 @@
 //! segment of the record's IRI) and an `evidence` quote, copied word for word from the
 //! article. Fields that name another record hold that record's id. Unknown fields are errors.
 
-use crate::values::{Amount, Boundary, FiscalPeriod, When};
+use crate::values::{Amount, Boundary, FiscalPeriod, Relative, When};
 use serde::de::{SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use std::fmt;
@@ -75,6 +75,25 @@ macro_rules! record_kinds {
                     $(RecordRef::$kind(r) => &r.evidence,)*
                 }
             }
+
+            /// Whether the record is the editor's rather than the article's words, and the
+            /// note saying why.
+            pub fn editorial(self) -> Option<&'a Text> {
+                let (basis, note) = match self {
+                    $(RecordRef::$kind(r) => (&r.basis, &r.basis_note),)*
+                };
+                match basis.as_ref().map(|b| *b.get_ref()) {
+                    Some(Basis::Editorial) => note.as_ref(),
+                    _ => None,
+                }
+            }
+
+            /// The record's `basis` and `basis_note`, as written.
+            pub fn basis(self) -> (Option<&'a Spanned<Basis>>, Option<&'a Text>) {
+                match self {
+                    $(RecordRef::$kind(r) => (r.basis.as_ref(), r.basis_note.as_ref()),)*
+                }
+            }
         }
 
         impl FactsFile {
@@ -119,6 +138,18 @@ record_kinds! {
     Offer, "offer", offers: Offer;
     /// Things people said, word for word.
     Quote, "quote", quotes: Quote;
+    /// What the article says about why and how: aims, reasons, constraints, what stays.
+    Claim, "claim", claims: Claim;
+}
+
+/// What a record's values rest on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Basis {
+    /// The article's words, as quoted in the evidence (the default).
+    Article,
+    /// The editor's: outside knowledge or a reading of the text, stated with a note.
+    Editorial,
 }
 
 impl Kind {
@@ -163,6 +194,12 @@ pub struct Article {
     pub language: Text,
     /// When it was published: a date, or `unknown`.
     pub published: Spanned<When>,
+    /// When the original it translates was published, if known. Relative dates ("11 years
+    /// ago") are resolved against it, or against `published` when there is no original.
+    pub original_published: Option<Spanned<When>>,
+    /// Where `original_published` comes from, when the text does not say it: the date is
+    /// then the editor's, recorded with this note.
+    pub original_published_note: Option<Text>,
     /// Where it can be read, when known.
     pub url: Option<Text>,
     /// File name of the captured text, looked up beside the facts file or in the directory
@@ -188,7 +225,10 @@ pub enum OrgKind {
     Organization,
     /// A division or team inside an organization.
     Unit,
-    /// A line of business, run as a unit of the organization.
+    /// A business group inside a larger group ("Alibaba's other business groups"): an
+    /// organization of its own, not a legal entity as far as the article says.
+    BusinessGroup,
+    /// A line of business of an organization: what it does, not a part of its structure.
     BusinessLine,
     /// A loose set of agents the article speaks of together ("non-Alibaba clients").
     Group,
@@ -207,11 +247,18 @@ pub struct Organization {
     pub alt_names: Vec<Text>,
     /// What it is.
     pub kind: Spanned<OrgKind>,
-    /// The organization it belongs to: a sub-organization for `formal` and `organization`,
-    /// a unit for `unit` and `business-line`.
+    /// The organization it belongs to: a sub-organization for `formal`, `organization` and
+    /// `business-group`, a unit for `unit`, the organization whose line it is for
+    /// `business-line`.
     pub part_of: Option<Text>,
     /// A short description in our words.
     pub description: Option<Text>,
+    /// `editorial` when the record, or a value of it, is not the article's words but the
+    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
+    /// Without it every value must be in the evidence.
+    pub basis: Option<Spanned<Basis>>,
+    /// Why an editorial record is stated, and where it comes from.
+    pub basis_note: Option<Text>,
     /// Words from the article.
     pub evidence: Evidence,
 }
@@ -232,6 +279,12 @@ pub struct Person {
     pub anonymous: bool,
     /// A short description in our words.
     pub description: Option<Text>,
+    /// `editorial` when the record, or a value of it, is not the article's words but the
+    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
+    /// Without it every value must be in the evidence.
+    pub basis: Option<Spanned<Basis>>,
+    /// Why an editorial record is stated, and where it comes from.
+    pub basis_note: Option<Text>,
     /// Words from the article.
     pub evidence: Evidence,
 }
@@ -256,6 +309,12 @@ pub struct Post {
     /// When the holder left it: a date or an event id. A holding with an end is history: it is
     /// stated only as a dated statement, not as `org:heldBy` or `org:headOf`.
     pub until: Option<Spanned<Boundary>>,
+    /// `editorial` when the record, or a value of it, is not the article's words but the
+    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
+    /// Without it every value must be in the evidence.
+    pub basis: Option<Spanned<Basis>>,
+    /// Why an editorial record is stated, and where it comes from.
+    pub basis_note: Option<Text>,
     /// Words from the article.
     pub evidence: Evidence,
 }
@@ -268,8 +327,16 @@ pub struct Place {
     pub id: Text,
     /// The name.
     pub name: Text,
+    /// A word of the article that limits which parts are meant ("select"), kept as data.
+    pub scope: Option<Text>,
     /// A larger place that contains it.
     pub within: Option<Text>,
+    /// `editorial` when the record, or a value of it, is not the article's words but the
+    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
+    /// Without it every value must be in the evidence.
+    pub basis: Option<Spanned<Basis>>,
+    /// Why an editorial record is stated, and where it comes from.
+    pub basis_note: Option<Text>,
     /// Words from the article.
     pub evidence: Evidence,
 }
@@ -296,6 +363,12 @@ pub struct Artifact {
     pub kind: Spanned<ArtifactKind>,
     /// A short description in our words.
     pub description: Option<Text>,
+    /// `editorial` when the record, or a value of it, is not the article's words but the
+    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
+    /// Without it every value must be in the evidence.
+    pub basis: Option<Spanned<Basis>>,
+    /// Why an editorial record is stated, and where it comes from.
+    pub basis_note: Option<Text>,
     /// Words from the article.
     pub evidence: Evidence,
 }
@@ -310,6 +383,12 @@ pub struct Dimension {
     pub name: Text,
     /// The organization whose strategy it is.
     pub of: Text,
+    /// `editorial` when the record, or a value of it, is not the article's words but the
+    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
+    /// Without it every value must be in the evidence.
+    pub basis: Option<Spanned<Basis>>,
+    /// Why an editorial record is stated, and where it comes from.
+    pub basis_note: Option<Text>,
     /// Words from the article.
     pub evidence: Evidence,
 }
@@ -320,8 +399,13 @@ pub struct Dimension {
 pub enum EventKind {
     /// A reorganization of an organization as a whole.
     Restructuring,
-    /// Units or staff moved from one organization to another.
+    /// Staff or units moved from one organization to another, when the article does not say
+    /// which.
     Transfer,
+    /// Staff moved from one organization to another.
+    StaffTransfer,
+    /// Units moved from one organization into another.
+    UnitTransfer,
     /// A change in who reports to whom.
     ReportingChange,
     /// An organization came into being.
@@ -342,6 +426,30 @@ pub enum EventKind {
     Withdrawal,
     /// An offer was made to buy shareholders' shares of a company.
     BuyoutOffer,
+    /// Organizations worked together.
+    Collaboration,
+}
+
+/// How far along a change is, as the article reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Announced or planned, not yet done ("will be integrated", "will now report").
+    Planned,
+    /// Happening as the article writes ("is undergoing").
+    UnderWay,
+    /// Done ("has shifted", "began serving").
+    Completed,
+}
+
+/// How a statement reached the article, for statements the article attributes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attribution {
+    /// Who says it: a person or organization id (a named or unnamed source, the outlet).
+    pub by: Text,
+    /// The article's words for how ("has learned", "told 36Kr", "stated internally").
+    pub how: Text,
 }
 
 /// Something that happened.
@@ -358,18 +466,35 @@ pub struct Event {
     pub date: Spanned<When>,
     /// How the article places it in time, when that is not a date ("11 years before").
     pub date_note: Option<Text>,
+    /// A time relative to the article's publication, in the article's words: `N years ago`,
+    /// `recently`, `for over a year`, `for over N years`. It is resolved against the
+    /// publication date (`original_published`, else `published`) into an interval at the
+    /// precision the words allow; `date` is then `unknown`.
+    pub relative: Option<Spanned<Relative>>,
+    /// How far along the change is: `planned`, `under-way` or `completed`.
+    pub status: Option<Spanned<Status>>,
+    /// Who the article says reports it, and in which words.
+    pub reported: Option<Attribution>,
     /// The larger event it is part of.
     pub part_of: Option<Text>,
     /// People and organizations taking part.
     #[serde(default)]
     pub agents: Vec<Text>,
-    /// Organizations as they were before (a change event's original organizations).
+    /// Organizations changed, merged or ended by it: `org:originalOrganization`, only for a
+    /// restructuring.
     #[serde(default)]
     pub original: Vec<Text>,
-    /// Organizations created or changed by it.
+    /// Organizations it created: `org:resultingOrganization`, only for a founding or a
+    /// restructuring that makes new organizations.
     #[serde(default)]
     pub resulting: Vec<Text>,
-    /// Units it moved from `original` to `resulting`.
+    /// Where a transfer moves staff or units from.
+    #[serde(default)]
+    pub from: Vec<Text>,
+    /// Where a transfer moves staff or units to.
+    #[serde(default)]
+    pub to: Vec<Text>,
+    /// Units a unit transfer moves from `from` to `to`.
     #[serde(default)]
     pub moves: Vec<Text>,
     /// Artifacts it produced.
@@ -377,6 +502,12 @@ pub struct Event {
     pub generated: Vec<Text>,
     /// A short description in our words.
     pub description: Option<Text>,
+    /// `editorial` when the record, or a value of it, is not the article's words but the
+    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
+    /// Without it every value must be in the evidence.
+    pub basis: Option<Spanned<Basis>>,
+    /// Why an editorial record is stated, and where it comes from.
+    pub basis_note: Option<Text>,
     /// Words from the article.
     pub evidence: Evidence,
 }
@@ -428,6 +559,12 @@ pub struct Relation {
     pub until: Option<Spanned<Boundary>>,
     /// A short note in our words.
     pub note: Option<Text>,
+    /// `editorial` when the record, or a value of it, is not the article's words but the
+    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
+    /// Without it every value must be in the evidence.
+    pub basis: Option<Spanned<Basis>>,
+    /// Why an editorial record is stated, and where it comes from.
+    pub basis_note: Option<Text>,
     /// Words from the article.
     pub evidence: Evidence,
 }
@@ -436,7 +573,13 @@ impl Relation {
     /// Whether the relation is described by a statement of its own: it is bounded in time or
     /// annotated.
     pub fn qualified(&self) -> bool {
-        self.since.is_some() || self.until.is_some() || self.note.is_some()
+        self.since.is_some()
+            || self.until.is_some()
+            || self.note.is_some()
+            || self
+                .basis
+                .as_ref()
+                .is_some_and(|b| *b.get_ref() == Basis::Editorial)
     }
 }
 
@@ -455,8 +598,16 @@ pub struct Service {
     pub clients: Vec<Text>,
     /// The event after which the article says it goes on.
     pub continues_after: Option<Text>,
+    /// A word of the article that limits how much is meant ("most"), kept as data.
+    pub scope: Option<Text>,
     /// A short description in our words.
     pub description: Option<Text>,
+    /// `editorial` when the record, or a value of it, is not the article's words but the
+    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
+    /// Without it every value must be in the evidence.
+    pub basis: Option<Spanned<Basis>>,
+    /// Why an editorial record is stated, and where it comes from.
+    pub basis_note: Option<Text>,
     /// Words from the article.
     pub evidence: Evidence,
 }
@@ -517,6 +668,12 @@ pub struct Measure {
     pub value: Spanned<Amount>,
     /// The fiscal period it covers.
     pub period: Option<Spanned<FiscalPeriod>>,
+    /// `editorial` when the record, or a value of it, is not the article's words but the
+    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
+    /// Without it every value must be in the evidence.
+    pub basis: Option<Spanned<Basis>>,
+    /// Why an editorial record is stated, and where it comes from.
+    pub basis_note: Option<Text>,
     /// Words from the article.
     pub evidence: Evidence,
 }
@@ -539,6 +696,12 @@ pub struct Offer {
     pub equivalent: Option<Spanned<Amount>>,
     /// Delivery time in days: `1`, `3-5`.
     pub delivery_days: Spanned<Amount>,
+    /// `editorial` when the record, or a value of it, is not the article's words but the
+    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
+    /// Without it every value must be in the evidence.
+    pub basis: Option<Spanned<Basis>>,
+    /// Why an editorial record is stated, and where it comes from.
+    pub basis_note: Option<Text>,
     /// Words from the article.
     pub evidence: Evidence,
 }
@@ -555,7 +718,55 @@ pub struct Quote {
     pub text: Text,
     /// How and to whom it was said ("told 36Kr").
     pub context: Option<Text>,
+    /// `editorial` when the record, or a value of it, is not the article's words but the
+    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
+    /// Without it every value must be in the evidence.
+    pub basis: Option<Spanned<Basis>>,
+    /// Why an editorial record is stated, and where it comes from.
+    pub basis_note: Option<Text>,
     /// Words from the article around the quote, naming the speaker.
+    pub evidence: Evidence,
+}
+
+/// What a claim says about an event or organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClaimKind {
+    /// What a change is meant to achieve ("aim to reinforce", "seeks to").
+    Aim,
+    /// Why something is done ("to address concerns about neutrality").
+    Reason,
+    /// What something makes possible ("enables it to").
+    Effect,
+    /// What stays as it was ("remains unchanged", "will continue").
+    Continuity,
+    /// How an organization is organized or placed.
+    Description,
+    /// An opinion or assessment a source gives.
+    Assessment,
+}
+
+/// A statement of the article about why or how, linked to what it is about.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// Record id.
+    pub id: Text,
+    /// What kind of claim.
+    pub kind: Spanned<ClaimKind>,
+    /// The claim, in the article's words or close to them.
+    pub text: Text,
+    /// The events, organizations and other records it is about.
+    pub about: Ids,
+    /// Who the article says makes it, and in which words.
+    pub reported: Option<Attribution>,
+    /// `editorial` when the record, or a value of it, is not the article's words but the
+    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
+    /// Without it every value must be in the evidence.
+    pub basis: Option<Spanned<Basis>>,
+    /// Why an editorial record is stated, and where it comes from.
+    pub basis_note: Option<Text>,
+    /// Words from the article.
     pub evidence: Evidence,
 }
 

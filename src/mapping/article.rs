@@ -3,10 +3,28 @@
 
 use super::{Mapper, date_literal};
 use crate::values::When;
-use crate::vocab::{prov, schema, xsd};
+use crate::vocab::{prov, schema, skos, xsd};
 use oxigraph::model::{Literal, NamedNode};
 
 impl Mapper<'_> {
+    /// The original's publication date, when the facts give it with a note on where it comes
+    /// from (the editor's, not the text's): written apart so that its provenance says so.
+    /// Returns the note.
+    pub(super) fn original_published(&mut self) -> Option<String> {
+        let a = &self.facts.file().article;
+        let (Some(when), Some(_)) = (&a.original_published, &a.original_publisher) else {
+            return None;
+        };
+        let (When::On(date), Some(note)) = (when.get_ref(), &a.original_published_note) else {
+            return None;
+        };
+        let original = self.iris.article_part(self.facts.article_id(), "original");
+        self.add(&original, schema::DATE_PUBLISHED, date_literal(date));
+        let note = note.get_ref().clone();
+        self.text(&original, skos::EDITORIAL_NOTE, &note);
+        Some(note)
+    }
+
     pub(super) fn article(&mut self, article: &NamedNode) {
         let a = &self.facts.file().article;
         let title = a.title.get_ref();
@@ -49,6 +67,12 @@ impl Mapper<'_> {
             if let Some(author) = &a.author {
                 let author = self.iri(author.get_ref());
                 self.add(&original, schema::AUTHOR, author);
+            }
+            if let (Some(When::On(date)), None) = (
+                a.original_published.as_ref().map(|w| *w.get_ref()),
+                &a.original_published_note,
+            ) {
+                self.add(&original, schema::DATE_PUBLISHED, date_literal(&date));
             }
             self.add(article, schema::TRANSLATION_OF_WORK, original.clone());
             self.add(article, prov::WAS_DERIVED_FROM, original);

@@ -3,8 +3,8 @@
 
 use super::{DatedStatement, Mapper};
 use crate::facts::{
-    Artifact, ArtifactKind, Dimension, Kind, OrgKind, Organization, Person, Place, Post, Quote,
-    Service,
+    Artifact, ArtifactKind, Claim, ClaimKind, Dimension, Kind, OrgKind, Organization, Person,
+    Place, Post, Quote, Service,
 };
 use crate::vocab::{foaf, ng, org, prov, schema, skos};
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Triple};
@@ -15,12 +15,9 @@ impl Mapper<'_> {
         let classes: &[NamedNodeRef<'_>] = match kind {
             OrgKind::Formal => &[org::ORGANIZATION, org::FORMAL_ORGANIZATION],
             OrgKind::Organization => &[org::ORGANIZATION],
+            OrgKind::BusinessGroup => &[org::ORGANIZATION, ng::BUSINESS_GROUP],
             OrgKind::Unit => &[org::ORGANIZATION, org::ORGANIZATIONAL_UNIT],
-            OrgKind::BusinessLine => &[
-                org::ORGANIZATION,
-                org::ORGANIZATIONAL_UNIT,
-                ng::BUSINESS_LINE,
-            ],
+            OrgKind::BusinessLine => &[ng::BUSINESS_LINE],
             OrgKind::Group => &[foaf::GROUP, prov::AGENT],
         };
         self.typed(s, classes, o.name.get_ref());
@@ -29,9 +26,11 @@ impl Mapper<'_> {
         if let Some(parent) = &o.part_of {
             let parent = self.iri(parent.get_ref());
             match kind {
-                OrgKind::Unit | OrgKind::BusinessLine => {
-                    self.link(s, org::UNIT_OF, &parent, Some(org::HAS_UNIT))
+                OrgKind::Unit => {
+                    let (p, inverse) = self.unit_of(o.part_of.as_ref().expect("checked"));
+                    self.link(s, p, &parent, Some(inverse));
                 }
+                OrgKind::BusinessLine => self.add(s, ng::BUSINESS_LINE_OF, parent),
                 _ => self.link(
                     s,
                     org::SUB_ORGANIZATION_OF,
@@ -63,7 +62,8 @@ impl Mapper<'_> {
         self.add(s, org::ROLE, role.clone());
         self.typed(&role, &[org::ROLE_CLASS], p.role.get_ref());
         // A holder who has left the post is history: no current `heldBy` or `headOf`.
-        if p.until.is_none() {
+        let (planned, current) = self.holds_now(&p.since, &p.until);
+        if current {
             self.link(s, org::HELD_BY, &holder, Some(org::HOLDS));
             if p.head {
                 self.add(&holder, org::HEAD_OF, organization);
@@ -79,12 +79,15 @@ impl Mapper<'_> {
                 label: format!("{holder_name} as {label}"),
                 note: None,
                 interval: Some(interval),
+                planned,
+                current,
             });
         }
     }
 
     pub(super) fn place(&mut self, s: &NamedNode, p: &Place) {
         self.typed(s, &[schema::PLACE], p.name.get_ref());
+        self.optional_text(s, ng::SCOPE, text(&p.scope));
         if let Some(within) = &p.within {
             let within = self.iri(within.get_ref());
             self.add(s, schema::CONTAINED_IN_PLACE, within);
@@ -123,7 +126,28 @@ impl Mapper<'_> {
             let event = self.iri(event.get_ref());
             self.add(s, ng::CONTINUES_AFTER, event);
         }
+        self.optional_text(s, ng::SCOPE, text(&v.scope));
         self.optional_text(s, schema::DESCRIPTION, text(&v.description));
+    }
+
+    pub(super) fn claim(&mut self, s: &NamedNode, c: &Claim) {
+        let class = match c.kind.get_ref() {
+            ClaimKind::Aim => ng::AIM,
+            ClaimKind::Reason => ng::REASON,
+            ClaimKind::Effect => ng::EFFECT,
+            ClaimKind::Continuity => ng::CONTINUITY,
+            ClaimKind::Description => ng::CHARACTERIZATION,
+            ClaimKind::Assessment => ng::ASSESSMENT,
+        };
+        self.typed(s, &[schema::CLAIM, class], c.text.get_ref());
+        self.text(s, schema::TEXT, c.text.get_ref());
+        for about in &c.about.0 {
+            let about = self.iri(about.get_ref());
+            self.add(s, schema::ABOUT, about);
+        }
+        let article = self.iris.article(self.facts.article_id());
+        self.add(s, schema::APPEARANCE, article);
+        self.attribution(s, &c.reported);
     }
 
     pub(super) fn quote(&mut self, s: &NamedNode, q: &Quote) {

@@ -2,18 +2,23 @@
 
 use super::Mapper;
 use super::entities::text;
-use crate::facts::{Event, EventKind, Kind};
+use crate::facts::{Attribution, Event, EventKind, Kind, Status};
 use crate::values::{Boundary, When};
 use crate::vocab::{ng, org, prov, schema, skos, time};
 use oxigraph::model::NamedNode;
 
 impl Mapper<'_> {
     pub(super) fn event(&mut self, s: &NamedNode, e: &Event) {
+        // ORG's change event is for changes that create, merge or end organizations; moving
+        // staff or units, or a person's reporting line, has a class of its own.
         let (class, change) = match e.kind.get_ref() {
             EventKind::Restructuring => (ng::RESTRUCTURING, true),
-            EventKind::Transfer => (ng::TRANSFER, true),
-            EventKind::ReportingChange => (ng::REPORTING_CHANGE, true),
             EventKind::Founding => (ng::FOUNDING, true),
+            EventKind::Transfer => (ng::TRANSFER, false),
+            EventKind::StaffTransfer => (ng::STAFF_TRANSFER, false),
+            EventKind::UnitTransfer => (ng::UNIT_TRANSFER, false),
+            EventKind::ReportingChange => (ng::REPORTING_CHANGE, false),
+            EventKind::Collaboration => (ng::COLLABORATION, false),
             EventKind::Launch => (ng::LAUNCH, false),
             EventKind::Investment => (ng::INVESTMENT, false),
             EventKind::Filing => (ng::FILING, false),
@@ -32,24 +37,60 @@ impl Mapper<'_> {
         self.optional_text(s, schema::DESCRIPTION, text(&e.description));
         let when = self.event_time(e.id.get_ref());
         self.add(s, time::HAS_TIME, when.clone());
-        match e.date.get_ref() {
-            When::Unknown => {
+        let relative = e.relative.as_ref().map(|r| r.get_ref());
+        let published = self.facts.publication_date();
+        match (e.date.get_ref(), relative.zip(published)) {
+            (When::Unknown, Some((relative, published))) => {
+                let (beginning, end) = relative.resolve(published);
+                let span = match (beginning, end) {
+                    (Some(b), Some(e)) => format!("{b} to {e}"),
+                    (None, Some(e)) => format!("before {e}"),
+                    (Some(b), None) => format!("after {b}"),
+                    (None, None) => "not stated".to_owned(),
+                };
+                self.typed(
+                    &when,
+                    &[time::INTERVAL],
+                    &format!("{relative}: {span}, counted from {published}"),
+                );
+                self.text(&when, ng::RELATIVE_EXPRESSION, &relative.words);
+                let from = self.date(&published);
+                self.add(&when, ng::RELATIVE_TO, from);
+                if let Some(beginning) = beginning {
+                    let beginning = self.date(&beginning);
+                    self.add(&when, time::HAS_BEGINNING, beginning);
+                }
+                if let Some(end) = end {
+                    let end = self.date(&end);
+                    self.add(&when, time::HAS_END, end);
+                }
+            }
+            (When::Unknown, None) => {
                 self.typed(
                     &when,
                     &[time::INSTANT],
                     &format!("time of {name} (not stated)"),
                 );
             }
-            When::On(date) => {
+            (When::On(date), _) => {
                 self.date(date);
             }
-            When::By(date) => {
+            (When::By(date), _) => {
                 self.typed(&when, &[time::INTERVAL], &format!("by {date}"));
                 let end = self.date(date);
                 self.add(&when, time::HAS_END, end);
             }
         }
         self.optional_text(s, skos::NOTE, text(&e.date_note));
+        if let Some(status) = &e.status {
+            let value = match status.get_ref() {
+                Status::Planned => schema::POTENTIAL_ACTION_STATUS,
+                Status::UnderWay => schema::ACTIVE_ACTION_STATUS,
+                Status::Completed => schema::COMPLETED_ACTION_STATUS,
+            };
+            self.add(s, ng::STATUS, value);
+        }
+        self.attribution(s, &e.reported);
         if let Some(parent) = &e.part_of {
             let parent = self.iri(parent.get_ref());
             self.link(s, schema::SUPER_EVENT, &parent, Some(schema::SUB_EVENT));
@@ -66,6 +107,8 @@ impl Mapper<'_> {
                 org::RESULTING_ORGANIZATION,
                 Some(org::RESULTED_FROM),
             ),
+            (&e.from, ng::TRANSFERRED_FROM, None),
+            (&e.to, ng::TRANSFERRED_TO, None),
             (&e.moves, ng::MOVED_UNIT, None),
             (&e.generated, prov::GENERATED, Some(prov::WAS_GENERATED_BY)),
         ];
@@ -74,6 +117,15 @@ impl Mapper<'_> {
                 let other = self.iri(other.get_ref());
                 self.link(s, p, &other, inverse);
             }
+        }
+    }
+
+    /// Who the article says reports a statement, and its words for how.
+    pub(super) fn attribution(&mut self, s: &NamedNode, reported: &Option<Attribution>) {
+        if let Some(reported) = reported {
+            let by = self.iri(reported.by.get_ref());
+            self.add(s, ng::REPORTED_BY, by);
+            self.text(s, ng::REPORTED_AS, reported.how.get_ref());
         }
     }
 
@@ -91,11 +143,26 @@ impl Mapper<'_> {
     }
 
     /// The instant a boundary of a dated relation stands for, and the event it is the time
-    /// of, if any.
-    pub(super) fn boundary(&mut self, boundary: &Boundary) -> (NamedNode, Option<NamedNode>) {
+    /// of, if any. An event known only within an interval ("by 2019", "recently") gives no
+    /// instant: the relation is then bounded by the event alone.
+    pub(super) fn boundary(
+        &mut self,
+        boundary: &Boundary,
+    ) -> (Option<NamedNode>, Option<NamedNode>) {
         match boundary {
-            Boundary::Date(date) => (self.date(date), None),
-            Boundary::Event(event) => (self.event_time(event), Some(self.iri(event))),
+            Boundary::Date(date) => (Some(self.date(date)), None),
+            Boundary::Event(event) => {
+                let e = self
+                    .facts
+                    .event(event)
+                    .expect("references are checked before mapping");
+                let instant = match e.date.get_ref() {
+                    When::By(_) => None,
+                    _ if e.relative.is_some() => None,
+                    _ => Some(self.event_time(event)),
+                };
+                (instant, Some(self.iri(event)))
+            }
         }
     }
 

@@ -6,8 +6,10 @@
 //! property-graph view, `why`) reads these; nothing parses triples back.
 //!
 //! Time: a relation with an end (`until`) is history, so it is not stated as a plain triple
-//! but only as a dated statement; one with only a beginning is stated both ways. Plain
-//! triples therefore give the state the article reports as current. How a dated statement is
+//! but only as a dated statement; one with only a beginning is stated both ways. A change the
+//! article reports as planned has not happened yet: the relation it begins is only a dated
+//! statement, and the one it ends is still stated plainly. Plain triples therefore give the
+//! state the article reports as current. How a dated statement is
 //! written in RDF is decided in one place, [`DatedStatement::triples`].
 
 mod article;
@@ -19,11 +21,11 @@ mod writer;
 
 pub use writer::TripleWriter;
 
-use crate::facts::{Facts, Kind, RecordRef, Text};
+use crate::facts::{Facts, Kind, OrgKind, RecordRef, Text};
 use crate::iris::Iris;
 use crate::values::Date;
-use crate::vocab::{prov, rdf, rdfs, skos, time, xsd};
-use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term, Triple};
+use crate::vocab::{org, prov, rdf, rdfs, skos, time, xsd};
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
 use std::collections::HashMap;
 use std::ops::{Deref, DerefMut};
 
@@ -49,6 +51,8 @@ pub struct RecordMapping {
     pub triples: Vec<Triple>,
     /// Its relations that carry a time or a note.
     pub dated: Vec<DatedStatement>,
+    /// When what it states is the editor's, not the article's words: the editor's note.
+    pub editorial: Option<String>,
 }
 
 /// A triple stated with when it held (or with a note), as the article gives it.
@@ -64,6 +68,12 @@ pub struct DatedStatement {
     pub note: Option<String>,
     /// When it held, if the article says.
     pub interval: Option<Interval>,
+    /// Whether a change the article reports as planned begins it ("will now report"): it
+    /// does not hold yet.
+    pub planned: bool,
+    /// Whether the article reports it as holding now: it has not ended, or only a planned
+    /// change will end it, and no planned change is still to begin it.
+    pub current: bool,
 }
 
 /// When a dated statement held: from an instant, until an instant, each possibly the time of
@@ -85,9 +95,9 @@ pub struct Interval {
 }
 
 impl DatedStatement {
-    /// Whether the article reports it as still holding: it has no end.
+    /// Whether the article reports it as holding now (see [`DatedStatement::current`]).
     pub fn holds(&self) -> bool {
-        self.interval.as_ref().is_none_or(|i| i.end.is_none())
+        self.current
     }
 
     /// The statement in RDF: an `rdf:Statement` with `time:hasTime` its interval, and
@@ -201,43 +211,54 @@ pub fn map_records<'a>(
         writer: TripleWriter::default(),
         dated: Vec::new(),
     };
-    let article = std::iter::once(None);
-    let records = facts.records().map(Some);
-    article.chain(records).map(move |record| match record {
-        None => {
-            mapper.article(&iris.article(facts.article_id()));
-            RecordMapping {
-                record: None,
-                evidence: facts.file().article.evidence.0.clone(),
-                triples: mapper.writer.take(),
-                dated: Vec::new(),
-            }
+    let article = iris.article(facts.article_id());
+    mapper.article(&article);
+    let mut first = vec![RecordMapping {
+        record: None,
+        evidence: facts.file().article.evidence.0.clone(),
+        triples: mapper.writer.take(),
+        dated: Vec::new(),
+        editorial: None,
+    }];
+    if let Some(note) = mapper.original_published() {
+        first.push(RecordMapping {
+            record: None,
+            evidence: Vec::new(),
+            triples: mapper.writer.take(),
+            dated: Vec::new(),
+            editorial: Some(note),
+        });
+    }
+    first.into_iter().chain(facts.records().map(move |record| {
+        let (kind, id) = (record.kind(), record.id().get_ref());
+        let s = iris.record(kind, id);
+        match record {
+            RecordRef::Organization(r) => mapper.organization(&s, r),
+            RecordRef::Person(r) => mapper.person(&s, r),
+            RecordRef::Post(r) => mapper.post(&s, r),
+            RecordRef::Place(r) => mapper.place(&s, r),
+            RecordRef::Artifact(r) => mapper.artifact(&s, r),
+            RecordRef::Dimension(r) => mapper.dimension(&s, r),
+            RecordRef::Event(r) => mapper.event(&s, r),
+            RecordRef::Relation(r) => mapper.relation(&s, r),
+            RecordRef::Service(r) => mapper.service(&s, r),
+            RecordRef::Measure(r) => mapper.measure(&s, r),
+            RecordRef::Offer(r) => mapper.offer(&s, r),
+            RecordRef::Quote(r) => mapper.quote(&s, r),
+            RecordRef::Claim(r) => mapper.claim(&s, r),
         }
-        Some(record) => {
-            let (kind, id) = (record.kind(), record.id().get_ref());
-            let s = iris.record(kind, id);
-            match record {
-                RecordRef::Organization(r) => mapper.organization(&s, r),
-                RecordRef::Person(r) => mapper.person(&s, r),
-                RecordRef::Post(r) => mapper.post(&s, r),
-                RecordRef::Place(r) => mapper.place(&s, r),
-                RecordRef::Artifact(r) => mapper.artifact(&s, r),
-                RecordRef::Dimension(r) => mapper.dimension(&s, r),
-                RecordRef::Event(r) => mapper.event(&s, r),
-                RecordRef::Relation(r) => mapper.relation(&s, r),
-                RecordRef::Service(r) => mapper.service(&s, r),
-                RecordRef::Measure(r) => mapper.measure(&s, r),
-                RecordRef::Offer(r) => mapper.offer(&s, r),
-                RecordRef::Quote(r) => mapper.quote(&s, r),
-            }
-            RecordMapping {
-                record: Some((kind, id.clone())),
-                evidence: record.evidence().0.clone(),
-                triples: mapper.writer.take(),
-                dated: std::mem::take(&mut mapper.dated),
-            }
+        let editorial = record.editorial().map(|note| note.get_ref().clone());
+        if let Some(note) = &editorial {
+            mapper.text(&s, skos::EDITORIAL_NOTE, note);
         }
-    })
+        RecordMapping {
+            record: Some((kind, id.clone())),
+            evidence: record.evidence().0.clone(),
+            triples: mapper.writer.take(),
+            dated: std::mem::take(&mut mapper.dated),
+            editorial,
+        }
+    }))
 }
 
 /// Maps one record at a time; each record kind's mapping is in a module of its own.
@@ -269,6 +290,17 @@ impl Mapper<'_> {
             .kind(id)
             .expect("references are checked before mapping");
         self.iris.record(kind, id)
+    }
+
+    /// How a unit is tied to the organization it is part of: ORG's `org:unitOf` when that is a
+    /// formal organization (ORG's range for it), else `org:subOrganizationOf`.
+    fn unit_of(&self, parent: &Text) -> (NamedNodeRef<'static>, NamedNodeRef<'static>) {
+        match self.facts.record(parent.get_ref()) {
+            Some(RecordRef::Organization(o)) if *o.kind.get_ref() == OrgKind::Formal => {
+                (org::UNIT_OF, org::HAS_UNIT)
+            }
+            _ => (org::SUB_ORGANIZATION_OF, org::HAS_SUB_ORGANIZATION),
+        }
     }
 
     /// Other names, as `skos:altLabel`.

@@ -54,6 +54,12 @@ impl Mapper<'_> {
     fn amount(&mut self, s: &NamedNode, amount: &Amount, [exact, min, max]: [NamedNodeRef<'_>; 3]) {
         if let Some(value) = amount.exact() {
             self.decimal(s, exact, value.as_str());
+            if amount.approximate {
+                self.add(s, ng::APPROXIMATE, Literal::from(true));
+            }
+        } else if amount.more_than {
+            // "More than 400" does not include 400: schema.org's minimum would.
+            self.decimal(s, ng::EXCLUSIVE_MIN_VALUE, amount.low.as_str());
         } else {
             self.decimal(s, min, amount.low.as_str());
             if let Some(high) = &amount.high {

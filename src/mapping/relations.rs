@@ -2,7 +2,7 @@
 //! note.
 
 use super::{DatedStatement, Interval, Mapper};
-use crate::facts::{Kind, Relation, RelationKind};
+use crate::facts::{Kind, Relation, RelationKind, Status};
 use crate::values::Boundary;
 use crate::vocab::{ng, org, schema};
 use oxigraph::model::{NamedNode, NamedNodeRef, Triple};
@@ -10,10 +10,17 @@ use toml::Spanned;
 
 impl Mapper<'_> {
     pub(super) fn relation(&mut self, s: &NamedNode, r: &Relation) {
-        let (p, inverse) = predicate(*r.kind.get_ref());
+        let (p, inverse) = match r.kind.get_ref() {
+            RelationKind::UnitOf => {
+                let (p, inverse) = self.unit_of(&r.object.0[0]);
+                (p, Some(inverse))
+            }
+            kind => predicate(*kind),
+        };
         let subject = self.iri(r.subject.get_ref());
         let objects: Vec<NamedNode> = r.object.0.iter().map(|o| self.iri(o.get_ref())).collect();
-        if r.until.is_none() {
+        let (begins_planned, current) = self.holds_now(&r.since, &r.until);
+        if current {
             for object in &objects {
                 self.link(&subject, p, object, inverse);
             }
@@ -30,11 +37,38 @@ impl Mapper<'_> {
             label: self.facts.name(r.id.get_ref()),
             note: r.note.as_ref().map(|n| n.get_ref().clone()),
             interval,
+            planned: begins_planned,
+            current,
         });
     }
 }
 
 impl Mapper<'_> {
+    /// Whether a boundary is an event the article reports as planned.
+    fn planned(&self, bound: &Option<Spanned<Boundary>>) -> bool {
+        bound.as_ref().is_some_and(|b| match b.get_ref() {
+            Boundary::Event(id) => self.facts.event(id).is_some_and(|e| {
+                e.status
+                    .as_ref()
+                    .is_some_and(|s| *s.get_ref() == Status::Planned)
+            }),
+            Boundary::Date(_) => false,
+        })
+    }
+
+    /// For a tie from `since` until `until`: whether a planned change is still to begin it,
+    /// and whether the article reports it as holding now (not ended, or ended only by a
+    /// planned change, and not still to begin).
+    pub(super) fn holds_now(
+        &self,
+        since: &Option<Spanned<Boundary>>,
+        until: &Option<Spanned<Boundary>>,
+    ) -> (bool, bool) {
+        let begins_planned = self.planned(since);
+        let current = (until.is_none() || self.planned(until)) && !begins_planned;
+        (begins_planned, current)
+    }
+
     /// When a dated record held, named `node`: from `since` until `until`, when either is
     /// given.
     pub(super) fn interval(
@@ -58,8 +92,8 @@ impl Mapper<'_> {
         Some(Interval {
             node,
             label,
-            beginning,
-            end,
+            beginning: beginning.flatten(),
+            end: end.flatten(),
             begun_by: begun_by.flatten(),
             ended_by: ended_by.flatten(),
         })
