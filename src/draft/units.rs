@@ -16,7 +16,7 @@ const UNIT_NOUN: &str = "division|unit|team|department|platform|business group|b
 
 static OWNED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     super::segment::regex(&format!(
-        r"^['’]s\s+(?<phrase>(?:[a-z][\w-]*\s+){{0,5}}?(?:{UNIT_NOUN}|(?:minority\s+)?shareholders))\b"
+        r"^['’]s\s+(?<phrase>(?:[a-z][\w-]*\s+){{0,5}}?(?:{UNIT_NOUN}|teams|(?:minority\s+)?shareholders))\b"
     ))
 });
 
