@@ -5,8 +5,7 @@
 use super::found::Found;
 use super::segment::Doc;
 use super::write::string;
-use super::{DateMention, Number, Stub};
-use crate::facts::Kind;
+use super::{DateMention, Stub};
 use regex::Regex;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -84,11 +83,10 @@ static RELATIONS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
 });
 
 /// The stubs of the body's sentences.
-pub fn find(doc: &Doc, found: &Found, dates: &[DateMention], numbers: &[Number]) -> Vec<Stub> {
+pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> Vec<Stub> {
     let mut out = Vec::new();
     let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
     let mut n = 0;
-    let _ = numbers;
     for s in &doc.sentences {
         let text = &doc.text[s.clone()];
         let evidence = doc.evidence(s.clone());
@@ -208,6 +206,5 @@ pub fn find(doc: &Doc, found: &Found, dates: &[DateMention], numbers: &[Number])
             }
         }
     }
-    let _ = Kind::Event;
     out
 }

@@ -281,7 +281,7 @@ pub fn draft(file_name: &str, text: &str, corpus: &Corpus) -> Result<Draft, Draf
     let numbers = numbers::find(&doc, &found);
     let dates = dates::find(&doc);
     let article = layout::article(&doc, &layout, file_name, &mut found);
-    let stubs = cues::find(&doc, &found, &dates, &numbers);
+    let stubs = cues::find(&doc, &found, &dates);
     found.sort();
     names::quote_every_name(&doc, &mut found);
     let mut draft = Draft {

@@ -393,7 +393,7 @@ pub fn find(doc: &Doc, corpus: &Corpus) -> Found {
         .collect();
     let kinds: Vec<Option<(EntityKind, String)>> = candidates
         .iter()
-        .map(|c| classify(doc, c, corpus, &candidates))
+        .map(|c| classify(doc, c, corpus))
         .collect();
     let mut kinds = spread_lists(doc, &candidates, kinds, corpus);
     let short = short_forms(&candidates, &mut kinds);
@@ -828,12 +828,7 @@ fn title_case(word: &str) -> bool {
 }
 
 /// Organization, person, or unclear (`None`), with the reason.
-fn classify(
-    doc: &Doc,
-    c: &Candidate,
-    corpus: &Corpus,
-    all: &[Candidate],
-) -> Option<(EntityKind, String)> {
+fn classify(doc: &Doc, c: &Candidate, corpus: &Corpus) -> Option<(EntityKind, String)> {
     if c.known.is_some() {
         return None;
     }
@@ -906,7 +901,6 @@ fn classify(
     if LIST_AFTER.is_match(after) {
         return org(OrgKind::Organization, "listed with other outlets".into());
     }
-    let _ = all;
     None
 }
 

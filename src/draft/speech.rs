@@ -6,7 +6,6 @@
 //! source. Quotations without a speaker are left as stubs.
 
 use super::found::Found;
-use super::ids::slug;
 use super::segment::{Doc, clean};
 use super::{Quote, Stub};
 use regex::Regex;
@@ -120,7 +119,6 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
             }
         }
     }
-    let _ = slug;
     quotes
 }
 
