@@ -18,6 +18,7 @@ Examples:
   newsgraph check data/articles/cainiao-restructuring.toml
   newsgraph verify --source cainiao-restructuring.txt
   newsgraph why 'Ding Hongwei' --source cainiao-restructuring.txt
+  newsgraph draft article.txt --corpus data/articles --output data/articles/article.toml
 
 With no facts file, every command works on the embedded Cainiao article.";
 
@@ -89,6 +90,16 @@ pub enum Command {
         after_help = "Examples:\n  newsgraph serve\n  newsgraph serve data/articles/*.toml --cors '*'\n  curl 'http://127.0.0.1:7878/queries/reporting-lines' -H 'Accept: text/csv'"
     )]
     Serve(ServeArgs),
+
+    /// Propose a facts file for a new article from its text, reusing the corpus's ids.
+    ///
+    /// Example: newsgraph draft article.txt --corpus data/articles
+    #[command(
+        after_help = "Examples:\n  newsgraph draft article.txt --corpus data/articles\n  newsgraph draft article.txt --corpus data/articles --output data/articles/article.toml\n\n\
+        Every proposed record quotes the text; events, relations and uncertain names are\n\
+        written as commented-out stubs. A summary goes to standard error."
+    )]
+    Draft(DraftArgs),
 }
 
 /// Where the article's text is, for evidence offsets.
@@ -211,6 +222,27 @@ pub struct WhyArgs {
 
     #[command(flatten)]
     pub source: SourceArg,
+}
+
+/// Arguments of `newsgraph draft`.
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    /// The article's text (UTF-8, at most 4 MB).
+    #[arg(value_name = "ARTICLE.txt")]
+    pub text: PathBuf,
+
+    /// A directory of facts files whose organizations and people are reused by id when the
+    /// text names them.
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+
+    /// Write the draft to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Reads an export format by its name (`turtle`, `ntriples`…).

@@ -20,8 +20,9 @@
 //!    tools ([`export::graph::project`], then GraphML, DOT or Neo4j CSV).
 //!
 //! [`why::explain`] answers "what does the article say about this entity, and in which
-//! words?"; [`limits`] bounds a query's time and size. Resources are named by [`Iris`];
-//! every vocabulary term is in [`vocab`].
+//! words?"; [`limits`] bounds a query's time and size; [`draft::draft`] proposes a new
+//! article's facts file from its text, reusing the ids of a corpus. Resources are named by
+//! [`Iris`]; every vocabulary term is in [`vocab`].
 //!
 //! ```no_run
 //! use newsgraph::{Iris, pipeline, queries, results};
@@ -36,6 +37,7 @@
 //! ```
 
 pub mod diagnostic;
+pub mod draft;
 pub mod error;
 pub mod export;
 pub mod facts;

@@ -2,6 +2,7 @@
 //! `newsgraph` binary and check the answers the articles give.
 
 mod corpus;
+mod draft;
 mod errors;
 mod export;
 mod export_files;

@@ -1,6 +1,7 @@
 //! What each subcommand does; `newsgraph` dispatches here after parsing its arguments.
 
 mod check;
+mod draft;
 mod export;
 mod queries;
 mod query;
@@ -26,6 +27,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Why(args) => why::run(&args, &iris),
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve::run(&args, &iris),
+        Command::Draft(args) => draft::run(&args),
     }
 }
 

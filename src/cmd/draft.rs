@@ -1,0 +1,77 @@
+//! `newsgraph draft`: a facts file proposed from an article's text.
+
+use crate::cli::DraftArgs;
+use crate::output;
+use anyhow::{Context, bail};
+use newsgraph::draft::{self, Corpus, Draft};
+
+pub fn run(args: &DraftArgs) -> anyhow::Result<()> {
+    let name = args.text.display().to_string();
+    if let Some(out) = &args.output {
+        if out.exists() && !args.force {
+            bail!(
+                "{} exists; give --force to replace it, or another --output",
+                out.display()
+            );
+        }
+    }
+    let size = std::fs::metadata(&args.text)
+        .with_context(|| format!("cannot read article text {name}"))?
+        .len();
+    if size > draft::input::MAX_BYTES as u64 {
+        return Err(draft::DraftError::TooLarge(name, size).into());
+    }
+    let bytes =
+        std::fs::read(&args.text).with_context(|| format!("cannot read article text {name}"))?;
+    let text = draft::input::text(&name, bytes)?;
+    let corpus = match &args.corpus {
+        Some(dir) => Corpus::read_dir(dir)?,
+        None => Corpus::empty(),
+    };
+    let file_name = args
+        .text
+        .file_name()
+        .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
+    let drafted = draft::draft(&file_name, &text, &corpus).map_err(|e| match e {
+        draft::DraftError::NoSentences(_) => draft::DraftError::NoSentences(name.clone()),
+        e => e,
+    })?;
+    let facts = draft::write::facts_file(&drafted, &text, corpus.files.len());
+    output::write_to(args.output.as_deref(), |out| {
+        out.write_all(facts.as_bytes())
+    })?;
+    eprintln!("{}", summary(&drafted, &name));
+    Ok(())
+}
+
+/// One line per kind of proposal, for standard error.
+fn summary(d: &Draft, name: &str) -> String {
+    let orgs = d.entities.iter().filter(|e| !e.kind.is_person());
+    let people = d.entities.iter().filter(|e| e.kind.is_person());
+    let reused = |it: &mut dyn Iterator<Item = &draft::Entity>| {
+        let all: Vec<_> = it.collect();
+        (all.len(), all.iter().filter(|e| e.reused).count())
+    };
+    let (o, o_reused) = reused(&mut orgs.into_iter());
+    let (p, p_reused) = reused(&mut people.into_iter());
+    let measures = d.numbers.iter().filter(|n| n.is_measure()).count();
+    let events = d
+        .stubs
+        .iter()
+        .filter(|s| s.what.starts_with("event"))
+        .count();
+    let relations = d
+        .stubs
+        .iter()
+        .filter(|s| s.what.starts_with("relation"))
+        .count();
+    let other = d.stubs.len() - events - relations;
+    format!(
+        "drafted {name}:\n  records:  {o} organizations ({o_reused} reused), {p} people ({p_reused} reused), {} posts, {measures} measures, {} quotes\n  comments: {} more numbers, {} dates and times, {events} events and {relations} relations to decide on, {other} other notes\n  reused ids: {}",
+        d.posts.len(),
+        d.quotes.len(),
+        d.numbers.len() - measures,
+        d.dates.len(),
+        o_reused + p_reused
+    )
+}

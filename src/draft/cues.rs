@@ -1,0 +1,210 @@
+//! Candidate events and relations, as commented-out stubs with their sentence: the words
+//! that raise them ("integrated into", "will report to", "contracts with") are strong hints,
+//! but whether they state a fact, and which, is for a person to decide.
+
+use super::found::Found;
+use super::segment::Doc;
+use super::write::string;
+use super::{DateMention, Stub};
+use regex::Regex;
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+/// Event kinds and the words that suggest them.
+static EVENTS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+    let r = |s: &str| super::segment::regex(s);
+    vec![
+        (
+            "transfer",
+            r(
+                r"\bmov(?:e|es|ed|ing)\b[^.]*?\bfrom\b[^.]*?\bto\b|\bintegrated into\b|\bhanded over to\b|\btransferr(?:ing|ed|s)?\b[^.]*?\bto\b|\bto move to\b",
+            ),
+        ),
+        (
+            "reporting-change",
+            r(r"\bwill (?:now )?report\b|\bnow reports\b|\bwas named\b|\bappointed\b"),
+        ),
+        (
+            "restructuring",
+            r(r"\brestructur\w*|\breorganiz\w*|\bsplit into\b"),
+        ),
+        (
+            "founding",
+            r(r"\bfounded in\b|\bwas founded\b|\bestablished\b|\bformed\b"),
+        ),
+        ("launch", r(r"\blaunch(?:ed|es)?\b")),
+        (
+            "investment",
+            r(r"\binvest(?:ed|s|ing)?\b|\bbuy out\b|\boffered\b[^.]*\bshare\b"),
+        ),
+        (
+            "filing",
+            r(r"\bfiled\b|\bwithdr[ae]wn?\b|\blisting application\b"),
+        ),
+        ("contract", r(r"\bcontracts? with\b|\bsigned\b")),
+        (
+            "service-start",
+            r(r"\bbegan serving\b|\bstarted serving\b|\bbegan providing\b"),
+        ),
+        ("policy-change", r(r"\bshift(?:ed|s)? to\b")),
+    ]
+});
+
+/// Relation kinds, over sentences with masked names: `«P3»` a person, `«O3»` an
+/// organization. `s` names the subject, `o` the object; a missing one is the nearest
+/// organization before the cue.
+static RELATIONS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+    let r = |s: &str| super::segment::regex(s);
+    vec![
+        (
+            "reports-to",
+            r(
+                r"«P(?<s>\d+)»[^«]*?\breport(?:s|ing)?\s+(?:lines\s+)?(?:directly\s+)?to\s+(?:both\s+)?(?:[^«.]{0,40}?)«P(?<o>\d+)»",
+            ),
+        ),
+        (
+            "client-of",
+            r(r"\bclients?\s+(?:like|such as|including)\s+«O(?<s>\d+)»"),
+        ),
+        ("client-of", r(r"\bcontracts?\s+with\s+«O(?<s>\d+)»")),
+        (
+            "sub-organization-of",
+            r(r"\bsubsidiar(?:y|ies)\s+(?:like\s+|such as\s+)?«O(?<s>\d+)»"),
+        ),
+        (
+            "founded-by",
+            r(r"«O(?<s>\d+)»(?:['’]s)?\s+(?:co-)?founder,?\s+«P(?<o>\d+)»"),
+        ),
+        (
+            "partner-of",
+            r(r"\bpartnerships?\s+with\s+[^«.]{0,40}?(?:like|such as)\s+«O(?<o>\d+)»"),
+        ),
+    ]
+});
+
+/// The stubs of the body's sentences.
+pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> Vec<Stub> {
+    let mut out = Vec::new();
+    let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut n = 0;
+    for s in &doc.sentences {
+        let text = &doc.text[s.clone()];
+        let evidence = doc.evidence(s.clone());
+        let agents: Vec<String> = {
+            let mut ids: Vec<String> = Vec::new();
+            for m in found.mentions_in(s.clone()) {
+                let e = found.entity(m);
+                if !ids.contains(&e.id) {
+                    ids.push(e.id.clone());
+                }
+            }
+            ids
+        };
+        let date = dates
+            .iter()
+            .filter(|d| d.at.start >= s.start && d.at.end <= s.end)
+            .find(|d| d.date.is_some());
+        let note = dates
+            .iter()
+            .filter(|d| d.at.start >= s.start && d.at.end <= s.end)
+            .find(|d| d.date.is_none());
+        for (kind, re) in EVENTS.iter() {
+            let Some(m) = re.find(text) else { continue };
+            // One stub of a kind per sentence; one restructuring per article.
+            let key = if *kind == "restructuring" {
+                String::new()
+            } else {
+                evidence.clone()
+            };
+            if !seen.insert((kind.to_string(), key)) {
+                continue;
+            }
+            n += 1;
+            let mut lines = vec![
+                "[[event]]".to_owned(),
+                format!("id = \"{kind}-{n}\""),
+                format!(
+                    "name = {}",
+                    string(&format!("{kind} ({})", super::segment::clean(m.as_str())))
+                ),
+                format!("kind = \"{kind}\""),
+            ];
+            match date {
+                Some(d) => {
+                    let when = d.date.expect("dated").to_string();
+                    let when = if d.qualifier.as_deref() == Some("by") {
+                        format!("by {when}")
+                    } else {
+                        when
+                    };
+                    lines.push(format!("date = \"{when}\"   # \"{}\"", d.expression));
+                }
+                None => lines.push("date = \"unknown\"".to_owned()),
+            }
+            if let Some(note) = note {
+                lines.push(format!("date_note = {}", string(&note.expression)));
+            }
+            if !agents.is_empty() {
+                let list: Vec<String> = agents.iter().map(|a| string(a)).collect();
+                lines.push(format!("agents = [{}]", list.join(", ")));
+            }
+            lines.push(format!("evidence = {}", string(&evidence)));
+            out.push(Stub {
+                what: format!("event ({kind})"),
+                cue: super::segment::clean(m.as_str()),
+                lines,
+                at: s.clone(),
+            });
+        }
+        let masked = found.masked(doc, s.clone());
+        for (kind, re) in RELATIONS.iter() {
+            for c in re.captures_iter(&masked) {
+                let mention = |name: &str| {
+                    c.name(name)
+                        .map(|m| &found.mentions[m.as_str().parse::<usize>().expect("digits")])
+                };
+                let cue_start = c.get(0).expect("match").start();
+                let before_org = || {
+                    let before = &masked[..cue_start];
+                    let at = before.rfind("«O")?;
+                    let digits: String = before[at + 3..]
+                        .chars()
+                        .take_while(char::is_ascii_digit)
+                        .collect();
+                    Some(&found.mentions[digits.parse::<usize>().ok()?])
+                };
+                let (subject, object) = match (mention("s"), mention("o")) {
+                    (Some(s), Some(o)) => (s, o),
+                    (Some(s), None) => match before_org() {
+                        Some(o) => (s, o),
+                        None => continue,
+                    },
+                    (None, Some(o)) => match before_org() {
+                        Some(s) => (s, o),
+                        None => continue,
+                    },
+                    (None, None) => continue,
+                };
+                let (subject, object) = (found.entity(subject), found.entity(object));
+                if subject.id == object.id {
+                    continue;
+                }
+                n += 1;
+                out.push(Stub {
+                    what: format!("relation ({kind})"),
+                    cue: format!("{} {} {}", subject.name, kind, object.name),
+                    lines: vec![
+                        "[[relation]]".to_owned(),
+                        format!("id = \"{}-{}-{}\"", subject.id, kind, object.id),
+                        format!("subject = \"{}\"", subject.id),
+                        format!("kind = \"{kind}\""),
+                        format!("object = \"{}\"", object.id),
+                        format!("evidence = {}", string(&evidence)),
+                    ],
+                    at: s.clone(),
+                });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,408 @@
+//! The article inside a captured page: its body, apart from menus, share buttons, related
+//! links and footers, and its metadata (title, site, byline, date) when the page has them.
+//!
+//! The text is cut into blocks at blank lines. A body block has at least six words and ends
+//! like a sentence; short lines at its edges are dropped. Blocks that look like page chrome
+//! ("Share", "Loading…", "© 2024 …") are never body. The title is a line of words that does
+//! not end like a sentence, preferably one that the page's `<title>` line ("Title | Site")
+//! repeats; the site after the bar is the publisher.
+
+use super::found::Found;
+use super::segment::Doc;
+use super::{ArticleMeta, EntityKind};
+use crate::facts::OrgKind;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static CHROME: LazyLock<Regex> = LazyLock::new(|| {
+    super::segment::regex(
+        r"(?i)^\s*(?:(?:share|related|read more|read next|subscribe|sign up|sign in|log in|follow us|advertisement|sponsored|loading|auto loading|copyright|all rights reserved|cookie|menu|tags?:|more from|recommended|trending|newsletter)\b|©)",
+    )
+});
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    super::segment::regex(
+        r"^\s*(?:Written by|By)\s+(?<who>.+?)(?:\s*[\u{a0}\s]\s*Published on\b(?<date>.*))?\s*$",
+    )
+});
+
+static WRITTEN_BY: LazyLock<Regex> = LazyLock::new(|| {
+    super::segment::regex(
+        r"\b(?:was |is )?written by (?<who>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2})(?: for (?<for>[\w.]+))?",
+    )
+});
+
+static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
+    super::segment::regex(r"\boriginally (?:published|written|reported) by\s+(?<who>[^.,;()]+)")
+});
+
+static WRITTEN_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    super::segment::regex(
+        r"\b(?:summary|article|report|account|story) (?:was |is )?written for (?:the )?(?<who>[^.,;()]+?)(?:\s+(?:from|based on)\b|\.$)",
+    )
+});
+
+static BASED_ON: LazyLock<Regex> = LazyLock::new(|| {
+    super::segment::regex(
+        r"\b(?:as relayed by|relayed by|as reported by|reported by|published [^.()]*?\bby)\s+(?<list>[^.()]+)",
+    )
+});
+
+/// Where the parts of a page are, as byte ranges.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// The article's paragraphs.
+    pub body: Vec<Range<usize>>,
+    /// The headline line.
+    pub title: Option<Range<usize>>,
+    /// The site name after the bar of the page title ("… | KrASIA").
+    pub site: Option<Range<usize>>,
+    /// The line holding the page title and site.
+    pub site_line: Option<Range<usize>>,
+    /// The byline.
+    pub byline: Option<Range<usize>>,
+}
+
+fn lines(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    for (i, c) in text[range.clone()].char_indices() {
+        if c == '\n' {
+            out.push(start..range.start + i);
+            start = range.start + i + 1;
+        }
+    }
+    out.push(start..range.end);
+    out.into_iter()
+        .map(|r| trim(text, r))
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+fn trim(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let start = r.start + (s.len() - s.trim_start().len());
+    let end = r.start + s.trim_end().len();
+    start..end.max(start)
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn ends_like_sentence(s: &str) -> bool {
+    let s = s.trim_end();
+    s.ends_with(['.', '!', '?', '”', '"', ')', '’']) && !s.ends_with("...") && !s.ends_with('…')
+}
+
+/// Blocks of text between blank lines.
+fn blocks(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        match (blank, start) {
+            (false, None) => start = Some(offset),
+            (true, Some(s)) => {
+                out.push(trim(text, s..end));
+                start = None;
+            }
+            _ => {}
+        }
+        offset += line.len();
+        if !blank {
+            end = offset;
+        }
+    }
+    if let Some(s) = start {
+        out.push(trim(text, s..end));
+    }
+    out
+}
+
+/// Finds the body and the metadata of a page.
+pub fn read(text: &str) -> Layout {
+    let mut layout = Layout::default();
+    let mut loose_lines: Vec<Range<usize>> = Vec::new();
+    for block in blocks(text) {
+        let all = lines(text, block.clone());
+        // Short lines without a full stop at the block's edges are chrome.
+        let short = |r: &Range<usize>| {
+            words(&text[r.clone()]) <= 3 && !ends_like_sentence(&text[r.clone()])
+        };
+        let first = all.iter().position(|r| !short(r));
+        let last = all.iter().rposition(|r| !short(r));
+        let (Some(first), Some(last)) = (first, last) else {
+            loose_lines.extend(all);
+            continue;
+        };
+        let inner = all[first].start..all[last].end;
+        let s = &text[inner.clone()];
+        let is_body = words(s) >= 6 && ends_like_sentence(s) && !CHROME.is_match(s);
+        if is_body {
+            layout.body.push(inner);
+        } else {
+            loose_lines.extend(all[first..=last].iter().cloned());
+        }
+    }
+    let first_body = layout.body.first().map_or(text.len(), |b| b.start);
+    for line in &loose_lines {
+        let s = &text[line.clone()];
+        if layout.byline.is_none() && BYLINE.is_match(s) {
+            layout.byline = Some(line.clone());
+        }
+        if layout.site.is_none() {
+            if let Some(bar) = s.rfind(" | ") {
+                let site = line.start + bar + 3..line.end;
+                if (1..=4).contains(&words(&text[site.clone()])) {
+                    layout.site = Some(site);
+                    layout.site_line = Some(line.clone());
+                }
+            }
+        }
+    }
+    // The title: a line before the body that the page title repeats, else the first line of
+    // four words or more before the body.
+    let candidates: Vec<&Range<usize>> = loose_lines
+        .iter()
+        .filter(|l| l.start < first_body)
+        .filter(|l| {
+            (4..=30).contains(&words(&text[(*l).clone()])) && !CHROME.is_match(&text[(*l).clone()])
+        })
+        .filter(|l| !BYLINE.is_match(&text[(*l).clone()]))
+        .collect();
+    let repeated = candidates.iter().find(|l| {
+        let s = &text[(**l).clone()];
+        layout
+            .site_line
+            .as_ref()
+            .is_some_and(|site| *site != ***l && text[site.clone()].contains(s))
+    });
+    layout.title = repeated
+        .or_else(|| {
+            candidates
+                .iter()
+                .find(|l| !text[(**l).clone()].contains(" | "))
+        })
+        .map(|l| (*l).clone());
+    // "Title | Site" names the site; "Site | Section" does not say which is which.
+    if repeated.is_none() {
+        layout.site = None;
+        layout.site_line = None;
+    }
+    layout
+}
+
+/// The article record: id from the file name, title, publisher, author and sources.
+pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -> ArticleMeta {
+    let stem = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let stem = stem.strip_suffix(".txt").unwrap_or(stem);
+    let mut meta = ArticleMeta {
+        id: super::ids::slug(stem, "article"),
+        source: file_name
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or(file_name)
+            .to_owned(),
+        ..ArticleMeta::default()
+    };
+    let title = layout
+        .title
+        .clone()
+        .or_else(|| doc.sentences.first().cloned())
+        .expect("a draft has sentences");
+    meta.title = Some(super::segment::clean(&doc.text[title.clone()]));
+    meta.evidence
+        .push(super::segment::clean(&doc.text[title.clone()]));
+    if let Some(byline) = &layout.byline {
+        meta.evidence
+            .push(super::segment::clean(&doc.text[byline.clone()]));
+        if let Some(who) = BYLINE
+            .captures(&doc.text[byline.clone()])
+            .and_then(|c| c.name("who"))
+        {
+            let name = who.as_str().trim();
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let person = (2..=3).contains(&words.len())
+                && words.iter().all(|w| {
+                    let mut cs = w.chars();
+                    cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+                });
+            if person {
+                let at = byline.start + who.start()..byline.start + who.start() + name.len();
+                let i = found.add(
+                    doc,
+                    name,
+                    EntityKind::Person { anonymous: false },
+                    at.clone(),
+                    format!("found: \"{name}\" → person (the byline)"),
+                );
+                found.entities[i].evidence = super::segment::clean(&doc.text[byline.clone()]);
+                found.mention(at, i);
+                meta.author = Some(found.entities[i].id.clone());
+            }
+        }
+    }
+    // The site of the page title publishes it.
+    if let (Some(site), Some(line)) = (&layout.site, &layout.site_line) {
+        let name = super::segment::clean(&doc.text[site.clone()]);
+        let i = match found.by_name(&name) {
+            Some(i) => i,
+            None => {
+                let from = layout
+                    .title
+                    .as_ref()
+                    .filter(|t| doc.text[line.clone()].contains(&doc.text[(*t).clone()]));
+                let quote_start = match from {
+                    Some(t) => {
+                        line.start
+                            + doc.text[line.clone()]
+                                .find(&doc.text[t.clone()])
+                                .unwrap_or(0)
+                    }
+                    None => line.start,
+                };
+                let quote = super::segment::clean(&doc.text[quote_start..line.end]);
+                let i = found.add(
+                    doc,
+                    &name,
+                    EntityKind::Organization(OrgKind::Organization),
+                    site.clone(),
+                    format!("found: \"{name}\" → organization (the site of the page title)"),
+                );
+                found.entities[i].evidence = quote;
+                i
+            }
+        };
+        meta.publisher = Some(found.entities[i].id.clone());
+        meta.publisher_why = format!("the site named in the page title, \"{name}\"");
+    }
+    for s in &doc.sentences {
+        let text = &doc.text[s.clone()];
+        if meta.publisher.is_none() {
+            if let Some(c) = WRITTEN_FOR.captures(text) {
+                let who = c.name("who").expect("group");
+                let at = s.start + who.start()..s.start + who.end();
+                let name =
+                    super::segment::clean(&who.as_str().replace("’s ", " ").replace("'s ", " "));
+                let named = found
+                    .mentions_in(at.clone())
+                    .find(|m| {
+                        !found.entity(m).kind.is_person() && doc.text[m.at.clone()] == *who.as_str()
+                    })
+                    .map(|m| m.entity);
+                let i = match named {
+                    Some(i) => i,
+                    None => {
+                        let i = found.add(
+                            doc,
+                            &name,
+                            EntityKind::Organization(OrgKind::Organization),
+                            at.clone(),
+                            format!("found: \"{}\" → organization (the text says it was written for it)", who.as_str()),
+                        );
+                        found.mention(at, i);
+                        i
+                    }
+                };
+                meta.publisher = Some(found.entities[i].id.clone());
+                meta.publisher_why =
+                    format!("the text says it was written for \"{}\"", who.as_str());
+                meta.evidence.push(doc.evidence(s.clone()));
+            }
+        }
+        if meta.author.is_none() {
+            if let Some(c) = WRITTEN_BY.captures(text) {
+                let who = c.name("who").expect("group");
+                let at = s.start + who.start()..s.start + who.end();
+                if let Some(m) = found
+                    .mentions_in(at.clone())
+                    .find(|m| found.entity(m).kind.is_person())
+                {
+                    meta.author = Some(found.entity(m).id.clone());
+                } else {
+                    let i = found.add(
+                        doc,
+                        who.as_str(),
+                        EntityKind::Person { anonymous: false },
+                        at.clone(),
+                        format!(
+                            "found: \"{}\" → person (the byline, \"written by\")",
+                            who.as_str()
+                        ),
+                    );
+                    found.mention(at, i);
+                    meta.author = Some(found.entities[i].id.clone());
+                }
+                if !meta
+                    .evidence
+                    .iter()
+                    .any(|e| e == &super::segment::clean(text))
+                {
+                    meta.evidence.push(doc.evidence(s.clone()));
+                }
+            }
+        }
+        if let Some(c) = ORIGINALLY.captures(text) {
+            let who = c.name("who").expect("group");
+            let range = s.start + who.start()..s.start + who.end();
+            if let Some(m) = found
+                .mentions_in(range)
+                .find(|m| !found.entity(m).kind.is_person())
+            {
+                meta.original_publisher = Some(found.entity(m).id.clone());
+                if !meta.evidence.iter().any(|e| e == &doc.evidence(s.clone())) {
+                    meta.evidence.push(doc.evidence(s.clone()));
+                }
+            }
+            continue;
+        }
+        if let Some(c) = BASED_ON.captures(text) {
+            let list = c.name("list").expect("group");
+            let range = s.start + list.start()..s.start + list.end();
+            for m in found.mentions_in(range) {
+                let e = found.entity(m);
+                if !e.kind.is_person() && !meta.based_on.contains(&e.id) {
+                    meta.based_on.push(e.id.clone());
+                }
+            }
+        }
+    }
+    if meta.publisher.is_none() {
+        if let Some(first) = meta.based_on.first() {
+            meta.publisher = Some(first.clone());
+            meta.publisher_why =
+                "CHECK: no site or byline names the publisher; the first outlet the text says it is based on".into();
+        } else if let Some(main) = found.main_org() {
+            meta.publisher = Some(found.entities[main].id.clone());
+            meta.publisher_why =
+                "CHECK: no site or byline names the publisher; the organization named most often stands in".into();
+        }
+    }
+    meta
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separates_the_body_from_the_page() {
+        let page = "Big news about Acme Group today | Daily Wire\nMENU\nHome\n\nBig news about Acme Group today\n\nBy Ann Lee\n\nShare\n\nAcme Group hired 40 people in May 2024. It said so.\n\nRelated: other news you might like today.\n\nLoading...\n";
+        let layout = read(page);
+        let body: Vec<&str> = layout.body.iter().map(|r| &page[r.clone()]).collect();
+        assert_eq!(
+            body,
+            ["Acme Group hired 40 people in May 2024. It said so."]
+        );
+        assert_eq!(
+            &page[layout.title.unwrap()],
+            "Big news about Acme Group today"
+        );
+        assert_eq!(&page[layout.site.unwrap()], "Daily Wire");
+        assert_eq!(&page[layout.byline.unwrap()], "By Ann Lee");
+    }
+}

@@ -1,0 +1,385 @@
+//! Drafting a facts file from an article's text.
+//!
+//! [`draft`] reads a text, separates the article from page noise ([`layout`]), cuts it into
+//! sentences ([`segment`]), and proposes records: organizations and people found by name and
+//! matched against the known entities of a corpus ([`corpus`], [`names`], [`units`],
+//! [`sources`], gathered in [`found`]), posts ([`roles`]),
+//! numbers ([`numbers`]), dates ([`dates`]), quoted speech ([`speech`]), and events and
+//! relations as commented-out stubs ([`cues`]). Every proposal quotes its sentence or clause,
+//! checked with the same locator `verify` uses. [`write`](mod@write) turns the result into a facts file;
+//! [`eval`] scores a draft against a hand-written facts file.
+//!
+//! Everything is rule-based and deterministic: the same text and corpus give the same draft.
+
+pub mod corpus;
+pub mod cues;
+pub mod dates;
+pub mod eval;
+pub mod found;
+pub mod ids;
+pub mod input;
+pub mod layout;
+pub mod names;
+pub mod numbers;
+pub mod roles;
+pub mod segment;
+pub mod sources;
+pub mod speech;
+pub mod units;
+pub mod write;
+
+pub use corpus::Corpus;
+pub use input::DraftError;
+
+use crate::facts::OrgKind;
+use crate::source::ArticleText;
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// What a proposed entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityKind {
+    /// An `[[organization]]` of this kind.
+    Organization(OrgKind),
+    /// A `[[person]]`; `true` for a source the text does not name.
+    Person {
+        /// A source the text does not name.
+        anonymous: bool,
+    },
+}
+
+impl EntityKind {
+    /// Whether this is a person.
+    pub fn is_person(self) -> bool {
+        matches!(self, EntityKind::Person { .. })
+    }
+}
+
+/// A proposed organization or person.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Record id: the corpus's id when known, else a new one.
+    pub id: String,
+    /// The name: the corpus's name when known, else as the text writes it.
+    pub name: String,
+    /// Other names the text uses for it.
+    pub alt_names: Vec<String>,
+    /// Organization or person.
+    pub kind: EntityKind,
+    /// `true` when the id comes from the corpus.
+    pub reused: bool,
+    /// The containing organization, when the corpus says so and it is in the draft too.
+    pub part_of: Option<String>,
+    /// How it was found, for the comment above the record.
+    pub why: String,
+    /// Byte range of its first mention.
+    pub first: Range<usize>,
+    /// The quote stating it.
+    pub evidence: String,
+    /// Further quotes, each with where it was taken, so that every name the record gives is
+    /// in one of its quotes.
+    pub also: Vec<(String, Range<usize>)>,
+}
+
+/// A proposed post: a person's position in an organization.
+#[derive(Debug, Clone)]
+pub struct Post {
+    /// Record id.
+    pub id: String,
+    /// The role, `CEO` for chief executives.
+    pub role: String,
+    /// Organization id.
+    pub organization: String,
+    /// Person id.
+    pub holder: String,
+    /// Whether the role heads the organization.
+    pub head: bool,
+    /// The words it was found in.
+    pub found: String,
+    /// Byte range of the match.
+    pub at: Range<usize>,
+    /// The quote stating it.
+    pub evidence: String,
+}
+
+/// What a number counts, in the terms of the evaluation.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Unit {
+    /// A percentage.
+    Percent,
+    /// Money in this ISO 4217 currency.
+    Money(String),
+    /// A count of things.
+    Count,
+    /// A position in a ranking.
+    Rank,
+    /// Days.
+    Days,
+    /// A duration in another unit: hours, years.
+    Duration(String),
+}
+
+/// A proposed number.
+#[derive(Debug, Clone)]
+pub struct Number {
+    /// The value in the facts file's amount syntax: `30%`, `>400`, `EUR 2`, `USD 3.1-5.2`.
+    pub amount: String,
+    /// What it counts.
+    pub unit: Unit,
+    /// "more than", "about", "up to": the bound the text gives, if any.
+    pub bound: Option<String>,
+    /// The words of the text.
+    pub expression: String,
+    /// The measure kind that fits (`revenue-growth`, `headcount`), if the facts model has
+    /// one; without one the number is a stub.
+    pub kind: Option<&'static str>,
+    /// Id of the record it measures.
+    pub of: Option<String>,
+    /// Record id, when it becomes a measure.
+    pub id: String,
+    /// Byte range of the expression.
+    pub at: Range<usize>,
+    /// The quote stating it.
+    pub evidence: String,
+}
+
+/// A proposed date or time expression.
+#[derive(Debug, Clone)]
+pub struct DateMention {
+    /// The date at the precision the text gives (`2023-09`), when it names one.
+    pub date: Option<crate::values::Date>,
+    /// "by", "since", "until", "in", "on": how the text places it, if it does.
+    pub qualifier: Option<String>,
+    /// The words of the text: "September 2023", "11 years ago".
+    pub expression: String,
+    /// Byte range of the expression.
+    pub at: Range<usize>,
+    /// The quote stating it.
+    pub evidence: String,
+}
+
+/// A proposed quotation.
+#[derive(Debug, Clone)]
+pub struct Quote {
+    /// Record id.
+    pub id: String,
+    /// Person id of the speaker.
+    pub speaker: String,
+    /// The quoted words, as printed.
+    pub text: String,
+    /// How it was said: "told 36Kr".
+    pub context: Option<String>,
+    /// Byte range of the quoted words.
+    pub at: Range<usize>,
+    /// The attribution, quoted from the text.
+    pub evidence: String,
+}
+
+/// A commented-out proposal left for a person to decide: an event, a relation, a name of
+/// unclear kind, a number without a measure kind, quoted words without a speaker.
+#[derive(Debug, Clone)]
+pub struct Stub {
+    /// What it is, one line: `event (transfer)`, `relation (reports-to)`.
+    pub what: String,
+    /// The cue that raised it: "integrated into".
+    pub cue: String,
+    /// Commented-out TOML lines of the record, without the leading `# `.
+    pub lines: Vec<String>,
+    /// Byte range of the sentence.
+    pub at: Range<usize>,
+}
+
+/// The article's own metadata, as found.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleMeta {
+    /// Record id of the article, from the file name.
+    pub id: String,
+    /// The headline.
+    pub title: Option<String>,
+    /// Publisher id.
+    pub publisher: Option<String>,
+    /// How the publisher was chosen, for the comment.
+    pub publisher_why: String,
+    /// The organization that first published the text, when it says so.
+    pub original_publisher: Option<String>,
+    /// Author id, when a byline names a person.
+    pub author: Option<String>,
+    /// Organizations the text says it is based on.
+    pub based_on: Vec<String>,
+    /// The publication date, when given.
+    pub published: Option<crate::values::Date>,
+    /// The article's file name.
+    pub source: String,
+    /// Quotes for the article record: the headline, the byline.
+    pub evidence: Vec<String>,
+}
+
+/// A drafted facts file, before it is written.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// The article record.
+    pub article: ArticleMeta,
+    /// Organizations and people, in order of first mention.
+    pub entities: Vec<Entity>,
+    /// Posts.
+    pub posts: Vec<Post>,
+    /// Numbers: with a measure kind they become `[[measure]]` records, else stubs.
+    pub numbers: Vec<Number>,
+    /// Dates and time expressions, written as comments.
+    pub dates: Vec<DateMention>,
+    /// Quotations with a speaker.
+    pub quotes: Vec<Quote>,
+    /// Commented-out proposals.
+    pub stubs: Vec<Stub>,
+}
+
+impl Draft {
+    /// The entity with this id.
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+
+    /// Every evidence quote the records of the draft carry (not the stubs').
+    pub fn evidence(&self) -> Vec<&str> {
+        let mut all: Vec<&str> = self.article.evidence.iter().map(String::as_str).collect();
+        for e in &self.entities {
+            all.push(e.evidence.as_str());
+            all.extend(e.also.iter().map(|(q, _)| q.as_str()));
+        }
+        all.extend(self.posts.iter().map(|p| p.evidence.as_str()));
+        all.extend(
+            self.numbers
+                .iter()
+                .filter(|n| n.is_measure())
+                .map(|n| n.evidence.as_str()),
+        );
+        all.extend(self.quotes.iter().map(|q| q.evidence.as_str()));
+        all
+    }
+}
+
+impl Number {
+    /// Whether the number becomes a `[[measure]]` record (it has a kind and a subject).
+    pub fn is_measure(&self) -> bool {
+        self.kind.is_some() && self.of.is_some()
+    }
+}
+
+/// Drafts the facts of the article `text`, read from a file named `file_name`, reusing the
+/// ids of `corpus`.
+pub fn draft(file_name: &str, text: &str, corpus: &Corpus) -> Result<Draft, DraftError> {
+    let layout = layout::read(text);
+    let sentences = segment::sentences(text, &layout.body);
+    if sentences.is_empty() {
+        return Err(DraftError::NoSentences(file_name.to_owned()));
+    }
+    let doc = segment::Doc::new(text, sentences);
+    let mut found = names::find(&doc, corpus);
+    units::find(&doc, corpus, &mut found);
+    let posts = roles::find(&doc, &found);
+    let quotes = speech::find(&doc, &layout.body, &mut found);
+    let numbers = numbers::find(&doc, &found);
+    let dates = dates::find(&doc);
+    let article = layout::article(&doc, &layout, file_name, &mut found);
+    let stubs = cues::find(&doc, &found, &dates);
+    found.sort();
+    names::quote_every_name(&doc, &mut found);
+    let mut draft = Draft {
+        article,
+        entities: found.entities,
+        posts,
+        numbers,
+        dates,
+        quotes,
+        stubs: found.stubs.into_iter().chain(stubs).collect(),
+    };
+    dedup(&mut draft);
+    keep_found_quotes(&mut draft, text);
+    assign_ids(&mut draft);
+    Ok(draft)
+}
+
+/// One proposal for the same words in the same sentence (a text repeated, say).
+fn dedup(draft: &mut Draft) {
+    let mut seen = std::collections::BTreeSet::new();
+    draft
+        .numbers
+        .retain(|n| seen.insert((n.amount.clone(), n.unit.clone(), n.evidence.clone())));
+    let mut seen = std::collections::BTreeSet::new();
+    draft
+        .dates
+        .retain(|d| seen.insert((d.expression.clone(), d.evidence.clone())));
+    let mut seen = std::collections::BTreeSet::new();
+    draft.stubs.retain(|s| {
+        let key: Vec<&String> = s.lines.iter().filter(|l| !l.starts_with("id = ")).collect();
+        seen.insert(format!("{}{key:?}", s.what))
+    });
+}
+
+/// Ids for measures, and unique ids for posts and quotes next to the entities'.
+fn assign_ids(draft: &mut Draft) {
+    let mut ids = ids::Ids::new(draft.entities.iter().map(|e| e.id.clone()));
+    ids.take(&draft.article.id);
+    for p in &mut draft.posts {
+        p.id = ids.fresh(&p.id);
+    }
+    for n in draft.numbers.iter_mut().filter(|n| n.is_measure()) {
+        let kind = n.kind.expect("a measure");
+        let of = n.of.as_deref().unwrap_or("article");
+        n.id = ids.fresh(&format!("{of}-{kind}"));
+    }
+    for q in &mut draft.quotes {
+        q.id = ids.fresh(&q.id);
+    }
+}
+
+/// How far from a record's words its quote is looked for, in bytes.
+const NEAR: usize = 4096;
+
+/// Drops every record whose evidence the locator cannot find (none should be), and the
+/// records that name a dropped one, so the draft always passes `verify`.
+fn keep_found_quotes(draft: &mut Draft, text: &str) {
+    // The article's own quotes (headline, byline) are looked for in the whole text; a record's
+    // quote in the text around where it was taken, which keeps a long text linear. What the
+    // locator finds in a part of the text, it finds in the whole.
+    let whole = ArticleText::new(PathBuf::new(), text.to_owned());
+    draft.article.evidence.retain(|q| whole.find(q).is_some());
+    let found = |quote: &str, at: &Range<usize>| {
+        let from = segment::floor(text, at.start.saturating_sub(NEAR));
+        let to = segment::ceil(text, at.end.saturating_add(NEAR));
+        ArticleText::new(PathBuf::new(), text[from..to].to_owned())
+            .find(quote)
+            .is_some()
+    };
+    draft.entities.retain(|e| found(&e.evidence, &e.first));
+    for e in &mut draft.entities {
+        e.also.retain(|(q, at)| found(q, at));
+    }
+    let ids: std::collections::BTreeSet<String> =
+        draft.entities.iter().map(|e| e.id.clone()).collect();
+    draft.posts.retain(|p| {
+        found(&p.evidence, &p.at) && ids.contains(&p.organization) && ids.contains(&p.holder)
+    });
+    for n in &mut draft.numbers {
+        if n.of.as_ref().is_some_and(|of| !ids.contains(of)) || !found(&n.evidence, &n.at) {
+            n.of = None;
+        }
+    }
+    draft
+        .quotes
+        .retain(|q| found(&q.evidence, &q.at) && ids.contains(&q.speaker));
+    let a = &mut draft.article;
+    if a.publisher.as_ref().is_some_and(|p| !ids.contains(p)) {
+        a.publisher = None;
+    }
+    if a.author.as_ref().is_some_and(|p| !ids.contains(p)) {
+        a.author = None;
+    }
+    if a.original_publisher
+        .as_ref()
+        .is_some_and(|p| !ids.contains(p))
+    {
+        a.original_publisher = None;
+    }
+    a.based_on.retain(|o| ids.contains(o));
+}

@@ -1,0 +1,1094 @@
+//! Organizations and people: names found in the text, matched against the corpus.
+//!
+//! A name is a run of capitalised words (`Alibaba International Digital Commerce Group`,
+//! `4PX Express`, `JD.com`), joined by `and`/`of` only inside an organization name
+//! (`Taobao and Tmall Group`). A known name from the corpus wins, and a known organization
+//! followed only by organization words (`Cainiao Smart Logistics Network`) is the known
+//! organization under another name. An unknown name is an organization when it ends in an
+//! organization word, is written like a brand (`AliExpress`, `36Kr`) or stands where
+//! organizations stand ("contracts with Temu"); a person when a title, a role or a verb of
+//! speech is next to it ("Joe Tsai, chairman of", "Daniel Zhang will serve as"). Other names
+//! are left as commented-out stubs. Unnamed sources are found by [`super::sources`].
+
+use super::corpus::{Corpus, How};
+use super::found::Found;
+use super::ids::{Ids, slug};
+use super::segment::Doc;
+use super::{Entity, EntityKind, Stub};
+use crate::facts::OrgKind;
+use regex::Regex;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Last words that make a name an organization's.
+const ORG_WORDS: &[&str] = &[
+    "Group",
+    "Network",
+    "Express",
+    "Global",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "Limited",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Company",
+    "Co",
+    "Co.",
+    "Holdings",
+    "Holding",
+    "Exchange",
+    "Bank",
+    "Capital",
+    "Logistics",
+    "Technologies",
+    "Technology",
+    "Fund",
+    "Partners",
+    "Association",
+    "Ministry",
+    "Agency",
+    "Commission",
+    "Post",
+    "Airlines",
+    "Media",
+    "Services",
+    "Platform",
+    "Supermarket",
+    "Times",
+    "News",
+    "Press",
+    "Labs",
+    "Ventures",
+    "Securities",
+    "Motors",
+    "Systems",
+    "Solutions",
+    "Institute",
+    "University",
+    "Council",
+    "Authority",
+    "Office",
+    "Entertainment",
+    "Cloud",
+    "Works",
+    "Research",
+    "Station",
+];
+
+/// Last words that end an organization's name for sure: an `and` after them starts another.
+const STRONG_ORG_WORDS: &[&str] = &[
+    "Group",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "Supermarket",
+    "Global",
+    "Express",
+    "Network",
+    "Exchange",
+    "Holdings",
+    "Corp",
+    "Corp.",
+    "Company",
+    "Limited",
+];
+
+/// Words that may follow a known organization's name without making another name of it.
+const GENERIC_ORG_WORDS: &[&str] = &[
+    "Group",
+    "Smart",
+    "Logistics",
+    "Network",
+    "Holdings",
+    "Holding",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "Limited",
+    "Co",
+    "Co.",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Company",
+];
+
+/// Words that break a name and point at a person next to them.
+const ROLE_WORDS: &[&str] = &[
+    "CEO",
+    "CFO",
+    "COO",
+    "CTO",
+    "Chairman",
+    "Chairwoman",
+    "President",
+    "Founder",
+    "Chief",
+    "Executive",
+    "Officer",
+    "Mr",
+    "Mr.",
+    "Ms",
+    "Ms.",
+    "Mrs",
+    "Mrs.",
+    "Dr",
+    "Dr.",
+    "Director",
+    "Vice",
+    "Professor",
+    "Analyst",
+];
+
+/// Capitalised words that are not names.
+const NOT_NAMES: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "IPO",
+    "GMV",
+    "AI",
+    "USD",
+    "EUR",
+    "CNY",
+    "HKD",
+    "GBP",
+    "JPY",
+    "RMB",
+    "FY",
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+    "I",
+    "OK",
+    "TV",
+];
+
+/// Adjectives of nationality and region: capitalised, but not names.
+const DEMONYMS: &[&str] = &[
+    "Chinese",
+    "American",
+    "European",
+    "Asian",
+    "Japanese",
+    "Korean",
+    "Indian",
+    "British",
+    "German",
+    "French",
+    "Western",
+    "Eastern",
+    "Southeast",
+    "African",
+    "English",
+    "Russian",
+];
+
+/// Capitalised at the start of a sentence only because they start it.
+const FUNCTION_WORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "Since",
+    "Once",
+    "Each",
+    "Its",
+    "It",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Today",
+    "However",
+    "Recently",
+    "Where",
+    "When",
+    "While",
+    "With",
+    "After",
+    "Before",
+    "Over",
+    "Under",
+    "Until",
+    "About",
+    "As",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "Our",
+    "Their",
+    "His",
+    "Her",
+    "We",
+    "They",
+    "He",
+    "She",
+    "There",
+    "Here",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Both",
+    "Also",
+    "Then",
+    "Now",
+    "Yet",
+    "Still",
+    "Only",
+    "Why",
+    "How",
+    "What",
+    "Who",
+    "Which",
+    "Although",
+    "Though",
+    "Because",
+    "During",
+    "Despite",
+    "According",
+    "Meanwhile",
+    "Last",
+    "Next",
+    "Earlier",
+    "Later",
+    "Once",
+    "Every",
+    "Other",
+];
+
+/// Lowercase nouns that, just before a name, say it is an organization's.
+static ORG_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    super::segment::regex(
+        r"(?:\b(?:marketplace|platform|company|firm|rival|rivals|retailer|subsidiary|subsidiaries|outlet|outlets|publisher|brand|app|startup|operator|carrier|airline|bank|giant|group|unit|clients?|customers?|partners?|providers?|competitors?|such as|like|contracts? with|partnerships? with|told|relayed by|reported by|published by|owned by|acquired|by the|deal with|arm|(?:CEO|chief executive officer|chief executive|chairman|president|head|founder) of)\s+(?:the\s+)?|[,(]\s*)$",
+    )
+});
+
+/// Words after a name that say it is an organization's: "Cainiao CEO", "a Cainiao employee".
+static ORG_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    super::segment::regex(
+        r"^(?:['’]s)?\s+(?:(?:senior|mid-level|former|top|new)\s+)?(?:CEO|CFO|COO|CTO|founder|co-founder|chairman|executive|executives|employee|employees|manager|managers|spokesperson|subsidiary|division|unit|team|teams|shareholders|board|staff)\b",
+    )
+});
+
+/// A list context after a name: "A, B and other outlets".
+static LIST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    super::segment::regex(
+        r"^\s*(?:,|and)\s+(?:and\s+)?other\s+(?:outlets|reports|companies|firms|media|platforms|publications)\b",
+    )
+});
+
+/// Words after a name that say it is a person's.
+static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    super::segment::regex(
+        r"^(?:['’]s)?\s*(?:,\s*(?:(?:a|an|the|until then|then|now|its|his|her|who|also)\s+)*(?:[\w-]+\s+){0,4}?(?:CEO|chief executive|chairman|chairwoman|president|founder|executive|officer|director|manager|head|analyst|spokesperson|spokesman|spokeswoman|partner|employee|co-founder|vice)\b|\s+(?:(?:who|will|would|has|had|is|was|also)\s+)*(?:(?:continue\s+to|now|then|previously|directly|later)\s+)*(?:said|says|told|tells|stated|explained|added|wrote|noted|serve|served|serves|report|reports|reported|joined|leads|led|heads|headed|founded|became|becomes)\b)",
+    )
+});
+
+/// Words before a name that say it is a person's.
+static PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    super::segment::regex(
+        r"(?:\b(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief|chairman|chairwoman|president|founder|co-founder|executive|officer|director|head|manager|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|led by|written by|headed by|according to|said|says|told|spokesperson|analyst)\s*,?\s*)$",
+    )
+});
+
+/// A word of a sentence.
+#[derive(Debug, Clone)]
+struct Word<'a> {
+    at: Range<usize>,
+    text: &'a str,
+    /// The word without a possessive `'s`.
+    bare: &'a str,
+    possessive: bool,
+    /// "Taotian-owned": the name ends inside the word.
+    cut: bool,
+    /// First word of its sentence or of a quotation.
+    initial: bool,
+    /// Joined to the previous word by a single space or line break only.
+    joined: bool,
+}
+
+/// A name candidate: a run of words.
+#[derive(Debug, Clone)]
+struct Candidate {
+    at: Range<usize>,
+    name: String,
+    words: usize,
+    initial: bool,
+    /// The known entity it names, and how.
+    known: Option<(usize, How, bool)>,
+}
+
+/// Finds the organizations and people of the text.
+pub fn find(doc: &Doc, corpus: &Corpus) -> Found {
+    let mut found = Found {
+        ids: Ids::new(corpus.known.iter().map(|k| k.id.clone())),
+        known: corpus.known.clone(),
+        ..Found::default()
+    };
+    let lowercase: BTreeSet<String> = doc
+        .text
+        .unicode_words()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(str::to_owned)
+        .collect();
+    let mut candidates = Vec::new();
+    for s in &doc.sentences {
+        candidates.extend(sentence_candidates(doc, s.clone(), corpus, &lowercase));
+    }
+    // A corpus id written out as a name ("Cainiao International" for
+    // `cainiao-international`), or a known name with other organization words ("Taobao
+    // Tmall Business Group" for "Taobao and Tmall Group").
+    for c in &mut candidates {
+        if c.known.is_none() && c.words > 1 {
+            let id = slug(&c.name, "");
+            if let Some(k) = corpus.known.iter().position(|k| k.id == id) {
+                c.known = Some((k, How::Id, false));
+            } else if let Some(known) = corpus.by_key(&c.name) {
+                let k = corpus
+                    .known
+                    .iter()
+                    .position(|k| k.id == known.id)
+                    .expect("listed");
+                c.known = Some((k, How::Key, false));
+            }
+        }
+    }
+    // Capitalised mid-sentence somewhere: a name even where it starts a sentence.
+    let capitalised: BTreeSet<&str> = candidates
+        .iter()
+        .filter(|c| !c.initial)
+        .map(|c| c.name.as_str())
+        .collect();
+    let kinds: Vec<Option<(EntityKind, String)>> = candidates
+        .iter()
+        .map(|c| classify(doc, c, corpus))
+        .collect();
+    let mut kinds = spread_lists(doc, &candidates, kinds, corpus);
+    let short = short_forms(&candidates, &mut kinds);
+    let mut unclear: BTreeMap<String, Range<usize>> = BTreeMap::new();
+    let mut known_at: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut deferred: Vec<(&Candidate, &str)> = Vec::new();
+    for (c, kind) in candidates.iter().zip(kinds) {
+        if c.known.is_none() {
+            if let Some(full) = short.get(&c.name) {
+                deferred.push((c, full));
+                continue;
+            }
+        }
+        if let Some((k, how, extended)) = c.known {
+            let i = *known_at.entry(k).or_insert_with(|| {
+                let known = &corpus.known[k];
+                found.ids.take(&known.id);
+                found.entities.push(Entity {
+                    id: known.id.clone(),
+                    name: known.name.clone(),
+                    alt_names: Vec::new(),
+                    kind: match known.org {
+                        Some(kind) => EntityKind::Organization(kind),
+                        None => EntityKind::Person { anonymous: false },
+                    },
+                    reused: true,
+                    part_of: known.part_of.clone(),
+                    why: known_why(&c.name, known, how, extended),
+                    evidence: doc.evidence(c.at.clone()),
+                    first: c.at.clone(),
+                    also: Vec::new(),
+                });
+                found.entities.len() - 1
+            });
+            let e = &mut found.entities[i];
+            if c.name != e.name && !e.alt_names.contains(&c.name) {
+                e.alt_names.push(c.name.clone());
+            }
+            found.mention(c.at.clone(), i);
+            continue;
+        }
+        match kind {
+            Some((kind, why)) => {
+                let i = found.add(doc, &c.name, kind, c.at.clone(), why);
+                found.mention(c.at.clone(), i);
+            }
+            None if c.initial && c.words == 1 && !capitalised.contains(c.name.as_str()) => {}
+            None => {
+                unclear.entry(c.name.clone()).or_insert(c.at.clone());
+            }
+        }
+    }
+    // Short forms: "Cainiao" for "Cainiao Group".
+    for (c, full) in deferred {
+        if let Some(i) = found.by_name(full) {
+            let e = &mut found.entities[i];
+            if !e.alt_names.contains(&c.name) {
+                e.alt_names.push(c.name.clone());
+            }
+            if c.at.start < e.first.start {
+                e.first = c.at.clone();
+            }
+            found.mention(c.at.clone(), i);
+        }
+    }
+    // One-word names that are part of a person's name found elsewhere: "Tsai", "Jiang".
+    for (name, at) in std::mem::take(&mut unclear) {
+        let person = found
+            .entities
+            .iter()
+            .position(|e| e.kind.is_person() && e.name.split_whitespace().any(|w| w == name));
+        match person {
+            Some(i) if !name.contains(' ') => {
+                if !found.entities[i].alt_names.contains(&name) {
+                    found.entities[i].alt_names.push(name.clone());
+                }
+                for c in candidates.iter().filter(|c| c.name == name) {
+                    found.mention(c.at.clone(), i);
+                }
+            }
+            _ => {
+                unclear.insert(name, at);
+            }
+        }
+    }
+    super::sources::find(doc, &mut found);
+    for (name, at) in unclear {
+        found.stubs.push(Stub {
+            what: "name of unclear kind".into(),
+            cue: name.clone(),
+            lines: vec![
+                format!(
+                    "\"{name}\": an organization, a person or a place? Nothing next to it says."
+                ),
+                format!(
+                    "evidence = {}",
+                    super::write::string(&doc.evidence(at.clone()))
+                ),
+            ],
+            at,
+        });
+    }
+    found.stubs.sort_by_key(|s| (s.at.start, s.cue.clone()));
+    found
+}
+
+fn known_why(name: &str, known: &super::corpus::Known, how: How, extended: bool) -> String {
+    let how = match how {
+        How::Name => "its name".to_owned(),
+        How::AltName => "another name it has in the corpus".to_owned(),
+        How::Swapped => format!("\"{}\" with its words swapped", known.name),
+        How::Id => "its id".to_owned(),
+        How::Key => format!("its name \"{}\" with other organization words", known.name),
+    };
+    if extended {
+        format!(
+            "found: \"{name}\" → {} (known in the corpus; matched by {how}, followed by organization words)",
+            known.id
+        )
+    } else {
+        format!(
+            "found: \"{name}\" → {} (known in the corpus; matched by {how})",
+            known.id
+        )
+    }
+}
+
+/// The words of a sentence, hyphenated words joined ("E-commerce", "Taotian-owned").
+fn words<'a>(doc: &Doc<'a>, sentence: Range<usize>) -> Vec<Word<'a>> {
+    let text = doc.text;
+    let mut out: Vec<Word> = Vec::new();
+    let mut last_end = sentence.start;
+    let mut after_quote = true;
+    let mut gap_ok = true;
+    let mut glue = false;
+    for (at, piece) in text[sentence.clone()].split_word_bound_indices() {
+        let start = sentence.start + at;
+        let end = start + piece.len();
+        let is_word = piece.chars().any(char::is_alphanumeric);
+        if !is_word {
+            if piece == "-" && out.last().is_some_and(|w| w.at.end == start) {
+                glue = true;
+                continue;
+            }
+            if matches!(piece, "“" | "\"" | "‘" | "(" | ":") {
+                after_quote = true;
+            }
+            let space = piece.chars().all(char::is_whitespace)
+                && piece.matches('\n').count() <= 1
+                && !piece.is_empty();
+            if !space || start != last_end {
+                gap_ok = false;
+            }
+            if !space {
+                glue = false;
+            }
+            last_end = end;
+            continue;
+        }
+        if glue {
+            if let Some(prev) = out.last_mut() {
+                if prev.at.end + 1 == start {
+                    prev.at.end = end;
+                    prev.text = &text[prev.at.clone()];
+                    let first = prev.text.split('-').next().unwrap_or("");
+                    let rest_lower = piece.chars().next().is_some_and(char::is_lowercase);
+                    if first.chars().count() > 1 && rest_lower {
+                        prev.cut = true;
+                        prev.bare = &text[prev.at.start..prev.at.start + first.len()];
+                    } else {
+                        prev.cut = false;
+                        prev.bare = prev.text;
+                    }
+                    glue = false;
+                    last_end = end;
+                    continue;
+                }
+            }
+        }
+        glue = false;
+        let (bare, possessive) = match piece
+            .strip_suffix("’s")
+            .or_else(|| piece.strip_suffix("'s"))
+        {
+            Some(b) if !b.is_empty() => (b, true),
+            _ => (piece, false),
+        };
+        out.push(Word {
+            at: start..end,
+            text: piece,
+            bare: &text[start..start + bare.len()],
+            possessive,
+            cut: false,
+            initial: after_quote,
+            joined: gap_ok && !out.is_empty(),
+        });
+        after_quote = false;
+        gap_ok = true;
+        last_end = end;
+    }
+    out
+}
+
+fn capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if NOT_NAMES.contains(&word) || ROLE_WORDS.contains(&word) || DEMONYMS.contains(&word) {
+        return false;
+    }
+    first.is_uppercase()
+        || (first.is_ascii_digit()
+            && word.chars().any(char::is_uppercase)
+            && word.chars().any(char::is_alphabetic))
+}
+
+fn connector(word: &str) -> bool {
+    matches!(word, "and" | "of" | "&" | "for" | "de")
+}
+
+/// The name candidates of one sentence.
+fn sentence_candidates(
+    doc: &Doc,
+    sentence: Range<usize>,
+    corpus: &Corpus,
+    lowercase: &BTreeSet<String>,
+) -> Vec<Candidate> {
+    let words = words(doc, sentence.clone());
+    let hits = corpus.hits(doc.text, sentence.clone());
+    let mut runs: Vec<Range<usize>> = Vec::new(); // word index ranges
+    let mut i = 0;
+    while i < words.len() {
+        if !capitalised(words[i].bare) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < words.len() && !words[end - 1].possessive && !words[end - 1].cut {
+            let w = &words[end];
+            if !w.joined {
+                break;
+            }
+            if capitalised(w.bare) {
+                end += 1;
+            } else if connector(w.text)
+                && end + 1 < words.len()
+                && words[end + 1].joined
+                && capitalised(words[end + 1].bare)
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        // Connectors only inside an organization name, and not between two of them
+        // ("Tmall Supermarket and Tmall Global").
+        let last = words[end - 1].bare;
+        let two_names = (start..end).any(|j| {
+            connector(words[j].text)
+                && j > start
+                && (STRONG_ORG_WORDS.contains(&words[j - 1].bare)
+                    || words
+                        .get(j + 1)
+                        .is_some_and(|n| n.bare == words[start].bare))
+        });
+        if !ORG_WORDS.contains(&last) || two_names {
+            let mut s = start;
+            for (j, w) in words.iter().enumerate().take(end).skip(start) {
+                if connector(w.text) {
+                    runs.push(s..j);
+                    s = j + 1;
+                }
+            }
+            runs.push(s..end);
+        } else {
+            runs.push(start..end);
+        }
+        i = end;
+    }
+    let mut out = Vec::new();
+    let mut used_hits = vec![false; hits.len()];
+    for run in runs {
+        let mut run = run;
+        // A sentence's first word is capitalised anyway.
+        if words[run.start].initial && !run.is_empty() {
+            let w = words[run.start].bare;
+            let in_known = hits.iter().any(|h| h.at.start == words[run.start].at.start);
+            if !in_known && (FUNCTION_WORDS.contains(&w) || lowercase.contains(&w.to_lowercase())) {
+                run.start += 1;
+            }
+        }
+        if run.is_empty() {
+            continue;
+        }
+        let span = words[run.start].at.start..words[run.end - 1].at.end;
+        // A known name that goes on past the capitalised words ("Cainiao's minority
+        // shareholders") is the name.
+        if let Some(h) = (0..hits.len()).find(|&h| {
+            hits[h].at.start >= span.start
+                && hits[h].at.start < span.end
+                && hits[h].at.end > span.end
+        }) {
+            used_hits[h] = true;
+            let hit = &hits[h];
+            out.push(Candidate {
+                at: hit.at.clone(),
+                name: super::segment::clean(&doc.text[hit.at.clone()]),
+                words: doc.text[hit.at.clone()].split_whitespace().count(),
+                initial: false,
+                known: Some((hit.known, hit.how, false)),
+            });
+            if hit.at.start > span.start {
+                if let Some(before) =
+                    (run.start..run.end).find(|&j| words[j].at.start >= hit.at.start)
+                {
+                    if before > run.start {
+                        out.push(candidate(doc, &words, run.start..before, None));
+                    }
+                }
+            }
+            continue;
+        }
+        // Known names inside the run split it.
+        let mut cursor = run.start;
+        let inside: Vec<usize> = (0..hits.len())
+            .filter(|&h| hits[h].at.start >= span.start && hits[h].at.end <= span.end)
+            .collect();
+        for h in inside {
+            let hit = &hits[h];
+            let Some(first) = (cursor..run.end).find(|&j| words[j].at.start == hit.at.start) else {
+                continue;
+            };
+            let Some(last) = (first..run.end).find(|&j| words[j].at.end >= hit.at.end) else {
+                continue;
+            };
+            used_hits[h] = true;
+            if first > cursor {
+                out.push(candidate(doc, &words, cursor..first, None));
+            }
+            // Words after the known name: organization words extend it, other names make a
+            // new name of the whole.
+            let mut end = last + 1;
+            let mut rest_end = end;
+            while rest_end < run.end && !words[rest_end - 1].possessive {
+                rest_end += 1;
+            }
+            let rest = &words[end..rest_end];
+            let org = corpus.known[hit.known].org.is_some();
+            if !rest.is_empty() && org && rest.iter().all(|w| GENERIC_ORG_WORDS.contains(&w.bare)) {
+                end = rest_end;
+                out.push(candidate(
+                    doc,
+                    &words,
+                    first..end,
+                    Some((hit.known, hit.how, true)),
+                ));
+            } else if !rest.is_empty() && !words[last].possessive {
+                end = rest_end;
+                out.push(candidate(doc, &words, first..end, None));
+            } else {
+                out.push(candidate(
+                    doc,
+                    &words,
+                    first..end,
+                    Some((hit.known, hit.how, false)),
+                ));
+            }
+            cursor = end;
+        }
+        if cursor < run.end {
+            out.push(candidate(doc, &words, cursor..run.end, None));
+        }
+    }
+    // Known names outside capitalised runs (after a lowercase prefix, say).
+    for (h, hit) in hits.iter().enumerate() {
+        if !used_hits[h]
+            && !out
+                .iter()
+                .any(|c| c.at.start < hit.at.end && hit.at.start < c.at.end)
+        {
+            out.push(Candidate {
+                at: hit.at.clone(),
+                name: doc.text[hit.at.clone()].to_owned(),
+                words: 1,
+                initial: false,
+                known: Some((hit.known, hit.how, false)),
+            });
+        }
+    }
+    out.sort_by_key(|c| c.at.start);
+    out
+}
+
+fn candidate(
+    doc: &Doc,
+    words: &[Word],
+    run: Range<usize>,
+    known: Option<(usize, How, bool)>,
+) -> Candidate {
+    let last = &words[run.end - 1];
+    let at = words[run.start].at.start..last.at.start + last.bare.len();
+    Candidate {
+        name: super::segment::clean(&doc.text[at.clone()]),
+        at,
+        words: run.len(),
+        initial: words[run.start].initial,
+        known,
+    }
+}
+
+/// Whether a word is written like a brand: `AliExpress`, `KrASIA`, `36Kr`, `JD.com`.
+fn brand(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let camel = chars
+        .windows(2)
+        .any(|w| w[0].is_lowercase() && w[1].is_uppercase());
+    let digit = chars.iter().any(char::is_ascii_digit) && chars.iter().any(|c| c.is_alphabetic());
+    let domain = word.contains('.')
+        && word
+            .rsplit('.')
+            .next()
+            .is_some_and(|t| t.len() >= 2 && t.chars().all(char::is_lowercase));
+    let acronym = chars.len() >= 2 && chars.iter().all(|c| c.is_uppercase() || c.is_ascii_digit());
+    camel || digit || domain || acronym
+}
+
+fn title_case(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+}
+
+/// Organization, person, or unclear (`None`), with the reason.
+fn classify(doc: &Doc, c: &Candidate, corpus: &Corpus) -> Option<(EntityKind, String)> {
+    if c.known.is_some() {
+        return None;
+    }
+    let name = c.name.as_str();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = *words.last()?;
+    let before =
+        &doc.text[super::segment::floor(doc.text, c.at.start.saturating_sub(60))..c.at.start];
+    let after =
+        &doc.text[c.at.end..super::segment::ceil(doc.text, (c.at.end + 80).min(doc.text.len()))];
+    let org = |kind: OrgKind, why: String| {
+        Some((
+            EntityKind::Organization(kind),
+            format!("found: \"{name}\" → organization ({why})"),
+        ))
+    };
+    if ORG_WORDS.contains(&last) {
+        return org(OrgKind::Formal, format!("ends in \"{last}\""));
+    }
+    if let Some(k) = corpus.known.iter().find(|k| {
+        k.org.is_some()
+            && std::iter::once(&k.name)
+                .chain(&k.alt_names)
+                .any(|n| name.starts_with(&format!("{n} ")))
+    }) {
+        return org(
+            OrgKind::Organization,
+            format!("it starts with the name of {}", k.id),
+        );
+    }
+    if let Some(w) = words.iter().find(|w| brand(w)) {
+        return org(
+            OrgKind::Organization,
+            format!("\"{w}\" is written like a brand"),
+        );
+    }
+    let person_like = (2..=3).contains(&words.len()) && words.iter().all(|w| title_case(w));
+    if person_like {
+        if let Some(m) = PERSON_BEFORE.find(before) {
+            return Some((
+                EntityKind::Person { anonymous: false },
+                format!(
+                    "found: \"{name}\" → person (after \"{}\")",
+                    m.as_str().trim().trim_end_matches(',')
+                ),
+            ));
+        }
+        if let Some(m) = PERSON_AFTER.find(after) {
+            return Some((
+                EntityKind::Person { anonymous: false },
+                format!(
+                    "found: \"{name}\" → person (before \"{}\")",
+                    super::segment::clean(m.as_str()).trim_start_matches(", ")
+                ),
+            ));
+        }
+    }
+    if let Some(m) = ORG_BEFORE.find(before) {
+        let cue = super::segment::clean(m.as_str());
+        if !cue.starts_with([',', '(']) {
+            return org(OrgKind::Organization, format!("after \"{cue}\""));
+        }
+    }
+    if let Some(m) = ORG_AFTER.find(after) {
+        return org(
+            OrgKind::Organization,
+            format!("before \"{}\"", super::segment::clean(m.as_str())),
+        );
+    }
+    if LIST_AFTER.is_match(after) {
+        return org(OrgKind::Organization, "listed with other outlets".into());
+    }
+    None
+}
+
+/// Short forms of organization names: "Cainiao" for "Cainiao Group" when the rest are
+/// organization words and no other organization starts the same way. A one-word name that
+/// starts two organization names or more ("Alibaba" in "Alibaba E-commerce Business Group"
+/// and "Alibaba International Digital Commerce Group") is an organization of its own.
+fn short_forms(
+    candidates: &[Candidate],
+    kinds: &mut [Option<(EntityKind, String)>],
+) -> BTreeMap<String, String> {
+    let orgs: BTreeSet<&str> = candidates
+        .iter()
+        .zip(kinds.iter())
+        .filter(|(c, k)| c.known.is_none() && matches!(k, Some((EntityKind::Organization(_), _))))
+        .map(|(c, _)| c.name.as_str())
+        .collect();
+    let mut short = BTreeMap::new();
+    let mut parents: BTreeMap<usize, String> = BTreeMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        if c.known.is_some()
+            || kinds[i].as_ref().is_some_and(|(k, _)| k.is_person())
+            || orgs.contains(c.name.as_str()) && c.words > 1
+        {
+            continue;
+        }
+        let prefix = format!("{} ", c.name);
+        let longer: Vec<&str> = orgs
+            .iter()
+            .copied()
+            .filter(|o| o.starts_with(&prefix))
+            .collect();
+        let generic: Vec<&str> = longer
+            .iter()
+            .copied()
+            .filter(|o| {
+                o[prefix.len()..]
+                    .split_whitespace()
+                    .all(|w| ORG_WORDS.contains(&w))
+            })
+            .collect();
+        if let [full] = generic.as_slice() {
+            if longer.len() == 1 || kinds[i].is_none() {
+                short.insert(c.name.clone(), (*full).to_owned());
+                continue;
+            }
+        }
+        if longer.len() >= 2 && kinds[i].is_none() && c.words == 1 {
+            parents.insert(
+                i,
+                format!(
+                    "found: \"{}\" → organization (it starts {})",
+                    c.name,
+                    longer
+                        .iter()
+                        .map(|l| format!("\"{l}\""))
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                ),
+            );
+        }
+    }
+    for (i, why) in parents {
+        kinds[i] = Some((EntityKind::Organization(OrgKind::Organization), why));
+    }
+    short
+}
+
+/// Unclear names listed with organizations ("RTTNews, Reuters and") are organizations too.
+fn spread_lists(
+    doc: &Doc,
+    candidates: &[Candidate],
+    mut kinds: Vec<Option<(EntityKind, String)>>,
+    corpus: &Corpus,
+) -> Vec<Option<(EntityKind, String)>> {
+    let is_org = |k: &Option<(EntityKind, String)>, c: &Candidate| {
+        c.known
+            .is_some_and(|(k, _, _)| corpus.known[k].org.is_some())
+            || matches!(k, Some((EntityKind::Organization(_), _)))
+    };
+    loop {
+        let mut changed = false;
+        for i in 0..candidates.len() {
+            if kinds[i].is_some() || candidates[i].known.is_some() || candidates[i].words > 4 {
+                continue;
+            }
+            for j in [i.wrapping_sub(1), i + 1] {
+                let Some(other) = candidates.get(j) else {
+                    continue;
+                };
+                let (a, b) = if j < i {
+                    (other, &candidates[i])
+                } else {
+                    (&candidates[i], other)
+                };
+                if a.at.end > b.at.start {
+                    continue;
+                }
+                let gap = &doc.text[a.at.end..b.at.start];
+                let listed = matches!(
+                    gap.trim_start_matches(['’', '\'', 's']),
+                    ", " | " and " | ", and " | ", the " | " and the " | ", and the "
+                );
+                if listed && is_org(&kinds[j], other) {
+                    kinds[i] = Some((
+                        EntityKind::Organization(OrgKind::Organization),
+                        format!(
+                            "found: \"{}\" → organization (listed with \"{}\")",
+                            candidates[i].name, other.name
+                        ),
+                    ));
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        if !changed {
+            return kinds;
+        }
+    }
+}
+
+/// The words of a name as the facts checker compares them: lowercase, possessives dropped.
+fn name_words(name: &str) -> Vec<String> {
+    name.replace('’', "'")
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(|w| w.trim_end_matches("'s").trim_matches('\'').to_owned())
+        .filter(|w| !w.is_empty() && w != "the")
+        .collect()
+}
+
+/// Whether `quote` has every word of `name`.
+fn covers(quote: &str, name: &str) -> bool {
+    let have = name_words(quote);
+    name_words(name).iter().all(|w| have.contains(w))
+}
+
+/// Makes every name a record gives quotable from its own evidence, as the facts checker
+/// asks: a known entity is named as this text names it (the corpus's other names stay in the
+/// corpus), and a name its first quote does not hold gets the quote of its first mention.
+pub fn quote_every_name(doc: &Doc, found: &mut Found) {
+    let mut forms: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); found.entities.len()];
+    for m in &found.mentions {
+        let form = super::segment::clean(&doc.text[m.at.clone()]);
+        let form = form
+            .strip_suffix("’s")
+            .or_else(|| form.strip_suffix("'s"))
+            .unwrap_or(&form)
+            .to_owned();
+        if !forms[m.entity].iter().any(|(f, _)| *f == form) {
+            forms[m.entity].push((form, m.at.clone()));
+        }
+    }
+    for (e, forms) in found.entities.iter_mut().zip(forms) {
+        if matches!(e.kind, EntityKind::Person { anonymous: true }) {
+            continue;
+        }
+        // In any order: "Wan Lin" says "Lin Wan".
+        let sorted = |name: &str| {
+            let mut w = name_words(name);
+            w.sort();
+            w
+        };
+        let said = |name: &str| {
+            forms
+                .iter()
+                .find(|(f, _)| sorted(f) == sorted(name))
+                .map(|(_, at)| at.clone())
+        };
+        if e.reused && said(&e.name).is_none() {
+            if let Some((longest, _)) = forms.iter().max_by_key(|(f, _)| f.len()) {
+                e.name = longest.clone();
+            }
+        }
+        let name = e.name.clone();
+        e.alt_names
+            .retain(|a| said(a).is_some() && name_words(a) != name_words(&name));
+        let mut quotes: Vec<String> = vec![e.evidence.clone()];
+        for n in std::iter::once(&e.name).chain(&e.alt_names) {
+            if quotes.iter().any(|q| covers(q, n)) {
+                continue;
+            }
+            if let Some(at) = said(n) {
+                let quote = doc.evidence(at.clone());
+                quotes.push(quote.clone());
+                e.also.push((quote, at));
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! Posts: who holds which role in which organization.
+//!
+//! Patterns over a sentence whose names are masked: "X, CEO of Y", "X, CEO of both Y and Z",
+//! "Y CEO X", "Y's chief executive officer, X", "X, a senior Y executive", "X will serve as
+//! chairman and chief executive officer of Y". "Chief executive officer" is written `CEO`.
+//! A role of something that is not a named organization ("CEO of Alibaba's e-commerce
+//! business", "of the new group") is not proposed.
+
+use super::Post;
+use super::found::Found;
+use super::ids::slug;
+use super::segment::Doc;
+use regex::Regex;
+use std::sync::LazyLock;
+
+const ROLE: &str = r"(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|chairman|chairwoman|president|vice president|executive|general manager|managing director|director|[a-z]+ head|head)";
+
+static PATTERNS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
+    let p = |s: &str| super::segment::regex(&s.replace("ROLE", ROLE));
+    vec![
+        // X, (until then) CEO of (both) (the) Y (and (the) Z)
+        (
+            p(
+                r"«P(?<p>\d+)»,\s+(?:(?:the|a|an|until then|then|now|also|its|former|new)\s+)*(?<adj>(?:senior|deputy)\s+)?(?<role>ROLE)(?:\s+and\s+ROLE)*\s+of\s+(?:both\s+)?(?:the\s+)?(?<orgs>«O\d+»(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?«O\d+»)*)(?:['’]s)?",
+            ),
+            "X, ROLE of Y",
+        ),
+        // Y('s) (senior) CEO (,) X
+        (
+            p(
+                r"(?<orgs>«O\d+»)(?:['’]s)?\s+(?<adj>(?:senior|deputy|new|former)\s+)?(?<role>ROLE),?\s+«P(?<p>\d+)»",
+            ),
+            "Y ROLE X",
+        ),
+        // X, a senior Y executive
+        (
+            p(
+                r"«P(?<p>\d+)»,\s+(?:a|an|the)\s+(?<adj>(?:senior|deputy|top)\s+)?(?<orgs>«O\d+»)\s+(?<role>ROLE)",
+            ),
+            "X, a Y ROLE",
+        ),
+        // X, Y's operations head
+        (
+            p(
+                r"«P(?<p>\d+)»,\s+(?<orgs>«O\d+»)['’]s\s+(?<adj>(?:senior|deputy|new)\s+)?(?<role>ROLE|[a-z]+\s+(?:head|chief|director))\b",
+            ),
+            "X, Y's ROLE",
+        ),
+        // X will (continue to) serve as ROLE (and ROLE) of Y
+        (
+            p(
+                r"«P(?<p>\d+)»\s+(?:will|would|is to|was to)\s+(?:continue\s+to\s+)?serve\s+as\s+(?<role>ROLE)(?:\s+and\s+(?<role2>ROLE))?\s+of\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?",
+            ),
+            "X will serve as ROLE of Y",
+        ),
+    ]
+});
+
+static MENTION: LazyLock<Regex> = LazyLock::new(|| super::segment::regex(r"«O(\d+)»(['’]s)?"));
+
+/// "chief executive officer" → "CEO"; other roles as written, lowercase.
+pub fn role_name(role: &str) -> String {
+    match role {
+        "chief executive officer" | "chief executive" => "CEO".into(),
+        "chief financial officer" => "CFO".into(),
+        "chief operating officer" => "COO".into(),
+        "chief technology officer" => "CTO".into(),
+        r => r.to_owned(),
+    }
+}
+
+/// The posts the sentences state.
+pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
+    let mut posts: Vec<Post> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for s in &doc.sentences {
+        let masked = found.masked(doc, s.clone());
+        for (re, shape) in PATTERNS.iter() {
+            for caps in re.captures_iter(&masked) {
+                let person = &found.mentions[caps["p"].parse::<usize>().expect("digits")];
+                let adj = caps.name("adj").map_or("", |m| m.as_str());
+                let mut roles = vec![format!("{adj}{}", role_name(&caps["role"]))];
+                if let Some(r2) = caps.name("role2") {
+                    roles.push(role_name(r2.as_str()));
+                }
+                for org in MENTION.captures_iter(&caps["orgs"]) {
+                    if org.get(2).is_some() {
+                        // "CEO of Alibaba's e-commerce business": not Alibaba's CEO.
+                        continue;
+                    }
+                    let org_m = &found.mentions[org[1].parse::<usize>().expect("digits")];
+                    let (o, h) = (found.entity(org_m), found.entity(person));
+                    for role in &roles {
+                        if !seen.insert((o.id.clone(), h.id.clone(), role.clone())) {
+                            continue;
+                        }
+                        let at =
+                            person.at.start.min(org_m.at.start)..person.at.end.max(org_m.at.end);
+                        let id = format!("{}-{}", o.id, slug(role, "post"));
+                        posts.push(Post {
+                            id,
+                            role: role.clone(),
+                            organization: o.id.clone(),
+                            holder: h.id.clone(),
+                            head: matches!(role.as_str(), "CEO" | "president" | "head"),
+                            found: format!("{}: {role} ({shape})", doc.words(at.clone())),
+                            evidence: doc.evidence(at.clone()),
+                            at,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    posts.sort_by_key(|p| p.at.start);
+    posts
+}

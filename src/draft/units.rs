@@ -1,0 +1,419 @@
+//! Organizations named in lowercase words: units and teams ("Cainiao's international
+//! division", "the electronic waybill team", "JD.com's non-consignor platform"), business
+//! lines listed after "business lines:", and groups of clients ("non-Alibaba clients").
+//! A phrase the corpus knows, ignoring case, keeps the corpus's id.
+
+use super::corpus::Corpus;
+use super::found::Found;
+use super::segment::{Doc, clean};
+use super::{Entity, EntityKind};
+use crate::facts::OrgKind;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+const UNIT_NOUN: &str = "division|unit|team|department|platform|business group|business|operation";
+
+static OWNED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    super::segment::regex(&format!(
+        r"^['’]s\s+(?<phrase>(?:[a-z][\w-]*\s+){{0,5}}?(?:{UNIT_NOUN}|teams|(?:minority\s+)?shareholders))\b"
+    ))
+});
+
+static THE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    super::segment::regex(&format!(
+        r"\b(?<det>[Tt]he|[Ii]ts)\s+(?<phrase>(?:[A-Za-z][\w-]*\s+){{1,6}}?(?:{UNIT_NOUN}))\b"
+    ))
+});
+
+static LINES: LazyLock<Regex> = LazyLock::new(|| {
+    super::segment::regex(
+        r"\bbusiness(?:es|\s+lines?|\s+segments?)\s*(?::|include|includes|are)\s+(?<list>[^.;]+)",
+    )
+});
+
+static MEDIA: LazyLock<Regex> = LazyLock::new(|| {
+    super::segment::regex(
+        r"\b(?:Chinese|American|European|Asian|Japanese|Korean|Indian|British|German|French|state|local|foreign)\s+(?:media|regulators|authorities)\b",
+    )
+});
+
+static NON: LazyLock<Regex> = LazyLock::new(|| {
+    super::segment::regex(
+        r"\bnon-[A-Z][\w.]*\s+(?:clients|customers|merchants|brands|users|sellers)\b",
+    )
+});
+
+/// Words that make a "the … team" phrase a description rather than a name.
+const VAGUE: &[&str] = &[
+    "other",
+    "same",
+    "new",
+    "whole",
+    "entire",
+    "two",
+    "three",
+    "key",
+    "dedicated",
+    "old",
+];
+
+/// Words of a ranking, not of a unit's name ("Alibaba's second fastest-growing unit").
+const RANKING: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fastest-growing",
+    "largest",
+    "biggest",
+    "other",
+    "own",
+    "main",
+];
+
+/// Small words that make a phrase a clause, not a name ("the unit formed from the team").
+const FUNCTION: &[&str] = &[
+    "the", "a", "an", "from", "of", "to", "with", "that", "which", "by", "in", "for", "it", "its",
+    "was", "is", "will",
+];
+
+/// Adds the units, business lines and groups of the text to `found`.
+pub fn find(doc: &Doc, corpus: &Corpus, found: &mut Found) {
+    let main = found.main_org().map(|i| found.entities[i].id.clone());
+    for s in doc.sentences.clone() {
+        let text = &doc.text[s.clone()];
+        // Possessive: "Cainiao's international division".
+        let owners: Vec<(Range<usize>, String, String)> = found
+            .mentions_in(s.clone())
+            .filter(|m| !found.entity(m).kind.is_person())
+            .map(|m| {
+                (
+                    m.at.clone(),
+                    found.entity(m).id.clone(),
+                    doc.text[m.at.clone()].to_owned(),
+                )
+            })
+            .collect();
+        for (at, owner, surface) in owners {
+            if let Some(c) = OWNED_UNIT.captures(&doc.text[at.end..s.end]) {
+                let phrase = c.name("phrase").expect("group");
+                let end = at.end + phrase.end();
+                if phrase
+                    .as_str()
+                    .split_whitespace()
+                    .any(|w| RANKING.contains(&w) || FUNCTION.contains(&w))
+                    || compound(&doc.text[end..s.end])
+                {
+                    continue;
+                }
+                let range = at.start..at.end + phrase.end();
+                let name = format!(
+                    "{} {}",
+                    short_name(doc, found, &owner, &surface),
+                    clean(phrase.as_str())
+                );
+                if phrase.as_str().ends_with("shareholders") {
+                    let words = clean(&doc.text[range.clone()]);
+                    add(
+                        doc,
+                        corpus,
+                        found,
+                        &words,
+                        None,
+                        OrgKind::Group,
+                        range,
+                        None,
+                        "its shareholders, spoken of as a group",
+                    );
+                    continue;
+                }
+                add(
+                    doc,
+                    corpus,
+                    found,
+                    &name,
+                    Some(&clean(phrase.as_str())),
+                    OrgKind::Unit,
+                    range,
+                    Some(owner),
+                    "a unit it owns",
+                );
+            }
+        }
+        for c in THE_UNIT.captures_iter(text) {
+            let phrase = c.name("phrase").expect("group");
+            let first = phrase.as_str().split_whitespace().next().unwrap_or("");
+            if VAGUE.contains(&first)
+                || phrase
+                    .as_str()
+                    .split_whitespace()
+                    .any(|w| FUNCTION.contains(&w))
+            {
+                continue;
+            }
+            let range = s.start + phrase.start()..s.start + phrase.end();
+            if found.mentions_in(range.clone()).next().is_some()
+                || compound(&doc.text[range.end..s.end])
+                || phrase
+                    .as_str()
+                    .split_whitespace()
+                    .skip(1)
+                    .any(|w| w.starts_with(char::is_uppercase))
+            {
+                continue;
+            }
+            let bare = clean(phrase.as_str());
+            // "its parcel team": the team of the organization the sentence is about.
+            let owner = c["det"]
+                .eq_ignore_ascii_case("its")
+                .then(|| {
+                    found
+                        .mentions_in(s.start..range.start)
+                        .find(|m| !found.entity(m).kind.is_person())
+                        .map(|m| {
+                            (
+                                found.entity(m).id.clone(),
+                                doc.text[m.at.clone()].to_owned(),
+                            )
+                        })
+                })
+                .flatten();
+            match owner {
+                Some((owner, surface)) => {
+                    let name = format!("{} {bare}", short_name(doc, found, &owner, &surface));
+                    add(
+                        doc,
+                        corpus,
+                        found,
+                        &name,
+                        Some(&bare),
+                        OrgKind::Unit,
+                        range,
+                        Some(owner),
+                        "a unit of the organization the sentence is about",
+                    );
+                }
+                None => add(
+                    doc,
+                    corpus,
+                    found,
+                    &bare,
+                    None,
+                    OrgKind::Unit,
+                    range,
+                    None,
+                    "a team or unit",
+                ),
+            }
+        }
+        if let Some(c) = LINES.captures(text) {
+            let list = c.name("list").expect("group");
+            let base = s.start + list.start();
+            let mut depth = 0;
+            let mut start = 0;
+            let mut items: Vec<Range<usize>> = Vec::new();
+            let l = list.as_str();
+            for (i, ch) in l.char_indices() {
+                match ch {
+                    '(' => {
+                        if depth == 0 && start < i {
+                            items.push(start..i);
+                        }
+                        depth += 1;
+                    }
+                    ')' => {
+                        depth -= 1;
+                        start = i + 1;
+                    }
+                    ',' if depth == 0 => {
+                        if start < i {
+                            items.push(start..i);
+                        }
+                        start = i + 1;
+                    }
+                    _ => {}
+                }
+            }
+            if start < l.len() {
+                items.push(start..l.len());
+            }
+            let mut seen: Vec<Range<usize>> = Vec::new();
+            for item in items {
+                let raw = &l[item.clone()];
+                let trimmed = raw.trim_start().trim_start_matches("and ").trim();
+                if trimmed.is_empty()
+                    || !trimmed.starts_with(|c: char| c.is_lowercase())
+                    || trimmed.split_whitespace().count() > 5
+                {
+                    continue;
+                }
+                let offset = item.start + raw.find(trimmed).unwrap_or(0);
+                let range = base + offset..base + offset + trimmed.len();
+                if seen
+                    .iter()
+                    .any(|r| r.start < range.end && range.start < r.end)
+                {
+                    continue;
+                }
+                seen.push(range.clone());
+                add(
+                    doc,
+                    corpus,
+                    found,
+                    trimmed,
+                    None,
+                    OrgKind::BusinessLine,
+                    range,
+                    main.clone(),
+                    "listed as a business line",
+                );
+            }
+        }
+        for m in MEDIA.find_iter(text) {
+            let range = s.start + m.start()..s.start + m.end();
+            add(
+                doc,
+                corpus,
+                found,
+                &clean(m.as_str()),
+                None,
+                OrgKind::Group,
+                range,
+                None,
+                "sources spoken of as a group",
+            );
+        }
+        for m in NON.find_iter(text) {
+            let range = s.start + m.start()..s.start + m.end();
+            add(
+                doc,
+                corpus,
+                found,
+                &clean(m.as_str()),
+                None,
+                OrgKind::Group,
+                range,
+                None,
+                "clients spoken of as a group",
+            );
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn add(
+    doc: &Doc,
+    corpus: &Corpus,
+    found: &mut Found,
+    name: &str,
+    alt: Option<&str>,
+    kind: OrgKind,
+    at: Range<usize>,
+    part_of: Option<String>,
+    why: &str,
+) {
+    if let Some(i) = found.by_name(name) {
+        found.mention(at, i);
+        return;
+    }
+    // A unit named with its owner ("Cainiao domestic … team") may be known without it.
+    let bare = alt;
+    let lookup = |n: &str| {
+        corpus
+            .by_name(n)
+            .or_else(|| corpus.by_key(n))
+            .or_else(|| corpus.by_words(n))
+    };
+    let known = lookup(name)
+        .or_else(|| bare.and_then(lookup))
+        .filter(|k| k.org.is_some());
+    let i = match known {
+        Some(known) if found.entities.iter().all(|e| e.id != known.id) => {
+            found.ids.take(&known.id);
+            found.entities.push(Entity {
+                id: known.id.clone(),
+                name: known.name.clone(),
+                alt_names: if known.name == name {
+                    Vec::new()
+                } else {
+                    vec![name.to_owned()]
+                },
+                kind: EntityKind::Organization(known.org.expect("an organization")),
+                reused: true,
+                part_of: known.part_of.clone(),
+                why: format!(
+                    "found: \"{name}\" → {} (known in the corpus; {why})",
+                    known.id
+                ),
+                evidence: doc.evidence(at.clone()),
+                first: at.clone(),
+                also: Vec::new(),
+            });
+            found.entities.len() - 1
+        }
+        Some(known) => found
+            .entities
+            .iter()
+            .position(|e| e.id == known.id)
+            .expect("present"),
+        None => {
+            let i = found.add(
+                doc,
+                name,
+                EntityKind::Organization(kind),
+                at.clone(),
+                format!(
+                    "found: \"{name}\" → {} ({why})",
+                    super::write::org_kind(kind)
+                ),
+            );
+            found.entities[i].part_of = part_of;
+            if let Some(alt) = alt.filter(|a| *a != name) {
+                found.entities[i].alt_names.push(alt.to_owned());
+            }
+            i
+        }
+    };
+    found.mention(at, i);
+}
+
+/// Whether the noun goes on into a longer one: "business lines", "business groups".
+fn compound(after: &str) -> bool {
+    let next = after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    after.starts_with(' ')
+        && matches!(
+            next,
+            "line"
+                | "lines"
+                | "group"
+                | "groups"
+                | "units"
+                | "leaders"
+                | "model"
+                | "models"
+                | "strategy"
+                | "strategies"
+                | "operations"
+                | "parks"
+                | "park"
+                | "partners"
+        )
+}
+
+/// The shortest name the text uses for an organization: "Northwind" for "Northwind
+/// Logistics Group".
+fn short_name(doc: &Doc, found: &Found, id: &str, surface: &str) -> String {
+    let entity = found.entities.iter().filter(|e| e.id == id);
+    let known = found.known.iter().filter(|k| k.id == id);
+    entity
+        .flat_map(|e| std::iter::once(&e.name).chain(&e.alt_names))
+        .chain(known.flat_map(|k| std::iter::once(&k.name).chain(&k.alt_names)))
+        .filter(|n| doc.text.contains(n.as_str()))
+        .min_by_key(|n| n.len())
+        .cloned()
+        .unwrap_or_else(|| surface.to_owned())
+}
