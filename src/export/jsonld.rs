@@ -51,7 +51,8 @@ fn object_value(object: TermRef<'_>, prefixes: &[(String, String)]) -> Value {
 }
 
 /// Writes triples, each subject's together (as [`SortedTriples`](super::SortedTriples) sorts
-/// them), as a compact JSON-LD document.
+/// them), as a compact JSON-LD document. Each node object is written as soon as its subject's
+/// triples are read, one node a line, so the document is never held whole.
 pub fn write_jsonld<'a>(
     triples: impl IntoIterator<Item = TripleRef<'a>>,
     prefixes: &[(String, String)],
@@ -61,12 +62,24 @@ pub fn write_jsonld<'a>(
         .iter()
         .map(|(p, ns)| (p.clone(), Value::String(ns.clone())))
         .collect();
-    let mut nodes: Vec<Value> = Vec::new();
+    writeln!(out, "{{")?;
+    write!(out, "  \"@context\": ")?;
+    serde_json::to_writer(&mut *out, &context).map_err(std::io::Error::from)?;
+    write!(out, ",\n  \"@graph\": [")?;
+    let mut written = 0usize;
+    let mut emit = |node: Map<String, Value>, out: &mut dyn Write| -> Result<()> {
+        write!(out, "{}\n    ", if written == 0 { "" } else { "," })?;
+        serde_json::to_writer(&mut *out, &Value::Object(node)).map_err(std::io::Error::from)?;
+        written += 1;
+        Ok(())
+    };
     let mut current: Option<(String, Map<String, Value>)> = None;
     for triple in triples {
         let id = subject_id(triple.subject, prefixes);
         if current.as_ref().is_none_or(|(c, _)| *c != id) {
-            nodes.extend(current.take().map(|(_, node)| Value::Object(node)));
+            if let Some((_, node)) = current.take() {
+                emit(node, out)?;
+            }
             let mut node = Map::new();
             node.insert("@id".to_owned(), Value::String(id.clone()));
             current = Some((id, node));
@@ -96,10 +109,10 @@ pub fn write_jsonld<'a>(
             }
         }
     }
-    nodes.extend(current.map(|(_, node)| Value::Object(node)));
-    let document = json!({ "@context": context, "@graph": nodes });
-    serde_json::to_writer_pretty(&mut *out, &document).map_err(std::io::Error::from)?;
-    writeln!(out)?;
+    if let Some((_, node)) = current {
+        emit(node, out)?;
+    }
+    writeln!(out, "\n  ]\n}}")?;
     Ok(())
 }
 
