@@ -33,6 +33,7 @@
 //! # Ok::<(), newsgraph::Error>(())
 //! ```
 
+pub mod corpus;
 pub mod diagnostic;
 pub mod error;
 pub mod export;

@@ -10,5 +10,8 @@ mod interop;
 mod mapping;
 mod outside_tools;
 mod provenance;
+mod reconcile;
 mod saved_queries;
+#[cfg(feature = "rocksdb")]
+mod store;
 mod util;

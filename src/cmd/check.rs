@@ -1,6 +1,8 @@
 //! `newsgraph check`: are the facts files sound, and what do they hold?
 
 use crate::cli::CheckArgs;
+use newsgraph::corpus::Corpus;
+use newsgraph::diagnostic::Diagnostics;
 use newsgraph::facts::Kind;
 use newsgraph::iris::Iris;
 use newsgraph::pipeline;
@@ -13,6 +15,13 @@ pub fn run(args: &CheckArgs, iris: &Iris) -> anyhow::Result<()> {
         ..pipeline::Options::default()
     };
     let articles = pipeline::check(&options)?;
+    let mut corpus = Corpus::new();
+    for article in &articles {
+        corpus.add(&article.facts);
+    }
+    if !corpus.conflicts().is_empty() {
+        return Err(newsgraph::Error::Facts(Diagnostics(corpus.conflicts().to_vec())).into());
+    }
     let mut out = std::io::stdout().lock();
     for article in &articles {
         let facts = &article.facts;

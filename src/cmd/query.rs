@@ -10,8 +10,9 @@ use newsgraph::queries;
 use newsgraph::results::write_results;
 use oxigraph::model::Term;
 use oxigraph::sparql::Variable;
+use std::path::Path;
 
-pub fn run(args: &QueryArgs, iris: &Iris) -> anyhow::Result<()> {
+pub fn run(args: &QueryArgs, iris: &Iris, store: Option<&Path>) -> anyhow::Result<()> {
     let (origin, sparql) = if let Some(name) = &args.name {
         let Some(saved) = queries::find(name) else {
             let names: Vec<&str> = queries::saved().iter().map(|q| q.name).collect();
@@ -36,9 +37,16 @@ pub fn run(args: &QueryArgs, iris: &Iris) -> anyhow::Result<()> {
     };
     let prefixes = prefixes(iris);
     let bindings = parse_bindings(&args.bind, &prefixes)?;
-    let loaded = pipeline::load(&options, iris)?;
-    let results = loaded
-        .store
+    let graphs = match store {
+        Some(dir) => {
+            if !args.facts.is_empty() || args.source.source.is_some() {
+                bail!("--store reads the articles loaded into it: leave out --facts and --source");
+            }
+            super::open_store(dir, false)?
+        }
+        None => pipeline::load(&options, iris)?.store,
+    };
+    let results = graphs
         .query(&sparql, &prefixes, &bindings)
         .with_context(|| origin.clone())?;
     write_to(None, |out| {
