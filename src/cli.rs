@@ -36,7 +36,8 @@ pub struct Cli {
     pub base: String,
 
     /// An on-disk store (created by `load`): `query`, `export`, `list` and `entities` read
-    /// it instead of facts files. Needs newsgraph built with the `rocksdb` feature.
+    /// it instead of facts files, and `check` compares the facts files with the articles it
+    /// holds. Needs newsgraph built with the `rocksdb` feature.
     #[arg(long, global = true, value_name = "DIR")]
     pub store: Option<PathBuf>,
 
@@ -132,7 +133,7 @@ pub struct LoadArgs {
     pub no_provenance: bool,
 
     /// Memory for the bulk loader's buffers, in megabytes (RocksDB's own comes on top).
-    #[arg(long, value_name = "MB", default_value_t = 256)]
+    #[arg(long, value_name = "MB", default_value_t = 512)]
     pub memory: usize,
 
     #[command(flatten)]

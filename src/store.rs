@@ -19,7 +19,7 @@ use oxigraph::model::{
 };
 use oxigraph::sparql::{QueryResults, SparqlEvaluator, Variable};
 use oxigraph::store::{BulkLoader, Store};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// newsgraph's ontology, in Turtle.
 pub const ONTOLOGY: &str = include_str!("../ontology/newsgraph.ttl");
@@ -117,6 +117,7 @@ impl GraphStore {
                 }
             }
         }
+        use std::collections::HashSet;
         let ontology: HashSet<Triple> = ontology_triples().into_iter().collect();
         let stored: HashSet<Triple> = store
             .quads_for_pattern(None, None, None, Some(ONTOLOGY_GRAPH.into()))
@@ -262,6 +263,44 @@ impl GraphStore {
             .map(|q| q.map(Triple::from).map_err(Error::from))
     }
 
+    /// The triples of each graph of `graphs`, in that order, each graph read whole by one of
+    /// `threads` background threads, at most two graphs ahead per thread: reading terms back
+    /// from RocksDB is most of an export's work, and this spreads it over cores while the
+    /// caller writes.
+    pub fn read_graphs(
+        &self,
+        graphs: Vec<GraphName>,
+        threads: usize,
+    ) -> impl Iterator<Item = Result<(GraphName, Vec<Triple>)>> + use<> {
+        let threads = threads.max(1);
+        let receivers: Vec<_> = (0..threads)
+            .map(|t| {
+                let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+                let store = self.store.clone();
+                let mine: Vec<GraphName> =
+                    graphs.iter().skip(t).step_by(threads).cloned().collect();
+                std::thread::spawn(move || {
+                    for graph in mine {
+                        let triples = store
+                            .quads_for_pattern(None, None, None, Some(graph.as_ref()))
+                            .map(|q| q.map(Triple::from))
+                            .collect::<Result<Vec<_>, _>>()
+                            .map_err(Error::from);
+                        if sender.send(triples.map(|t| (graph, t))).is_err() {
+                            return;
+                        }
+                    }
+                });
+                receiver
+            })
+            .collect();
+        (0..graphs.len()).map(move |i| {
+            receivers[i % threads]
+                .recv()
+                .map_err(|_| Error::Input("a reader of the store stopped".to_owned()))?
+        })
+    }
+
     /// The underlying Oxigraph store.
     pub fn store(&self) -> &Store {
         &self.store
@@ -357,16 +396,23 @@ impl ArticleLoader<'_> {
         loaded: &str,
         triples: impl IntoIterator<Item = Triple>,
     ) -> Result<ArticleEntry> {
-        let distinct: HashSet<Triple> = triples.into_iter().collect();
+        let name = GraphName::from(graph.clone());
+        let quads: Vec<Quad> = triples
+            .into_iter()
+            .map(|t| t.in_graph(name.clone()))
+            .collect();
+        // The store keeps each quad once; the catalogue counts them so, by 64-bit hashes.
+        let mut hashes: Vec<u64> = quads.iter().map(hash).collect();
+        hashes.sort_unstable();
+        hashes.dedup();
         let entry = ArticleEntry {
             id: id.to_owned(),
             graph: graph.clone(),
-            triples: distinct.len() as u64,
+            triples: hashes.len() as u64,
             source: source.to_owned(),
             loaded: loaded.to_owned(),
         };
-        let name = GraphName::from(graph.clone());
-        let quads = distinct.into_iter().map(|t| t.in_graph(name.clone()));
+        let quads = quads.into_iter();
         let exists = self.store.contains_named_graph(graph.as_ref())?;
         match &mut self.bulk {
             Some(bulk) if !exists => {
@@ -414,6 +460,33 @@ impl ArticleLoader<'_> {
         self.articles.sort();
         Ok(self.loaded)
     }
+}
+
+/// A quad's 64-bit FNV-1a hash over the text of its terms.
+fn hash(quad: &Quad) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes.iter().chain(&[0xff]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    match &quad.subject {
+        NamedOrBlankNode::NamedNode(n) => eat(n.as_str().as_bytes()),
+        NamedOrBlankNode::BlankNode(b) => eat(b.as_str().as_bytes()),
+    }
+    eat(quad.predicate.as_str().as_bytes());
+    match &quad.object {
+        Term::NamedNode(n) => eat(n.as_str().as_bytes()),
+        Term::BlankNode(b) => eat(b.as_str().as_bytes()),
+        Term::Literal(l) => {
+            eat(l.value().as_bytes());
+            eat(l.datatype().as_str().as_bytes());
+            eat(l.language().unwrap_or("").as_bytes());
+        }
+        #[allow(unreachable_patterns)]
+        _ => eat(quad.object.to_string().as_bytes()),
+    }
+    h
 }
 
 fn ontology_parser() -> RdfParser {

@@ -58,7 +58,7 @@ fn from_store(dir: &Path, iris: &Iris, out: &mut dyn Write) -> anyhow::Result<()
     let store = super::open_store(dir, false)?;
     let sparql = format!(
         "SELECT ?e ?g ?label WHERE {{ GRAPH ?g {{ ?e <http://www.w3.org/2000/01/rdf-schema#label> ?label }} \
-         FILTER(?g != <{ONTOLOGY_GRAPH}> && ?g != <{CATALOGUE_GRAPH}> && STRSTARTS(STR(?e), \"{}\")) }}",
+         FILTER(?g != {ONTOLOGY_GRAPH} && ?g != {CATALOGUE_GRAPH} && STRSTARTS(STR(?e), \"{}\")) }}",
         iris.base()
     );
     let QueryResults::Solutions(rows) = store.query(&sparql, &[], &[])? else {

@@ -131,16 +131,16 @@ fn export_store(
     let failure: RefCell<Option<newsgraph::Error>> = RefCell::new(None);
     let graph_names = store.graph_names(args.with_ontology);
     let names: Vec<String> = graph_names.iter().map(ToString::to_string).collect();
-    let graphs = graph_names.into_iter().map(|graph| {
-        let triples = store.graph_triples(graph.as_ref()).map_while(|t| match t {
-            Ok(t) => Some(t),
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let graphs = store
+        .read_graphs(graph_names, threads)
+        .map_while(|read| match read {
+            Ok((graph, triples)) => Some((graph, Box::new(triples.into_iter()) as Box<_>)),
             Err(e) => {
                 *failure.borrow_mut() = Some(e);
                 None
             }
         });
-        (graph, Box::new(triples) as Box<dyn Iterator<Item = Triple>>)
-    });
     write_rdf_graphs(args, format, graphs, &names, iris, &failure)
 }
 

@@ -48,9 +48,12 @@ pub fn run(args: &LoadArgs, iris: &Iris, dir: &Path) -> anyhow::Result<()> {
     loader.finish()?;
     bar.finish_and_clear();
     let seconds = started.elapsed().as_secs_f64();
+    let articles = match planned.len() {
+        1 => "1 article".to_owned(),
+        n => format!("{n} articles"),
+    };
     eprintln!(
-        "loaded {} articles, {triples} triples in {seconds:.2} s ({:.0} triples/s) into {}",
-        planned.len(),
+        "loaded {articles}, {triples} triples in {seconds:.2} s ({:.0} triples/s) into {}",
         triples as f64 / seconds.max(1e-9),
         dir.display()
     );

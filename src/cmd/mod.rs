@@ -29,7 +29,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Export(args) => export::run(&args, &iris, store),
         Command::Query(args) => query::run(&args, &iris, store),
         Command::Queries => queries::run(),
-        Command::Check(args) => check::run(&args, &iris),
+        Command::Check(args) => check::run(&args, &iris, store),
         Command::Verify(args) => verify::run(&args, &iris),
         Command::Why(args) => why::run(&args, &iris),
         Command::Load(args) => load::run(&args, &iris, need_store(store, "load")?),
