@@ -19,8 +19,13 @@ Examples:
   newsgraph verify --source cainiao-restructuring.txt
   newsgraph why 'Ding Hongwei' --source cainiao-restructuring.txt
   newsgraph draft article.txt --corpus data/articles --output data/articles/article.toml
+  newsgraph entities data/articles/*.toml       the ids a new article can reuse
+  newsgraph --store corpus.db load data/articles/*.toml
+  newsgraph --store corpus.db list
+  newsgraph --store corpus.db query disagreements
 
-With no facts file, every command works on the embedded Cainiao article.";
+With no facts file, every command works on the embedded Cainiao article; with --store DIR,
+query, export, list and entities read the on-disk store instead.";
 
 /// Turns what a news article says about companies, people and events into an RDF knowledge
 /// graph, queries it, and exports it.
@@ -30,6 +35,12 @@ pub struct Cli {
     /// Base IRI of the resources newsgraph names (must end with `/` or `#`).
     #[arg(long, global = true, value_name = "IRI", default_value = DEFAULT_BASE)]
     pub base: String,
+
+    /// An on-disk store (created by `load`): `query`, `export`, `list` and `entities` read
+    /// it instead of facts files, and `check` compares the facts files with the articles it
+    /// holds. Needs newsgraph built with the `rocksdb` feature.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub store: Option<PathBuf>,
 
     /// What to do.
     #[command(subcommand)]
@@ -100,6 +111,69 @@ pub enum Command {
         written as commented-out stubs. A summary goes to standard error."
     )]
     Draft(DraftArgs),
+
+    /// Add articles to the store given with --store, or replace the versions it holds.
+    ///
+    /// Example: newsgraph --store corpus.db load data/articles/*.toml
+    #[command(
+        after_help = "Example:\n  newsgraph --store corpus.db load data/articles/*.toml\n\n\
+        Every facts file is checked first; nothing is written unless all are sound. Each \
+        article is then replaced whole: an error or a kill leaves its earlier version."
+    )]
+    Load(LoadArgs),
+
+    /// List the articles in the store: id, triples, load time and facts file.
+    ///
+    /// Example: newsgraph --store corpus.db list
+    #[command(after_help = "Example:\n  newsgraph --store corpus.db list")]
+    List,
+
+    /// Remove articles from the store, by article id.
+    ///
+    /// Example: newsgraph --store corpus.db remove cainiao-restructuring
+    #[command(after_help = "Example:\n  newsgraph --store corpus.db remove cainiao-restructuring")]
+    Remove(RemoveArgs),
+
+    /// List every entity id the facts files (or the store) use, with kind, names and articles.
+    ///
+    /// Example: newsgraph entities data/articles/*.toml
+    #[command(after_help = "Example:\n  newsgraph entities data/articles/*.toml")]
+    Entities(EntitiesArgs),
+}
+
+/// Arguments of `newsgraph load`.
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+    /// Facts files to load; the embedded article when none is given.
+    #[arg(value_name = "FACTS.toml")]
+    pub facts: Vec<PathBuf>,
+
+    /// Leave out the provenance layer: annotations, reified statements, the mapping run.
+    #[arg(long)]
+    pub no_provenance: bool,
+
+    /// Memory for the bulk loader's buffers, in megabytes (RocksDB's own comes on top).
+    #[arg(long, value_name = "MB", default_value_t = 512)]
+    pub memory: usize,
+
+    #[command(flatten)]
+    pub source: SourceArg,
+}
+
+/// Arguments of `newsgraph remove`.
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The ids of the articles to remove (see `newsgraph list`).
+    #[arg(value_name = "ARTICLE", required = true)]
+    pub ids: Vec<String>,
+}
+
+/// Arguments of `newsgraph entities`.
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Facts files; the embedded article when none is given (and no --store).
+    #[arg(value_name = "FACTS.toml")]
+    pub facts: Vec<PathBuf>,
 }
 
 /// Where the article's text is, for evidence offsets.

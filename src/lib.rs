@@ -36,6 +36,7 @@
 //! # Ok::<(), newsgraph::Error>(())
 //! ```
 
+pub mod corpus;
 pub mod diagnostic;
 pub mod draft;
 pub mod error;

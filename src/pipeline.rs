@@ -98,6 +98,47 @@ pub struct Checked {
 /// Reads, checks and verifies every facts file. Every file's problems are reported, not only
 /// the first file's.
 pub fn check(options: &Options) -> Result<Vec<Checked>> {
+    let mut checked = Vec::new();
+    check_each(options, |_, c| checked.push(c))?;
+    Ok(checked)
+}
+
+/// A facts file that [`check_all`] found sound: which article it describes and where it is.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    /// The article id.
+    pub id: String,
+    /// The facts file; `None` for the embedded article.
+    pub path: Option<PathBuf>,
+}
+
+/// Reads, checks and verifies every facts file as [`check`] does, but one at a time, keeping
+/// only each file's article id: a corpus need not fit in memory. [`read_planned`] then reads
+/// each file again, for mapping.
+pub fn check_all(options: &Options) -> Result<Vec<Planned>> {
+    let mut planned = Vec::new();
+    check_each(options, |path, c| {
+        planned.push(Planned {
+            id: c.facts.article_id().to_owned(),
+            path: path.map(Path::to_owned),
+        });
+    })?;
+    Ok(planned)
+}
+
+/// Reads, checks, verifies and maps one facts file that [`check_all`] planned.
+pub fn read_planned(planned: &Planned, options: &Options, iris: &Iris) -> Result<Article> {
+    let facts = match &planned.path {
+        Some(path) => Facts::read(path)?,
+        None => Facts::embedded(),
+    };
+    let checked = check_one(facts, planned.path.as_deref(), options.source.as_deref())?;
+    Ok(article(checked, options, iris))
+}
+
+/// Reads, checks and verifies each facts file, handing each sound one to `keep` before the
+/// next is read; then reports every problem found, if any.
+fn check_each(options: &Options, mut keep: impl FnMut(Option<&Path>, Checked)) -> Result<()> {
     if options.source.is_some() && options.facts.len() > 1 {
         return Err(Error::Input(format!(
             "--source names the text of one article, but {} facts files were given",
@@ -105,66 +146,74 @@ pub fn check(options: &Options) -> Result<Vec<Checked>> {
         )));
     }
     let mut errors = Vec::new();
-    let mut inputs: Vec<(Facts, Option<&Path>)> = Vec::new();
-    if options.facts.is_empty() {
-        inputs.push((Facts::embedded(), None));
+    let mut paths: Vec<Option<&Path>> = options.facts.iter().map(|p| Some(p.as_path())).collect();
+    if paths.is_empty() {
+        paths.push(None);
     }
-    for path in &options.facts {
-        match Facts::read(path) {
-            Ok(facts) => inputs.push((facts, Some(path.as_path()))),
-            Err(e) => errors.push(e),
-        }
-    }
-    for (i, (facts, _)) in inputs.iter().enumerate() {
-        if let Some((first, _)) = inputs[..i]
-            .iter()
-            .find(|(other, _)| other.article_id() == facts.article_id())
-        {
-            errors.push(Error::Input(format!(
-                "{} and {} both describe the article \"{}\": one graph per article, so give \
-                 each facts file its own article id",
-                first.source().name(),
-                facts.source().name(),
-                facts.article_id()
-            )));
-        }
-    }
-    let mut checked = Vec::new();
-    for (facts, path) in inputs {
-        let text = match find_text(&facts, path, options.source.as_deref()) {
-            Ok(text) => text,
-            Err(e) => {
-                errors.push(e);
-                continue;
-            }
-        };
-        let located = match &text {
-            Some(text) => match verify::locate(&facts, text) {
-                Ok(located) => {
-                    // With the quotes found, check that they say what the records say.
-                    if let Err(ungrounded) = ground::ground(&facts) {
-                        errors.push(Error::Facts(Diagnostics(ungrounded)));
-                        continue;
-                    }
-                    Some(located)
-                }
-                Err(missing) => {
-                    errors.push(Error::Quotes(Diagnostics(missing)));
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for path in paths {
+        let facts = match path {
+            Some(path) => match Facts::read(path) {
+                Ok(facts) => facts,
+                Err(e) => {
+                    errors.push(e);
                     continue;
                 }
             },
-            None => None,
+            None => Facts::embedded(),
         };
-        checked.push(Checked {
-            facts,
-            text,
-            located,
-        });
+        let name = facts.source().name().to_owned();
+        if let Some(first) = seen.get(facts.article_id()) {
+            errors.push(Error::Input(format!(
+                "{first} and {name} both describe the article \"{}\": one graph per article, \
+                 so give each facts file its own article id",
+                facts.article_id()
+            )));
+            continue;
+        }
+        seen.insert(facts.article_id().to_owned(), name);
+        match check_one(facts, path, options.source.as_deref()) {
+            Ok(checked) => keep(path, checked),
+            Err(e) => errors.push(e),
+        }
     }
     match errors.len() {
-        0 => Ok(checked),
+        0 => Ok(()),
         1 => Err(errors.remove(0)),
         _ => Err(Error::Several(errors)),
+    }
+}
+
+/// Finds the text of one article's facts and verifies its quotes.
+fn check_one(facts: Facts, path: Option<&Path>, source: Option<&Path>) -> Result<Checked> {
+    let text = find_text(&facts, path, source)?;
+    let located = match &text {
+        Some(text) => {
+            let located = verify::locate(&facts, text)
+                .map_err(|missing| Error::Quotes(Diagnostics(missing)))?;
+            // With the quotes found, check that they say what the records say.
+            ground::ground(&facts).map_err(|ungrounded| Error::Facts(Diagnostics(ungrounded)))?;
+            Some(located)
+        }
+        None => None,
+    };
+    Ok(Checked {
+        facts,
+        text,
+        located,
+    })
+}
+
+/// Maps one checked facts file.
+fn article(c: Checked, options: &Options, iris: &Iris) -> Article {
+    Article {
+        mapping: mapping::map(&c.facts, iris),
+        facts: c.facts,
+        text: c.text,
+        located: c.located,
+        iris: iris.clone(),
+        with_provenance: !options.without_provenance,
+        timestamp: options.timestamp.clone(),
     }
 }
 
@@ -206,15 +255,7 @@ impl Checked {
 pub fn read(options: &Options, iris: &Iris) -> Result<Vec<Article>> {
     let articles = check(options)?
         .into_iter()
-        .map(|c| Article {
-            mapping: mapping::map(&c.facts, iris),
-            facts: c.facts,
-            text: c.text,
-            located: c.located,
-            iris: iris.clone(),
-            with_provenance: !options.without_provenance,
-            timestamp: options.timestamp.clone(),
-        })
+        .map(|c| article(c, options, iris))
         .collect();
     Ok(articles)
 }

@@ -1,14 +1,24 @@
-//! The Oxigraph store: one named graph per article, and the ontology in a graph of its own.
+//! The Oxigraph store: one named graph per article, the ontology in a graph of its own, and a
+//! catalogue of the articles loaded ([`CATALOGUE_GRAPH`]).
 //!
-//! The store is in memory. Queries see the union of all graphs as their default graph, so a
+//! The store is in memory ([`GraphStore::new`]), or on disk with the `rocksdb` feature
+//! ([`GraphStore::open`]). Queries see the union of all graphs as their default graph, so a
 //! saved question needs no `GRAPH` clause; `GRAPH ?g { … }` still tells articles apart.
+//!
+//! Articles are added or replaced whole ([`ArticleLoader`]): a new article goes in with the
+//! bulk loader, whose files are ingested in one atomic step; an article already there is
+//! replaced in one transaction. Either way an error or a kill leaves the earlier version and
+//! every other article as they were.
 
 use crate::error::{Error, Result};
-use crate::vocab::{ONTOLOGY_GRAPH, rdfs};
+use crate::vocab::{CATALOGUE_GRAPH, ONTOLOGY_GRAPH, dcterms, prov, rdfs, void, xsd};
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Term, Triple};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
+    Term, Triple,
+};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator, Variable};
-use oxigraph::store::Store;
+use oxigraph::store::{BulkLoader, Store};
 use std::collections::HashMap;
 
 /// newsgraph's ontology, in Turtle.
@@ -18,13 +28,64 @@ pub const ONTOLOGY: &str = include_str!("../ontology/newsgraph.ttl");
 pub struct GraphStore {
     store: Store,
     articles: Vec<NamedNode>,
+    on_disk: bool,
 }
 
 impl std::fmt::Debug for GraphStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GraphStore")
             .field("articles", &self.articles)
+            .field("on_disk", &self.on_disk)
             .finish_non_exhaustive()
+    }
+}
+
+/// What the catalogue says about one article in the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleEntry {
+    /// The article id.
+    pub id: String,
+    /// Its named graph.
+    pub graph: NamedNode,
+    /// How many triples its graph holds.
+    pub triples: u64,
+    /// The facts file it was loaded from, as given.
+    pub source: String,
+    /// When it was loaded, an `xsd:dateTime`.
+    pub loaded: String,
+}
+
+impl ArticleEntry {
+    /// The entry's triples in the catalogue graph.
+    fn quads(&self) -> Vec<Quad> {
+        let g = GraphName::from(CATALOGUE_GRAPH.into_owned());
+        let s = &self.graph;
+        vec![
+            Quad::new(
+                s.clone(),
+                dcterms::IDENTIFIER,
+                Literal::from(self.id.as_str()),
+                g.clone(),
+            ),
+            Quad::new(
+                s.clone(),
+                dcterms::SOURCE,
+                Literal::from(self.source.as_str()),
+                g.clone(),
+            ),
+            Quad::new(
+                s.clone(),
+                void::TRIPLES,
+                Literal::new_typed_literal(self.triples.to_string(), xsd::INTEGER),
+                g.clone(),
+            ),
+            Quad::new(
+                s.clone(),
+                prov::GENERATED_AT_TIME,
+                Literal::new_typed_literal(self.loaded.as_str(), xsd::DATE_TIME),
+                g,
+            ),
+        ]
     }
 }
 
@@ -32,15 +93,78 @@ impl GraphStore {
     /// An in-memory store with the ontology loaded.
     pub fn new() -> Result<GraphStore> {
         let store = Store::new()?;
-        let parser = RdfParser::from_format(RdfFormat::Turtle)
-            .with_base_iri(ONTOLOGY_GRAPH.as_str())
-            .expect("the ontology graph name is an absolute IRI")
-            .with_default_graph(ONTOLOGY_GRAPH);
-        store.load_from_slice(parser, ONTOLOGY)?;
+        store.load_from_slice(ontology_parser(), ONTOLOGY)?;
         Ok(GraphStore {
             store,
             articles: Vec::new(),
+            on_disk: false,
         })
+    }
+
+    /// Opens the on-disk store in `dir`, creating it if need be, and brings its ontology
+    /// graph up to date. Files a killed bulk load left behind are removed (the store is
+    /// locked to this process, so no other load can be writing them).
+    #[cfg(feature = "rocksdb")]
+    pub fn open(dir: &std::path::Path) -> Result<GraphStore> {
+        let store = Store::open(dir)
+            .map_err(|e| Error::Input(format!("cannot open the store {}: {e}", dir.display())))?;
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                if name.starts_with("bulk-") && name.ends_with(".sst") {
+                    std::fs::remove_file(entry.path())?;
+                }
+            }
+        }
+        use std::collections::HashSet;
+        let ontology: HashSet<Triple> = ontology_triples().into_iter().collect();
+        let stored: HashSet<Triple> = store
+            .quads_for_pattern(None, None, None, Some(ONTOLOGY_GRAPH.into()))
+            .map(|q| q.map(Triple::from))
+            .collect::<Result<_, _>>()?;
+        if stored != ontology {
+            let mut transaction = store.start_transaction()?;
+            transaction.clear_graph(ONTOLOGY_GRAPH)?;
+            for triple in &ontology {
+                transaction.insert(triple.as_ref().in_graph(ONTOLOGY_GRAPH));
+            }
+            transaction.commit()?;
+        }
+        GraphStore::with_catalogue(store)
+    }
+
+    /// Opens the on-disk store in `dir` for reading only; it must exist.
+    #[cfg(feature = "rocksdb")]
+    pub fn open_read_only(dir: &std::path::Path) -> Result<GraphStore> {
+        if !dir.join("CURRENT").is_file() {
+            return Err(Error::Input(format!(
+                "no store in {}: create one with `newsgraph --store {} load FACTS.toml`",
+                dir.display(),
+                dir.display()
+            )));
+        }
+        let store = Store::open_read_only(dir)
+            .map_err(|e| Error::Input(format!("cannot open the store {}: {e}", dir.display())))?;
+        GraphStore::with_catalogue(store)
+    }
+
+    #[cfg(feature = "rocksdb")]
+    fn with_catalogue(store: Store) -> Result<GraphStore> {
+        let mut graph_store = GraphStore {
+            store,
+            articles: Vec::new(),
+            on_disk: true,
+        };
+        graph_store.refresh()?;
+        Ok(graph_store)
+    }
+
+    /// Reads the article graphs from the catalogue, in the order of their names.
+    #[cfg(feature = "rocksdb")]
+    fn refresh(&mut self) -> Result<()> {
+        self.articles = self.articles()?.into_iter().map(|a| a.graph).collect();
+        Ok(())
     }
 
     /// Adds an article's triples to its named graph, all at once.
@@ -58,12 +182,137 @@ impl GraphStore {
         Ok(())
     }
 
+    /// A loader that adds or replaces articles, each whole; `memory_mb` bounds the bulk
+    /// loader's buffers (roughly: RocksDB's own memory comes on top).
+    pub fn loader(&mut self, memory_mb: usize) -> ArticleLoader<'_> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        let batch = (memory_mb.max(threads * 8) * 1000 / threads).max(10_000);
+        let bulk = self.on_disk.then(|| {
+            self.store
+                .bulk_loader()
+                .with_num_threads(threads)
+                .with_max_memory_size_in_megabytes(memory_mb.max(threads * 8))
+        });
+        ArticleLoader {
+            store: &self.store,
+            bulk,
+            pending: Vec::new(),
+            batch,
+            loaded: Vec::new(),
+            articles: &mut self.articles,
+        }
+    }
+
+    /// Removes an article's graph and its catalogue entry in one transaction; the entry
+    /// removed, or `None` when the store has no such article.
+    pub fn remove_article(&mut self, id: &str) -> Result<Option<ArticleEntry>> {
+        let Some(entry) = self.articles()?.into_iter().find(|a| a.id == id) else {
+            return Ok(None);
+        };
+        let mut transaction = self.store.start_transaction()?;
+        transaction.remove_named_graph(entry.graph.as_ref())?;
+        for quad in entry.quads() {
+            transaction.remove(&quad);
+        }
+        transaction.commit()?;
+        self.articles.retain(|g| *g != entry.graph);
+        Ok(Some(entry))
+    }
+
+    /// The articles in the catalogue, in the order of their graph names.
+    pub fn articles(&self) -> Result<Vec<ArticleEntry>> {
+        let mut fields: HashMap<NamedNode, HashMap<NamedNode, Term>> = HashMap::new();
+        for quad in self
+            .store
+            .quads_for_pattern(None, None, None, Some(CATALOGUE_GRAPH.into()))
+        {
+            let quad = quad?;
+            if let NamedOrBlankNode::NamedNode(graph) = quad.subject {
+                fields
+                    .entry(graph)
+                    .or_default()
+                    .insert(quad.predicate, quad.object);
+            }
+        }
+        let text = |f: &HashMap<NamedNode, Term>, p: NamedNodeRef<'_>| match f.get(&p.into_owned())
+        {
+            Some(Term::Literal(l)) => l.value().to_owned(),
+            _ => String::new(),
+        };
+        let mut entries: Vec<ArticleEntry> = fields
+            .into_iter()
+            .map(|(graph, f)| ArticleEntry {
+                id: text(&f, dcterms::IDENTIFIER),
+                triples: text(&f, void::TRIPLES).parse().unwrap_or(0),
+                source: text(&f, dcterms::SOURCE),
+                loaded: text(&f, prov::GENERATED_AT_TIME),
+                graph,
+            })
+            .collect();
+        entries.sort_by(|a, b| a.graph.cmp(&b.graph));
+        Ok(entries)
+    }
+
+    /// The triples of one graph, read from the store.
+    pub fn graph_triples(
+        &self,
+        graph: GraphNameRef<'_>,
+    ) -> impl Iterator<Item = Result<Triple>> + 'static {
+        self.store
+            .quads_for_pattern(None, None, None, Some(graph))
+            .map(|q| q.map(Triple::from).map_err(Error::from))
+    }
+
+    /// The triples of each graph of `graphs`, in that order, each graph read whole by one of
+    /// `threads` background threads, at most two graphs ahead per thread: reading terms back
+    /// from RocksDB is most of an export's work, and this spreads it over cores while the
+    /// caller writes.
+    pub fn read_graphs(
+        &self,
+        graphs: Vec<GraphName>,
+        threads: usize,
+    ) -> impl Iterator<Item = Result<(GraphName, Vec<Triple>)>> + use<> {
+        let threads = threads.max(1);
+        let receivers: Vec<_> = (0..threads)
+            .map(|t| {
+                let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+                let store = self.store.clone();
+                let mine: Vec<GraphName> =
+                    graphs.iter().skip(t).step_by(threads).cloned().collect();
+                std::thread::spawn(move || {
+                    for graph in mine {
+                        let triples = store
+                            .quads_for_pattern(None, None, None, Some(graph.as_ref()))
+                            .map(|q| q.map(Triple::from))
+                            .collect::<Result<Vec<_>, _>>()
+                            .map_err(Error::from);
+                        if sender.send(triples.map(|t| (graph, t))).is_err() {
+                            return;
+                        }
+                    }
+                });
+                receiver
+            })
+            .collect();
+        (0..graphs.len()).map(move |i| {
+            receivers[i % threads]
+                .recv()
+                .map_err(|_| Error::Input("a reader of the store stopped".to_owned()))?
+        })
+    }
+
     /// The underlying Oxigraph store.
     pub fn store(&self) -> &Store {
         &self.store
     }
 
-    /// The named graphs of the articles loaded, in loading order.
+    /// Whether the store is on disk.
+    pub fn is_on_disk(&self) -> bool {
+        self.on_disk
+    }
+
+    /// The named graphs of the articles: in loading order in memory, in the order of their
+    /// names on disk.
     pub fn article_graphs(&self) -> &[NamedNode] {
         &self.articles
     }
@@ -127,6 +376,138 @@ impl GraphStore {
     }
 }
 
+/// Adds or replaces articles in a [`GraphStore`], each whole: see the [module](self).
+pub struct ArticleLoader<'a> {
+    store: &'a Store,
+    bulk: Option<BulkLoader<'a>>,
+    pending: Vec<Quad>,
+    batch: usize,
+    loaded: Vec<ArticleEntry>,
+    articles: &'a mut Vec<NamedNode>,
+}
+
+impl std::fmt::Debug for ArticleLoader<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ArticleLoader")
+            .field("pending", &self.pending.len())
+            .field("loaded", &self.loaded.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl ArticleLoader<'_> {
+    /// Adds the article `id` with `triples` in `graph`, or replaces the version the store
+    /// holds. `source` names the facts file and `loaded` is the load time (`xsd:dateTime`),
+    /// both kept in the catalogue. A new article is only in the store once
+    /// [`finish`](Self::finish) returns; a replaced one as soon as this returns.
+    pub fn put(
+        &mut self,
+        id: &str,
+        graph: &NamedNode,
+        source: &str,
+        loaded: &str,
+        triples: impl IntoIterator<Item = Triple>,
+    ) -> Result<ArticleEntry> {
+        let name = GraphName::from(graph.clone());
+        let quads: Vec<Quad> = triples
+            .into_iter()
+            .map(|t| t.in_graph(name.clone()))
+            .collect();
+        // The store keeps each quad once; the catalogue counts them so, by 64-bit hashes.
+        let mut hashes: Vec<u64> = quads.iter().map(hash).collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        let entry = ArticleEntry {
+            id: id.to_owned(),
+            graph: graph.clone(),
+            triples: hashes.len() as u64,
+            source: source.to_owned(),
+            loaded: loaded.to_owned(),
+        };
+        let quads = quads.into_iter();
+        let exists = self.store.contains_named_graph(graph.as_ref())?;
+        match &mut self.bulk {
+            Some(bulk) if !exists => {
+                self.pending.extend(quads);
+                self.pending.extend(entry.quads());
+                while self.pending.len() >= self.batch {
+                    let chunk: Vec<Quad> = self.pending.drain(..self.batch).collect();
+                    bulk.load_quads(chunk)?;
+                }
+            }
+            _ => {
+                let mut transaction = self.store.start_transaction()?;
+                transaction.clear_graph(graph.as_ref())?;
+                let old: Vec<Quad> = transaction
+                    .quads_for_pattern(
+                        Some(graph.as_ref().into()),
+                        None,
+                        None,
+                        Some(CATALOGUE_GRAPH.into()),
+                    )
+                    .collect::<Result<_, _>>()?;
+                for quad in &old {
+                    transaction.remove(quad);
+                }
+                transaction.insert_named_graph(graph.as_ref());
+                for quad in quads.chain(entry.quads()) {
+                    transaction.insert(QuadRef::from(&quad));
+                }
+                transaction.commit()?;
+            }
+        }
+        if !self.articles.contains(graph) {
+            self.articles.push(graph.clone());
+        }
+        self.loaded.push(entry.clone());
+        Ok(entry)
+    }
+
+    /// Writes what is still pending, in one atomic ingest, and returns every article put.
+    pub fn finish(mut self) -> Result<Vec<ArticleEntry>> {
+        if let Some(mut bulk) = self.bulk.take() {
+            bulk.load_quads(std::mem::take(&mut self.pending))?;
+            bulk.commit()?;
+        }
+        self.articles.sort();
+        Ok(self.loaded)
+    }
+}
+
+/// A quad's 64-bit FNV-1a hash over the text of its terms.
+fn hash(quad: &Quad) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes.iter().chain(&[0xff]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    match &quad.subject {
+        NamedOrBlankNode::NamedNode(n) => eat(n.as_str().as_bytes()),
+        NamedOrBlankNode::BlankNode(b) => eat(b.as_str().as_bytes()),
+    }
+    eat(quad.predicate.as_str().as_bytes());
+    match &quad.object {
+        Term::NamedNode(n) => eat(n.as_str().as_bytes()),
+        Term::BlankNode(b) => eat(b.as_str().as_bytes()),
+        Term::Literal(l) => {
+            eat(l.value().as_bytes());
+            eat(l.datatype().as_str().as_bytes());
+            eat(l.language().unwrap_or("").as_bytes());
+        }
+        #[allow(unreachable_patterns)]
+        _ => eat(quad.object.to_string().as_bytes()),
+    }
+    h
+}
+
+fn ontology_parser() -> RdfParser {
+    RdfParser::from_format(RdfFormat::Turtle)
+        .with_base_iri(ONTOLOGY_GRAPH.as_str())
+        .expect("the ontology graph name is an absolute IRI")
+        .with_default_graph(ONTOLOGY_GRAPH)
+}
+
 /// A SPARQL syntax error in one readable line: where it is, what the parser expected (its
 /// keywords and punctuation, not its character classes), the text found there, and an
 /// unknown prefix by name.
@@ -184,9 +565,7 @@ pub fn describe_syntax_error(query: &str, error: &oxigraph::sparql::SparqlSyntax
 
 /// The triples of newsgraph's ontology.
 pub fn ontology_triples() -> Vec<Triple> {
-    RdfParser::from_format(RdfFormat::Turtle)
-        .with_base_iri(ONTOLOGY_GRAPH.as_str())
-        .expect("the ontology graph name is an absolute IRI")
+    ontology_parser()
         .for_slice(ONTOLOGY)
         .map(|quad| Triple::from(quad.expect("the ontology is checked by the test suite")))
         .collect()

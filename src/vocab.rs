@@ -88,6 +88,21 @@ vocabulary!(
         WAS_INVALIDATED_BY = "wasInvalidatedBy", WAS_ATTRIBUTED_TO = "wasAttributedTo",
         WAS_DERIVED_FROM = "wasDerivedFrom", HAD_PRIMARY_SOURCE = "hadPrimarySource",
         WAS_QUOTED_FROM = "wasQuotedFrom", USED = "used", STARTED_AT_TIME = "startedAtTime",
+        GENERATED_AT_TIME = "generatedAtTime",
+    }
+);
+
+vocabulary!(
+    /// DCMI terms, for the store's catalogue of articles.
+    dcterms, "dcterms", "http://purl.org/dc/terms/", {
+        IDENTIFIER = "identifier", SOURCE = "source",
+    }
+);
+
+vocabulary!(
+    /// VoID, for the size of each article's graph in the store's catalogue.
+    void, "void", "http://rdfs.org/ns/void#", {
+        TRIPLES = "triples",
     }
 );
 
@@ -175,6 +190,11 @@ vocabulary!(
 /// The graph name the ontology is loaded under.
 pub const ONTOLOGY_GRAPH: NamedNodeRef<'static> =
     NamedNodeRef::new_unchecked("https://newsgraph.example/ns");
+
+/// The graph name of the store's catalogue: for each article's graph, its article id, facts
+/// file, triple count and load time.
+pub const CATALOGUE_GRAPH: NamedNodeRef<'static> =
+    NamedNodeRef::new_unchecked("https://newsgraph.example/catalogue");
 
 /// The default base IRI for the resources newsgraph mints.
 pub const DEFAULT_BASE: &str = "https://newsgraph.example/id/";

@@ -12,8 +12,11 @@ mod interop;
 mod mapping;
 mod outside_tools;
 mod provenance;
+mod reconcile;
 mod saved_queries;
 #[cfg(feature = "serve")]
 mod serve;
 mod shapes;
+#[cfg(feature = "rocksdb")]
+mod store;
 mod util;

@@ -1,18 +1,39 @@
 //! `newsgraph check`: are the facts files sound, and what do they hold?
 
 use crate::cli::CheckArgs;
-use newsgraph::facts::Kind;
+use newsgraph::corpus::Corpus;
+use newsgraph::diagnostic::Diagnostics;
+use newsgraph::facts::{Facts, Kind};
 use newsgraph::iris::Iris;
 use newsgraph::pipeline;
 use std::io::Write;
+use std::path::Path;
 
-pub fn run(args: &CheckArgs, iris: &Iris) -> anyhow::Result<()> {
+pub fn run(args: &CheckArgs, iris: &Iris, store: Option<&Path>) -> anyhow::Result<()> {
     let options = pipeline::Options {
         facts: args.facts.clone(),
         source: args.source.source.clone(),
         ..pipeline::Options::default()
     };
     let articles = pipeline::check(&options)?;
+    let mut corpus = Corpus::new();
+    if let Some(dir) = store {
+        // The store's articles first, from their facts files, unless one is being replaced.
+        let store = super::open_store(dir, false)?;
+        for entry in store.articles()? {
+            let replaced = articles.iter().any(|a| a.facts.article_id() == entry.id);
+            let path = Path::new(&entry.source);
+            if !replaced && path.is_file() {
+                corpus.add(&Facts::read(path)?);
+            }
+        }
+    }
+    for article in &articles {
+        corpus.add(&article.facts);
+    }
+    if !corpus.conflicts().is_empty() {
+        return Err(newsgraph::Error::Facts(Diagnostics(corpus.conflicts().to_vec())).into());
+    }
     let mut out = std::io::stdout().lock();
     for article in &articles {
         let facts = &article.facts;

@@ -11,8 +11,10 @@ use newsgraph::provenance::timestamp_now;
 use newsgraph::store;
 use newsgraph::vocab::ONTOLOGY_GRAPH;
 use oxigraph::model::{GraphName, Triple};
+use std::cell::RefCell;
+use std::path::Path;
 
-pub fn run(args: &ExportArgs, iris: &Iris) -> anyhow::Result<()> {
+pub fn run(args: &ExportArgs, iris: &Iris, store: Option<&Path>) -> anyhow::Result<()> {
     let format = format_of(args)?;
     if format == ExportFormat::Neo4j && args.output.is_none() {
         bail!("the neo4j format writes nodes.csv and relationships.csv: give --output DIRECTORY");
@@ -23,6 +25,12 @@ pub fn run(args: &ExportArgs, iris: &Iris) -> anyhow::Result<()> {
         without_provenance: args.no_provenance,
         timestamp: args.timestamp.then(timestamp_now).transpose()?,
     };
+    if let Some(dir) = store {
+        return export_store(args, format, dir, iris);
+    }
+    if format.rdf_format().is_some() {
+        return stream_rdf_export(args, format, &options, iris);
+    }
     let articles = pipeline::read(&options, iris)?;
     match format {
         ExportFormat::Graphml => {
@@ -48,36 +56,111 @@ pub fn run(args: &ExportArgs, iris: &Iris) -> anyhow::Result<()> {
             ];
             write_dir(dir, files)
         }
-        _ => write_rdf_export(args, format, articles, iris),
+        _ => unreachable!("RDF syntaxes are streamed"),
     }
 }
 
+/// One graph to write: its name and its triples.
+type Graph<'a> = (GraphName, Box<dyn Iterator<Item = Triple> + 'a>);
+
 /// Writes the articles' graphs, in the order of their names, and the ontology's when asked
-/// for; a syntax without named graphs gets them merged, and says so.
-fn write_rdf_export(
+/// for; a syntax without named graphs gets them merged, and says so. Every facts file is
+/// checked first; then one article at a time is read again, mapped, annotated and written.
+fn stream_rdf_export(
     args: &ExportArgs,
     format: ExportFormat,
-    mut articles: Vec<Article>,
+    options: &pipeline::Options,
     iris: &Iris,
 ) -> anyhow::Result<()> {
-    articles.sort_by(|a, b| a.mapping.graph.cmp(&b.mapping.graph));
-    let mut graphs: Vec<(GraphName, Box<dyn Iterator<Item = Triple> + '_>)> = articles
+    let mut planned = pipeline::check_all(options)?;
+    planned.sort_by_cached_key(|p| iris.graph(&p.id));
+    let failure: RefCell<Option<newsgraph::Error>> = RefCell::new(None);
+    let articles =
+        planned
+            .iter()
+            .map_while(|plan| match pipeline::read_planned(plan, options, iris) {
+                Ok(article) => {
+                    let triples: Vec<Triple> = article.triples().collect();
+                    let graph = GraphName::from(article.mapping.graph);
+                    Some((graph, Box::new(triples.into_iter()) as Box<_>))
+                }
+                Err(e) => {
+                    *failure.borrow_mut() = Some(e);
+                    None
+                }
+            });
+    let mut names: Vec<String> = planned
         .iter()
-        .map(|a| {
-            (
-                GraphName::from(a.mapping.graph.clone()),
-                Box::new(a.triples()) as Box<_>,
-            )
-        })
+        .map(|p| iris.graph(&p.id).to_string())
         .collect();
+    let mut ontology: Vec<Graph<'_>> = Vec::new();
     if args.with_ontology {
-        let ontology = store::ontology_triples().into_iter();
-        graphs.push((ONTOLOGY_GRAPH.into_owned().into(), Box::new(ontology)));
+        let triples = store::ontology_triples().into_iter();
+        ontology.push((ONTOLOGY_GRAPH.into_owned().into(), Box::new(triples)));
+        names.push(ONTOLOGY_GRAPH.to_string());
     }
-    let names: Vec<String> = graphs.iter().map(|(g, _)| g.to_string()).collect();
+    let graphs = articles.chain(ontology);
+    write_rdf_graphs(args, format, graphs, &names, iris, &failure)
+}
+
+/// Writes the graphs of the store in `dir`, in the order of their names, read from the store
+/// one graph at a time.
+fn export_store(
+    args: &ExportArgs,
+    format: ExportFormat,
+    dir: &Path,
+    iris: &Iris,
+) -> anyhow::Result<()> {
+    if format.rdf_format().is_none() {
+        bail!(
+            "{} is made from facts files, not from a store: give facts files without --store",
+            format.name()
+        );
+    }
+    if !args.facts.is_empty()
+        || args.no_provenance
+        || args.timestamp
+        || args.source.source.is_some()
+    {
+        bail!(
+            "--store exports the articles as they were loaded: leave out facts files, \
+             --no-provenance, --timestamp and --source"
+        );
+    }
+    let store = super::open_store(dir, false)?;
+    let failure: RefCell<Option<newsgraph::Error>> = RefCell::new(None);
+    let graph_names = store.graph_names(args.with_ontology);
+    let names: Vec<String> = graph_names.iter().map(ToString::to_string).collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let graphs = store
+        .read_graphs(graph_names, threads)
+        .map_while(|read| match read {
+            Ok((graph, triples)) => Some((graph, Box::new(triples.into_iter()) as Box<_>)),
+            Err(e) => {
+                *failure.borrow_mut() = Some(e);
+                None
+            }
+        });
+    write_rdf_graphs(args, format, graphs, &names, iris, &failure)
+}
+
+/// Writes `graphs`, named `names`; an error met while they were made (`failure`) fails the
+/// write, so no partial output file is kept.
+fn write_rdf_graphs<'a>(
+    args: &ExportArgs,
+    format: ExportFormat,
+    graphs: impl Iterator<Item = Graph<'a>>,
+    names: &[String],
+    iris: &Iris,
+    failure: &RefCell<Option<newsgraph::Error>>,
+) -> anyhow::Result<()> {
     let last = iris.article_prefix();
     write_to(args.output.as_deref(), |out| {
-        write_rdf(graphs, format, &prefixes(iris), &last, out)
+        write_rdf(graphs, format, &prefixes(iris), &last, out)?;
+        match failure.borrow_mut().take() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
     })?;
     if !format.keeps_graphs() {
         eprintln!(

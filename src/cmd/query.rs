@@ -11,8 +11,9 @@ use newsgraph::queries;
 use newsgraph::results::write_results_limited;
 use oxigraph::model::Term;
 use oxigraph::sparql::Variable;
+use std::path::Path;
 
-pub fn run(args: &QueryArgs, iris: &Iris) -> anyhow::Result<()> {
+pub fn run(args: &QueryArgs, iris: &Iris, store: Option<&Path>) -> anyhow::Result<()> {
     let (origin, sparql) = if let Some(name) = &args.name {
         let Some(saved) = queries::find(name) else {
             let names: Vec<&str> = queries::saved().iter().map(|q| q.name).collect();
@@ -37,17 +38,22 @@ pub fn run(args: &QueryArgs, iris: &Iris) -> anyhow::Result<()> {
     };
     let prefixes = prefixes(iris);
     let bindings = parse_bindings(&args.bind, &prefixes)?;
-    let loaded = pipeline::load(&options, iris)?;
+    let graphs = match store {
+        Some(dir) => {
+            if !args.facts.is_empty() || args.source.source.is_some() {
+                bail!("--store reads the articles loaded into it: leave out --facts and --source");
+            }
+            super::open_store(dir, false)?
+        }
+        None => pipeline::load(&options, iris)?.store,
+    };
     let format = args.format;
     let row_limit = args.limit;
     let limit = args.timeout.unwrap_or_default();
     let outcome = with_deadline(args.timeout, move |deadline| {
         let timed_out = || anyhow::Error::new(QueryError::TimedOut(limit));
         let results =
-            match loaded
-                .store
-                .query_cancellable(&sparql, &prefixes, &bindings, deadline.token())
-            {
+            match graphs.query_cancellable(&sparql, &prefixes, &bindings, deadline.token()) {
                 Err(_) if deadline.expired() => return Err(timed_out()),
                 other => other?,
             };
