@@ -3,7 +3,7 @@
 //!
 //! The document is one object: an `@context` mapping each of our prefixes to its namespace,
 //! and an `@graph` of node objects, one per subject, in the order of
-//! [`sorted_quads`](super::sorted_quads). IRIs are written as compact IRIs
+//! [`SortedTriples`](super::SortedTriples). IRIs are written as compact IRIs
 //! (`person:ding-hongwei`) where a prefix matches; `rdf:type` becomes `@type`; a resource
 //! object is `{"@id": …}`; a plain string literal is a JSON string, and any other literal
 //! `{"@value": …, "@type": …}` or `{"@value": …, "@language": …}`, keeping its lexical form.
@@ -50,7 +50,7 @@ fn object_value(object: TermRef<'_>, prefixes: &[(String, String)]) -> Value {
     }
 }
 
-/// Writes triples, each subject's together (as [`sorted_quads`](super::sorted_quads) sorts
+/// Writes triples, each subject's together (as [`SortedTriples`](super::SortedTriples) sorts
 /// them), as a compact JSON-LD document.
 pub fn write_jsonld<'a>(
     triples: impl IntoIterator<Item = TripleRef<'a>>,
