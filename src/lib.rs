@@ -19,7 +19,11 @@
 //!    tools ([`export::graph::project`], then GraphML, DOT or Neo4j CSV).
 //!
 //! [`why::explain`] answers "what does the article say about this entity, and in which
-//! words?". Resources are named by [`Iris`]; every vocabulary term is in [`vocab`].
+//! words?"; [`corpus::Corpus`] lists the entities several articles share and where they
+//! contradict each other. For a corpus too large to hold, [`pipeline::check_all`] checks every
+//! facts file first and [`pipeline::read_planned`] then maps one at a time, for
+//! [`store::ArticleLoader`] (an on-disk store with the `rocksdb` feature) or
+//! [`export::write_rdf`]. Resources are named by [`Iris`]; every vocabulary term is in [`vocab`].
 //!
 //! ```no_run
 //! use newsgraph::{Iris, pipeline, queries, results};
