@@ -21,7 +21,11 @@
 //!
 //! [`why::explain`] answers "what does the article say about this entity, and in which
 //! words?"; [`limits`] bounds a query's time and size; [`draft::draft`] proposes a new
-//! article's facts file from its text, reusing the ids of a corpus. Resources are named by
+//! article's facts file from its text, reusing the ids of a corpus; [`corpus::Corpus`] lists
+//! the entities several articles share and where they contradict each other. For a corpus too
+//! large to hold, [`pipeline::check_all`] checks every facts file first and
+//! [`pipeline::read_planned`] then maps one at a time, for [`store::ArticleLoader`] (an on-disk
+//! store with the `rocksdb` feature) or [`export::write_rdf`]. Resources are named by
 //! [`Iris`]; every vocabulary term is in [`vocab`].
 //!
 //! ```no_run

@@ -2,7 +2,7 @@
 //! catalogue of the articles loaded ([`CATALOGUE_GRAPH`]).
 //!
 //! The store is in memory ([`GraphStore::new`]), or on disk with the `rocksdb` feature
-//! ([`GraphStore::open`]). Queries see the union of all graphs as their default graph, so a
+//! (`GraphStore::open`). Queries see the union of all graphs as their default graph, so a
 //! saved question needs no `GRAPH` clause; `GRAPH ?g { … }` still tells articles apart.
 //!
 //! Articles are added or replaced whole ([`ArticleLoader`]): a new article goes in with the

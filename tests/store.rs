@@ -256,3 +256,23 @@ fn a_load_killed_half_way_leaves_the_earlier_version() {
     }
     assert!(earlier > 0, "every kill came after the load had finished");
 }
+
+/// The sorted files a killed bulk load leaves in the store's directory are removed when the
+/// store is next opened for writing, and the articles are as they were.
+#[test]
+fn files_of_a_killed_bulk_load_are_removed() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("store");
+    load(&dir, &[&article(OTHER)]);
+    let stale = dir.join("bulk-1234.sst");
+    std::fs::write(&stale, b"half a file").unwrap();
+    load(&dir, &[&article(SEED)]);
+    assert!(!stale.exists());
+    assert_eq!(
+        listed(&dir),
+        [
+            (OTHER.to_owned(), OTHER_TRIPLES),
+            (SEED.to_owned(), SEED_TRIPLES)
+        ]
+    );
+}
