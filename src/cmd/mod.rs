@@ -36,7 +36,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Verify(args) => verify::run(&args, &iris),
         Command::Why(args) => why::run(&args, &iris),
         #[cfg(feature = "serve")]
-        Command::Serve(args) => serve::run(&args, &iris),
+        Command::Serve(args) => serve::run(&args, &iris, store),
         Command::Draft(args) => draft::run(&args),
         Command::Load(args) => load::run(&args, &iris, need_store(store, "load")?),
         Command::List => list::run(need_store(store, "list")?),

@@ -2,17 +2,35 @@
 
 use crate::cli::ServeArgs;
 use crate::serve::{self, Config};
+use anyhow::bail;
 use newsgraph::iris::Iris;
 use newsgraph::limits::Limits;
-use newsgraph::pipeline;
+use newsgraph::pipeline::{self, Loaded};
+use std::path::Path;
 
-pub fn run(args: &ServeArgs, iris: &Iris) -> anyhow::Result<()> {
-    let options = pipeline::Options {
-        facts: args.facts.clone(),
-        source: args.source.source.clone(),
-        ..pipeline::Options::default()
+pub fn run(args: &ServeArgs, iris: &Iris, store: Option<&Path>) -> anyhow::Result<()> {
+    let loaded = match store {
+        // The articles loaded into an on-disk store; the org chart needs facts files.
+        Some(dir) => {
+            if !args.facts.is_empty() || args.source.source.is_some() {
+                bail!(
+                    "--store serves the articles loaded into it: leave out facts files and --source"
+                );
+            }
+            Loaded {
+                articles: Vec::new(),
+                store: super::open_store(dir, args.allow_update)?,
+            }
+        }
+        None => {
+            let options = pipeline::Options {
+                facts: args.facts.clone(),
+                source: args.source.source.clone(),
+                ..pipeline::Options::default()
+            };
+            pipeline::load(&options, iris)?
+        }
     };
-    let loaded = pipeline::load(&options, iris)?;
     let config = Config {
         bind: args.bind,
         allow_update: args.allow_update,
