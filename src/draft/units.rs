@@ -269,33 +269,26 @@ pub fn find(doc: &Doc, corpus: &Corpus, found: &mut Found) {
                 );
             }
         }
-        for m in MEDIA.find_iter(text) {
-            let range = s.start + m.start()..s.start + m.end();
-            add(
-                doc,
-                corpus,
-                found,
-                &clean(m.as_str()),
-                None,
-                OrgKind::Group,
-                range,
-                None,
-                "sources spoken of as a group",
-            );
-        }
-        for m in NON.find_iter(text) {
-            let range = s.start + m.start()..s.start + m.end();
-            add(
-                doc,
-                corpus,
-                found,
-                &clean(m.as_str()),
-                None,
-                OrgKind::Group,
-                range,
-                None,
-                "clients spoken of as a group",
-            );
+        let groups: [(&Regex, &str); 2] = [
+            (&MEDIA, "sources spoken of as a group"),
+            (&NON, "clients spoken of as a group"),
+        ];
+        for (pattern, why) in groups {
+            for m in pattern.find_iter(text) {
+                let range = s.start + m.start()..s.start + m.end();
+                let name = clean(m.as_str());
+                add(
+                    doc,
+                    corpus,
+                    found,
+                    &name,
+                    None,
+                    OrgKind::Group,
+                    range,
+                    None,
+                    why,
+                );
+            }
         }
     }
 }
