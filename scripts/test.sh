@@ -8,6 +8,8 @@
 # Arguments are passed on to `cargo test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# See .ci/run: rustc is asked afresh rather than through cargo's cache of its answers.
+export CARGO_CACHE_RUSTC_INFO=0
 source scripts/tools.sh
 install_outside_tools
 
