@@ -8,8 +8,6 @@
 # Arguments are passed on to `cargo test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# See .ci/run: rustc is asked afresh rather than through cargo's cache of its answers.
-export CARGO_CACHE_RUSTC_INFO=0
 source scripts/tools.sh
 install_outside_tools
 
@@ -19,4 +17,5 @@ if [ ! -f ../shared/articles/cainiao-restructuring.txt ]; then
         "(names with 'article_text') are skipped" >&2
     filters+=(--skip article_text)
 fi
+ensure_dev_null
 cargo test --all-targets "$@" -- "${filters[@]}"

@@ -7,6 +7,19 @@
 # install_serve_bench_tools adds what benches/serve_load.sh needs: wrk (Debian) and the
 # reference server, the `oxigraph` CLI from PyPI, in a venv under target/oxigraph-venv.
 
+# Build scripts send the output of their compiler probes to /dev/null, and cargo gives rustc
+# /dev/null as the input of its own probe. Where /dev/null has become a regular file, the second
+# reads what the first wrote and cargo stops with "failed to run `rustc` to learn about
+# target-specific information". Put the null device back, or at least empty the file.
+ensure_dev_null() {
+    [ -c /dev/null ] && return 0
+    echo "/dev/null is not the null device: recreating it" >&2
+    if ! { as_root rm -f /dev/null && as_root mknod -m 666 /dev/null c 1 3; } 2>/dev/null; then
+        echo "warning: cannot recreate /dev/null; emptying it before each cargo command" >&2
+        : > /dev/null
+    fi
+}
+
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }

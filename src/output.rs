@@ -5,7 +5,8 @@
 //! reader never sees half a file, and a failure leaves the old file as it was. The temporary
 //! file gets the mode a new file would get (`0666` less the umask), or the mode of the file it
 //! replaces. If SIGINT or SIGTERM arrives while it is being written, it is removed before the
-//! process ends.
+//! process ends. A target that is not a regular file (`/dev/null`, a named pipe, a terminal) is
+//! written directly: renaming over it would replace the device or pipe with a file.
 
 use anyhow::Context;
 use std::fs::{self, File, OpenOptions};
@@ -108,7 +109,8 @@ fn create_new(path: &Path) -> io::Result<File> {
 }
 
 /// Runs `write` against standard output, or against a temporary file beside `path` that
-/// replaces `path` only when `write` succeeds. On failure nothing is left behind.
+/// replaces `path` only when `write` succeeds. On failure nothing is left behind. An existing
+/// `path` that is not a regular file or a directory is written in place.
 pub fn write_to<E>(
     path: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
@@ -123,6 +125,17 @@ where
             out.flush()?;
             Ok(())
         }
+        Some(path) if is_special(path) => {
+            let file = OpenOptions::new().write(true).open(path);
+            file.map_err(anyhow::Error::from)
+                .and_then(|file| {
+                    let mut out = BufWriter::new(file);
+                    write(&mut out)?;
+                    out.flush()?;
+                    Ok(())
+                })
+                .with_context(|| format!("cannot write {}", path.display()))
+        }
         Some(path) => {
             let temp = Temporary::beside(path);
             write_file(&temp.path, write)
@@ -131,6 +144,12 @@ where
                 .with_context(|| format!("cannot write {}", path.display()))
         }
     }
+}
+
+/// Whether `path` names something other than a regular file or a directory: a device, a named
+/// pipe or a socket, which must be written where it is.
+fn is_special(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 /// Writes one new file with `write`, flushed to disk.

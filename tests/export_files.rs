@@ -69,6 +69,38 @@ fn output_file_gets_the_umask_mode_and_keeps_an_existing_files_mode() {
 }
 
 #[test]
+#[cfg(unix)]
+fn output_to_a_named_pipe_writes_into_the_pipe_and_leaves_it_a_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::TempDir::new().unwrap();
+    let pipe = dir.path().join("graph.nt");
+    let made = Command::new("mkfifo").arg(&pipe).status().unwrap();
+    assert!(made.success(), "mkfifo failed");
+    let reader = {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || std::fs::read_to_string(pipe).unwrap())
+    };
+    let output = newsgraph()
+        .current_dir(dir.path())
+        .args(["export", "-o", "graph.nt"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let kind = std::fs::symlink_metadata(&pipe).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe is not replaced by a file");
+    let text = reader.join().unwrap();
+    assert!(
+        text.lines().count() > 1000 && text.lines().all(|l| l.ends_with(" .")),
+        "the reader gets the N-Triples"
+    );
+    assert_eq!(hidden(dir.path()), Vec::<String>::new());
+}
+
+#[test]
 fn an_extension_that_names_no_format_or_another_format_is_an_error() {
     let dir = tempfile::TempDir::new().unwrap();
     for name in ["out.json", "out.csv", "out.unknownext", "out"] {
