@@ -35,6 +35,38 @@ pub(super) fn id_syntax(source: &SourceText, id: &Text, problems: &mut Vec<Diagn
     }
 }
 
+/// Whether XML 1.0, and so RDF/XML and GraphML, cannot carry `c` even escaped: a control
+/// character other than tab, newline and carriage return, or U+FFFE and U+FFFF.
+fn unfit_for_xml(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Whether `text` might hold a character [`unfit_for_xml`] in a string: it holds one as it
+/// is, or has an escape (`\b`, `\f`, `\e`, `\xHH`, `\uHHHH`, `\UHHHHHHHH`) that could stand
+/// for one. Only then is the file parsed a second time to find the string: that parse costs
+/// as much memory as the first.
+fn might_hold_unfit_characters(text: &str) -> bool {
+    if text.chars().any(unfit_for_xml) {
+        return true;
+    }
+    text.match_indices('\\').any(|(at, _)| {
+        let rest = &text[at + 1..];
+        let hex = |digits: usize| {
+            rest.get(1..=digits)
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .and_then(char::from_u32)
+                .is_some_and(unfit_for_xml)
+        };
+        match rest.chars().next() {
+            Some('b' | 'f' | 'e') => true,
+            Some('x') => hex(2),
+            Some('u') => hex(4),
+            Some('U') => hex(8),
+            _ => false,
+        }
+    })
+}
+
 /// Control characters other than tab, newline and carriage return, in any string of the
 /// file (written with a TOML escape such as `\u000B`): XML 1.0, and so RDF/XML and GraphML,
 /// cannot carry them even escaped.
@@ -42,10 +74,7 @@ fn control_characters(source: &SourceText, problems: &mut Vec<Diagnostic>) {
     fn walk(value: &toml::Spanned<toml::de::DeValue<'_>>, found: &mut Vec<(Range<usize>, String)>) {
         match value.get_ref() {
             toml::de::DeValue::String(text) => {
-                let bad = text.chars().enumerate().find(|&(_, c)| {
-                    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-                        || matches!(c, '\u{FFFE}' | '\u{FFFF}')
-                });
+                let bad = text.chars().enumerate().find(|&(_, c)| unfit_for_xml(c));
                 if let Some((at, c)) = bad {
                     found.push((
                         value.span(),
@@ -64,6 +93,9 @@ fn control_characters(source: &SourceText, problems: &mut Vec<Diagnostic>) {
             toml::de::DeValue::Table(table) => table.values().for_each(|v| walk(v, found)),
             _ => {}
         }
+    }
+    if !might_hold_unfit_characters(source.text()) {
+        return;
     }
     let Ok(table) = toml::de::DeTable::parse(source.text()) else {
         return;
@@ -534,6 +566,32 @@ impl Checker<'_> {
                     ),
                 );
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::might_hold_unfit_characters as might;
+
+    #[test]
+    fn escapes_of_control_characters_are_suspected_and_others_are_not() {
+        for text in [
+            r#"name = "JD\u000Bcom""#,
+            r#"name = "a\bc""#,
+            r#"name = "\U0000FFFF""#,
+            r#"name = "\x7F""#,
+            "name = \"next\u{85}line\"",
+        ] {
+            assert!(might(text), "{text}");
+        }
+        for text in [
+            r#"name = "tab\tnewline\nreturn\r""#,
+            r#"name = "caf\u00e9 \\ back""#,
+            r#"name = "\u0009""#,
+            "name = 'plain'",
+        ] {
+            assert!(!might(text), "{text}");
         }
     }
 }

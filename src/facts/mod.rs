@@ -8,6 +8,7 @@
 
 mod check;
 mod model;
+mod pieces;
 
 pub use model::*;
 
@@ -70,7 +71,7 @@ impl Facts {
 
     /// Parses and checks a facts file; every problem found is returned, one per line.
     pub fn parse(source: SourceText) -> std::result::Result<Facts, Diagnostics> {
-        let file: FactsFile = toml::from_str(source.text()).map_err(|e| {
+        let file: FactsFile = pieces::read(source.text()).map_err(|e| {
             let span = e.span().unwrap_or(0..0);
             let mut message = e.message().trim_end().replace('\n', " ");
             if message == "duplicate key" {

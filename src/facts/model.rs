@@ -48,6 +48,23 @@ macro_rules! record_kinds {
             )*
         }
 
+        /// The records of a later piece of a facts file: every table but `[article]`.
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub(super) struct MoreRecords {
+            $(
+                #[serde(default, rename = $table)]
+                $field: Vec<$ty>,
+            )*
+        }
+
+        impl FactsFile {
+            /// Appends the records of a later piece of the file.
+            pub(super) fn append(&mut self, more: MoreRecords) {
+                $(self.$field.extend(more.$field);)*
+            }
+        }
+
         /// One record of any kind, borrowed from a [`FactsFile`].
         #[derive(Debug, Clone, Copy)]
         pub enum RecordRef<'a> {
