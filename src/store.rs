@@ -2,8 +2,11 @@
 //! catalogue of the articles loaded ([`CATALOGUE_GRAPH`]).
 //!
 //! The store is in memory ([`GraphStore::new`]), or on disk with the `rocksdb` feature
-//! (`GraphStore::open`). Queries see the union of all graphs as their default graph, so a
-//! saved question needs no `GRAPH` clause; `GRAPH ?g { … }` still tells articles apart.
+//! (`GraphStore::open`). Its default graph is the union of the article graphs and the
+//! ontology graph, each distinct triple once, kept so by every change: a triple goes in with
+//! the first graph that holds it and leaves with the last. Queries run against it, so a saved
+//! question needs no `GRAPH` clause, and a triple that a thousand articles state is matched
+//! once, not a thousand times; `GRAPH ?g { … }` still tells articles apart.
 //!
 //! Articles are added or replaced whole ([`ArticleLoader`]): a new article goes in with the
 //! bulk loader, whose files are ingested in one atomic step; an article already there is
@@ -15,10 +18,10 @@ use crate::vocab::{CATALOGUE_GRAPH, ONTOLOGY_GRAPH, dcterms, prov, rdfs, void, x
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
-    Term, Triple,
+    Term, Triple, TripleRef,
 };
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator, Variable};
-use oxigraph::store::{BulkLoader, Store};
+use oxigraph::store::{BulkLoader, Store, Transaction};
 use std::collections::HashMap;
 
 /// newsgraph's ontology, in Turtle.
@@ -94,6 +97,7 @@ impl GraphStore {
     pub fn new() -> Result<GraphStore> {
         let store = Store::new()?;
         store.load_from_slice(ontology_parser(), ONTOLOGY)?;
+        store.extend(ontology_triples().iter().map(|t| in_union(t.as_ref())))?;
         Ok(GraphStore {
             store,
             articles: Vec::new(),
@@ -125,10 +129,8 @@ impl GraphStore {
             .collect::<Result<_, _>>()?;
         if stored != ontology {
             let mut transaction = store.start_transaction()?;
-            transaction.clear_graph(ONTOLOGY_GRAPH)?;
-            for triple in &ontology {
-                transaction.insert(triple.as_ref().in_graph(ONTOLOGY_GRAPH));
-            }
+            let ontology: Vec<Triple> = ontology.into_iter().collect();
+            replace_graph(&mut transaction, ONTOLOGY_GRAPH, &ontology)?;
             transaction.commit()?;
         }
         GraphStore::with_catalogue(store)
@@ -167,15 +169,18 @@ impl GraphStore {
         Ok(())
     }
 
-    /// Adds an article's triples to its named graph, all at once.
+    /// Adds an article's triples to its named graph (and the default graph), all at once.
     pub fn add(
         &mut self,
         graph: &NamedNode,
         triples: impl IntoIterator<Item = Triple>,
     ) -> Result<()> {
-        let name = GraphName::NamedNode(graph.clone());
-        self.store
-            .extend(triples.into_iter().map(|t| t.in_graph(name.clone())))?;
+        let triples: Vec<Triple> = triples.into_iter().collect();
+        self.store.extend(
+            triples
+                .iter()
+                .flat_map(|t| [t.as_ref().in_graph(graph), in_union(t.as_ref())]),
+        )?;
         if !self.articles.contains(graph) {
             self.articles.push(graph.clone());
         }
@@ -210,6 +215,7 @@ impl GraphStore {
             return Ok(None);
         };
         let mut transaction = self.store.start_transaction()?;
+        replace_graph(&mut transaction, entry.graph.as_ref(), &[])?;
         transaction.remove_named_graph(entry.graph.as_ref())?;
         for quad in entry.quads() {
             transaction.remove(&quad);
@@ -335,7 +341,8 @@ impl GraphStore {
     }
 
     /// Evaluates a SPARQL query, with `prefixes` declared for it and `bindings` substituted
-    /// into it. Without `FROM`, the default graph is the union of all graphs.
+    /// into it. Without `FROM`, it runs against the default graph: every triple of the
+    /// articles and the ontology, once.
     pub fn query(
         &self,
         sparql: &str,
@@ -366,9 +373,6 @@ impl GraphStore {
         let mut prepared = evaluator
             .parse_query(sparql)
             .map_err(|e| Error::Sparql(describe_syntax_error(sparql, &e)))?;
-        if prepared.dataset().is_default_dataset() {
-            prepared.dataset_mut().set_default_graph_as_union();
-        }
         for (variable, value) in bindings {
             prepared = prepared.substitute_variable(variable.clone(), value.clone());
         }
@@ -408,13 +412,9 @@ impl ArticleLoader<'_> {
         loaded: &str,
         triples: impl IntoIterator<Item = Triple>,
     ) -> Result<ArticleEntry> {
-        let name = GraphName::from(graph.clone());
-        let quads: Vec<Quad> = triples
-            .into_iter()
-            .map(|t| t.in_graph(name.clone()))
-            .collect();
-        // The store keeps each quad once; the catalogue counts them so, by 64-bit hashes.
-        let mut hashes: Vec<u64> = quads.iter().map(hash).collect();
+        let triples: Vec<Triple> = triples.into_iter().collect();
+        // The store keeps each triple once; the catalogue counts them so, by 64-bit hashes.
+        let mut hashes: Vec<u64> = triples.iter().map(hash).collect();
         hashes.sort_unstable();
         hashes.dedup();
         let entry = ArticleEntry {
@@ -424,11 +424,15 @@ impl ArticleLoader<'_> {
             source: source.to_owned(),
             loaded: loaded.to_owned(),
         };
-        let quads = quads.into_iter();
         let exists = self.store.contains_named_graph(graph.as_ref())?;
         match &mut self.bulk {
             Some(bulk) if !exists => {
-                self.pending.extend(quads);
+                let name = GraphName::from(graph.clone());
+                for triple in triples {
+                    self.pending
+                        .push(triple.clone().in_graph(GraphName::DefaultGraph));
+                    self.pending.push(triple.in_graph(name.clone()));
+                }
                 self.pending.extend(entry.quads());
                 while self.pending.len() >= self.batch {
                     let chunk: Vec<Quad> = self.pending.drain(..self.batch).collect();
@@ -437,7 +441,7 @@ impl ArticleLoader<'_> {
             }
             _ => {
                 let mut transaction = self.store.start_transaction()?;
-                transaction.clear_graph(graph.as_ref())?;
+                replace_graph(&mut transaction, graph.as_ref(), &triples)?;
                 let old: Vec<Quad> = transaction
                     .quads_for_pattern(
                         Some(graph.as_ref().into()),
@@ -449,8 +453,7 @@ impl ArticleLoader<'_> {
                 for quad in &old {
                     transaction.remove(quad);
                 }
-                transaction.insert_named_graph(graph.as_ref());
-                for quad in quads.chain(entry.quads()) {
+                for quad in entry.quads() {
                     transaction.insert(QuadRef::from(&quad));
                 }
                 transaction.commit()?;
@@ -474,20 +477,68 @@ impl ArticleLoader<'_> {
     }
 }
 
-/// A quad's 64-bit FNV-1a hash over the text of its terms.
-fn hash(quad: &Quad) -> u64 {
+/// A triple's copy in the default graph.
+fn in_union(triple: TripleRef<'_>) -> QuadRef<'_> {
+    triple.in_graph(GraphNameRef::DefaultGraph)
+}
+
+/// Gives `graph` exactly `triples`, in `transaction`, and keeps the default graph the union:
+/// each new triple goes into it, and an old one leaves it unless another graph still holds it.
+fn replace_graph(
+    transaction: &mut Transaction<'_>,
+    graph: NamedNodeRef<'_>,
+    triples: &[Triple],
+) -> Result<()> {
+    let old: Vec<Triple> = transaction
+        .quads_for_pattern(None, None, None, Some(graph.into()))
+        .map(|q| q.map(Triple::from))
+        .collect::<Result<_, _>>()?;
+    transaction.clear_graph(graph)?;
+    transaction.insert_named_graph(graph);
+    for triple in triples {
+        transaction.insert(triple.as_ref().in_graph(graph));
+        transaction.insert(in_union(triple.as_ref()));
+    }
+    for triple in &old {
+        if !held_by_a_graph(transaction, triple.as_ref())? {
+            transaction.remove(in_union(triple.as_ref()));
+        }
+    }
+    Ok(())
+}
+
+/// Whether an article graph or the ontology graph (any named graph but the catalogue) holds
+/// `triple`.
+fn held_by_a_graph(transaction: &Transaction<'_>, triple: TripleRef<'_>) -> Result<bool> {
+    for quad in transaction.quads_for_pattern(
+        Some(triple.subject),
+        Some(triple.predicate),
+        Some(triple.object),
+        None,
+    ) {
+        match quad?.graph_name {
+            GraphName::DefaultGraph => {}
+            GraphName::NamedNode(g) if g == CATALOGUE_GRAPH => {}
+            _ => return Ok(true),
+        }
+    }
+    Ok(false)
+}
+
+/// A triple's 64-bit FNV-1a hash over the text of its terms.
+fn hash(triple: &Triple) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |bytes: &[u8]| {
         for &b in bytes.iter().chain(&[0xff]) {
             h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
     };
-    match &quad.subject {
+    match &triple.subject {
         NamedOrBlankNode::NamedNode(n) => eat(n.as_str().as_bytes()),
         NamedOrBlankNode::BlankNode(b) => eat(b.as_str().as_bytes()),
     }
-    eat(quad.predicate.as_str().as_bytes());
-    match &quad.object {
+    eat(triple.predicate.as_str().as_bytes());
+    match &triple.object {
         Term::NamedNode(n) => eat(n.as_str().as_bytes()),
         Term::BlankNode(b) => eat(b.as_str().as_bytes()),
         Term::Literal(l) => {
@@ -496,7 +547,7 @@ fn hash(quad: &Quad) -> u64 {
             eat(l.language().unwrap_or("").as_bytes());
         }
         #[allow(unreachable_patterns)]
-        _ => eat(quad.object.to_string().as_bytes()),
+        _ => eat(triple.object.to_string().as_bytes()),
     }
     h
 }
@@ -583,4 +634,67 @@ pub fn ontology_labels() -> HashMap<String, String> {
             _ => None,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::sparql::QueryResults;
+
+    fn node(name: &str) -> NamedNode {
+        NamedNode::new(format!("https://example.org/{name}")).unwrap()
+    }
+
+    fn triple(subject: &str, object: &str) -> Triple {
+        Triple::new(node(subject), node("says"), Literal::from(object))
+    }
+
+    /// How many times the query's pattern matches `<subject> <says> ?o` in the default graph.
+    fn matches(store: &GraphStore, subject: &str) -> usize {
+        let query = format!(
+            "SELECT ?o WHERE {{ <https://example.org/{subject}> <https://example.org/says> ?o }}"
+        );
+        match store.query(&query, &[], &[]).unwrap() {
+            QueryResults::Solutions(rows) => rows.count(),
+            _ => unreachable!("a SELECT query"),
+        }
+    }
+
+    fn put(store: &mut GraphStore, id: &str, triples: Vec<Triple>) {
+        let mut loader = store.loader(64);
+        loader
+            .put(id, &node(id), "test", "2026-01-01T00:00:00Z", triples)
+            .unwrap();
+        loader.finish().unwrap();
+    }
+
+    #[test]
+    fn the_default_graph_holds_each_triple_once_while_some_graph_holds_it() {
+        let mut store = GraphStore::new().unwrap();
+        put(&mut store, "a", vec![triple("shared", "x")]);
+        put(
+            &mut store,
+            "b",
+            vec![triple("shared", "x"), triple("own", "y")],
+        );
+        assert_eq!(matches(&store, "shared"), 1, "two graphs, one match");
+
+        store.remove_article("a").unwrap().expect("a was loaded");
+        assert_eq!(matches(&store, "shared"), 1, "b still holds it");
+
+        put(&mut store, "b", vec![triple("own", "y")]);
+        assert_eq!(matches(&store, "shared"), 0, "no graph holds it any more");
+        assert_eq!(matches(&store, "own"), 1);
+
+        store.remove_article("b").unwrap().expect("b was loaded");
+        assert_eq!(matches(&store, "own"), 0);
+        let ontology = "ASK { ?class a <http://www.w3.org/2002/07/owl#Class> }";
+        assert!(
+            matches!(
+                store.query(ontology, &[], &[]).unwrap(),
+                QueryResults::Boolean(true)
+            ),
+            "the ontology stays in the default graph"
+        );
+    }
 }

@@ -8,7 +8,7 @@
 //! `scripts/test.sh`, which skips them by name (`article_text`), with a warning, when the
 //! texts are missing.
 
-use crate::util::{expect, newsgraph, rows, stdout_of};
+use crate::util::{expect, facts_arg, facts_file, newsgraph, rows, stdout_of};
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
@@ -21,20 +21,11 @@ const ARTICLES: &[&str] = &[
     "cainiao-restructuring-second-account-2025",
 ];
 
-fn facts_file(id: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("data/articles/{id}.toml"))
-}
-
 /// The arguments that load the whole corpus: `--facts FILE` for each article.
 fn corpus_args() -> Vec<String> {
     ARTICLES
         .iter()
-        .flat_map(|id| {
-            [
-                "--facts".to_owned(),
-                facts_file(id).to_str().unwrap().to_owned(),
-            ]
-        })
+        .flat_map(|id| ["--facts".to_owned(), facts_arg(id)])
         .collect()
 }
 

@@ -1,17 +1,8 @@
 //! Reconciling articles: the ids a corpus shares (`newsgraph entities`), and what `check`
 //! reports when two facts files say different things about one id.
 
-use crate::util::{newsgraph, stdout_of};
-use std::path::Path;
+use crate::util::{facts_arg, newsgraph, stdout_of};
 use tempfile::TempDir;
-
-fn article(id: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(format!("data/articles/{id}.toml"))
-        .to_str()
-        .unwrap()
-        .to_owned()
-}
 
 /// A facts file that contradicts the Cainiao article about three of its ids.
 const CONTRARY: &str = r#"[article]
@@ -54,8 +45,8 @@ evidence = "Fan Jiang"
 fn entities_lists_shared_ids_with_names_and_articles() {
     let out = stdout_of(&[
         "entities",
-        &article("cainiao-restructuring"),
-        &article("alibaba-six-groups-2023"),
+        &facts_arg("cainiao-restructuring"),
+        &facts_arg("alibaba-six-groups-2023"),
     ]);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines[0], "id\tkind\tnames\tarticles");
@@ -82,7 +73,7 @@ fn the_corpus_has_no_conflicts() {
         "cainiao-restructuring-second-account-2025",
     ]
     .iter()
-    .map(|id| article(id))
+    .map(|id| facts_arg(id))
     .collect();
     let mut args = vec!["check".to_owned()];
     args.extend(files);
@@ -96,7 +87,7 @@ fn check_reports_each_conflict_with_both_locations() {
     let dir = TempDir::new().unwrap();
     let contrary = dir.path().join("contrary.toml");
     std::fs::write(&contrary, CONTRARY).unwrap();
-    let seed = article("cainiao-restructuring");
+    let seed = facts_arg("cainiao-restructuring");
     let output = newsgraph()
         .args(["check", &seed, contrary.to_str().unwrap()])
         .output()

@@ -1,19 +1,11 @@
 //! The on-disk store (`--store DIR`, the `rocksdb` feature): loading, listing, replacing and
 //! removing articles, queries and exports read from it, and a load killed half way.
 
-use crate::util::{newsgraph, rows, stdout_of};
+use crate::util::{facts_arg, newsgraph, rows, stdout_of};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Instant;
 use tempfile::TempDir;
-
-fn article(id: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(format!("data/articles/{id}.toml"))
-        .to_str()
-        .unwrap()
-        .to_owned()
-}
 
 const SEED: &str = "cainiao-restructuring";
 const OTHER: &str = "alibaba-six-groups-2023";
@@ -65,8 +57,8 @@ fn load_list_query_and_remove() {
             "--store",
             dir.to_str().unwrap(),
             "load",
-            &article(SEED),
-            &article(OTHER),
+            &facts_arg(SEED),
+            &facts_arg(OTHER),
         ])
         .output()
         .unwrap();
@@ -88,15 +80,15 @@ fn load_list_query_and_remove() {
     );
     assert_eq!(counted(&dir, SEED), SEED_TRIPLES);
     let list = with_store(&dir, &["list"]);
-    assert!(list.contains(&article(SEED)), "{list}");
+    assert!(list.contains(&facts_arg(SEED)), "{list}");
 
     // A saved question gives the same answer from the store as from the facts files.
     let from_facts = rows(&[
         "reporting-lines",
         "--facts",
-        &article(SEED),
+        &facts_arg(SEED),
         "--facts",
-        &article(OTHER),
+        &facts_arg(OTHER),
     ]);
     let from_store = rows(&["--store", dir.to_str().unwrap(), "reporting-lines"]);
     assert_eq!(from_store, from_facts);
@@ -121,13 +113,13 @@ fn load_list_query_and_remove() {
 fn the_store_exports_what_the_facts_export() {
     let tmp = TempDir::new().unwrap();
     let dir = tmp.path().join("store");
-    load(&dir, &[&article(OTHER), &article(SEED)]);
+    load(&dir, &[&facts_arg(OTHER), &facts_arg(SEED)]);
     let from_facts = stdout_of(&[
         "export",
         "--format",
         "nquads",
-        &article(SEED),
-        &article(OTHER),
+        &facts_arg(SEED),
+        &facts_arg(OTHER),
     ]);
     let from_store = with_store(&dir, &["export", "--format", "nquads"]);
     assert_eq!(
@@ -141,7 +133,7 @@ fn the_store_exports_what_the_facts_export() {
 fn entities_of_the_store() {
     let tmp = TempDir::new().unwrap();
     let dir = tmp.path().join("store");
-    load(&dir, &[&article(SEED), &article(OTHER)]);
+    load(&dir, &[&facts_arg(SEED), &facts_arg(OTHER)]);
     let out = with_store(&dir, &["entities"]);
     let lin_wan = out.lines().find(|l| l.starts_with("lin-wan\t")).unwrap();
     assert_eq!(
@@ -154,9 +146,9 @@ fn entities_of_the_store() {
 fn a_failed_load_leaves_the_store_as_it_was() {
     let tmp = TempDir::new().unwrap();
     let dir = tmp.path().join("store");
-    load(&dir, &[&article(SEED)]);
+    load(&dir, &[&facts_arg(SEED)]);
     let broken = tmp.path().join("broken.toml");
-    let text = std::fs::read_to_string(article(OTHER)).unwrap();
+    let text = std::fs::read_to_string(facts_arg(OTHER)).unwrap();
     std::fs::write(
         &broken,
         text.replace("kind = \"formal\"", "kind = \"nonsense\""),
@@ -167,7 +159,7 @@ fn a_failed_load_leaves_the_store_as_it_was() {
             "--store",
             dir.to_str().unwrap(),
             "load",
-            &article(SEED),
+            &facts_arg(SEED),
             broken.to_str().unwrap(),
         ])
         .output()
@@ -185,43 +177,56 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// Replacing an article with a large version, killed with SIGKILL at points spread over the
-/// load: afterwards the store opens, the other article is intact, and the replaced one is
-/// either the earlier version or the whole new one, never a part, in its graph and in the
-/// catalogue.
-#[test]
-fn a_load_killed_half_way_leaves_the_earlier_version() {
-    let tmp = TempDir::new().unwrap();
-    let before = tmp.path().join("before");
-    load(&before, &[&article(SEED), &article(OTHER)]);
-    let big: PathBuf = tmp.path().join("big.toml");
+/// Whether the store's default graph is exactly the union of its article and ontology graphs:
+/// no triple in one and not the other.
+fn union_is_exact(dir: &Path) -> bool {
+    let ask = "ASK {
+        { ?s ?p ?o MINUS { GRAPH ?g { ?s ?p ?o } FILTER(?g != <https://newsgraph.example/catalogue>) } }
+        UNION
+        { GRAPH ?g { ?s ?p ?o } FILTER(?g != <https://newsgraph.example/catalogue>)
+          FILTER NOT EXISTS { ?s ?p ?o } }
+    }";
+    let answer = with_store(dir, &["query", "--sparql", ask, "--format", "csv"]);
+    answer.contains("false")
+}
+
+/// A facts file of 30 copies of the Cainiao records, under the Cainiao article's id.
+fn big_facts(tmp: &Path) -> PathBuf {
+    let big = tmp.join("big.toml");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/generate_facts.py");
     let status = std::process::Command::new("python3")
         .args([script.to_str().unwrap(), "30", big.to_str().unwrap()])
         .status()
         .unwrap();
     assert!(status.success());
+    big
+}
 
-    // The whole load, timed, to know when "half way" is.
-    let whole = tmp.path().join("whole");
-    copy_dir(&before, &whole);
+/// Loads `big` into a copy of the store `before`, timed; then into other copies, each killed
+/// with SIGKILL at a point spread over that time. Checks that every killed store opens with
+/// the other article intact, and the loaded one either as it was before (`earlier` triples)
+/// or whole, in its graph, the catalogue and the default graph; then that it takes the load
+/// again. Returns how many kills left the earlier version.
+fn kill_loads(tmp: &Path, before: &Path, big: &Path, earlier: Option<u64>) -> usize {
+    let whole = tmp.join("whole");
+    copy_dir(before, &whole);
     let started = Instant::now();
     load(&whole, &[big.to_str().unwrap()]);
     let duration = started.elapsed();
     let big_triples = counted(&whole, SEED);
     assert!(big_triples > 20 * SEED_TRIPLES, "{big_triples}");
-    assert_eq!(
-        listed(&whole),
-        [
-            (OTHER.to_owned(), OTHER_TRIPLES),
-            (SEED.to_owned(), big_triples)
-        ]
-    );
+    let with = |seed: Option<u64>| {
+        let mut articles = vec![(OTHER.to_owned(), OTHER_TRIPLES)];
+        articles.extend(seed.map(|n| (SEED.to_owned(), n)));
+        articles
+    };
+    assert_eq!(listed(&whole), with(Some(big_triples)));
+    assert!(union_is_exact(&whole));
 
-    let mut earlier = 0;
+    let mut kept_earlier = 0;
     for (i, fraction) in [0.3, 0.5, 0.7, 0.85, 0.95].into_iter().enumerate() {
-        let dir = tmp.path().join(format!("killed-{i}"));
-        copy_dir(&before, &dir);
+        let dir = tmp.join(format!("killed-{i}"));
+        copy_dir(before, &dir);
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_newsgraph"))
             .args([
                 "--store",
@@ -237,23 +242,47 @@ fn a_load_killed_half_way_leaves_the_earlier_version() {
         child.kill().unwrap(); // SIGKILL
         let status = child.wait().unwrap();
 
-        let seed = counted(&dir, SEED);
+        let listing = listed(&dir);
+        let seed = listing.iter().find(|(id, _)| id == SEED).map(|(_, n)| *n);
         assert!(
-            seed == SEED_TRIPLES || seed == big_triples,
-            "killed at {fraction} ({status}): {seed} triples in the graph"
+            seed == earlier || seed == Some(big_triples),
+            "killed at {fraction} ({status}): {seed:?} triples in the graph"
         );
+        assert_eq!(listing, with(seed));
+        assert_eq!(counted(&dir, SEED), seed.unwrap_or(0));
         assert_eq!(counted(&dir, OTHER), OTHER_TRIPLES);
-        assert_eq!(
-            listed(&dir),
-            [(OTHER.to_owned(), OTHER_TRIPLES), (SEED.to_owned(), seed)]
-        );
-        if seed == SEED_TRIPLES {
-            earlier += 1;
+        assert!(union_is_exact(&dir), "killed at {fraction}");
+        if seed == earlier {
+            kept_earlier += 1;
         }
         // The store takes a new load afterwards.
         load(&dir, &[big.to_str().unwrap()]);
         assert_eq!(counted(&dir, SEED), big_triples);
     }
+    kept_earlier
+}
+
+/// Replacing an article with a large version (one transaction), killed half way: the earlier
+/// version or the whole new one, never a part.
+#[test]
+fn a_replacing_load_killed_half_way_leaves_the_earlier_version() {
+    let tmp = TempDir::new().unwrap();
+    let before = tmp.path().join("before");
+    load(&before, &[&facts_arg(SEED), &facts_arg(OTHER)]);
+    let big = big_facts(tmp.path());
+    let earlier = kill_loads(tmp.path(), &before, &big, Some(SEED_TRIPLES));
+    assert!(earlier > 0, "every kill came after the load had finished");
+}
+
+/// Adding a large new article (the bulk loader, whose files go in at the end in one step),
+/// killed half way: no article or the whole of it, never a part.
+#[test]
+fn a_first_load_killed_half_way_leaves_no_part_of_the_article() {
+    let tmp = TempDir::new().unwrap();
+    let before = tmp.path().join("before");
+    load(&before, &[&facts_arg(OTHER)]);
+    let big = big_facts(tmp.path());
+    let earlier = kill_loads(tmp.path(), &before, &big, None);
     assert!(earlier > 0, "every kill came after the load had finished");
 }
 
@@ -263,10 +292,10 @@ fn a_load_killed_half_way_leaves_the_earlier_version() {
 fn files_of_a_killed_bulk_load_are_removed() {
     let tmp = TempDir::new().unwrap();
     let dir = tmp.path().join("store");
-    load(&dir, &[&article(OTHER)]);
+    load(&dir, &[&facts_arg(OTHER)]);
     let stale = dir.join("bulk-1234.sst");
     std::fs::write(&stale, b"half a file").unwrap();
-    load(&dir, &[&article(SEED)]);
+    load(&dir, &[&facts_arg(SEED)]);
     assert!(!stale.exists());
     assert_eq!(
         listed(&dir),

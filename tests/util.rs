@@ -15,6 +15,16 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// The facts file of the article `id` under `data/articles/`.
+pub fn facts_file(id: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("data/articles/{id}.toml"))
+}
+
+/// [`facts_file`] as a command-line argument.
+pub fn facts_arg(id: &str) -> String {
+    facts_file(id).to_str().unwrap().to_owned()
+}
+
 /// Runs `newsgraph` with `args`, expects success, and returns standard output.
 pub fn stdout_of(args: &[&str]) -> String {
     let output = newsgraph().args(args).output().unwrap();

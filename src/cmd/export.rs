@@ -4,7 +4,7 @@ use crate::cli::ExportArgs;
 use crate::output::{DirFile, write_dir, write_to};
 use anyhow::bail;
 use newsgraph::export::graph::{self, PropertyGraph};
-use newsgraph::export::{ExportFormat, dot, graphml, neo4j, prefixes, write_rdf};
+use newsgraph::export::{ExportFormat, SortedTriples, dot, graphml, neo4j, prefixes, write_rdf};
 use newsgraph::iris::Iris;
 use newsgraph::pipeline::{self, Article};
 use newsgraph::provenance::timestamp_now;
@@ -75,14 +75,16 @@ fn stream_rdf_export(
     let mut planned = pipeline::check_all(options)?;
     planned.sort_by_cached_key(|p| iris.graph(&p.id));
     let failure: RefCell<Option<newsgraph::Error>> = RefCell::new(None);
+    let last = iris.article_prefix();
     let articles =
         planned
             .iter()
             .map_while(|plan| match pipeline::read_planned(plan, options, iris) {
                 Ok(article) => {
-                    let triples: Vec<Triple> = article.triples().collect();
+                    // Held compactly, so that the article's triples are not all held twice.
+                    let triples = SortedTriples::new(article.triples(), &last);
                     let graph = GraphName::from(article.mapping.graph);
-                    Some((graph, Box::new(triples.into_iter()) as Box<_>))
+                    Some((graph, Box::new(triples.into_triples()) as Box<_>))
                 }
                 Err(e) => {
                     *failure.borrow_mut() = Some(e);

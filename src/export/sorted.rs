@@ -86,17 +86,14 @@ impl SortedTriples {
 
     /// The triples, in order.
     pub fn iter(&self) -> impl Iterator<Item = TripleRef<'_>> {
-        self.rows.iter().map(|&[s, p, o]| {
-            let subject = match self.terms[s as usize].as_ref() {
-                TermRef::NamedNode(n) => NamedOrBlankNodeRef::from(n),
-                TermRef::BlankNode(b) => NamedOrBlankNodeRef::from(b),
-                _ => unreachable!("subjects are IRIs or blank nodes"),
-            };
-            let TermRef::NamedNode(predicate) = self.terms[p as usize].as_ref() else {
-                unreachable!("predicates are IRIs")
-            };
-            TripleRef::new(subject, predicate, self.terms[o as usize].as_ref())
-        })
+        self.rows.iter().map(|row| triple(&self.terms, row))
+    }
+
+    /// The triples, in order, as owned values: the compact form is kept until the last one.
+    pub fn into_triples(self) -> impl Iterator<Item = Triple> {
+        let SortedTriples { terms, rows } = self;
+        rows.into_iter()
+            .map(move |row| triple(&terms, &row).into_owned())
     }
 }
 
@@ -118,6 +115,19 @@ fn text(term: &Term) -> std::borrow::Cow<'_, str> {
         Term::NamedNode(n) => n.as_str().into(),
         other => other.to_string().into(),
     }
+}
+
+/// The triple of one row.
+fn triple<'a>(terms: &'a [Term], &[s, p, o]: &[u32; 3]) -> TripleRef<'a> {
+    let subject = match terms[s as usize].as_ref() {
+        TermRef::NamedNode(n) => NamedOrBlankNodeRef::from(n),
+        TermRef::BlankNode(b) => NamedOrBlankNodeRef::from(b),
+        _ => unreachable!("subjects are IRIs or blank nodes"),
+    };
+    let TermRef::NamedNode(predicate) = terms[p as usize].as_ref() else {
+        unreachable!("predicates are IRIs")
+    };
+    TripleRef::new(subject, predicate, terms[o as usize].as_ref())
 }
 
 /// Compares two strings with their runs of ASCII digits as numbers (`a2` < `a10`); a number

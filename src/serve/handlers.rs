@@ -288,8 +288,8 @@ async fn run_update(state: &Arc<State>, update: String) -> Response {
     respond(reply)
 }
 
-/// Parameters of the SPARQL Protocol that choose a dataset; the union of all graphs is
-/// always the default graph here, and `FROM`/`FROM NAMED` choose others.
+/// Parameters of the SPARQL Protocol that choose a dataset; the union of the articles and the
+/// ontology is always the default graph here, and `FROM`/`FROM NAMED` choose others.
 fn refuse_dataset_parameters(params: &[(String, String)]) -> Result<(), Failure> {
     for name in [
         "default-graph-uri",
@@ -301,7 +301,7 @@ fn refuse_dataset_parameters(params: &[(String, String)]) -> Result<(), Failure>
             return Err(Failure::new(
                 StatusCode::BAD_REQUEST,
                 format!(
-                    "the {name} parameter is not supported: the default graph is the union of all graphs; use FROM or FROM NAMED in the query"
+                    "the {name} parameter is not supported: the default graph is the union of the articles and the ontology; use FROM or FROM NAMED in the query"
                 ),
             ));
         }
@@ -399,7 +399,8 @@ pub async fn sparql_post(
 }
 
 /// `GET /store?default` or `/store?graph=IRI`: the SPARQL 1.1 Graph Store Protocol's read.
-/// The default graph is what queries see by default: the union of all graphs.
+/// The default graph is what queries see by default: the union of the articles and the
+/// ontology, each triple once.
 pub async fn graph_store(
     axum::extract::State(state): Shared,
     RawQuery(raw): RawQuery,
@@ -421,7 +422,7 @@ pub async fn graph_store(
         _ => {
             return Failure::new(
                 StatusCode::BAD_REQUEST,
-                "name one graph: ?default for the union of all graphs, or ?graph=IRI for a named graph",
+                "name one graph: ?default for the union of the articles and the ontology, or ?graph=IRI for a named graph",
             )
             .into_response();
         }
@@ -461,12 +462,12 @@ fn write_graph(
                     format!("no graph {node}; the graphs are: {}", names.join(", ")),
                 ));
             }
-            Some(GraphNameRef::from(node.as_ref()))
+            GraphNameRef::from(node.as_ref())
         }
-        None => None,
+        None => GraphNameRef::DefaultGraph,
     };
     let mut triples = Vec::new();
-    for quad in store.quads_for_pattern(None, None, None, pattern) {
+    for quad in store.quads_for_pattern(None, None, None, Some(pattern)) {
         triples.push(Triple::from(quad.map_err(|e| internal(&e))?));
     }
     let mut out = Vec::new();

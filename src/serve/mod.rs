@@ -177,10 +177,11 @@ async fn serve(state: Arc<State>) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {}", config.bind))?;
     let address = listener.local_addr()?;
-    let quads = state.loaded.store.store().len().unwrap_or(0);
+    let store = &state.loaded.store;
     eprintln!(
-        "newsgraph serve: {} article(s), {quads} quads; {}, time limit {}, at most {} results",
-        state.loaded.articles.len(),
+        "newsgraph serve: {} article(s), {} distinct triples; {}, time limit {}, at most {} results",
+        store.article_graphs().len(),
+        store.graph_len(oxigraph::model::GraphNameRef::DefaultGraph),
         match (config.allow_update, config.cache) {
             (true, _) => "updates ALLOWED",
             (false, true) => "read-only, answers cached",
