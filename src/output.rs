@@ -119,23 +119,13 @@ where
     E: std::error::Error + Send + Sync + 'static,
 {
     match path {
-        None => {
-            let mut out = BufWriter::new(io::stdout().lock());
-            write(&mut out)?;
-            out.flush()?;
-            Ok(())
-        }
-        Some(path) if is_special(path) => {
-            let file = OpenOptions::new().write(true).open(path);
-            file.map_err(anyhow::Error::from)
-                .and_then(|file| {
-                    let mut out = BufWriter::new(file);
-                    write(&mut out)?;
-                    out.flush()?;
-                    Ok(())
-                })
-                .with_context(|| format!("cannot write {}", path.display()))
-        }
+        None => write_buffered(io::stdout().lock(), write),
+        Some(path) if is_special(path) => OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(anyhow::Error::from)
+            .and_then(|file| write_buffered(file, write))
+            .with_context(|| format!("cannot write {}", path.display())),
         Some(path) => {
             let temp = Temporary::beside(path);
             write_file(&temp.path, write)
@@ -144,6 +134,20 @@ where
                 .with_context(|| format!("cannot write {}", path.display()))
         }
     }
+}
+
+/// Runs `write` against `out` through a buffer, and flushes it.
+fn write_buffered<E>(
+    out: impl Write,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
+) -> anyhow::Result<()>
+where
+    E: std::error::Error + Send + Sync + 'static,
+{
+    let mut out = BufWriter::new(out);
+    write(&mut out)?;
+    out.flush()?;
+    Ok(())
 }
 
 /// Whether `path` names something other than a regular file or a directory: a device, a named

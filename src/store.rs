@@ -96,8 +96,11 @@ impl GraphStore {
     /// An in-memory store with the ontology loaded.
     pub fn new() -> Result<GraphStore> {
         let store = Store::new()?;
-        store.load_from_slice(ontology_parser(), ONTOLOGY)?;
-        store.extend(ontology_triples().iter().map(|t| in_union(t.as_ref())))?;
+        store.extend(
+            ontology_triples()
+                .iter()
+                .flat_map(|t| stored_quads(t.as_ref(), ONTOLOGY_GRAPH)),
+        )?;
         Ok(GraphStore {
             store,
             articles: Vec::new(),
@@ -179,7 +182,7 @@ impl GraphStore {
         self.store.extend(
             triples
                 .iter()
-                .flat_map(|t| [t.as_ref().in_graph(graph), in_union(t.as_ref())]),
+                .flat_map(|t| stored_quads(t.as_ref(), graph.as_ref())),
         )?;
         if !self.articles.contains(graph) {
             self.articles.push(graph.clone());
@@ -427,11 +430,9 @@ impl ArticleLoader<'_> {
         let exists = self.store.contains_named_graph(graph.as_ref())?;
         match &mut self.bulk {
             Some(bulk) if !exists => {
-                let name = GraphName::from(graph.clone());
-                for triple in triples {
-                    self.pending
-                        .push(triple.clone().in_graph(GraphName::DefaultGraph));
-                    self.pending.push(triple.in_graph(name.clone()));
+                for triple in &triples {
+                    let quads = stored_quads(triple.as_ref(), graph.as_ref());
+                    self.pending.extend(quads.map(QuadRef::into_owned));
                 }
                 self.pending.extend(entry.quads());
                 while self.pending.len() >= self.batch {
@@ -482,6 +483,11 @@ fn in_union(triple: TripleRef<'_>) -> QuadRef<'_> {
     triple.in_graph(GraphNameRef::DefaultGraph)
 }
 
+/// How a triple of `graph` is stored: in that graph, and its copy in the default graph.
+fn stored_quads<'a>(triple: TripleRef<'a>, graph: NamedNodeRef<'a>) -> [QuadRef<'a>; 2] {
+    [triple.in_graph(graph), in_union(triple)]
+}
+
 /// Gives `graph` exactly `triples`, in `transaction`, and keeps the default graph the union:
 /// each new triple goes into it, and an old one leaves it unless another graph still holds it.
 fn replace_graph(
@@ -496,8 +502,7 @@ fn replace_graph(
     transaction.clear_graph(graph)?;
     transaction.insert_named_graph(graph);
     for triple in triples {
-        transaction.insert(triple.as_ref().in_graph(graph));
-        transaction.insert(in_union(triple.as_ref()));
+        transaction.extend(stored_quads(triple.as_ref(), graph));
     }
     for triple in &old {
         if !held_by_a_graph(transaction, triple.as_ref())? {
