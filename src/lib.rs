@@ -40,6 +40,7 @@
 //! # Ok::<(), newsgraph::Error>(())
 //! ```
 
+mod bindings;
 pub mod corpus;
 pub mod diagnostic;
 pub mod draft;

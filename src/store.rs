@@ -22,6 +22,7 @@ use oxigraph::model::{
 };
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator, Variable};
 use oxigraph::store::{BulkLoader, Store, Transaction};
+use spargebra::SparqlParser;
 use std::collections::HashMap;
 
 /// newsgraph's ontology, in Turtle.
@@ -364,18 +365,22 @@ impl GraphStore {
         bindings: &[(Variable, Term)],
         cancel: &CancellationToken,
     ) -> Result<QueryResults<'static>> {
-        let mut evaluator = SparqlEvaluator::new().with_cancellation_token(cancel.clone());
+        let mut parser = SparqlParser::new();
         for (prefix, namespace) in prefixes {
-            evaluator = evaluator
+            parser = parser
                 .with_prefix(prefix, namespace)
                 .map_err(|e| Error::BaseIri {
                     iri: namespace.clone(),
                     reason: e.to_string(),
                 })?;
         }
-        let mut prepared = evaluator
+        let mut query = parser
             .parse_query(sparql)
             .map_err(|e| Error::Sparql(describe_syntax_error(sparql, &e)))?;
+        crate::bindings::write_in(&mut query, bindings);
+        let mut prepared = SparqlEvaluator::new()
+            .with_cancellation_token(cancel.clone())
+            .for_query(query);
         for (variable, value) in bindings {
             prepared = prepared.substitute_variable(variable.clone(), value.clone());
         }
