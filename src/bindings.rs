@@ -3,156 +3,152 @@
 //!
 //! Oxigraph applies a substituted variable when it evaluates a query, after it has chosen the
 //! order of its joins. A question such as `evidence` then plans for every entity and filters
-//! for one at the end: on a store of 100 articles that took 5 s where the same query with the
-//! entity written in took 0.2 s. [`write_in`] puts each value in place of its variable wherever
-//! the variable means the query's own (outer) variable: triple and path patterns, `GRAPH`
-//! names, and expressions, `FILTER EXISTS` included. It leaves alone what has a scope of its
-//! own (a sub-select, the inside of a `GROUP BY` the variable is not a key of, `SERVICE`, the
-//! right side of `MINUS`) and the places that assign the variable (`BIND … AS`, `VALUES`). The
-//! caller still substitutes the variable at evaluation, so it is bound in every answer as
-//! before; the rewrite only lets the planner start from the value.
+//! for one at the end: on a store of 100 articles that took 2.5 s, where the same query with a
+//! `VALUES` table for the entity took 0.3 s. [`write_in`] writes that table: it joins a
+//! one-row `VALUES` of the bound variables to the query's pattern, as deep down its left side
+//! as the pattern goes (through `FILTER`, `OPTIONAL`, `BIND` and `MINUS`, which keep their
+//! left side's rows), so that the planner can start from it. Expressions get the value in
+//! place of the variable, `FILTER EXISTS` included, since a filter does not see a table joined
+//! below it. What has a scope of its own (a sub-select, `SERVICE`) is left alone. The caller
+//! still substitutes the variables at evaluation, so each answer binds them as before.
 
 use oxigraph::model::Term;
 use oxigraph::sparql::Variable;
 use spargebra::Query;
 use spargebra::algebra::{Expression, GraphPattern, OrderExpression};
-use spargebra::term::{NamedNodePattern, TermPattern, TriplePattern};
+use spargebra::term::GroundTerm;
 
-/// Writes each bound value into `query` in place of its variable (see the [module](self)).
+/// Writes the bound values into `query` (see the [module](self)).
 pub fn write_in(query: &mut Query, bindings: &[(Variable, Term)]) {
-    let pattern = match query {
-        Query::Select { pattern, .. }
-        | Query::Construct { pattern, .. }
-        | Query::Describe { pattern, .. }
-        | Query::Ask { pattern, .. } => pattern,
-    };
-    for (variable, value) in bindings {
-        // A blank node in a pattern would be a variable, and a triple term has no place here.
-        if matches!(value, Term::NamedNode(_) | Term::Literal(_)) {
-            let binding = Binding { variable, value };
-            binding.outermost(pattern);
-        }
+    // A blank node in a query would be a variable, and a triple term has no place here.
+    let bindings: Vec<(&Variable, GroundTerm, Expression)> = bindings
+        .iter()
+        .filter_map(|(variable, value)| match value {
+            Term::NamedNode(node) => Some((
+                variable,
+                GroundTerm::NamedNode(node.clone()),
+                Expression::NamedNode(node.clone()),
+            )),
+            Term::Literal(literal) => Some((
+                variable,
+                GroundTerm::Literal(literal.clone()),
+                Expression::Literal(literal.clone()),
+            )),
+            _ => None,
+        })
+        .collect();
+    if bindings.is_empty() {
+        return;
     }
+    let (Query::Select { pattern, .. }
+    | Query::Construct { pattern, .. }
+    | Query::Describe { pattern, .. }
+    | Query::Ask { pattern, .. }) = query;
+    let table = GraphPattern::Values {
+        variables: bindings.iter().map(|(v, _, _)| (*v).clone()).collect(),
+        bindings: vec![bindings.iter().map(|(_, t, _)| Some(t.clone())).collect()],
+    };
+    let rewrite = Rewrite {
+        bindings: &bindings,
+    };
+    rewrite.scope(pattern);
+    rewrite.join_table(pattern, table);
 }
 
-/// One variable and the value given to it.
-struct Binding<'a> {
-    variable: &'a Variable,
-    value: &'a Term,
+/// The bound variables, each with its value as an expression.
+struct Rewrite<'a> {
+    bindings: &'a [(&'a Variable, GroundTerm, Expression)],
 }
 
-impl Binding<'_> {
-    /// Goes through the query's own modifiers and projection to the pattern they apply to.
-    fn outermost(&self, pattern: &mut GraphPattern) {
+impl Rewrite<'_> {
+    /// Joins `table` to the query's pattern, below its projection and modifiers and as deep
+    /// down the left side as rows are kept.
+    fn join_table(&self, pattern: &mut GraphPattern, table: GraphPattern) {
         match pattern {
             GraphPattern::Slice { inner, .. }
             | GraphPattern::Distinct { inner }
-            | GraphPattern::Reduced { inner } => self.outermost(inner),
-            GraphPattern::Project { inner, .. } => self.pattern(inner),
-            _ => self.pattern(pattern),
+            | GraphPattern::Reduced { inner }
+            | GraphPattern::Project { inner, .. }
+            | GraphPattern::OrderBy { inner, .. }
+            | GraphPattern::Filter { inner, .. }
+            | GraphPattern::Extend { inner, .. }
+            | GraphPattern::LeftJoin { left: inner, .. }
+            | GraphPattern::Minus { left: inner, .. } => self.join_table(inner, table),
+            GraphPattern::Group {
+                inner, variables, ..
+            } if self.bindings.iter().all(|(v, _, _)| variables.contains(v)) => {
+                self.join_table(inner, table)
+            }
+            _ => {
+                let right = std::mem::replace(pattern, GraphPattern::Bgp { patterns: vec![] });
+                *pattern = GraphPattern::Join {
+                    left: Box::new(table),
+                    right: Box::new(right),
+                };
+            }
         }
     }
 
-    fn pattern(&self, pattern: &mut GraphPattern) {
+    /// Puts the values into every expression of the query's own scope.
+    fn scope(&self, pattern: &mut GraphPattern) {
         match pattern {
-            GraphPattern::Bgp { patterns } => {
-                for triple in patterns {
-                    self.triple(triple);
-                }
-            }
-            GraphPattern::Path {
-                subject, object, ..
-            } => {
-                self.term(subject);
-                self.term(object);
-            }
             GraphPattern::Join { left, right }
             | GraphPattern::Union { left, right }
-            | GraphPattern::Lateral { left, right } => {
-                self.pattern(left);
-                self.pattern(right);
+            | GraphPattern::Lateral { left, right }
+            | GraphPattern::Minus { left, right } => {
+                self.scope(left);
+                self.scope(right);
             }
             GraphPattern::LeftJoin {
                 left,
                 right,
                 expression,
             } => {
-                self.pattern(left);
-                self.pattern(right);
+                self.scope(left);
+                self.scope(right);
                 if let Some(expression) = expression {
                     self.expression(expression);
                 }
             }
             GraphPattern::Filter { expr, inner } => {
                 self.expression(expr);
-                self.pattern(inner);
-            }
-            GraphPattern::Graph { name, inner } => {
-                if let (NamedNodePattern::Variable(v), Term::NamedNode(node)) = (&*name, self.value)
-                    && v == self.variable
-                {
-                    *name = NamedNodePattern::NamedNode(node.clone());
-                }
-                self.pattern(inner);
+                self.scope(inner);
             }
             GraphPattern::Extend {
                 inner, expression, ..
             } => {
                 self.expression(expression);
-                self.pattern(inner);
+                self.scope(inner);
             }
-            GraphPattern::Minus { left, .. } => self.pattern(left),
             GraphPattern::OrderBy { inner, expression } => {
                 for order in expression {
-                    match order {
-                        OrderExpression::Asc(e) | OrderExpression::Desc(e) => self.expression(e),
-                    }
+                    let (OrderExpression::Asc(e) | OrderExpression::Desc(e)) = order;
+                    self.expression(e);
                 }
-                self.pattern(inner);
+                self.scope(inner);
             }
-            GraphPattern::Distinct { inner } | GraphPattern::Reduced { inner } => {
-                self.pattern(inner)
+            GraphPattern::Graph { inner, .. }
+            | GraphPattern::Distinct { inner }
+            | GraphPattern::Reduced { inner }
+            | GraphPattern::Slice { inner, .. } => self.scope(inner),
+            // The query's own projection; a sub-select's is a scope of its own.
+            GraphPattern::Project { inner, variables }
+                if self.bindings.iter().any(|(v, _, _)| variables.contains(v)) =>
+            {
+                self.scope(inner)
             }
-            GraphPattern::Slice { inner, .. } => self.pattern(inner),
-            GraphPattern::Group {
-                inner, variables, ..
-            } if variables.contains(self.variable) => self.pattern(inner),
-            // Scopes of their own, and tables that assign the variable.
+            GraphPattern::Group { inner, .. } => self.scope(inner),
+            // Triple and path patterns, tables, sub-selects and SERVICE.
             _ => {}
-        }
-    }
-
-    fn triple(&self, triple: &mut TriplePattern) {
-        self.term(&mut triple.subject);
-        if let (NamedNodePattern::Variable(v), Term::NamedNode(node)) =
-            (&triple.predicate, self.value)
-            && v == self.variable
-        {
-            triple.predicate = NamedNodePattern::NamedNode(node.clone());
-        }
-        self.term(&mut triple.object);
-    }
-
-    fn term(&self, term: &mut TermPattern) {
-        if let TermPattern::Variable(v) = term
-            && v == self.variable
-        {
-            *term = match self.value {
-                Term::NamedNode(node) => TermPattern::NamedNode(node.clone()),
-                Term::Literal(literal) => TermPattern::Literal(literal.clone()),
-                _ => return,
-            };
         }
     }
 
     fn expression(&self, expression: &mut Expression) {
         match expression {
-            Expression::Variable(v) if v == self.variable => {
-                *expression = match self.value {
-                    Term::NamedNode(node) => Expression::NamedNode(node.clone()),
-                    Term::Literal(literal) => Expression::Literal(literal.clone()),
-                    _ => return,
-                };
+            Expression::Variable(v) => {
+                if let Some((_, _, value)) = self.bindings.iter().find(|(b, _, _)| *b == v) {
+                    *expression = value.clone();
+                }
             }
             Expression::Or(a, b)
             | Expression::And(a, b)
@@ -188,8 +184,8 @@ impl Binding<'_> {
                     self.expression(e);
                 }
             }
-            Expression::Exists(pattern) => self.pattern(pattern),
-            // Constants, other variables, and BOUND(?v), which the binding makes true.
+            Expression::Exists(pattern) => self.scope(pattern),
+            // Constants, and BOUND(?v), which the binding makes true.
             _ => {}
         }
     }
@@ -198,53 +194,107 @@ impl Binding<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use oxigraph::io::RdfFormat;
     use oxigraph::model::{Literal, NamedNode};
+    use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+    use oxigraph::store::Store;
     use spargebra::SparqlParser;
 
-    fn rewritten(sparql: &str, variable: &str, value: Term) -> String {
-        let mut query = SparqlParser::new().parse_query(sparql).unwrap();
-        write_in(&mut query, &[(Variable::new(variable).unwrap(), value)]);
-        query.to_string()
+    const DATA: &str = r#"
+        @prefix : <http://example.com/> .
+        :s1 :subject :ding ; :label "one" ; :date "2024-01-01" .
+        :s2 :object :ding ; :label "two" ; :date "2025-01-01" .
+        :s3 :subject :lin ; :label "three" ; :date "2023-01-01" .
+        :s1 :note "first" .
+    "#;
+
+    fn ex(local: &str) -> Term {
+        NamedNode::new(format!("http://example.com/{local}"))
+            .unwrap()
+            .into()
+    }
+
+    /// The answers, as sorted text, of `sparql` with `bindings`: substituted by Oxigraph alone,
+    /// and written in first.
+    fn both_ways(
+        sparql: &str,
+        bindings: &[(Variable, Term)],
+    ) -> (Vec<String>, Vec<String>, String) {
+        let store = Store::new().unwrap();
+        store.load_from_slice(RdfFormat::Turtle, DATA).unwrap();
+        let run = |query: Query| {
+            let mut prepared = SparqlEvaluator::new().for_query(query);
+            for (variable, value) in bindings {
+                prepared = prepared.substitute_variable(variable.clone(), value.clone());
+            }
+            let QueryResults::Solutions(solutions) = prepared.on_store(&store).execute().unwrap()
+            else {
+                panic!("a SELECT query")
+            };
+            let mut rows: Vec<String> = solutions
+                .map(|s| {
+                    let s = s.unwrap();
+                    s.iter().map(|(v, t)| format!("{v}={t} ")).collect()
+                })
+                .collect();
+            rows.sort();
+            rows
+        };
+        let query = SparqlParser::new().parse_query(sparql).unwrap();
+        let mut rewritten = query.clone();
+        write_in(&mut rewritten, bindings);
+        let text = rewritten.to_string();
+        (run(query), run(rewritten), text)
+    }
+
+    fn bind(variable: &str, value: Term) -> Vec<(Variable, Term)> {
+        vec![(Variable::new(variable).unwrap(), value)]
     }
 
     #[test]
-    fn a_bound_variable_is_written_into_patterns_and_filters() {
-        let iri = Term::from(NamedNode::new("http://example.com/ding").unwrap());
-        let query = rewritten(
-            "SELECT DISTINCT ?e ?l WHERE { ?s <http://example.com/p>|<http://example.com/q> ?e . \
-             ?e <http://example.com/label> ?l FILTER(isIRI(?e)) } ORDER BY ?e",
-            "e",
-            iri,
+    fn a_bound_entity_is_a_table_the_planner_can_start_from() {
+        let sparql = "PREFIX : <http://example.com/> SELECT DISTINCT ?e ?l WHERE { \
+                      ?s :subject|:object ?e ; :label ?l FILTER(isIRI(?e)) \
+                      OPTIONAL { ?s :note ?n } } ORDER BY ?e ?l";
+        let (alone, written, text) = both_ways(sparql, &bind("e", ex("ding")));
+        assert_eq!(alone, written);
+        assert_eq!(written.len(), 2, "{written:?}");
+        assert!(
+            text.contains("VALUES ( ?e ) { ( <http://example.com/ding> )"),
+            "{text}"
         );
-        assert_eq!(
-            query.matches("<http://example.com/ding>").count(),
-            4,
-            "{query}"
-        );
-        assert!(query.contains("SELECT DISTINCT ?e ?l"), "{query}");
+        assert!(text.contains("isIRI(<http://example.com/ding>)"), "{text}");
     }
 
     #[test]
-    fn a_bound_date_reaches_filter_not_exists() {
-        let date = Term::from(Literal::new_simple_literal("2024-12-01"));
-        let query = rewritten(
-            "SELECT ?x ?date WHERE { ?x <http://example.com/p> ?d FILTER(?d <= ?date) \
-             FILTER NOT EXISTS { ?y <http://example.com/p> ?e FILTER(?e > ?d && ?e <= ?date) } }",
-            "date",
-            date,
-        );
-        assert_eq!(query.matches("\"2024-12-01\"").count(), 2, "{query}");
+    fn a_bound_date_reaches_filters_and_filter_not_exists() {
+        let sparql = "PREFIX : <http://example.com/> SELECT ?s ?date WHERE { \
+                      ?s :date ?d FILTER(?d <= ?date) \
+                      FILTER NOT EXISTS { ?t :date ?e FILTER(?e > ?d && ?e <= ?date) } }";
+        let date = Term::from(Literal::new_simple_literal("2024-06-01"));
+        let (alone, written, text) = both_ways(sparql, &bind("date", date));
+        assert_eq!(alone, written);
+        assert_eq!(written.len(), 1, "{written:?}");
+        assert_eq!(text.matches("\"2024-06-01\"").count(), 3, "{text}");
     }
 
     #[test]
-    fn scopes_of_their_own_and_assignments_are_left_alone() {
-        let iri = Term::from(NamedNode::new("http://example.com/a").unwrap());
-        let sparql = "SELECT ?v WHERE { { SELECT ?v WHERE { ?v ?p ?o } } \
-                      MINUS { ?v <http://example.com/p> ?o } BIND(1 AS ?w) }";
-        assert_eq!(rewritten(sparql, "v", iri), sparql_normalised(sparql));
-    }
-
-    fn sparql_normalised(sparql: &str) -> String {
-        SparqlParser::new().parse_query(sparql).unwrap().to_string()
+    fn answers_are_those_of_oxigraph_s_own_substitution() {
+        let queries = [
+            // A sub-select's variable of the same name is its own.
+            "PREFIX : <http://example.com/> SELECT ?e ?n WHERE { ?s :subject ?e \
+             { SELECT (COUNT(*) AS ?n) WHERE { ?x :label ?e } } }",
+            "PREFIX : <http://example.com/> SELECT ?e ?s WHERE { ?s :subject|:object ?e \
+             MINUS { ?s :note ?n } }",
+            "PREFIX : <http://example.com/> SELECT ?e (COUNT(?s) AS ?n) WHERE { \
+             ?s :subject|:object ?e } GROUP BY ?e",
+            "PREFIX : <http://example.com/> SELECT ?e ?s WHERE { \
+             { ?s :subject ?e } UNION { ?s :object ?e } } LIMIT 5",
+        ];
+        for sparql in queries {
+            let (alone, written, text) = both_ways(sparql, &bind("e", ex("ding")));
+            assert_eq!(alone, written, "{sparql}\n{text}");
+            assert!(!written.is_empty(), "{sparql}");
+        }
     }
 }
