@@ -50,6 +50,8 @@ echo "quads: $(wc -l < "$nq"), bytes: $(stat -c %s "$nq")"
 echo "== peak memory"
 peak export-facts "$newsgraph" export --format nquads "${facts[@]}" --output "$work/export.nq"
 rm -rf "$store"
+peak load-no-compact "$newsgraph" --store "$store" load --no-compact "${facts[@]}"
+rm -rf "$store"
 peak load "$newsgraph" --store "$store" load "${facts[@]}"
 rm -rf "$reference"
 peak oxigraph-load "$oxigraph" load --location "$reference" --file "$nq"
@@ -59,7 +61,10 @@ cmp "$work/export.nq" "$work/store.nq" && echo "the store's export is the facts'
 echo "the reference dump has $(wc -l < "$work/dump.nq") quads"
 
 echo "== time"
+# The plain load runs last, so that the store measured below is the one it leaves.
 hyperfine --runs "$runs" --export-json "$work/times.json" --style basic \
+    --command-name "newsgraph load --no-compact" --prepare "rm -rf $store" \
+    "$newsgraph --store $store load --no-compact ${facts[*]}" \
     --command-name "newsgraph load" --prepare "rm -rf $store" \
     "$newsgraph --store $store load ${facts[*]}" \
     --command-name "oxigraph load" --prepare "rm -rf $reference" \

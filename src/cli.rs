@@ -156,6 +156,12 @@ pub struct LoadArgs {
     #[arg(long, value_name = "MB", default_value_t = 512)]
     pub memory: usize,
 
+    /// Do not compact the store afterwards. By default a load that at least doubles the
+    /// store (a first load always does) ends by compacting it, which makes opening and
+    /// reading it faster and costs time in proportion to its size.
+    #[arg(long)]
+    pub no_compact: bool,
+
     #[command(flatten)]
     pub source: SourceArg,
 }

@@ -71,6 +71,8 @@ fn load_list_query_and_remove() {
         )),
         "{summary}"
     );
+    // A first load is compacted.
+    assert!(summary.contains(", compacted in "), "{summary}");
     assert_eq!(
         listed(&dir),
         [
@@ -106,6 +108,29 @@ fn load_list_query_and_remove() {
         String::from_utf8(output.stderr)
             .unwrap()
             .contains("has no article \"cainiao-restructuring\"")
+    );
+
+    // Adding less than the store holds leaves the merging of its files to RocksDB.
+    let load = |facts: &str| {
+        let output = newsgraph()
+            .args(["--store", dir.to_str().unwrap(), "load", &facts_arg(facts)])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stderr).unwrap()
+    };
+    with_store(&dir, &["remove", OTHER]);
+    let summary = load(SEED);
+    assert!(summary.contains(", compacted in "), "{summary}");
+    let summary = load(OTHER);
+    assert!(summary.starts_with("loaded 1 article, "), "{summary}");
+    assert!(!summary.contains("compacted"), "{summary}");
+    assert_eq!(
+        listed(&dir),
+        [
+            (OTHER.to_owned(), OTHER_TRIPLES),
+            (SEED.to_owned(), SEED_TRIPLES)
+        ]
     );
 }
 

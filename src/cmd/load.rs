@@ -5,6 +5,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsgraph::iris::Iris;
 use newsgraph::pipeline;
 use newsgraph::provenance::timestamp_now;
+use newsgraph::store::worth_compacting;
 use std::path::Path;
 use std::time::Instant;
 
@@ -18,6 +19,8 @@ pub fn run(args: &LoadArgs, iris: &Iris, dir: &Path) -> anyhow::Result<()> {
     let started = Instant::now();
     let planned = pipeline::check_all(&options)?;
     let mut store = super::open_store(dir, true)?;
+    let before = store.articles()?;
+    let held: u64 = before.iter().map(|a| a.triples).sum();
     let loaded_at = timestamp_now()?;
     let bar =
         ProgressBar::with_draw_target(Some(planned.len() as u64), ProgressDrawTarget::stderr());
@@ -27,6 +30,7 @@ pub fn run(args: &LoadArgs, iris: &Iris, dir: &Path) -> anyhow::Result<()> {
     );
     let mut loader = store.loader(args.memory);
     let mut triples = 0u64;
+    let mut added = 0u64;
     for plan in &planned {
         let article = pipeline::read_planned(plan, &options, iris)?;
         let source = plan
@@ -41,20 +45,31 @@ pub fn run(args: &LoadArgs, iris: &Iris, dir: &Path) -> anyhow::Result<()> {
             article.triples(),
         )?;
         triples += entry.triples;
+        if !before.iter().any(|a| a.id == plan.id) {
+            added += entry.triples;
+        }
         bar.set_message(format!("{triples} triples"));
         bar.inc(1);
     }
     bar.set_message(format!("{triples} triples, writing"));
     loader.finish()?;
+    let loaded = started.elapsed().as_secs_f64();
+    let compacted = if !args.no_compact && worth_compacting(held, added) {
+        bar.set_message(format!("{triples} triples, compacting the store"));
+        let compacting = Instant::now();
+        store.compact()?;
+        format!(", compacted in {:.2} s", compacting.elapsed().as_secs_f64())
+    } else {
+        String::new()
+    };
     bar.finish_and_clear();
-    let seconds = started.elapsed().as_secs_f64();
     let articles = match planned.len() {
         1 => "1 article".to_owned(),
         n => format!("{n} articles"),
     };
     eprintln!(
-        "loaded {articles}, {triples} triples in {seconds:.2} s ({:.0} triples/s) into {}",
-        triples as f64 / seconds.max(1e-9),
+        "loaded {articles}, {triples} triples in {loaded:.2} s ({:.0} triples/s) into {}{compacted}",
+        triples as f64 / loaded.max(1e-9),
         dir.display()
     );
     Ok(())
