@@ -208,6 +208,7 @@ impl GraphStore {
             pending: Vec::new(),
             batch,
             loaded: Vec::new(),
+            added: 0,
             articles: &mut self.articles,
         }
     }
@@ -406,6 +407,8 @@ pub struct ArticleLoader<'a> {
     pending: Vec<Quad>,
     batch: usize,
     loaded: Vec<ArticleEntry>,
+    /// Triples of the articles put that the store did not hold before.
+    added: u64,
     articles: &'a mut Vec<NamedNode>,
 }
 
@@ -444,6 +447,9 @@ impl ArticleLoader<'_> {
             loaded: loaded.to_owned(),
         };
         let exists = self.store.contains_named_graph(graph.as_ref())?;
+        if !exists {
+            self.added += entry.triples;
+        }
         match &mut self.bulk {
             Some(bulk) if !exists => {
                 for triple in &triples {
@@ -481,6 +487,12 @@ impl ArticleLoader<'_> {
         }
         self.loaded.push(entry.clone());
         Ok(entry)
+    }
+
+    /// How many triples the articles put so far add to the store: those of the articles it
+    /// did not hold before (see [`worth_compacting`]).
+    pub fn added(&self) -> u64 {
+        self.added
     }
 
     /// Writes what is still pending, in one atomic ingest, and returns every article put.

@@ -52,18 +52,19 @@ fn load(dir: &Path, files: &[&str]) {
 fn load_list_query_and_remove() {
     let tmp = TempDir::new().unwrap();
     let dir = tmp.path().join("store");
-    let output = newsgraph()
-        .args([
-            "--store",
-            dir.to_str().unwrap(),
-            "load",
-            &facts_arg(SEED),
-            &facts_arg(OTHER),
-        ])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let summary = String::from_utf8(output.stderr).unwrap();
+    // `load` with facts files by id; its summary line.
+    let load = |ids: &[&str]| {
+        let mut args = vec![
+            "--store".to_owned(),
+            dir.display().to_string(),
+            "load".to_owned(),
+        ];
+        args.extend(ids.iter().map(|id| facts_arg(id)));
+        let output = newsgraph().args(&args).output().unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let summary = load(&[SEED, OTHER]);
     assert!(
         summary.starts_with(&format!(
             "loaded 2 articles, {} triples in ",
@@ -111,18 +112,10 @@ fn load_list_query_and_remove() {
     );
 
     // Adding less than the store holds leaves the merging of its files to RocksDB.
-    let load = |facts: &str| {
-        let output = newsgraph()
-            .args(["--store", dir.to_str().unwrap(), "load", &facts_arg(facts)])
-            .output()
-            .unwrap();
-        assert!(output.status.success());
-        String::from_utf8(output.stderr).unwrap()
-    };
     with_store(&dir, &["remove", OTHER]);
-    let summary = load(SEED);
+    let summary = load(&[SEED]);
     assert!(summary.contains(", compacted in "), "{summary}");
-    let summary = load(OTHER);
+    let summary = load(&[OTHER]);
     assert!(summary.starts_with("loaded 1 article, "), "{summary}");
     assert!(!summary.contains("compacted"), "{summary}");
     assert_eq!(

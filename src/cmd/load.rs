@@ -19,8 +19,7 @@ pub fn run(args: &LoadArgs, iris: &Iris, dir: &Path) -> anyhow::Result<()> {
     let started = Instant::now();
     let planned = pipeline::check_all(&options)?;
     let mut store = super::open_store(dir, true)?;
-    let before = store.articles()?;
-    let held: u64 = before.iter().map(|a| a.triples).sum();
+    let held: u64 = store.articles()?.iter().map(|a| a.triples).sum();
     let loaded_at = timestamp_now()?;
     let bar =
         ProgressBar::with_draw_target(Some(planned.len() as u64), ProgressDrawTarget::stderr());
@@ -30,7 +29,6 @@ pub fn run(args: &LoadArgs, iris: &Iris, dir: &Path) -> anyhow::Result<()> {
     );
     let mut loader = store.loader(args.memory);
     let mut triples = 0u64;
-    let mut added = 0u64;
     for plan in &planned {
         let article = pipeline::read_planned(plan, &options, iris)?;
         let source = plan
@@ -45,13 +43,11 @@ pub fn run(args: &LoadArgs, iris: &Iris, dir: &Path) -> anyhow::Result<()> {
             article.triples(),
         )?;
         triples += entry.triples;
-        if !before.iter().any(|a| a.id == plan.id) {
-            added += entry.triples;
-        }
         bar.set_message(format!("{triples} triples"));
         bar.inc(1);
     }
     bar.set_message(format!("{triples} triples, writing"));
+    let added = loader.added();
     loader.finish()?;
     let loaded = started.elapsed().as_secs_f64();
     let compacted = if !args.no_compact && worth_compacting(held, added) {
