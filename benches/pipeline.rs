@@ -17,10 +17,11 @@
 //! `$NEWSGRAPH_ARTICLES` points at it (`scripts/bench.sh` unsets that variable).
 
 use anyhow::{Context, bail};
-use newsgraph::export::{ExportFormat, SortedTriples, prefixes, write_rdf};
-use newsgraph::iris::Iris;
+use newsgraph::export::{ExportFormat, SortedTriples, write_rdf};
 use newsgraph::pipeline::{self, Loaded, Options};
-use newsgraph::queries::{self, SavedQuery};
+use newsgraph::query::catalogue::{self, SavedQuery};
+use newsgraph::rdf::iris::Iris;
+use newsgraph::rdf::prefixes;
 use newsgraph::store::GraphStore;
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{GraphName, Quad};
@@ -184,8 +185,7 @@ fn run_query(
     query: &SavedQuery,
     prefixes: &[(String, String)],
 ) -> anyhow::Result<usize> {
-    let results = store
-        .query(query.sparql, prefixes, &[])
+    let results = newsgraph::query::run::ask(store, query.sparql, prefixes, &[])
         .with_context(|| format!("saved query {} failed", query.name))?;
     Ok(match results {
         QueryResults::Solutions(solutions) => {
@@ -226,7 +226,7 @@ fn main() -> anyhow::Result<()> {
     let iris = Iris::default();
     let options = Options::default();
     let prefixes = prefixes(&iris);
-    let saved = queries::saved();
+    let saved = catalogue::saved();
     let Some(single) = saved.iter().find(|q| q.name == SINGLE_QUERY) else {
         bail!("no saved query called {SINGLE_QUERY}");
     };

@@ -6,9 +6,10 @@
 //! cargo run --example library -- FACTS.toml       # any facts file
 //! ```
 
+use newsgraph::Iris;
 use newsgraph::pipeline::{self, Options};
-use newsgraph::results::{ResultsFormat, write_results};
-use newsgraph::{Iris, export, queries};
+use newsgraph::query::results::{ResultsFormat, write_results};
+use newsgraph::query::{self, catalogue};
 use std::path::PathBuf;
 
 fn main() -> newsgraph::Result<()> {
@@ -29,10 +30,10 @@ fn main() -> newsgraph::Result<()> {
     }
 
     // Ask one of the saved questions and print its answer as a table.
-    let question = queries::find("reporting-lines").expect("a saved question of newsgraph");
+    let question = catalogue::find("reporting-lines").expect("a saved question of newsgraph");
     println!("\n{}", question.question);
-    let prefixes = export::prefixes(&iris);
-    let answer = loaded.store.query(question.sparql, &prefixes, &[])?;
+    let prefixes = newsgraph::rdf::prefixes(&iris);
+    let answer = query::run::ask(&loaded.store, question.sparql, &prefixes, &[])?;
     write_results(
         answer,
         ResultsFormat::Table,

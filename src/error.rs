@@ -26,7 +26,7 @@ pub enum Error {
     /// Writing output failed.
     #[error("cannot write: {0}")]
     Write(#[from] std::io::Error),
-    /// A SPARQL query that does not parse, said in one line ([`crate::store::describe_syntax_error`]).
+    /// A SPARQL query that does not parse, said in one line ([`crate::query::run::describe_syntax_error`]).
     #[error("invalid SPARQL: {0}")]
     Sparql(String),
     /// A query that failed while running.

@@ -5,12 +5,12 @@ use crate::diagnostic::Diagnostics;
 use crate::error::{Error, Result};
 use crate::facts::Facts;
 use crate::ground;
-use crate::iris::Iris;
-use crate::mapping::{self, Mapping};
-use crate::provenance::{self, Annotator, Inputs};
-use crate::source::ArticleText;
+use crate::ground::locate::{self, Located};
+use crate::rdf::iris::Iris;
+use crate::rdf::mapping::{self, Mapping};
+use crate::rdf::provenance::{self, Annotator, Inputs};
 use crate::store::GraphStore;
-use crate::verify::{self, Located};
+use crate::text::article::ArticleText;
 use oxigraph::model::Triple;
 use std::path::{Path, PathBuf};
 
@@ -189,7 +189,7 @@ fn check_one(facts: Facts, path: Option<&Path>, source: Option<&Path>) -> Result
     let text = find_text(&facts, path, source)?;
     let located = match &text {
         Some(text) => {
-            let located = verify::locate(&facts, text)
+            let located = locate::locate(&facts, text)
                 .map_err(|missing| Error::Quotes(Diagnostics(missing)))?;
             // With the quotes found, check that they say what the records say.
             ground::ground(&facts).map_err(|ungrounded| Error::Facts(Diagnostics(ungrounded)))?;

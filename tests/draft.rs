@@ -8,7 +8,7 @@ use crate::util::{fixture, newsgraph, stdout_of};
 use newsgraph::diagnostic::SourceText;
 use newsgraph::draft::{self, Corpus, EntityKind, eval};
 use newsgraph::facts::Facts;
-use newsgraph::source::ArticleText;
+use newsgraph::text::article::ArticleText;
 use std::path::{Path, PathBuf};
 
 fn westhaven() -> PathBuf {

@@ -1,8 +1,8 @@
 //! The exported graph: complete, stable, labelled, and in the named syntax.
 
 use crate::util::{fixture, newsgraph, stdout_of};
-use newsgraph::iris::Iris;
 use newsgraph::pipeline;
+use newsgraph::rdf::iris::Iris;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphNameRef, Triple};
 use oxigraph::sparql::QueryResults;
@@ -96,8 +96,9 @@ fn ontology_is_exported_on_request() {
 fn select(sparql: &str) -> Vec<String> {
     let iris = Iris::default();
     let loaded = pipeline::load(&pipeline::Options::default(), &iris).unwrap();
-    let prefixes = newsgraph::export::prefixes(&iris);
-    let QueryResults::Solutions(solutions) = loaded.store.query(sparql, &prefixes, &[]).unwrap()
+    let prefixes = newsgraph::rdf::prefixes(&iris);
+    let QueryResults::Solutions(solutions) =
+        newsgraph::query::run::ask(&loaded.store, sparql, &prefixes, &[]).unwrap()
     else {
         panic!("not a SELECT");
     };

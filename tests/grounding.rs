@@ -236,8 +236,8 @@ fn body_sentences(text: &str) -> Vec<(usize, usize, String)> {
 #[test]
 #[ignore = "needs ../shared/articles/cainiao-restructuring.txt: scripts/test.sh runs it when the text is there"]
 fn every_sentence_of_the_article_text_body_is_in_the_graph() {
-    use newsgraph::iris::Iris;
     use newsgraph::pipeline::{self, Options};
+    use newsgraph::rdf::iris::Iris;
     let options = Options {
         source: Some(cainiao_text()),
         ..Options::default()

@@ -2,8 +2,8 @@
 //! provenance layer of the graph.
 
 use crate::util::{cainiao_text, fixture, newsgraph, rows, stdout_of};
-use newsgraph::iris::Iris;
 use newsgraph::pipeline::{self, Options};
+use newsgraph::rdf::iris::Iris;
 use oxigraph::model::{NamedOrBlankNode, Term};
 use oxigraph::sparql::QueryResults;
 use std::path::PathBuf;
@@ -148,7 +148,7 @@ fn loaded_with_text() -> pipeline::Loaded {
 #[ignore = "needs ../shared/articles/cainiao-restructuring.txt: scripts/test.sh runs it when the text is there"]
 fn every_content_triple_traces_to_a_located_quote_or_the_editor_in_the_article_text() {
     let loaded = loaded_with_text();
-    let prefixes = newsgraph::export::prefixes(&Iris::default());
+    let prefixes = newsgraph::rdf::prefixes(&Iris::default());
     let mapping = &loaded.articles[0].mapping;
     let mut checked = 0;
     for triple in mapping.triples() {
@@ -173,7 +173,8 @@ fn every_content_triple_traces_to_a_located_quote_or_the_editor_in_the_article_t
              }}",
             p = triple.predicate
         );
-        let QueryResults::Boolean(traced) = loaded.store.query(&ask, &prefixes, &[]).unwrap()
+        let QueryResults::Boolean(traced) =
+            newsgraph::query::run::ask(&loaded.store, &ask, &prefixes, &[]).unwrap()
         else {
             panic!("ASK gives a boolean");
         };

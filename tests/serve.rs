@@ -940,7 +940,10 @@ fn serve_answers_rdflib_sparqlstore_as_newsgraph_query_does() {
     let files: Vec<&str> = corpus.iter().map(String::as_str).collect();
     let server = Server::start(&files);
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/sparqlstore_check.py");
-    let names: Vec<&str> = newsgraph::queries::saved().iter().map(|q| q.name).collect();
+    let names: Vec<&str> = newsgraph::query::catalogue::saved()
+        .iter()
+        .map(|q| q.name)
+        .collect();
     let output = Command::new(python())
         .arg(script)
         .arg(server.url("/sparql"))

@@ -9,6 +9,7 @@ mod export_files;
 mod grounding;
 mod hostile;
 mod interop;
+mod layout;
 mod mapping;
 mod outside_tools;
 mod provenance;

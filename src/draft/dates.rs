@@ -4,7 +4,7 @@
 
 use super::DateMention;
 use super::segment::Doc;
-use crate::values::Date;
+use crate::text::values::Date;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;

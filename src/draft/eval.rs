@@ -9,8 +9,8 @@
 
 use super::{Corpus, DraftError, Unit};
 use crate::facts::{Facts, MeasureKind};
-use crate::source::ArticleText;
-use crate::values::{Amount, Boundary, Date, When};
+use crate::text::article::ArticleText;
+use crate::text::values::{Amount, Boundary, Date, When};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

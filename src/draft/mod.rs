@@ -32,7 +32,7 @@ pub use corpus::Corpus;
 pub use input::DraftError;
 
 use crate::facts::OrgKind;
-use crate::source::ArticleText;
+use crate::text::article::ArticleText;
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -147,7 +147,7 @@ pub struct Number {
 #[derive(Debug, Clone)]
 pub struct DateMention {
     /// The date at the precision the text gives (`2023-09`), when it names one.
-    pub date: Option<crate::values::Date>,
+    pub date: Option<crate::text::values::Date>,
     /// "by", "since", "until", "in", "on": how the text places it, if it does.
     pub qualifier: Option<String>,
     /// The words of the text: "September 2023", "11 years ago".
@@ -207,7 +207,7 @@ pub struct ArticleMeta {
     /// Organizations the text says it is based on.
     pub based_on: Vec<String>,
     /// The publication date, when given.
-    pub published: Option<crate::values::Date>,
+    pub published: Option<crate::text::values::Date>,
     /// The article's file name.
     pub source: String,
     /// Quotes for the article record: the headline, the byline.

@@ -290,7 +290,7 @@ fn mark(bound: &str) -> &'static str {
 /// bound); else `body` alone, its bound kept in the comment.
 fn marked(mark: &str, body: String) -> String {
     let with = format!("{mark}{body}");
-    if !mark.is_empty() && with.parse::<crate::values::Amount>().is_ok() {
+    if !mark.is_empty() && with.parse::<crate::text::values::Amount>().is_ok() {
         with
     } else {
         body

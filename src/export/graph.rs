@@ -6,10 +6,10 @@
 //! an `rdf:Statement`, becomes one edge carrying its time, its note and whether it still
 //! holds, rather than a node of its own.
 
-use crate::export::shorten;
-use crate::iris::Iris;
-use crate::mapping::Mapping;
-use crate::vocab::{local_name, rdf, rdfs, xsd};
+use crate::rdf::iris::Iris;
+use crate::rdf::mapping::Mapping;
+use crate::rdf::shorten;
+use crate::rdf::vocab::{local_name, rdf, rdfs, xsd};
 use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term, Triple};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -22,7 +22,7 @@ pub struct Node {
     pub iri: String,
     /// Its `rdfs:label`.
     pub label: String,
-    /// What sort of resource it is ([`crate::iris::NodeKind::name`]): `person`,
+    /// What sort of resource it is ([`crate::rdf::iris::NodeKind::name`]): `person`,
     /// `organization`, `event`, `time`…
     pub kind: String,
     /// Its classes, as prefixed names.

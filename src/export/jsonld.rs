@@ -9,8 +9,8 @@
 //! `{"@value": …, "@type": …}` or `{"@value": …, "@language": …}`, keeping its lexical form.
 
 use crate::error::Result;
-use crate::export::shorten;
-use crate::vocab::rdf;
+use crate::rdf::shorten;
+use crate::rdf::vocab::rdf;
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{NamedOrBlankNodeRef, TermRef, TripleRef};
 use serde_json::{Map, Value, json};

@@ -16,8 +16,6 @@ mod sorted;
 pub use sorted::SortedTriples;
 
 use crate::error::{Error, Result};
-use crate::iris::Iris;
-use crate::vocab::PREFIXES;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, Triple};
 use std::io::Write;
@@ -141,37 +139,6 @@ impl ExportFormat {
             ExportFormat::Graphml | ExportFormat::Dot | ExportFormat::Neo4j => return None,
         })
     }
-}
-
-/// Every prefix written: the standard vocabularies' and one per kind of minted resource.
-pub fn prefixes(iris: &Iris) -> Vec<(String, String)> {
-    let mut all: Vec<(String, String)> = PREFIXES
-        .iter()
-        .map(|&(p, ns)| (p.to_owned(), ns.to_owned()))
-        .collect();
-    all.extend(iris.prefixes());
-    all
-}
-
-/// An IRI written with the longest matching prefix (`org:reportsTo`), else as `<iri>`.
-pub fn shorten(iri: &str, prefixes: &[(String, String)]) -> String {
-    prefixes
-        .iter()
-        .filter(|(_, ns)| iri.starts_with(ns.as_str()))
-        .max_by_key(|(_, ns)| ns.len())
-        .map_or_else(
-            || format!("<{iri}>"),
-            |(p, ns)| format!("{p}:{}", &iri[ns.len()..]),
-        )
-}
-
-/// The IRI a prefixed name (`person:ding-hongwei`) stands for, if its prefix is known.
-pub fn expand(name: &str, prefixes: &[(String, String)]) -> Option<String> {
-    let (prefix, local) = name.split_once(':')?;
-    prefixes
-        .iter()
-        .find(|(p, _)| p == prefix)
-        .map(|(_, ns)| format!("{ns}{local}"))
 }
 
 /// Writes graphs in an RDF syntax, each graph's triples sorted ([`SortedTriples`]).

@@ -7,7 +7,7 @@
 //! object; strings compare with their runs of digits as numbers, so `statement.2` comes
 //! before `statement.10`. Duplicates are dropped.
 
-use crate::vocab::rdf;
+use crate::rdf::vocab::rdf;
 use oxigraph::model::{NamedOrBlankNodeRef, Term, TermRef, Triple, TripleRef};
 use std::cmp::Ordering;
 use std::collections::HashMap;

@@ -6,7 +6,7 @@ use super::{
     RelationKind, Text,
 };
 use crate::diagnostic::{Diagnostic, SourceText};
-use crate::values::{Amount, Boundary, When};
+use crate::text::values::{Amount, Boundary, When};
 use std::ops::Range;
 use toml::Spanned;
 
@@ -453,11 +453,11 @@ impl Checker<'_> {
     }
 
     /// The date a boundary stands for: its own, or its event's when the event has one.
-    fn date_of(&self, boundary: &Boundary) -> Option<crate::values::Date> {
+    fn date_of(&self, boundary: &Boundary) -> Option<crate::text::values::Date> {
         match boundary {
             Boundary::Date(date) => Some(*date),
             Boundary::Event(id) => match self.facts.event(id)?.date.get_ref() {
-                crate::values::When::On(date) => Some(*date),
+                crate::text::values::When::On(date) => Some(*date),
                 _ => None,
             },
         }

@@ -7,6 +7,7 @@
 //! short.
 
 mod check;
+pub mod corpus;
 mod model;
 mod pieces;
 
@@ -113,14 +114,14 @@ impl Facts {
 
     /// The date relative times are resolved against: the original's publication date, else
     /// the article's, when one is known.
-    pub fn publication_date(&self) -> Option<crate::values::Date> {
+    pub fn publication_date(&self) -> Option<crate::text::values::Date> {
         let article = &self.file.article;
         let original = article.original_published.as_ref().map(|w| *w.get_ref());
         [original, Some(*article.published.get_ref())]
             .into_iter()
             .flatten()
             .find_map(|when| match when {
-                crate::values::When::On(date) => Some(date),
+                crate::text::values::When::On(date) => Some(date),
                 _ => None,
             })
     }

@@ -4,7 +4,7 @@
 //! segment of the record's IRI) and an `evidence` quote, copied word for word from the
 //! article. Fields that name another record hold that record's id. Unknown fields are errors.
 
-use crate::values::{Amount, Boundary, FiscalPeriod, Relative, When};
+use crate::text::values::{Amount, Boundary, FiscalPeriod, Relative, When};
 use serde::de::{SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use std::fmt;

@@ -4,13 +4,13 @@
 use super::State;
 use super::cache::Key;
 use super::negotiate::{GRAPHS, RESULTS, choose, content_type, format_media_type};
+use crate::export::{ExportFormat, write_rdf};
+use crate::query::catalogue::{self, SavedQuery};
+use crate::query::limits::{Answer, Deadline, GRACE, QueryError, evaluate, seconds};
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery};
 use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
-use newsgraph::export::{ExportFormat, write_rdf};
-use newsgraph::limits::{Answer, Deadline, GRACE, QueryError, evaluate, seconds};
-use newsgraph::queries::{self, SavedQuery};
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, Term, Triple};
 use oxigraph::sparql::results::QueryResultsSerializer;
 use oxigraph::sparql::{SparqlEvaluator, Variable};
@@ -515,7 +515,7 @@ fn mentions_variable(sparql: &str, name: &str) -> bool {
 /// `GET /queries`: the saved questions, as JSON or, for a browser, HTML.
 pub async fn list_queries(headers: HeaderMap) -> Response {
     let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
-    let saved = queries::saved();
+    let saved = catalogue::saved();
     match choose(accept, &[("application/json", false), ("text/html", true)]) {
         Some((_, false)) => {
             let list: Vec<serde_json::Value> = saved
@@ -561,7 +561,7 @@ pub async fn saved_query(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let Some(query) = queries::find(&name) else {
+    let Some(query) = catalogue::find(&name) else {
         return Failure::new(
             StatusCode::NOT_FOUND,
             format!("no saved question \"{name}\": /queries lists them"),
@@ -583,7 +583,7 @@ pub async fn saved_query(
 }
 
 /// A parameter of a saved question as a binding, read as `newsgraph query --bind` reads it
-/// ([`queries::binding`]); a parameter the question does not take is an error.
+/// ([`catalogue::binding`]); a parameter the question does not take is an error.
 fn binding(
     query: &SavedQuery,
     name: &str,
@@ -606,7 +606,7 @@ fn binding(
                 }
             ))
         })?;
-    queries::binding(name, value, prefixes).map_err(|e| bad(format!("invalid {name}: {e}")))
+    catalogue::binding(name, value, prefixes).map_err(|e| bad(format!("invalid {name}: {e}")))
 }
 
 /// `GET /orgchart.svg`: the org chart, drawn by Graphviz's `dot`.
@@ -717,11 +717,11 @@ mod tests {
 
     #[test]
     fn evidence_takes_an_entity() {
-        let evidence = queries::find("evidence").unwrap();
+        let evidence = catalogue::find("evidence").unwrap();
         assert_eq!(parameters(&evidence), ["entity"]);
         assert!(mentions_variable(evidence.sparql, "entity"));
         assert!(!mentions_variable(evidence.sparql, "entit"));
-        let leadership = queries::find("leadership").unwrap();
+        let leadership = catalogue::find("leadership").unwrap();
         assert!(parameters(&leadership).is_empty());
     }
 }

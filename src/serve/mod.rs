@@ -15,15 +15,16 @@ mod cache;
 mod handlers;
 pub mod negotiate;
 
+use crate::export::dot;
+use crate::export::graph;
+use crate::pipeline::Loaded;
+use crate::query::limits::{Limits, seconds};
+use crate::rdf::iris::Iris;
+use crate::rdf::prefixes;
 use anyhow::Context;
 use axum::Router;
 use axum::http::{HeaderValue, Method, header};
 use axum::routing::get;
-use newsgraph::export::graph;
-use newsgraph::export::{dot, prefixes};
-use newsgraph::iris::Iris;
-use newsgraph::limits::{Limits, seconds};
-use newsgraph::pipeline::Loaded;
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
@@ -139,7 +140,7 @@ fn cors_layer(origins: &[String]) -> anyhow::Result<Option<CorsLayer>> {
 /// Serves `loaded` until SIGINT or SIGTERM, then finishes the requests under way and returns.
 /// Prints where it listens on standard error.
 pub fn run(loaded: Loaded, iris: &Iris, config: Config) -> anyhow::Result<()> {
-    let labels = newsgraph::store::ontology_labels();
+    let labels = crate::store::ontology_labels();
     let property_graph = graph::project(
         loaded.articles.iter().map(|a| &a.mapping),
         iris,

@@ -1,7 +1,7 @@
 //! Content negotiation: which of the formats a response can take the client asked for, from
 //! its `Accept` header or a `format` parameter.
 
-use newsgraph::export::ExportFormat;
+use crate::export::ExportFormat;
 use oxigraph::sparql::results::QueryResultsFormat;
 
 /// Media types for SELECT and ASK answers; the first is the default.

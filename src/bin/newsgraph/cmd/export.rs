@@ -1,0 +1,217 @@
+//! `newsgraph export`: the graph in an RDF syntax, or as a property graph for other tools.
+
+use crate::cli::ExportArgs;
+use crate::output::{DirFile, write_dir, write_to};
+use anyhow::bail;
+use newsgraph::export::graph::{self, PropertyGraph};
+use newsgraph::export::{ExportFormat, SortedTriples, dot, graphml, neo4j, write_rdf};
+use newsgraph::pipeline::{self, Article};
+use newsgraph::rdf::iris::Iris;
+use newsgraph::rdf::prefixes;
+use newsgraph::rdf::provenance::timestamp_now;
+use newsgraph::rdf::vocab::ONTOLOGY_GRAPH;
+use newsgraph::store;
+use oxigraph::model::{GraphName, Triple};
+use std::cell::RefCell;
+use std::path::Path;
+
+pub fn run(args: &ExportArgs, iris: &Iris, store: Option<&Path>) -> anyhow::Result<()> {
+    let format = format_of(args)?;
+    if format == ExportFormat::Neo4j && args.output.is_none() {
+        bail!("the neo4j format writes nodes.csv and relationships.csv: give --output DIRECTORY");
+    }
+    let options = pipeline::Options {
+        facts: args.facts.clone(),
+        source: args.source.source.clone(),
+        without_provenance: args.no_provenance,
+        timestamp: args.timestamp.then(timestamp_now).transpose()?,
+    };
+    if let Some(dir) = store {
+        return export_store(args, format, dir, iris);
+    }
+    if format.rdf_format().is_some() {
+        return stream_rdf_export(args, format, &options, iris);
+    }
+    let articles = pipeline::read(&options, iris)?;
+    match format {
+        ExportFormat::Graphml => {
+            let graph = property_graph(&articles, iris);
+            write_to(args.output.as_deref(), |out| {
+                graphml::write_graphml(&graph, out)
+            })
+        }
+        ExportFormat::Dot => {
+            let graph = property_graph(&articles, iris);
+            write_to(args.output.as_deref(), |out| dot::write_dot(&graph, out))
+        }
+        ExportFormat::Neo4j => {
+            let graph = property_graph(&articles, iris);
+            let dir = args.output.as_deref().expect("checked above");
+            let [nodes, relationships] = neo4j::FILES;
+            let files: Vec<DirFile<'_, newsgraph::Error>> = vec![
+                (nodes, Box::new(|out| neo4j::write_nodes(&graph, out))),
+                (
+                    relationships,
+                    Box::new(|out| neo4j::write_relationships(&graph, out)),
+                ),
+            ];
+            write_dir(dir, files)
+        }
+        _ => unreachable!("RDF syntaxes are streamed"),
+    }
+}
+
+/// One graph to write: its name and its triples.
+type Graph<'a> = (GraphName, Box<dyn Iterator<Item = Triple> + 'a>);
+
+/// Writes the articles' graphs, in the order of their names, and the ontology's when asked
+/// for; a syntax without named graphs gets them merged, and says so. Every facts file is
+/// checked first; then one article at a time is read again, mapped, annotated and written.
+fn stream_rdf_export(
+    args: &ExportArgs,
+    format: ExportFormat,
+    options: &pipeline::Options,
+    iris: &Iris,
+) -> anyhow::Result<()> {
+    let mut planned = pipeline::check_all(options)?;
+    planned.sort_by_cached_key(|p| iris.graph(&p.id));
+    let failure: RefCell<Option<newsgraph::Error>> = RefCell::new(None);
+    let last = iris.article_prefix();
+    let articles =
+        planned
+            .iter()
+            .map_while(|plan| match pipeline::read_planned(plan, options, iris) {
+                Ok(article) => {
+                    // Held compactly, so that the article's triples are not all held twice.
+                    let triples = SortedTriples::new(article.triples(), &last);
+                    let graph = GraphName::from(article.mapping.graph);
+                    Some((graph, Box::new(triples.into_triples()) as Box<_>))
+                }
+                Err(e) => {
+                    *failure.borrow_mut() = Some(e);
+                    None
+                }
+            });
+    let mut names: Vec<String> = planned
+        .iter()
+        .map(|p| iris.graph(&p.id).to_string())
+        .collect();
+    let mut ontology: Vec<Graph<'_>> = Vec::new();
+    if args.with_ontology {
+        let triples = store::ontology_triples().into_iter();
+        ontology.push((ONTOLOGY_GRAPH.into_owned().into(), Box::new(triples)));
+        names.push(ONTOLOGY_GRAPH.to_string());
+    }
+    let graphs = articles.chain(ontology);
+    write_rdf_graphs(args, format, graphs, &names, iris, &failure)
+}
+
+/// Writes the graphs of the store in `dir`, in the order of their names, read from the store
+/// one graph at a time.
+fn export_store(
+    args: &ExportArgs,
+    format: ExportFormat,
+    dir: &Path,
+    iris: &Iris,
+) -> anyhow::Result<()> {
+    if format.rdf_format().is_none() {
+        bail!(
+            "{} is made from facts files, not from a store: give facts files without --store",
+            format.name()
+        );
+    }
+    if !args.facts.is_empty()
+        || args.no_provenance
+        || args.timestamp
+        || args.source.source.is_some()
+    {
+        bail!(
+            "--store exports the articles as they were loaded: leave out facts files, \
+             --no-provenance, --timestamp and --source"
+        );
+    }
+    let store = super::open_store(dir, false)?;
+    let failure: RefCell<Option<newsgraph::Error>> = RefCell::new(None);
+    let graph_names = store.graph_names(args.with_ontology);
+    let names: Vec<String> = graph_names.iter().map(ToString::to_string).collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let graphs = store
+        .read_graphs(graph_names, threads)
+        .map_while(|read| match read {
+            Ok((graph, triples)) => Some((graph, Box::new(triples.into_iter()) as Box<_>)),
+            Err(e) => {
+                *failure.borrow_mut() = Some(e);
+                None
+            }
+        });
+    write_rdf_graphs(args, format, graphs, &names, iris, &failure)
+}
+
+/// Writes `graphs`, named `names`; an error met while they were made (`failure`) fails the
+/// write, so no partial output file is kept.
+fn write_rdf_graphs<'a>(
+    args: &ExportArgs,
+    format: ExportFormat,
+    graphs: impl Iterator<Item = Graph<'a>>,
+    names: &[String],
+    iris: &Iris,
+    failure: &RefCell<Option<newsgraph::Error>>,
+) -> anyhow::Result<()> {
+    let last = iris.article_prefix();
+    write_to(args.output.as_deref(), |out| {
+        write_rdf(graphs, format, &prefixes(iris), &last, out)?;
+        match failure.borrow_mut().take() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    })?;
+    if !format.keeps_graphs() {
+        eprintln!(
+            "note: {} as written here has one graph: the triples of {} merged into the \
+             default graph (trig and nquads keep the named graphs)",
+            format.name(),
+            names.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// The format asked for with --format, else the one the --output extension calls for, else
+/// Turtle. An extension that names no format, or another format than --format, is an error.
+fn format_of(args: &ExportArgs) -> anyhow::Result<ExportFormat> {
+    let Some(path) = args.output.as_deref() else {
+        return Ok(args.format.unwrap_or(ExportFormat::Turtle));
+    };
+    let known = || {
+        let extensions: Vec<String> = ExportFormat::ALL
+            .iter()
+            .flat_map(|f| f.extensions())
+            .map(|e| format!(".{e}"))
+            .collect();
+        extensions.join(" ")
+    };
+    match (args.format, ExportFormat::from_path(path)) {
+        (Some(asked), Some(named)) if asked != named && asked != ExportFormat::Neo4j => bail!(
+            "{} names {} by its extension, not {}: change the extension or --format",
+            path.display(),
+            named.name(),
+            asked.name()
+        ),
+        (Some(asked), _) => Ok(asked),
+        (None, Some(named)) => Ok(named),
+        (None, None) => bail!(
+            "cannot tell the format from the name {}: use one of the extensions {}, or give \
+             --format ({})",
+            path.display(),
+            known(),
+            ExportFormat::ALL.map(ExportFormat::id).join(", ")
+        ),
+    }
+}
+
+/// The articles' content (without the provenance layer) as a property graph.
+fn property_graph(articles: &[Article], iris: &Iris) -> PropertyGraph {
+    let labels = store::ontology_labels();
+    let mappings = articles.iter().map(|a| &a.mapping);
+    graph::project(mappings, iris, &prefixes(iris), &labels)
+}

@@ -1,0 +1,72 @@
+//! `newsgraph load`: add articles to the store or replace them, one article at a time.
+
+use crate::cli::LoadArgs;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsgraph::pipeline;
+use newsgraph::rdf::iris::Iris;
+use newsgraph::rdf::provenance::timestamp_now;
+use newsgraph::store::worth_compacting;
+use std::path::Path;
+use std::time::Instant;
+
+pub fn run(args: &LoadArgs, iris: &Iris, dir: &Path) -> anyhow::Result<()> {
+    let options = pipeline::Options {
+        facts: args.facts.clone(),
+        source: args.source.source.clone(),
+        without_provenance: args.no_provenance,
+        timestamp: None,
+    };
+    let started = Instant::now();
+    let planned = pipeline::check_all(&options)?;
+    let mut store = super::open_store(dir, true)?;
+    let held: u64 = store.articles()?.iter().map(|a| a.triples).sum();
+    let loaded_at = timestamp_now()?;
+    let bar =
+        ProgressBar::with_draw_target(Some(planned.len() as u64), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} articles, {msg} ({elapsed})")
+            .expect("a valid template"),
+    );
+    let mut loader = store.loader(args.memory);
+    let mut triples = 0u64;
+    for plan in &planned {
+        let article = pipeline::read_planned(plan, &options, iris)?;
+        let source = plan
+            .path
+            .as_ref()
+            .map_or_else(|| "(embedded)".to_owned(), |p| p.display().to_string());
+        let entry = loader.put(
+            &plan.id,
+            &article.mapping.graph,
+            &source,
+            &loaded_at,
+            article.triples(),
+        )?;
+        triples += entry.triples;
+        bar.set_message(format!("{triples} triples"));
+        bar.inc(1);
+    }
+    bar.set_message(format!("{triples} triples, writing"));
+    let added = loader.added();
+    loader.finish()?;
+    let loaded = started.elapsed().as_secs_f64();
+    let compacted = if !args.no_compact && worth_compacting(held, added) {
+        bar.set_message(format!("{triples} triples, compacting the store"));
+        let compacting = Instant::now();
+        store.compact()?;
+        format!(", compacted in {:.2} s", compacting.elapsed().as_secs_f64())
+    } else {
+        String::new()
+    };
+    bar.finish_and_clear();
+    let articles = match planned.len() {
+        1 => "1 article".to_owned(),
+        n => format!("{n} articles"),
+    };
+    eprintln!(
+        "loaded {articles}, {triples} triples in {loaded:.2} s ({:.0} triples/s) into {}{compacted}",
+        triples as f64 / loaded.max(1e-9),
+        dir.display()
+    );
+    Ok(())
+}

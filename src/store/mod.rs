@@ -1,0 +1,647 @@
+//! The Oxigraph store: one named graph per article, the ontology in a graph of its own, and a
+//! catalogue of the articles loaded ([`CATALOGUE_GRAPH`]).
+//!
+//! The store is in memory ([`GraphStore::new`]), or on disk with the `rocksdb` feature
+//! (`GraphStore::open`). Its default graph is the union of the article graphs and the
+//! ontology graph, each distinct triple once, kept so by every change: a triple goes in with
+//! the first graph that holds it and leaves with the last. Queries run against it, so a saved
+//! question needs no `GRAPH` clause, and a triple that a thousand articles state is matched
+//! once, not a thousand times; `GRAPH ?g { … }` still tells articles apart.
+//!
+//! Articles are added or replaced whole ([`ArticleLoader`]): a new article goes in with the
+//! bulk loader, whose files are ingested in one atomic step; an article already there is
+//! replaced in one transaction. Either way an error or a kill leaves the earlier version and
+//! every other article as they were.
+
+use crate::error::{Error, Result};
+use crate::rdf::vocab::{CATALOGUE_GRAPH, ONTOLOGY_GRAPH, dcterms, prov, rdfs, void, xsd};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
+    Term, Triple, TripleRef,
+};
+use oxigraph::sparql::{PreparedSparqlQuery, QueryResults};
+use oxigraph::store::{BulkLoader, Store, Transaction};
+use std::collections::HashMap;
+
+/// newsgraph's ontology, in Turtle.
+pub const ONTOLOGY: &str = include_str!("../../ontology/newsgraph.ttl");
+
+/// A store holding mapped articles and the ontology.
+pub struct GraphStore {
+    store: Store,
+    articles: Vec<NamedNode>,
+    on_disk: bool,
+}
+
+impl std::fmt::Debug for GraphStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GraphStore")
+            .field("articles", &self.articles)
+            .field("on_disk", &self.on_disk)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What the catalogue says about one article in the store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleEntry {
+    /// The article id.
+    pub id: String,
+    /// Its named graph.
+    pub graph: NamedNode,
+    /// How many triples its graph holds.
+    pub triples: u64,
+    /// The facts file it was loaded from, as given.
+    pub source: String,
+    /// When it was loaded, an `xsd:dateTime`.
+    pub loaded: String,
+}
+
+impl ArticleEntry {
+    /// The entry's triples in the catalogue graph.
+    fn quads(&self) -> Vec<Quad> {
+        let g = GraphName::from(CATALOGUE_GRAPH.into_owned());
+        let s = &self.graph;
+        vec![
+            Quad::new(
+                s.clone(),
+                dcterms::IDENTIFIER,
+                Literal::from(self.id.as_str()),
+                g.clone(),
+            ),
+            Quad::new(
+                s.clone(),
+                dcterms::SOURCE,
+                Literal::from(self.source.as_str()),
+                g.clone(),
+            ),
+            Quad::new(
+                s.clone(),
+                void::TRIPLES,
+                Literal::new_typed_literal(self.triples.to_string(), xsd::INTEGER),
+                g.clone(),
+            ),
+            Quad::new(
+                s.clone(),
+                prov::GENERATED_AT_TIME,
+                Literal::new_typed_literal(self.loaded.as_str(), xsd::DATE_TIME),
+                g,
+            ),
+        ]
+    }
+}
+
+impl GraphStore {
+    /// An in-memory store with the ontology loaded.
+    pub fn new() -> Result<GraphStore> {
+        let store = Store::new()?;
+        store.extend(
+            ontology_triples()
+                .iter()
+                .flat_map(|t| stored_quads(t.as_ref(), ONTOLOGY_GRAPH)),
+        )?;
+        Ok(GraphStore {
+            store,
+            articles: Vec::new(),
+            on_disk: false,
+        })
+    }
+
+    /// Opens the on-disk store in `dir`, creating it if need be, and brings its ontology
+    /// graph up to date. Files a killed bulk load left behind are removed (the store is
+    /// locked to this process, so no other load can be writing them).
+    #[cfg(feature = "rocksdb")]
+    pub fn open(dir: &std::path::Path) -> Result<GraphStore> {
+        let store = Store::open(dir)
+            .map_err(|e| Error::Input(format!("cannot open the store {}: {e}", dir.display())))?;
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for entry in entries.flatten() {
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                if name.starts_with("bulk-") && name.ends_with(".sst") {
+                    std::fs::remove_file(entry.path())?;
+                }
+            }
+        }
+        use std::collections::HashSet;
+        let ontology: HashSet<Triple> = ontology_triples().into_iter().collect();
+        let stored: HashSet<Triple> = store
+            .quads_for_pattern(None, None, None, Some(ONTOLOGY_GRAPH.into()))
+            .map(|q| q.map(Triple::from))
+            .collect::<Result<_, _>>()?;
+        if stored != ontology {
+            let mut transaction = store.start_transaction()?;
+            let ontology: Vec<Triple> = ontology.into_iter().collect();
+            replace_graph(&mut transaction, ONTOLOGY_GRAPH, &ontology)?;
+            transaction.commit()?;
+        }
+        GraphStore::with_catalogue(store)
+    }
+
+    /// Opens the on-disk store in `dir` for reading only; it must exist.
+    #[cfg(feature = "rocksdb")]
+    pub fn open_read_only(dir: &std::path::Path) -> Result<GraphStore> {
+        if !dir.join("CURRENT").is_file() {
+            return Err(Error::Input(format!(
+                "no store in {}: create one with `newsgraph --store {} load FACTS.toml`",
+                dir.display(),
+                dir.display()
+            )));
+        }
+        let store = Store::open_read_only(dir)
+            .map_err(|e| Error::Input(format!("cannot open the store {}: {e}", dir.display())))?;
+        GraphStore::with_catalogue(store)
+    }
+
+    #[cfg(feature = "rocksdb")]
+    fn with_catalogue(store: Store) -> Result<GraphStore> {
+        let mut graph_store = GraphStore {
+            store,
+            articles: Vec::new(),
+            on_disk: true,
+        };
+        graph_store.refresh()?;
+        Ok(graph_store)
+    }
+
+    /// Reads the article graphs from the catalogue, in the order of their names.
+    #[cfg(feature = "rocksdb")]
+    fn refresh(&mut self) -> Result<()> {
+        self.articles = self.articles()?.into_iter().map(|a| a.graph).collect();
+        Ok(())
+    }
+
+    /// Adds an article's triples to its named graph (and the default graph), all at once.
+    pub fn add(
+        &mut self,
+        graph: &NamedNode,
+        triples: impl IntoIterator<Item = Triple>,
+    ) -> Result<()> {
+        let triples: Vec<Triple> = triples.into_iter().collect();
+        self.store.extend(
+            triples
+                .iter()
+                .flat_map(|t| stored_quads(t.as_ref(), graph.as_ref())),
+        )?;
+        if !self.articles.contains(graph) {
+            self.articles.push(graph.clone());
+        }
+        Ok(())
+    }
+
+    /// A loader that adds or replaces articles, each whole; `memory_mb` bounds the bulk
+    /// loader's buffers (roughly: RocksDB's own memory comes on top).
+    pub fn loader(&mut self, memory_mb: usize) -> ArticleLoader<'_> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        let batch = (memory_mb.max(threads * 8) * 1000 / threads).max(10_000);
+        let bulk = self.on_disk.then(|| {
+            self.store
+                .bulk_loader()
+                .with_num_threads(threads)
+                .with_max_memory_size_in_megabytes(memory_mb.max(threads * 8))
+        });
+        ArticleLoader {
+            store: &self.store,
+            bulk,
+            pending: Vec::new(),
+            batch,
+            loaded: Vec::new(),
+            added: 0,
+            articles: &mut self.articles,
+        }
+    }
+
+    /// Compacts an on-disk store: RocksDB merges the files each bulk load leaves into a few
+    /// sorted ones, so that opening the store and reading from it touch fewer files. Takes
+    /// time in proportion to the store's size; does nothing in memory.
+    pub fn compact(&self) -> Result<()> {
+        #[cfg(feature = "rocksdb")]
+        if self.on_disk {
+            self.store.optimize()?;
+        }
+        Ok(())
+    }
+
+    /// Removes an article's graph and its catalogue entry in one transaction; the entry
+    /// removed, or `None` when the store has no such article.
+    pub fn remove_article(&mut self, id: &str) -> Result<Option<ArticleEntry>> {
+        let Some(entry) = self.articles()?.into_iter().find(|a| a.id == id) else {
+            return Ok(None);
+        };
+        let mut transaction = self.store.start_transaction()?;
+        replace_graph(&mut transaction, entry.graph.as_ref(), &[])?;
+        transaction.remove_named_graph(entry.graph.as_ref())?;
+        for quad in entry.quads() {
+            transaction.remove(&quad);
+        }
+        transaction.commit()?;
+        self.articles.retain(|g| *g != entry.graph);
+        Ok(Some(entry))
+    }
+
+    /// The articles in the catalogue, in the order of their graph names.
+    pub fn articles(&self) -> Result<Vec<ArticleEntry>> {
+        let mut fields: HashMap<NamedNode, HashMap<NamedNode, Term>> = HashMap::new();
+        for quad in self
+            .store
+            .quads_for_pattern(None, None, None, Some(CATALOGUE_GRAPH.into()))
+        {
+            let quad = quad?;
+            if let NamedOrBlankNode::NamedNode(graph) = quad.subject {
+                fields
+                    .entry(graph)
+                    .or_default()
+                    .insert(quad.predicate, quad.object);
+            }
+        }
+        let text = |f: &HashMap<NamedNode, Term>, p: NamedNodeRef<'_>| match f.get(&p.into_owned())
+        {
+            Some(Term::Literal(l)) => l.value().to_owned(),
+            _ => String::new(),
+        };
+        let mut entries: Vec<ArticleEntry> = fields
+            .into_iter()
+            .map(|(graph, f)| ArticleEntry {
+                id: text(&f, dcterms::IDENTIFIER),
+                triples: text(&f, void::TRIPLES).parse().unwrap_or(0),
+                source: text(&f, dcterms::SOURCE),
+                loaded: text(&f, prov::GENERATED_AT_TIME),
+                graph,
+            })
+            .collect();
+        entries.sort_by(|a, b| a.graph.cmp(&b.graph));
+        Ok(entries)
+    }
+
+    /// The triples of one graph, read from the store.
+    pub fn graph_triples(
+        &self,
+        graph: GraphNameRef<'_>,
+    ) -> impl Iterator<Item = Result<Triple>> + 'static {
+        self.store
+            .quads_for_pattern(None, None, None, Some(graph))
+            .map(|q| q.map(Triple::from).map_err(Error::from))
+    }
+
+    /// The triples of each graph of `graphs`, in that order, each graph read whole by one of
+    /// `threads` background threads, at most two graphs ahead per thread: reading terms back
+    /// from RocksDB is most of an export's work, and this spreads it over cores while the
+    /// caller writes.
+    pub fn read_graphs(
+        &self,
+        graphs: Vec<GraphName>,
+        threads: usize,
+    ) -> impl Iterator<Item = Result<(GraphName, Vec<Triple>)>> + use<> {
+        let threads = threads.max(1);
+        let receivers: Vec<_> = (0..threads)
+            .map(|t| {
+                let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+                let store = self.store.clone();
+                let mine: Vec<GraphName> =
+                    graphs.iter().skip(t).step_by(threads).cloned().collect();
+                std::thread::spawn(move || {
+                    for graph in mine {
+                        let triples = store
+                            .quads_for_pattern(None, None, None, Some(graph.as_ref()))
+                            .map(|q| q.map(Triple::from))
+                            .collect::<Result<Vec<_>, _>>()
+                            .map_err(Error::from);
+                        if sender.send(triples.map(|t| (graph, t))).is_err() {
+                            return;
+                        }
+                    }
+                });
+                receiver
+            })
+            .collect();
+        (0..graphs.len()).map(move |i| {
+            receivers[i % threads]
+                .recv()
+                .map_err(|_| Error::Input("a reader of the store stopped".to_owned()))?
+        })
+    }
+
+    /// The underlying Oxigraph store.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Whether the store is on disk.
+    pub fn is_on_disk(&self) -> bool {
+        self.on_disk
+    }
+
+    /// The named graphs of the articles: in loading order in memory, in the order of their
+    /// names on disk.
+    pub fn article_graphs(&self) -> &[NamedNode] {
+        &self.articles
+    }
+
+    /// The graphs an export writes: the articles', and the ontology's when asked for.
+    pub fn graph_names(&self, with_ontology: bool) -> Vec<GraphName> {
+        let mut graphs: Vec<GraphName> =
+            self.articles.iter().cloned().map(GraphName::from).collect();
+        if with_ontology {
+            graphs.push(ONTOLOGY_GRAPH.into_owned().into());
+        }
+        graphs
+    }
+
+    /// How many quads a graph holds.
+    pub fn graph_len(&self, graph: GraphNameRef<'_>) -> usize {
+        self.store
+            .quads_for_pattern(None, None, None, Some(graph))
+            .count()
+    }
+
+    /// Evaluates a query prepared by [`crate::query::run`]. Without `FROM`, it runs against
+    /// the default graph: every triple of the articles and the ontology, once.
+    pub fn evaluate(&self, prepared: PreparedSparqlQuery) -> Result<QueryResults<'static>> {
+        Ok(prepared.on_store(&self.store).execute()?)
+    }
+}
+
+/// Adds or replaces articles in a [`GraphStore`], each whole: see the [module](self).
+pub struct ArticleLoader<'a> {
+    store: &'a Store,
+    bulk: Option<BulkLoader<'a>>,
+    pending: Vec<Quad>,
+    batch: usize,
+    loaded: Vec<ArticleEntry>,
+    /// Triples of the articles put that the store did not hold before.
+    added: u64,
+    articles: &'a mut Vec<NamedNode>,
+}
+
+impl std::fmt::Debug for ArticleLoader<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ArticleLoader")
+            .field("pending", &self.pending.len())
+            .field("loaded", &self.loaded.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl ArticleLoader<'_> {
+    /// Adds the article `id` with `triples` in `graph`, or replaces the version the store
+    /// holds. `source` names the facts file and `loaded` is the load time (`xsd:dateTime`),
+    /// both kept in the catalogue. A new article is only in the store once
+    /// [`finish`](Self::finish) returns; a replaced one as soon as this returns.
+    pub fn put(
+        &mut self,
+        id: &str,
+        graph: &NamedNode,
+        source: &str,
+        loaded: &str,
+        triples: impl IntoIterator<Item = Triple>,
+    ) -> Result<ArticleEntry> {
+        let triples: Vec<Triple> = triples.into_iter().collect();
+        // The store keeps each triple once; the catalogue counts them so, by 64-bit hashes.
+        let mut hashes: Vec<u64> = triples.iter().map(hash).collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        let entry = ArticleEntry {
+            id: id.to_owned(),
+            graph: graph.clone(),
+            triples: hashes.len() as u64,
+            source: source.to_owned(),
+            loaded: loaded.to_owned(),
+        };
+        let exists = self.store.contains_named_graph(graph.as_ref())?;
+        if !exists {
+            self.added += entry.triples;
+        }
+        match &mut self.bulk {
+            Some(bulk) if !exists => {
+                for triple in &triples {
+                    let quads = stored_quads(triple.as_ref(), graph.as_ref());
+                    self.pending.extend(quads.map(QuadRef::into_owned));
+                }
+                self.pending.extend(entry.quads());
+                while self.pending.len() >= self.batch {
+                    let chunk: Vec<Quad> = self.pending.drain(..self.batch).collect();
+                    bulk.load_quads(chunk)?;
+                }
+            }
+            _ => {
+                let mut transaction = self.store.start_transaction()?;
+                replace_graph(&mut transaction, graph.as_ref(), &triples)?;
+                let old: Vec<Quad> = transaction
+                    .quads_for_pattern(
+                        Some(graph.as_ref().into()),
+                        None,
+                        None,
+                        Some(CATALOGUE_GRAPH.into()),
+                    )
+                    .collect::<Result<_, _>>()?;
+                for quad in &old {
+                    transaction.remove(quad);
+                }
+                for quad in entry.quads() {
+                    transaction.insert(QuadRef::from(&quad));
+                }
+                transaction.commit()?;
+            }
+        }
+        if !self.articles.contains(graph) {
+            self.articles.push(graph.clone());
+        }
+        self.loaded.push(entry.clone());
+        Ok(entry)
+    }
+
+    /// How many triples the articles put so far add to the store: those of the articles it
+    /// did not hold before (see [`worth_compacting`]).
+    pub fn added(&self) -> u64 {
+        self.added
+    }
+
+    /// Writes what is still pending, in one atomic ingest, and returns every article put.
+    pub fn finish(mut self) -> Result<Vec<ArticleEntry>> {
+        if let Some(mut bulk) = self.bulk.take() {
+            bulk.load_quads(std::mem::take(&mut self.pending))?;
+            bulk.commit()?;
+        }
+        self.articles.sort();
+        Ok(self.loaded)
+    }
+}
+
+/// Whether to compact a store after a load that bulk-added `added` triples to the `held`
+/// it had: when the load at least doubled it (always after a first load). Adding a few
+/// articles to a large store leaves the merging to RocksDB, rather than rewrite it all.
+pub fn worth_compacting(held: u64, added: u64) -> bool {
+    added > 0 && added >= held
+}
+
+/// A triple's copy in the default graph.
+fn in_union(triple: TripleRef<'_>) -> QuadRef<'_> {
+    triple.in_graph(GraphNameRef::DefaultGraph)
+}
+
+/// How a triple of `graph` is stored: in that graph, and its copy in the default graph.
+fn stored_quads<'a>(triple: TripleRef<'a>, graph: NamedNodeRef<'a>) -> [QuadRef<'a>; 2] {
+    [triple.in_graph(graph), in_union(triple)]
+}
+
+/// Gives `graph` exactly `triples`, in `transaction`, and keeps the default graph the union:
+/// each new triple goes into it, and an old one leaves it unless another graph still holds it.
+fn replace_graph(
+    transaction: &mut Transaction<'_>,
+    graph: NamedNodeRef<'_>,
+    triples: &[Triple],
+) -> Result<()> {
+    let old: Vec<Triple> = transaction
+        .quads_for_pattern(None, None, None, Some(graph.into()))
+        .map(|q| q.map(Triple::from))
+        .collect::<Result<_, _>>()?;
+    transaction.clear_graph(graph)?;
+    transaction.insert_named_graph(graph);
+    for triple in triples {
+        transaction.extend(stored_quads(triple.as_ref(), graph));
+    }
+    for triple in &old {
+        if !held_by_a_graph(transaction, triple.as_ref())? {
+            transaction.remove(in_union(triple.as_ref()));
+        }
+    }
+    Ok(())
+}
+
+/// Whether an article graph or the ontology graph (any named graph but the catalogue) holds
+/// `triple`.
+fn held_by_a_graph(transaction: &Transaction<'_>, triple: TripleRef<'_>) -> Result<bool> {
+    for quad in transaction.quads_for_pattern(
+        Some(triple.subject),
+        Some(triple.predicate),
+        Some(triple.object),
+        None,
+    ) {
+        match quad?.graph_name {
+            GraphName::DefaultGraph => {}
+            GraphName::NamedNode(g) if g == CATALOGUE_GRAPH => {}
+            _ => return Ok(true),
+        }
+    }
+    Ok(false)
+}
+
+/// A triple's 64-bit FNV-1a hash over the text of its terms.
+fn hash(triple: &Triple) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes.iter().chain(&[0xff]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    match &triple.subject {
+        NamedOrBlankNode::NamedNode(n) => eat(n.as_str().as_bytes()),
+        NamedOrBlankNode::BlankNode(b) => eat(b.as_str().as_bytes()),
+    }
+    eat(triple.predicate.as_str().as_bytes());
+    match &triple.object {
+        Term::NamedNode(n) => eat(n.as_str().as_bytes()),
+        Term::BlankNode(b) => eat(b.as_str().as_bytes()),
+        Term::Literal(l) => {
+            eat(l.value().as_bytes());
+            eat(l.datatype().as_str().as_bytes());
+            eat(l.language().unwrap_or("").as_bytes());
+        }
+        #[allow(unreachable_patterns)]
+        _ => eat(triple.object.to_string().as_bytes()),
+    }
+    h
+}
+
+fn ontology_parser() -> RdfParser {
+    RdfParser::from_format(RdfFormat::Turtle)
+        .with_base_iri(ONTOLOGY_GRAPH.as_str())
+        .expect("the ontology graph name is an absolute IRI")
+        .with_default_graph(ONTOLOGY_GRAPH)
+}
+
+/// The triples of newsgraph's ontology.
+pub fn ontology_triples() -> Vec<Triple> {
+    ontology_parser()
+        .for_slice(ONTOLOGY)
+        .map(|quad| Triple::from(quad.expect("the ontology is checked by the test suite")))
+        .collect()
+}
+
+/// The `rdfs:label` of every term the ontology declares, by IRI.
+pub fn ontology_labels() -> HashMap<String, String> {
+    ontology_triples()
+        .into_iter()
+        .filter(|t| t.predicate.as_ref() == rdfs::LABEL)
+        .filter_map(|t| match (t.subject, t.object) {
+            (NamedOrBlankNode::NamedNode(term), Term::Literal(label)) => {
+                Some((term.into_string(), label.value().to_owned()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::sparql::QueryResults;
+
+    fn node(name: &str) -> NamedNode {
+        NamedNode::new(format!("https://example.org/{name}")).unwrap()
+    }
+
+    fn triple(subject: &str, object: &str) -> Triple {
+        Triple::new(node(subject), node("says"), Literal::from(object))
+    }
+
+    /// How many times the query's pattern matches `<subject> <says> ?o` in the default graph.
+    fn matches(store: &GraphStore, subject: &str) -> usize {
+        let query = format!(
+            "SELECT ?o WHERE {{ <https://example.org/{subject}> <https://example.org/says> ?o }}"
+        );
+        match crate::query::run::ask(store, &query, &[], &[]).unwrap() {
+            QueryResults::Solutions(rows) => rows.count(),
+            _ => unreachable!("a SELECT query"),
+        }
+    }
+
+    fn put(store: &mut GraphStore, id: &str, triples: Vec<Triple>) {
+        let mut loader = store.loader(64);
+        loader
+            .put(id, &node(id), "test", "2026-01-01T00:00:00Z", triples)
+            .unwrap();
+        loader.finish().unwrap();
+    }
+
+    #[test]
+    fn the_default_graph_holds_each_triple_once_while_some_graph_holds_it() {
+        let mut store = GraphStore::new().unwrap();
+        put(&mut store, "a", vec![triple("shared", "x")]);
+        put(
+            &mut store,
+            "b",
+            vec![triple("shared", "x"), triple("own", "y")],
+        );
+        assert_eq!(matches(&store, "shared"), 1, "two graphs, one match");
+
+        store.remove_article("a").unwrap().expect("a was loaded");
+        assert_eq!(matches(&store, "shared"), 1, "b still holds it");
+
+        put(&mut store, "b", vec![triple("own", "y")]);
+        assert_eq!(matches(&store, "shared"), 0, "no graph holds it any more");
+        assert_eq!(matches(&store, "own"), 1);
+
+        store.remove_article("b").unwrap().expect("b was loaded");
+        assert_eq!(matches(&store, "own"), 0);
+        let ontology = "ASK { ?class a <http://www.w3.org/2002/07/owl#Class> }";
+        assert!(
+            matches!(
+                crate::query::run::ask(&store, ontology, &[], &[]).unwrap(),
+                QueryResults::Boolean(true)
+            ),
+            "the ontology stays in the default graph"
+        );
+    }
+}
