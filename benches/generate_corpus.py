@@ -26,8 +26,10 @@ Deterministic: the same N gives the same files, byte for byte.
   1/rank^E (E = --zipf, 1.1 by default; no company twice in one story). The pool is the real
   Alibaba, Cainiao, JD.com and Temu at ranks 1 to 4, then generated companies (about three
   per story), so a few big companies (Alibaba first) take part in many stories and most
-  companies in one or two. News outlets (36Kr, Reuters…) are drawn the same way from a pool
-  of outlets.
+  companies in one or two. Of the two companies drawn for Alibaba's and Cainiao's slots, the
+  higher-ranked is the group and the other its part, so that no two stories make two
+  companies parts of each other. News outlets (36Kr, Reuters…) are drawn the same way from a
+  pool of outlets.
 - What belongs to a company (its business groups, units, teams and business lines, such as
   Taotian or Cainiao's international division) belongs to it in every story: its id and
   name are made from the owning company's (`vexora-international`, "Vexora international
@@ -224,7 +226,11 @@ class Story:
                  exponent: float, people: dict[str, list[str]]) -> None:
         self.number = number
         self.shift = -rng.randint(0, 9)
-        self.cast = dict(zip(COMPANIES, zipf_pick(rng, companies, exponent, len(COMPANIES))))
+        cast = zipf_pick(rng, companies, exponent, len(COMPANIES))
+        # The group (the `alibaba` slot) is the higher-ranked of the two that own one another, so
+        # that no two stories make two companies each other's parts.
+        cast[:2] = sorted(cast[:2], key=companies.index)
+        self.cast = dict(zip(COMPANIES, cast))
         self.outlets = dict(zip(OUTLETS, zipf_pick(rng, outlets, exponent, len(OUTLETS))))
         # Each template person: the words of their name, and the new words for them.
         self.people: dict[str, dict[str, str]] = {}
