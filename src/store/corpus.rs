@@ -92,6 +92,7 @@ pub(super) fn derive(store: &Store, articles: &[NamedNode]) -> Result<Vec<Triple
     for (query, holders) in [(HOLDERS, true), (STATUSES, false), (MEASURES, false)] {
         let mut reports: Vec<Report> = Vec::new();
         for row in select(store, query)? {
+            let row = row?;
             let (Some(Term::NamedNode(key)), Some(Term::NamedNode(graph))) =
                 (row.get("key"), row.get("g"))
             else {
@@ -148,6 +149,7 @@ fn latest(reports: Vec<Report>) -> Vec<Triple> {
 fn days(store: &Store, articles: &HashSet<&NamedNode>) -> Result<HashMap<NamedNode, Day>> {
     let mut days: HashMap<NamedNode, Day> = articles.iter().map(|g| ((*g).clone(), None)).collect();
     for row in select(store, DATES)? {
+        let row = row?;
         let Some(Term::NamedNode(graph)) = row.get("g") else {
             continue;
         };
@@ -192,6 +194,7 @@ fn names(store: &Store, days: &HashMap<NamedNode, Day>) -> Result<Vec<Triple>> {
     let mut given: BTreeMap<NamedNode, HashMap<Literal, Vec<&Day>>> = BTreeMap::new();
     let mut graphs: HashMap<NamedNode, HashSet<&NamedNode>> = HashMap::new();
     for row in select(store, LABELS)? {
+        let row = row?;
         let (Some(Term::NamedNode(x)), Some(Term::Literal(name)), Some(Term::NamedNode(g))) =
             (row.get("x"), row.get("name"), row.get("g"))
         else {
@@ -238,15 +241,18 @@ fn names(store: &Store, days: &HashMap<NamedNode, Day>) -> Result<Vec<Triple>> {
     Ok(triples)
 }
 
-/// The rows of a SELECT query over the whole store.
-fn select(store: &Store, query: &str) -> Result<Vec<QuerySolution>> {
+/// The rows of a SELECT query over the whole store, as they come.
+fn select<'a>(
+    store: &'a Store,
+    query: &str,
+) -> Result<Box<dyn Iterator<Item = Result<QuerySolution>> + 'a>> {
     let prepared = SparqlEvaluator::new()
         .parse_query(query)
         .map_err(|e| crate::error::Error::Sparql(e.to_string()))?;
-    match prepared.on_store(store).execute()? {
-        QueryResults::Solutions(rows) => Ok(rows.collect::<Result<_, _>>()?),
-        _ => Ok(Vec::new()),
-    }
+    Ok(match prepared.on_store(store).execute()? {
+        QueryResults::Solutions(rows) => Box::new(rows.map(|row| Ok(row?))),
+        _ => Box::new(std::iter::empty()),
+    })
 }
 
 #[cfg(test)]
