@@ -13,8 +13,9 @@
 //! 4. [`rdf`]: the records mapped to triples in standard vocabularies ([`map`] gives a
 //!    [`Mapping`]), resources named by [`Iris`], every vocabulary term in [`rdf::vocab`], and
 //!    where each statement comes from ([`rdf::provenance::annotate`]).
-//! 5. [`store`]: an Oxigraph store, one named graph per article ([`GraphStore`]); steps 1–5 at
-//!    once with [`pipeline::load`].
+//! 5. [`store`]: an Oxigraph store, one named graph per article ([`GraphStore`]), and the
+//!    corpus layer derived over them all ([`store::corpus`]: one name per entity, the latest
+//!    report of what changes); steps 1–5 at once with [`pipeline::load`].
 //! 6. [`export`]: the graph in an RDF syntax ([`export::write_rdf`]) or as a property graph
 //!    for other tools ([`export::graph::project`], then GraphML, DOT or Neo4j CSV).
 //! 7. [`query`]: a saved question ([`query::catalogue::find`]) or any SPARQL run by

@@ -289,13 +289,15 @@ pub fn read(options: &Options, iris: &Iris) -> Result<Vec<Article>> {
     Ok(articles)
 }
 
-/// Reads every facts file as [`read`] does, then loads them all into a new store.
+/// Reads every facts file as [`read`] does, then loads them all into a new store and derives
+/// the corpus layer over them ([`crate::store::corpus`]).
 pub fn load(options: &Options, iris: &Iris) -> Result<Loaded> {
     let articles = read(options, iris)?;
     let mut store = GraphStore::new()?;
     for article in &articles {
         store.add(&article.mapping.graph, article.triples())?;
     }
+    store.refresh_corpus()?;
     Ok(Loaded { articles, store })
 }
 

@@ -45,6 +45,39 @@ fn every_saved_query_is_listed_and_tested() {
 }
 
 #[test]
+fn leaders_as_of_date_the_article_by_its_original() {
+    // The Cainiao article states no publication date of its own; its 36Kr original's
+    // (2025-01-14) places it in time.
+    assert!(rows(&["leaders-as-of", "--bind", "date=2025-01-13"]).is_empty());
+    assert_eq!(
+        first_columns(rows(&["leaders-as-of", "--bind", "date=2025-02-01"]), 5),
+        expect(&[
+            &[
+                "2025-02-01",
+                "Alibaba International Digital Commerce Group",
+                "CEO",
+                "Jiang Fan",
+                "2025-01-14"
+            ],
+            &[
+                "2025-02-01",
+                "Cainiao Group",
+                "CEO",
+                "Lin Wan",
+                "2025-01-14"
+            ],
+            &[
+                "2025-02-01",
+                "Taotian Group",
+                "CEO",
+                "Jiang Fan",
+                "2025-01-14"
+            ],
+        ])
+    );
+}
+
+#[test]
 fn leadership_map() {
     assert_eq!(
         rows(&["leadership"]),

@@ -6,7 +6,7 @@
 //! `scripts/test.sh` installs the tools and runs them with `--include-ignored`.
 
 use crate::outside_tools::python;
-use crate::util::{newsgraph, rows};
+use crate::util::{facts_arg, newsgraph, rows};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
@@ -877,6 +877,47 @@ fn chromium(args: &[&str], url: &str) -> String {
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+#[ignore = "needs chromium: run scripts/test.sh"]
+fn serve_page_shows_an_entity_s_names_articles_and_disagreements() {
+    let files: Vec<String> = crate::corpus::ARTICLES
+        .iter()
+        .map(|id| facts_arg(id))
+        .collect();
+    let files: Vec<&str> = files.iter().map(String::as_str).collect();
+    let server = Server::start(&files);
+    let dom = chromium(
+        &["--dump-dom"],
+        &server.url("/?entity=https%3A%2F%2Fnewsgraph.example%2Fid%2Fperson%2Fjiang-fan"),
+    );
+    let about = dom
+        .split("<div id=\"why-about\">")
+        .nth(1)
+        .and_then(|rest| rest.split("<div id=\"why-body\">").next())
+        .unwrap_or_else(|| panic!("no entity view: {dom}"));
+    assert!(about.contains("<b>Names: </b>Jiang Fan</p>"), "{about}");
+    for article in [
+        "Alibaba puts all its e-commerce businesses under Jiang Fan (2024-11-21)",
+        "A second account of Cainiao's restructuring (2025-01)",
+        "Cainiao offloads e-commerce duties to Alibaba to double down on logistics (2025-01-14)",
+    ] {
+        assert!(about.contains(article), "{article}: {about}");
+    }
+    assert!(
+        about.contains(
+            "<li>ended, org:holds: CEO of Alibaba International Digital Commerce Group, until \
+             Formation of the Alibaba E-commerce Business Group (Alibaba puts all its e-commerce \
+             businesses under Jiang Fan; Bloomberg, South China Morning Post; 2024-11-21)</li>"
+        ),
+        "{about}"
+    );
+    let dom = chromium(
+        &["--dump-dom"],
+        &server.url("/?entity=https%3A%2F%2Fnewsgraph.example%2Fid%2Fperson%2Flin-wan"),
+    );
+    assert!(dom.contains("<b>Names: </b>Wan Lin; Lin Wan</p>"), "{dom}");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The on-disk store (`--store DIR`, the `rocksdb` feature): loading, listing, replacing and
 //! removing articles, queries and exports read from it, and a load killed half way.
 
+use crate::corpus::{ANSWERS, ARTICLES, answer};
 use crate::util::{facts_arg, newsgraph, rows, stdout_of};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -243,13 +244,13 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// Whether the store's default graph is exactly the union of its article and ontology graphs:
-/// no triple in one and not the other.
+/// Whether the store's default graph is exactly the union of its article and ontology graphs
+/// (not the catalogue, nor the corpus layer): no triple in one and not the other.
 fn union_is_exact(dir: &Path) -> bool {
     let ask = "ASK {
-        { ?s ?p ?o MINUS { GRAPH ?g { ?s ?p ?o } FILTER(?g != <https://newsgraph.example/catalogue>) } }
+        { ?s ?p ?o MINUS { GRAPH ?g { ?s ?p ?o } FILTER(?g NOT IN (<https://newsgraph.example/catalogue>, <https://newsgraph.example/corpus>)) } }
         UNION
-        { GRAPH ?g { ?s ?p ?o } FILTER(?g != <https://newsgraph.example/catalogue>)
+        { GRAPH ?g { ?s ?p ?o } FILTER(?g NOT IN (<https://newsgraph.example/catalogue>, <https://newsgraph.example/corpus>))
           FILTER NOT EXISTS { ?s ?p ?o } }
     }";
     let answer = with_store(dir, &["query", "--sparql", ask, "--format", "csv"]);
@@ -370,4 +371,68 @@ fn files_of_a_killed_bulk_load_are_removed() {
             (SEED.to_owned(), SEED_TRIPLES)
         ]
     );
+}
+
+/// Asks a saved question (`args`, as for `newsgraph query`) of the store in `dir`.
+fn store_rows(dir: &Path, args: &[&str]) -> Vec<Vec<String>> {
+    let mut all = vec!["--store", dir.to_str().unwrap()];
+    all.extend_from_slice(args);
+    rows(&all)
+}
+
+#[test]
+fn every_saved_question_over_the_corpus_from_the_store() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("store");
+    let files: Vec<String> = ARTICLES.iter().map(|id| facts_arg(id)).collect();
+    let files: Vec<&str> = files.iter().map(String::as_str).collect();
+    load(&dir, &files);
+    // The same rows as over the five facts files in memory (tests/corpus.rs).
+    for answer in ANSWERS {
+        assert_eq!(
+            answer.normalized(store_rows(&dir, &answer.args())),
+            (answer.rows)(),
+            "{} from the store",
+            answer.question
+        );
+    }
+
+    // Removing the seed derives the corpus layer again: the store answers every question as
+    // the four other facts files do in memory. The November 2024 summary is then the latest
+    // report of Jiang Fan's AIDC post, and it has ended.
+    with_store(&dir, &["remove", ARTICLES[0]]);
+    let mut rest: Vec<&str> = Vec::new();
+    for file in &files[1..] {
+        rest.extend(["--facts", *file]);
+    }
+    for answer in ANSWERS {
+        let mut args: Vec<&str> = answer.args();
+        args.extend_from_slice(&rest);
+        assert_eq!(
+            answer.normalized(store_rows(&dir, &answer.args())),
+            answer.normalized(rows(&args)),
+            "{} from the store without the seed",
+            answer.question
+        );
+    }
+    let leadership = store_rows(&dir, &["leadership"]);
+    assert!(
+        leadership
+            .iter()
+            .all(|row| row[0] != "Jiang Fan"
+                || row[2] != "Alibaba International Digital Commerce Group"),
+        "{leadership:?}"
+    );
+    assert!(
+        store_rows(&dir, &["disagreements"])
+            .iter()
+            .all(|row| row[0] != "ended"),
+        "no later article holds what an earlier one ended"
+    );
+
+    // Loading it again brings the corpus back as it was.
+    load(&dir, &[files[0]]);
+    let leadership = answer("leadership");
+    assert_eq!(store_rows(&dir, &leadership.args()), (leadership.rows)());
+    assert!(union_is_exact(&dir));
 }

@@ -40,6 +40,7 @@ vocabulary!(
     /// XML Schema datatypes.
     xsd, "xsd", "http://www.w3.org/2001/XMLSchema#", {
         DECIMAL = "decimal", INTEGER = "integer", G_YEAR = "gYear", DATE_TIME = "dateTime",
+        DATE = "date",
         NON_NEGATIVE_INTEGER = "nonNegativeInteger",
     }
 );
@@ -95,7 +96,7 @@ vocabulary!(
 vocabulary!(
     /// DCMI terms, for the store's catalogue of articles.
     dcterms, "dcterms", "http://purl.org/dc/terms/", {
-        IDENTIFIER = "identifier", SOURCE = "source",
+        IDENTIFIER = "identifier", SOURCE = "source", DATE = "date",
     }
 );
 
@@ -195,6 +196,13 @@ pub const ONTOLOGY_GRAPH: NamedNodeRef<'static> =
 /// file, triple count and load time.
 pub const CATALOGUE_GRAPH: NamedNodeRef<'static> =
     NamedNodeRef::new_unchecked("https://newsgraph.example/catalogue");
+
+/// The graph name of the corpus layer: what newsgraph derives over all the articles loaded
+/// together (each article graph's date, each entity's preferred and other names, and the
+/// current value of what holds one value at a time), recomputed whenever the set of articles
+/// changes (see `store::corpus`).
+pub const CORPUS_GRAPH: NamedNodeRef<'static> =
+    NamedNodeRef::new_unchecked("https://newsgraph.example/corpus");
 
 /// The default base IRI for the resources newsgraph mints.
 pub const DEFAULT_BASE: &str = "https://newsgraph.example/id/";

@@ -1,5 +1,6 @@
 // The page of `newsgraph serve`: saved questions and SPARQL in, a table out; entities lead
-// to the `evidence` question (what the article says about them, and the quote).
+// to their names, the articles that name them, the disagreements about them, and the
+// `evidence` question (what the articles say about them, and the quote).
 "use strict";
 
 const PREFIXES = /*PREFIXES*/{};
@@ -123,8 +124,71 @@ async function run() {
   }
 }
 
+// Runs SPARQL through the protocol endpoint.
+function sparqlResults(query) {
+  return fetchResults("/sparql", {
+    method: "POST",
+    headers: { Accept: "application/sparql-results+json", "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ query }),
+  });
+}
+
+// A paragraph: a bold lead, then text.
+function line(lead, text) {
+  const p = document.createElement("p");
+  const b = document.createElement("b");
+  b.textContent = lead + ": ";
+  p.append(b, text);
+  return p;
+}
+
+// An entity over the corpus: its names (the preferred one first), the articles that name it,
+// and the disagreements about it, each side with its article, source and date.
+async function about(iri) {
+  const box = $("why-about");
+  box.replaceChildren();
+  if (/[<>"{}|^`\\\s]/.test(iri)) return;
+  const names = await sparqlResults(`PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?name ?preferred WHERE {
+  <${iri}> rdfs:label ?name .
+  BIND (EXISTS { GRAPH <https://newsgraph.example/corpus> { <${iri}> skos:prefLabel ?name } } AS ?preferred)
+} ORDER BY DESC(?preferred) ?name`);
+  const all = names.results.bindings.map((row) => row.name.value);
+  if (all.length === 0) return;
+  box.appendChild(line("Names", all.join("; ")));
+  const articles = await sparqlResults(`PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <https://schema.org/>
+SELECT ?article (SAMPLE(STR(?date)) AS ?published) WHERE {
+  GRAPH ?g {
+    <${iri}> rdfs:label ?name .
+    ?a schema:headline ?article .
+    OPTIONAL { ?a schema:datePublished|schema:translationOfWork/schema:datePublished ?date }
+  }
+} GROUP BY ?article ORDER BY ?published ?article`);
+  const list = articles.results.bindings.map((row) =>
+    row.article.value + (row.published ? " (" + row.published.value + ")" : ""));
+  box.appendChild(line("Named by", list.join("; ")));
+  const disagreements = await fetchResults("/queries/disagreements");
+  const sides = disagreements.results.bindings.filter((row) => all.includes(row.subject.value));
+  if (sides.length === 0) {
+    box.appendChild(line("Disagreements", "none"));
+    return;
+  }
+  const ul = document.createElement("ul");
+  for (const row of sides) {
+    const li = document.createElement("li");
+    const field = (name) => (row[name] ? row[name].value : "");
+    li.textContent = field("kind") + ", " + field("about") + ": " + field("says") + " (" +
+      field("article") + "; " + field("source") + "; " + field("published") + ")";
+    ul.appendChild(li);
+  }
+  box.append(line("Disagreements", ""), ul);
+}
+
 async function why(iri, name) {
-  $("why-help").textContent = "What the article says about " + (name || shorten(iri)) + ":";
+  $("why-help").textContent = "What the articles say about " + (name || shorten(iri)) + ":";
+  about(iri).catch((error) => { $("why-about").textContent = error.message; });
   const body = $("why-body");
   body.textContent = "loading…";
   try {

@@ -13,8 +13,12 @@
 //! replaced in one transaction. Either way an error or a kill leaves the earlier version and
 //! every other article as they were.
 
+pub mod corpus;
+
 use crate::error::{Error, Result};
-use crate::rdf::vocab::{CATALOGUE_GRAPH, ONTOLOGY_GRAPH, dcterms, ng, prov, rdfs, void, xsd};
+use crate::rdf::vocab::{
+    CATALOGUE_GRAPH, CORPUS_GRAPH, ONTOLOGY_GRAPH, dcterms, ng, prov, rdfs, void, xsd,
+};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
@@ -182,6 +186,8 @@ impl GraphStore {
     }
 
     /// Adds an article's triples to its named graph (and the default graph), all at once.
+    /// Once every article is added, [`refresh_corpus`](Self::refresh_corpus) derives what
+    /// holds over them all.
     pub fn add(
         &mut self,
         graph: &NamedNode,
@@ -197,6 +203,12 @@ impl GraphStore {
             self.articles.push(graph.clone());
         }
         Ok(())
+    }
+
+    /// Derives the corpus layer ([`corpus`]) again from the articles the store holds, in its
+    /// own graph ([`CORPUS_GRAPH`]). Loading and removing articles on disk do it themselves.
+    pub fn refresh_corpus(&mut self) -> Result<()> {
+        corpus::refresh(&self.store, &self.articles)
     }
 
     /// A loader that adds or replaces articles, each whole; `memory_mb` bounds the bulk
@@ -246,6 +258,7 @@ impl GraphStore {
         }
         transaction.commit()?;
         self.articles.retain(|g| *g != entry.graph);
+        corpus::refresh(&self.store, &self.articles)?;
         Ok(Some(entry))
     }
 
@@ -481,13 +494,15 @@ impl ArticleLoader<'_> {
         self.added
     }
 
-    /// Writes what is still pending, in one atomic ingest, and returns every article put.
+    /// Writes what is still pending, in one atomic ingest, derives the corpus layer again
+    /// ([`corpus`]), and returns every article put.
     pub fn finish(mut self) -> Result<Vec<ArticleEntry>> {
         if let Some(mut bulk) = self.bulk.take() {
             bulk.load_quads(std::mem::take(&mut self.pending))?;
             bulk.commit()?;
         }
         self.articles.sort();
+        corpus::refresh(self.store, self.articles)?;
         Ok(self.loaded)
     }
 }
@@ -533,7 +548,8 @@ fn replace_graph(
     Ok(())
 }
 
-/// Whether an article graph or the ontology graph (any named graph but the catalogue) holds
+/// Whether an article graph or the ontology graph (any named graph but the catalogue and the
+/// corpus layer) holds
 /// `triple`.
 fn held_by_a_graph(transaction: &Transaction<'_>, triple: TripleRef<'_>) -> Result<bool> {
     for quad in transaction.quads_for_pattern(
@@ -544,7 +560,7 @@ fn held_by_a_graph(transaction: &Transaction<'_>, triple: TripleRef<'_>) -> Resu
     ) {
         match quad?.graph_name {
             GraphName::DefaultGraph => {}
-            GraphName::NamedNode(g) if g == CATALOGUE_GRAPH => {}
+            GraphName::NamedNode(g) if g == CATALOGUE_GRAPH || g == CORPUS_GRAPH => {}
             _ => return Ok(true),
         }
     }

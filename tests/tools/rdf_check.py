@@ -7,7 +7,8 @@
                                             merged), as JSON with the counts and differences
     rdf_check.py query FILE FORMAT QUERY [NAME=IRI...]
                                             runs a SPARQL SELECT with variables bound to IRIs,
-                                            prints rows as JSON lists
+                                            prints rows as JSON lists; every syntax is read
+                                            into a Dataset, since questions may name a graph
 
 FORMAT is rdflib's name for the syntax; `trig` and `nquads` are read into a Dataset whose
 default graph is the union of its graphs, `trig-default-graph-only` into one whose default
@@ -57,6 +58,11 @@ def main():
         else:
             print(len(graph))
     elif command == "query":
+        if not isinstance(graph, rdflib.Dataset):
+            # Saved questions name a graph (the corpus layer's), which a plain Graph refuses to
+            # query: read the file into a Dataset's default graph instead.
+            graph = rdflib.Dataset(default_union=True)
+            graph.parse(path, format=fmt)
         bindings = {}
         for binding in sys.argv[5:]:
             name, iri = binding.split("=", 1)
