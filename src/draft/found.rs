@@ -2,10 +2,11 @@
 //! the corpus's id when the corpus knows its name), looking mentions up, and the sentences with
 //! their names masked for the patterns of posts and relations.
 
-use super::corpus::Known;
 use super::ids::{Ids, slug};
+use super::known::Known;
 use super::segment::Doc;
 use super::{Entity, EntityKind, Stub};
+use crate::text::words::org_key;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -85,8 +86,7 @@ impl Found {
         let known = self.known.iter().find(|k| {
             k.org.is_some() != kind.is_person()
                 && std::iter::once(&k.name).chain(&k.alt_names).any(|n| {
-                    n.to_lowercase() == lower
-                        || (!kind.is_person() && super::corpus::key(n) == super::corpus::key(name))
+                    n.to_lowercase() == lower || (!kind.is_person() && org_key(n) == org_key(name))
                 })
         });
         if let Some(k) = known.cloned() {

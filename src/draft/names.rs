@@ -10,12 +10,13 @@
 //! speech is next to it ("Joe Tsai, chairman of", "Daniel Zhang will serve as"). Other names
 //! are left as commented-out stubs. Unnamed sources are found by [`super::sources`].
 
-use super::corpus::{Corpus, How};
 use super::found::Found;
 use super::ids::{Ids, slug};
+use super::known::{How, KnownNames};
 use super::segment::Doc;
 use super::{Entity, EntityKind, Stub};
 use crate::facts::OrgKind;
+use crate::text::words::name_words;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -351,7 +352,7 @@ struct Candidate {
 }
 
 /// Finds the organizations and people of the text.
-pub fn find(doc: &Doc, corpus: &Corpus) -> Found {
+pub fn find(doc: &Doc, corpus: &KnownNames) -> Found {
     let mut found = Found {
         ids: Ids::new(corpus.known.iter().map(|k| k.id.clone())),
         known: corpus.known.clone(),
@@ -500,7 +501,7 @@ pub fn find(doc: &Doc, corpus: &Corpus) -> Found {
     found
 }
 
-fn known_why(name: &str, known: &super::corpus::Known, how: How, extended: bool) -> String {
+fn known_why(name: &str, known: &super::known::Known, how: How, extended: bool) -> String {
     let how = match how {
         How::Name => "its name".to_owned(),
         How::AltName => "another name it has in the corpus".to_owned(),
@@ -619,7 +620,7 @@ fn connector(word: &str) -> bool {
 fn sentence_candidates(
     doc: &Doc,
     sentence: Range<usize>,
-    corpus: &Corpus,
+    corpus: &KnownNames,
     lowercase: &BTreeSet<String>,
 ) -> Vec<Candidate> {
     let words = words(doc, sentence.clone());
@@ -828,7 +829,7 @@ fn title_case(word: &str) -> bool {
 }
 
 /// Organization, person, or unclear (`None`), with the reason.
-fn classify(doc: &Doc, c: &Candidate, corpus: &Corpus) -> Option<(EntityKind, String)> {
+fn classify(doc: &Doc, c: &Candidate, corpus: &KnownNames) -> Option<(EntityKind, String)> {
     if c.known.is_some() {
         return None;
     }
@@ -974,7 +975,7 @@ fn spread_lists(
     doc: &Doc,
     candidates: &[Candidate],
     mut kinds: Vec<Option<(EntityKind, String)>>,
-    corpus: &Corpus,
+    corpus: &KnownNames,
 ) -> Vec<Option<(EntityKind, String)>> {
     let is_org = |k: &Option<(EntityKind, String)>, c: &Candidate| {
         c.known
@@ -1023,19 +1024,9 @@ fn spread_lists(
     }
 }
 
-/// The words of a name as the facts checker compares them: lowercase, possessives dropped.
-fn name_words(name: &str) -> Vec<String> {
-    name.replace('’', "'")
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .map(|w| w.trim_end_matches("'s").trim_matches('\'').to_owned())
-        .filter(|w| !w.is_empty() && w != "the")
-        .collect()
-}
-
-/// Whether `quote` has every word of `name`.
+/// Whether `quote` has every word of `name`, as grounding asks.
 fn covers(quote: &str, name: &str) -> bool {
-    let have = name_words(quote);
+    let have = crate::text::words::words(quote);
     name_words(name).iter().all(|w| have.contains(w))
 }
 

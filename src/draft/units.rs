@@ -3,8 +3,8 @@
 //! lines listed after "business lines:", and groups of clients ("non-Alibaba clients").
 //! A phrase the corpus knows, ignoring case, keeps the corpus's id.
 
-use super::corpus::Corpus;
 use super::found::Found;
+use super::known::KnownNames;
 use super::segment::{Doc, clean};
 use super::{Entity, EntityKind};
 use crate::facts::OrgKind;
@@ -78,7 +78,7 @@ const FUNCTION: &[&str] = &[
 ];
 
 /// Adds the units, business lines and groups of the text to `found`.
-pub fn find(doc: &Doc, corpus: &Corpus, found: &mut Found) {
+pub fn find(doc: &Doc, corpus: &KnownNames, found: &mut Found) {
     let main = found.main_org().map(|i| found.entities[i].id.clone());
     for s in doc.sentences.clone() {
         let text = &doc.text[s.clone()];
@@ -296,7 +296,7 @@ pub fn find(doc: &Doc, corpus: &Corpus, found: &mut Found) {
 #[allow(clippy::too_many_arguments)]
 fn add(
     doc: &Doc,
-    corpus: &Corpus,
+    corpus: &KnownNames,
     found: &mut Found,
     name: &str,
     alt: Option<&str>,

@@ -1,16 +1,16 @@
-//! The known entities of a corpus of facts files, and finding their names in a text.
+//! The names of a corpus's known entities, found in a text.
 //!
-//! Every organization and named person of every facts file is known by its id, name and
-//! other names. Names are matched case-sensitively on word boundaries, longest first, with an
+//! Built from a [`Corpus`] of facts files: every organization and named person is known by
+//! its id, name and other names. Names are matched case-sensitively on word boundaries, longest first, with an
 //! Aho-Corasick automaton; a two-word person name also matches with its words swapped
 //! ("Wan Lin" for "Lin Wan"). Lowercase names ("external clients") are not matched: they are
 //! descriptions, not names.
 
-use crate::facts::{Facts, OrgKind};
+use crate::facts::corpus::Corpus;
+use crate::facts::{Kind, OrgKind};
+use crate::text::words::{org_key, swapped};
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::BTreeMap;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
 
 /// An entity the corpus already has.
 #[derive(Debug, Clone)]
@@ -47,95 +47,55 @@ pub enum How {
 pub struct Hit {
     /// Byte range in the text.
     pub at: Range<usize>,
-    /// Index of the entity in [`Corpus::known`].
+    /// Index of the entity in [`KnownNames::known`].
     pub known: usize,
     /// Which name matched.
     pub how: How,
 }
 
-/// The known entities of a set of facts files.
+/// The names of a corpus's known entities, ready to be found in a text.
 #[derive(Debug, Default)]
-pub struct Corpus {
-    /// The entities, by id order.
+pub struct KnownNames {
+    /// The organizations and named people, by id order.
     pub known: Vec<Known>,
-    /// The facts files read, for messages.
-    pub files: Vec<PathBuf>,
     patterns: Vec<(usize, How)>,
     matcher: Option<AhoCorasick>,
 }
 
-impl Corpus {
+impl KnownNames {
     /// No known entities.
-    pub fn empty() -> Corpus {
-        Corpus::default()
+    pub fn empty() -> KnownNames {
+        KnownNames::default()
     }
 
-    /// Every `*.toml` facts file in `dir`, in name order; an unreadable or invalid file is an
-    /// error naming it.
-    pub fn read_dir(dir: &Path) -> crate::Result<Corpus> {
-        let entries = std::fs::read_dir(dir).map_err(|source| crate::Error::Read {
-            what: "corpus directory",
-            path: dir.to_owned(),
-            source,
-        })?;
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
-            .collect();
-        paths.sort();
-        let mut facts = Vec::new();
-        for path in &paths {
-            facts.push(Facts::read(path)?);
-        }
-        let mut corpus = Corpus::from_facts(facts.iter());
-        corpus.files = paths;
-        Ok(corpus)
-    }
-
-    /// The entities of these checked facts files; an id named in several files gathers all
-    /// their names.
-    pub fn from_facts<'a>(all: impl IntoIterator<Item = &'a Facts>) -> Corpus {
-        let mut by_id: BTreeMap<String, Known> = BTreeMap::new();
-        for facts in all {
-            let f = facts.file();
-            let orgs = f.organizations.iter().map(|o| {
-                (
-                    &o.id,
-                    &o.name,
-                    &o.alt_names,
-                    Some(*o.kind.get_ref()),
-                    o.part_of.as_ref().map(|p| p.get_ref().clone()),
-                )
-            });
-            let people = f
-                .people
-                .iter()
-                .filter(|p| !p.anonymous)
-                .map(|p| (&p.id, &p.name, &p.alt_names, None, None));
-            for (id, name, alt, org, part_of) in orgs.chain(people) {
-                let entry = by_id.entry(id.get_ref().clone()).or_insert_with(|| Known {
-                    id: id.get_ref().clone(),
-                    name: name.get_ref().clone(),
-                    alt_names: Vec::new(),
-                    org,
-                    part_of: part_of.clone(),
-                });
-                for n in std::iter::once(name).chain(alt.iter()) {
-                    let n = n.get_ref();
-                    if *n != entry.name && !entry.alt_names.contains(n) {
-                        entry.alt_names.push(n.clone());
+    /// The organizations and named people of a corpus, each with every name and other name
+    /// its articles give it.
+    pub fn new(corpus: &Corpus) -> KnownNames {
+        let known = corpus
+            .entities()
+            .filter(|e| e.named && matches!(e.kind, Kind::Organization | Kind::Person))
+            .map(|e| {
+                let name = e.names[0].clone();
+                let mut alt_names: Vec<String> = Vec::new();
+                for n in e.names.iter().chain(&e.alt_names) {
+                    if *n != name && !alt_names.contains(n) {
+                        alt_names.push(n.clone());
                     }
                 }
-                if entry.part_of.is_none() {
-                    entry.part_of = part_of;
+                Known {
+                    id: e.id.clone(),
+                    name,
+                    alt_names,
+                    org: e.org_kind,
+                    part_of: e.part_of.clone(),
                 }
-            }
-        }
-        Corpus::new(by_id.into_values().collect())
+            })
+            .collect();
+        KnownNames::index(known)
     }
 
-    /// A corpus of these entities.
-    pub fn new(known: Vec<Known>) -> Corpus {
+    /// These entities, their names gathered into one automaton.
+    fn index(known: Vec<Known>) -> KnownNames {
         let mut names: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
         let mut add = |name: &str, i: usize, how: How| {
@@ -155,8 +115,8 @@ impl Corpus {
         for (i, k) in known.iter().enumerate() {
             if k.org.is_none() {
                 for name in std::iter::once(&k.name).chain(&k.alt_names) {
-                    if let Some(swapped) = swap(name) {
-                        add(&swapped, i, How::Swapped);
+                    if let Some(other) = swapped(name) {
+                        add(&other, i, How::Swapped);
                     }
                 }
             }
@@ -167,9 +127,8 @@ impl Corpus {
                 .build(&names)
                 .expect("names make a valid automaton")
         });
-        Corpus {
+        KnownNames {
             known,
-            files: Vec::new(),
             patterns,
             matcher,
         }
@@ -194,14 +153,14 @@ impl Corpus {
     /// words once case, `and`, `of`, `the` and words like Group, Business, Inc. or division
     /// are set aside ("Taobao Tmall Business Group" and "Taobao and Tmall Group").
     pub fn by_key(&self, name: &str) -> Option<&Known> {
-        let wanted = key(name);
+        let wanted = org_key(name);
         if wanted.is_empty() {
             return None;
         }
         self.known.iter().filter(|k| k.org.is_some()).find(|k| {
             std::iter::once(&k.name)
                 .chain(&k.alt_names)
-                .any(|n| key(n) == wanted)
+                .any(|n| org_key(n) == wanted)
         })
     }
 
@@ -251,62 +210,12 @@ impl Corpus {
     }
 }
 
-/// Words a name can gain or lose and stay the same organization's.
-const KEY_STOP: &[&str] = &[
-    "and",
-    "&",
-    "of",
-    "the",
-    "business",
-    "group",
-    "holdings",
-    "holding",
-    "inc",
-    "inc.",
-    "ltd",
-    "ltd.",
-    "limited",
-    "co",
-    "co.",
-    "corp",
-    "corp.",
-    "corporation",
-    "company",
-    "division",
-    "unit",
-    "team",
-];
-
-/// The words that tell an organization's name apart, lowercase: "taobao tmall".
-pub fn key(name: &str) -> String {
-    name.split_whitespace()
-        .map(|w| {
-            w.trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .to_lowercase()
-        })
-        .filter(|w| !KEY_STOP.contains(&w.as_str()))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// "Lin Wan" → "Wan Lin": a two-word name with its words swapped.
-pub fn swap(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    match words.as_slice() {
-        [a, b] if a.chars().next()?.is_uppercase() && b.chars().next()?.is_uppercase() => {
-            Some(format!("{b} {a}"))
-        }
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn corpus() -> Corpus {
-        Corpus::new(vec![
+    fn corpus() -> KnownNames {
+        KnownNames::index(vec![
             Known {
                 id: "lin-wan".into(),
                 name: "Lin Wan".into(),
