@@ -14,13 +14,12 @@ use super::found::Found;
 use super::ids::{Ids, slug};
 use super::known::{How, KnownNames};
 use super::segment::Doc;
+use super::segment::patterns;
 use super::{Entity, EntityKind, Stub};
 use crate::facts::OrgKind;
 use crate::text::words::name_words;
-use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
-use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Last words that make a name an organization's.
@@ -289,40 +288,22 @@ const FUNCTION_WORDS: &[&str] = &[
     "Other",
 ];
 
-/// Lowercase nouns that, just before a name, say it is an organization's.
-static ORG_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"(?:\b(?:marketplace|platform|company|firm|rival|rivals|retailer|subsidiary|subsidiaries|outlet|outlets|publisher|brand|app|startup|operator|carrier|airline|bank|giant|group|unit|clients?|customers?|partners?|providers?|competitors?|such as|like|contracts? with|partnerships? with|told|relayed by|reported by|published by|owned by|acquired|by the|deal with|arm|(?:CEO|chief executive officer|chief executive|chairman|president|head|founder) of)\s+(?:the\s+)?|[,(]\s*)$",
-    )
-});
+patterns! {
+    /// Lowercase nouns that, just before a name, say it is an organization's.
+    ORG_BEFORE = r"(?:\b(?:marketplace|platform|company|firm|rival|rivals|retailer|subsidiary|subsidiaries|outlet|outlets|publisher|brand|app|startup|operator|carrier|airline|bank|giant|group|unit|clients?|customers?|partners?|providers?|competitors?|such as|like|contracts? with|partnerships? with|told|relayed by|reported by|published by|owned by|acquired|by the|deal with|arm|(?:CEO|chief executive officer|chief executive|chairman|president|head|founder) of)\s+(?:the\s+)?|[,(]\s*)$";
 
-/// Words after a name that say it is an organization's: "Cainiao CEO", "a Cainiao employee".
-static ORG_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"^(?:['’]s)?\s+(?:(?:senior|mid-level|former|top|new)\s+)?(?:CEO|CFO|COO|CTO|founder|co-founder|chairman|executive|executives|employee|employees|manager|managers|spokesperson|subsidiary|division|unit|team|teams|shareholders|board|staff)\b",
-    )
-});
+    /// Words after a name that say it is an organization's: "Cainiao CEO", "a Cainiao employee".
+    ORG_AFTER = r"^(?:['’]s)?\s+(?:(?:senior|mid-level|former|top|new)\s+)?(?:CEO|CFO|COO|CTO|founder|co-founder|chairman|executive|executives|employee|employees|manager|managers|spokesperson|subsidiary|division|unit|team|teams|shareholders|board|staff)\b";
 
-/// A list context after a name: "A, B and other outlets".
-static LIST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"^\s*(?:,|and)\s+(?:and\s+)?other\s+(?:outlets|reports|companies|firms|media|platforms|publications)\b",
-    )
-});
+    /// A list context after a name: "A, B and other outlets".
+    LIST_AFTER = r"^\s*(?:,|and)\s+(?:and\s+)?other\s+(?:outlets|reports|companies|firms|media|platforms|publications)\b";
 
-/// Words after a name that say it is a person's.
-static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"^(?:['’]s)?\s*(?:,\s*(?:(?:a|an|the|until then|then|now|its|his|her|who|also)\s+)*(?:[\w-]+\s+){0,4}?(?:CEO|chief executive|chairman|chairwoman|president|founder|executive|officer|director|manager|head|analyst|spokesperson|spokesman|spokeswoman|partner|employee|co-founder|vice)\b|\s+(?:(?:who|will|would|has|had|is|was|also)\s+)*(?:(?:continue\s+to|now|then|previously|directly|later)\s+)*(?:said|says|told|tells|stated|explained|added|wrote|noted|serve|served|serves|report|reports|reported|joined|leads|led|heads|headed|founded|became|becomes)\b)",
-    )
-});
+    /// Words after a name that say it is a person's.
+    PERSON_AFTER = r"^(?:['’]s)?\s*(?:,\s*(?:(?:a|an|the|until then|then|now|its|his|her|who|also)\s+)*(?:[\w-]+\s+){0,4}?(?:CEO|chief executive|chairman|chairwoman|president|founder|executive|officer|director|manager|head|analyst|spokesperson|spokesman|spokeswoman|partner|employee|co-founder|vice)\b|\s+(?:(?:who|will|would|has|had|is|was|also)\s+)*(?:(?:continue\s+to|now|then|previously|directly|later)\s+)*(?:said|says|told|tells|stated|explained|added|wrote|noted|serve|served|serves|report|reports|reported|joined|leads|led|heads|headed|founded|became|becomes)\b)";
 
-/// Words before a name that say it is a person's.
-static PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"(?:\b(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief|chairman|chairwoman|president|founder|co-founder|executive|officer|director|head|manager|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|led by|written by|headed by|according to|said|says|told|spokesperson|analyst)\s*,?\s*)$",
-    )
-});
+    /// Words before a name that say it is a person's.
+    PERSON_BEFORE = r"(?:\b(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief|chairman|chairwoman|president|founder|co-founder|executive|officer|director|head|manager|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|led by|written by|headed by|according to|said|says|told|spokesperson|analyst)\s*,?\s*)$";
+}
 
 /// A word of a sentence.
 #[derive(Debug, Clone)]

@@ -9,6 +9,7 @@
 
 use super::found::Found;
 use super::segment::Doc;
+use super::segment::patterns;
 use super::write::has_measure_kind;
 use super::{Number, Unit};
 use crate::text::quantities::{
@@ -55,30 +56,22 @@ fn currency_pattern(code_space: &str, symbol_space: &str) -> String {
     symbols.join("|")
 }
 
-static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(&format!(
+patterns! {
+    PERCENT = format!(
         r"(?<low>{NUM})(?:\s?[–-]\s?(?<high>{NUM}))?\s?(?:%|\bper\s?cent\b|\bpercent\b)|\b(?<half>half)\b"
-    ))
-});
+    );
 
-static DAYS: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"\b(?<low>\d+)(?:\s?[–-]\s?(?<high>\d+))?[- ](?<unit>day|hour|year|month|week)s?\b|\b(?<next>next-day)\b",
-    )
-});
+    DAYS = r"\b(?<low>\d+)(?:\s?[–-]\s?(?<high>\d+))?[- ](?<unit>day|hour|year|month|week)s?\b|\b(?<next>next-day)\b";
 
-static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(&format!(
+    COUNT = format!(
         r"\b(?<n>{NUM})\s+(?:[a-z][a-z-]*\s+){{0,2}}?(?<noun>employees|people|staff|workers|jobs|teams|groups|companies|units|shareholders|users|customers|clients|merchants|brands|platforms|countries|markets|cities|warehouses|stores|parcels|orders|members|products|businesses|divisions|subsidiaries|partners|points)\b"
-    ))
-});
+    );
 
-static RANK: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(&format!(
+    RANK = format!(
         r"\b(?<ord>{}|\d+(?:st|nd|rd|th))[- ](?:largest|biggest|fastest[- ]growing|most\s+\w+|top|leading|highest)\b|\b(?<lead>(?:continues?\s+to\s+)?lead(?:s|ing)?\s+in)\b",
         ORDINALS.join("|")
-    ))
-});
+    );
+}
 
 static BOUND: LazyLock<Regex> = LazyLock::new(|| {
     let words: Vec<&str> = BOUND_WORDS.iter().map(|(w, _)| *w).collect();

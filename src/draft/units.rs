@@ -5,44 +5,30 @@
 
 use super::found::Found;
 use super::known::KnownNames;
+use super::segment::patterns;
 use super::segment::{Doc, clean};
 use super::{Entity, EntityKind};
 use crate::facts::OrgKind;
 use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 const UNIT_NOUN: &str = "division|unit|team|department|platform|business group|business|operation";
 
-static OWNED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(&format!(
+patterns! {
+    OWNED_UNIT = format!(
         r"^['’]s\s+(?<phrase>(?:[a-z][\w-]*\s+){{0,5}}?(?:{UNIT_NOUN}|teams|(?:minority\s+)?shareholders))\b"
-    ))
-});
+    );
 
-static THE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(&format!(
+    THE_UNIT = format!(
         r"\b(?<det>[Tt]he|[Ii]ts)\s+(?<phrase>(?:[A-Za-z][\w-]*\s+){{1,6}}?(?:{UNIT_NOUN}))\b"
-    ))
-});
+    );
 
-static LINES: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"\bbusiness(?:es|\s+lines?|\s+segments?)\s*(?::|include|includes|are)\s+(?<list>[^.;]+)",
-    )
-});
+    LINES = r"\bbusiness(?:es|\s+lines?|\s+segments?)\s*(?::|include|includes|are)\s+(?<list>[^.;]+)";
 
-static MEDIA: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"\b(?:Chinese|American|European|Asian|Japanese|Korean|Indian|British|German|French|state|local|foreign)\s+(?:media|regulators|authorities)\b",
-    )
-});
+    MEDIA = r"\b(?:Chinese|American|European|Asian|Japanese|Korean|Indian|British|German|French|state|local|foreign)\s+(?:media|regulators|authorities)\b";
 
-static NON: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"\bnon-[A-Z][\w.]*\s+(?:clients|customers|merchants|brands|users|sellers)\b",
-    )
-});
+    NON = r"\bnon-[A-Z][\w.]*\s+(?:clients|customers|merchants|brands|users|sellers)\b";
+}
 
 /// Words that make a "the … team" phrase a description rather than a name.
 const VAGUE: &[&str] = &[

@@ -457,12 +457,12 @@ mod tests {
             ("in 2024, three times", &[("2024", false), ("3", false)]),
         ];
         for (text, expected) in cases {
-            let have: Vec<(String, bool)> = read(text)
-                .into_iter()
-                .map(|x| (x.low, x.percent))
+            let have: Vec<(String, bool)> =
+                read(text).into_iter().map(|x| (x.low, x.percent)).collect();
+            let expected: Vec<(String, bool)> = expected
+                .iter()
+                .map(|(l, p)| ((*l).to_owned(), *p))
                 .collect();
-            let expected: Vec<(String, bool)> =
-                expected.iter().map(|(l, p)| ((*l).to_owned(), *p)).collect();
             assert_eq!(have, expected, "{text}");
         }
     }
