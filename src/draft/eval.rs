@@ -165,8 +165,8 @@ pub fn evaluate(facts: &Facts, text: &str, corpus: &KnownNames) -> Result<Evalua
             } else if let Some(d) = drafted.iter().find(|d| same(h, d)) {
                 e.duplicated.push(format!("{} as {}", h.0, d.0));
             }
-            let named = std::iter::once(&known.name)
-                .chain(&known.alt_names)
+            let named = known
+                .all_names()
                 .flat_map(|n| std::iter::once(n.clone()).chain(swapped(n)))
                 .any(|n| flat.contains(&n));
             if named {

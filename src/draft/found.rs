@@ -3,9 +3,9 @@
 //! their names masked for the patterns of posts and relations.
 
 use super::ids::{Ids, slug};
-use super::known::Known;
 use super::segment::Doc;
 use super::{Entity, EntityKind, Stub};
+use crate::facts::corpus::Entity as Known;
 use crate::text::words::org_key;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -84,8 +84,8 @@ impl Found {
         // A name the corpus knows keeps the corpus's id.
         let lower = name.to_lowercase();
         let known = self.known.iter().find(|k| {
-            k.org.is_some() != kind.is_person()
-                && std::iter::once(&k.name).chain(&k.alt_names).any(|n| {
+            k.org_kind.is_some() != kind.is_person()
+                && k.all_names().any(|n| {
                     n.to_lowercase() == lower || (!kind.is_person() && org_key(n) == org_key(name))
                 })
         });
@@ -95,13 +95,13 @@ impl Found {
             }
             self.entities.push(Entity {
                 id: k.id.clone(),
-                name: k.name.clone(),
-                alt_names: if k.name == name {
+                name: k.name().to_owned(),
+                alt_names: if k.name() == name {
                     Vec::new()
                 } else {
                     vec![name.to_owned()]
                 },
-                kind: match k.org {
+                kind: match k.org_kind {
                     Some(org) => EntityKind::Organization(org),
                     None => kind,
                 },

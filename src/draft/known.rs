@@ -6,26 +6,11 @@
 //! ("Wan Lin" for "Lin Wan"). Lowercase names ("external clients") are not matched: they are
 //! descriptions, not names.
 
-use crate::facts::corpus::Corpus;
-use crate::facts::{Kind, OrgKind};
+use crate::facts::Kind;
+use crate::facts::corpus::{Corpus, Entity};
 use crate::text::words::{org_key, swapped};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
-
-/// An entity the corpus already has.
-#[derive(Debug, Clone)]
-pub struct Known {
-    /// Its id, shared by every facts file that names it.
-    pub id: String,
-    /// Its main name.
-    pub name: String,
-    /// Its other names.
-    pub alt_names: Vec<String>,
-    /// The organization kind, or `None` for a person.
-    pub org: Option<OrgKind>,
-    /// The organization it is part of.
-    pub part_of: Option<String>,
-}
 
 /// How a name in the text matched a known entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +42,7 @@ pub struct Hit {
 #[derive(Debug, Default)]
 pub struct KnownNames {
     /// The organizations and named people, by id order.
-    pub known: Vec<Known>,
+    pub known: Vec<Entity>,
     patterns: Vec<(usize, How)>,
     matcher: Option<AhoCorasick>,
 }
@@ -74,28 +59,13 @@ impl KnownNames {
         let known = corpus
             .entities()
             .filter(|e| e.named && matches!(e.kind, Kind::Organization | Kind::Person))
-            .map(|e| {
-                let name = e.names[0].clone();
-                let mut alt_names: Vec<String> = Vec::new();
-                for n in e.names.iter().chain(&e.alt_names) {
-                    if *n != name && !alt_names.contains(n) {
-                        alt_names.push(n.clone());
-                    }
-                }
-                Known {
-                    id: e.id.clone(),
-                    name,
-                    alt_names,
-                    org: e.org_kind,
-                    part_of: e.part_of.clone(),
-                }
-            })
+            .cloned()
             .collect();
         KnownNames::index(known)
     }
 
     /// These entities, their names gathered into one automaton.
-    fn index(known: Vec<Known>) -> KnownNames {
+    fn index(known: Vec<Entity>) -> KnownNames {
         let mut names: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
         let mut add = |name: &str, i: usize, how: How| {
@@ -106,15 +76,15 @@ impl KnownNames {
             }
         };
         for (i, k) in known.iter().enumerate() {
-            add(&k.name, i, How::Name);
-            for alt in &k.alt_names {
+            add(k.name(), i, How::Name);
+            for alt in k.all_names().skip(1) {
                 add(alt, i, How::AltName);
             }
         }
         // Swapped person names come last, so a real name always wins.
         for (i, k) in known.iter().enumerate() {
-            if k.org.is_none() {
-                for name in std::iter::once(&k.name).chain(&k.alt_names) {
+            if k.org_kind.is_none() {
+                for name in k.all_names() {
                     if let Some(other) = swapped(name) {
                         add(&other, i, How::Swapped);
                     }
@@ -135,54 +105,54 @@ impl KnownNames {
     }
 
     /// The known entity with this id.
-    pub fn get(&self, id: &str) -> Option<&Known> {
+    pub fn get(&self, id: &str) -> Option<&Entity> {
         self.known.iter().find(|k| k.id == id)
     }
 
     /// The known entity whose name or other name is `name`, ignoring case.
-    pub fn by_name(&self, name: &str) -> Option<&Known> {
+    pub fn by_name(&self, name: &str) -> Option<&Entity> {
         let name = name.to_lowercase();
-        self.known.iter().find(|k| {
-            std::iter::once(&k.name)
-                .chain(&k.alt_names)
-                .any(|n| n.to_lowercase() == name)
-        })
+        self.known
+            .iter()
+            .find(|k| k.all_names().any(|n| n.to_lowercase() == name))
     }
 
     /// The known organization whose name or other name has the same key as `name`: the same
     /// words once case, `and`, `of`, `the` and words like Group, Business, Inc. or division
     /// are set aside ("Taobao Tmall Business Group" and "Taobao and Tmall Group").
-    pub fn by_key(&self, name: &str) -> Option<&Known> {
+    pub fn by_key(&self, name: &str) -> Option<&Entity> {
         let wanted = org_key(name);
         if wanted.is_empty() {
             return None;
         }
-        self.known.iter().filter(|k| k.org.is_some()).find(|k| {
-            std::iter::once(&k.name)
-                .chain(&k.alt_names)
-                .any(|n| org_key(n) == wanted)
-        })
+        self.known
+            .iter()
+            .filter(|k| k.org_kind.is_some())
+            .find(|k| k.all_names().any(|n| org_key(n) == wanted))
     }
 
     /// The known unit whose name shares most of its words with `name` and ends in the same
     /// noun ("domestic e-commerce supply chain solutions team" and "domestic supply chain
     /// solutions team"): at least three words in four in common.
-    pub fn by_words(&self, name: &str) -> Option<&Known> {
+    pub fn by_words(&self, name: &str) -> Option<&Entity> {
         let words =
             |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
         let wanted = words(name);
         let last = wanted.last()?;
-        self.known.iter().filter(|k| k.org.is_some()).find(|k| {
-            std::iter::once(&k.name).chain(&k.alt_names).any(|n| {
-                let have = words(n);
-                if have.last() != Some(last) {
-                    return false;
-                }
-                let common = wanted.iter().filter(|w| have.contains(w)).count();
-                let all = wanted.len() + have.len() - common;
-                common * 4 >= all * 3
+        self.known
+            .iter()
+            .filter(|k| k.org_kind.is_some())
+            .find(|k| {
+                k.all_names().any(|n| {
+                    let have = words(n);
+                    if have.last() != Some(last) {
+                        return false;
+                    }
+                    let common = wanted.iter().filter(|w| have.contains(w)).count();
+                    let all = wanted.len() + have.len() - common;
+                    common * 4 >= all * 3
+                })
             })
-        })
     }
 
     /// Every known name in `text[range]`, longest first where they overlap, on word
@@ -215,22 +185,36 @@ mod tests {
     use super::*;
 
     fn corpus() -> KnownNames {
-        KnownNames::index(vec![
-            Known {
-                id: "lin-wan".into(),
-                name: "Lin Wan".into(),
-                alt_names: vec![],
-                org: None,
-                part_of: None,
-            },
-            Known {
-                id: "alibaba".into(),
-                name: "Alibaba Group".into(),
-                alt_names: vec!["Alibaba".into(), "external clients".into()],
-                org: Some(OrgKind::Formal),
-                part_of: None,
-            },
-        ])
+        let toml = r#"
+[article]
+id = "a"
+title = "A"
+publisher = "alibaba"
+language = "en"
+published = "unknown"
+evidence = "A"
+
+[[organization]]
+id = "alibaba"
+name = "Alibaba Group"
+alt_names = ["Alibaba", "external clients"]
+kind = "formal"
+evidence = "A"
+
+[[person]]
+id = "lin-wan"
+name = "Lin Wan"
+evidence = "A"
+
+[[person]]
+id = "employee"
+name = "Employee"
+anonymous = true
+evidence = "A"
+"#;
+        let facts = crate::Facts::parse(crate::diagnostic::SourceText::new("a.toml", toml))
+            .expect("valid facts");
+        KnownNames::new(&Corpus::from_facts([&facts]))
     }
 
     #[test]
@@ -248,6 +232,12 @@ mod tests {
                 ("Wan Lin", "lin-wan", How::Swapped),
                 ("Alibaba Group", "alibaba", How::Name)
             ]
+        );
+        let ids: Vec<&str> = c.known.iter().map(|k| k.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["alibaba", "lin-wan"],
+            "unnamed sources are not known names"
         );
     }
 }

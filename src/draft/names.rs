@@ -17,6 +17,8 @@ use super::segment::Doc;
 use super::segment::patterns;
 use super::{Entity, EntityKind, Stub};
 use crate::facts::OrgKind;
+use crate::facts::corpus::Entity as Known;
+use crate::text::quantities::MONTHS;
 use crate::text::words::name_words;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -147,20 +149,8 @@ const ROLE_WORDS: &[&str] = &[
     "Analyst",
 ];
 
-/// Capitalised words that are not names.
+/// Capitalised words that are not names (besides the months).
 const NOT_NAMES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -395,9 +385,9 @@ pub fn find(doc: &Doc, corpus: &KnownNames) -> Found {
                 found.ids.take(&known.id);
                 found.entities.push(Entity {
                     id: known.id.clone(),
-                    name: known.name.clone(),
+                    name: known.name().to_owned(),
                     alt_names: Vec::new(),
-                    kind: match known.org {
+                    kind: match known.org_kind {
                         Some(kind) => EntityKind::Organization(kind),
                         None => EntityKind::Person { anonymous: false },
                     },
@@ -482,13 +472,16 @@ pub fn find(doc: &Doc, corpus: &KnownNames) -> Found {
     found
 }
 
-fn known_why(name: &str, known: &super::known::Known, how: How, extended: bool) -> String {
+fn known_why(name: &str, known: &Known, how: How, extended: bool) -> String {
     let how = match how {
         How::Name => "its name".to_owned(),
         How::AltName => "another name it has in the corpus".to_owned(),
-        How::Swapped => format!("\"{}\" with its words swapped", known.name),
+        How::Swapped => format!("\"{}\" with its words swapped", known.name()),
         How::Id => "its id".to_owned(),
-        How::Key => format!("its name \"{}\" with other organization words", known.name),
+        How::Key => format!(
+            "its name \"{}\" with other organization words",
+            known.name()
+        ),
     };
     if extended {
         format!(
@@ -584,7 +577,11 @@ fn capitalised(word: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    if NOT_NAMES.contains(&word) || ROLE_WORDS.contains(&word) || DEMONYMS.contains(&word) {
+    if NOT_NAMES.contains(&word)
+        || MONTHS.contains(&word)
+        || ROLE_WORDS.contains(&word)
+        || DEMONYMS.contains(&word)
+    {
         return false;
     }
     first.is_uppercase()
@@ -725,7 +722,7 @@ fn sentence_candidates(
                 rest_end += 1;
             }
             let rest = &words[end..rest_end];
-            let org = corpus.known[hit.known].org.is_some();
+            let org = corpus.known[hit.known].org_kind.is_some();
             if !rest.is_empty() && org && rest.iter().all(|w| GENERIC_ORG_WORDS.contains(&w.bare)) {
                 end = rest_end;
                 out.push(candidate(
@@ -830,12 +827,11 @@ fn classify(doc: &Doc, c: &Candidate, corpus: &KnownNames) -> Option<(EntityKind
     if ORG_WORDS.contains(&last) {
         return org(OrgKind::Formal, format!("ends in \"{last}\""));
     }
-    if let Some(k) = corpus.known.iter().find(|k| {
-        k.org.is_some()
-            && std::iter::once(&k.name)
-                .chain(&k.alt_names)
-                .any(|n| name.starts_with(&format!("{n} ")))
-    }) {
+    if let Some(k) = corpus
+        .known
+        .iter()
+        .find(|k| k.org_kind.is_some() && k.all_names().any(|n| name.starts_with(&format!("{n} "))))
+    {
         return org(
             OrgKind::Organization,
             format!("it starts with the name of {}", k.id),
@@ -960,7 +956,7 @@ fn spread_lists(
 ) -> Vec<Option<(EntityKind, String)>> {
     let is_org = |k: &Option<(EntityKind, String)>, c: &Candidate| {
         c.known
-            .is_some_and(|(k, _, _)| corpus.known[k].org.is_some())
+            .is_some_and(|(k, _, _)| corpus.known[k].org_kind.is_some())
             || matches!(k, Some((EntityKind::Organization(_), _)))
     };
     loop {

@@ -305,19 +305,19 @@ fn add(
     };
     let known = lookup(name)
         .or_else(|| bare.and_then(lookup))
-        .filter(|k| k.org.is_some());
+        .filter(|k| k.org_kind.is_some());
     let i = match known {
         Some(known) if found.entities.iter().all(|e| e.id != known.id) => {
             found.ids.take(&known.id);
             found.entities.push(Entity {
                 id: known.id.clone(),
-                name: known.name.clone(),
-                alt_names: if known.name == name {
+                name: known.name().to_owned(),
+                alt_names: if known.name() == name {
                     Vec::new()
                 } else {
                     vec![name.to_owned()]
                 },
-                kind: EntityKind::Organization(known.org.expect("an organization")),
+                kind: EntityKind::Organization(known.org_kind.expect("an organization")),
                 reused: true,
                 part_of: known.part_of.clone(),
                 why: format!(
@@ -390,7 +390,7 @@ fn short_name(doc: &Doc, found: &Found, id: &str, surface: &str) -> String {
     let known = found.known.iter().filter(|k| k.id == id);
     entity
         .flat_map(|e| std::iter::once(&e.name).chain(&e.alt_names))
-        .chain(known.flat_map(|k| std::iter::once(&k.name).chain(&k.alt_names)))
+        .chain(known.flat_map(|k| k.all_names()))
         .filter(|n| doc.text.contains(n.as_str()))
         .min_by_key(|n| n.len())
         .cloned()

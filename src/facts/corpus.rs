@@ -36,6 +36,18 @@ pub struct Entity {
     first: First,
 }
 
+impl Entity {
+    /// Its name as the first article that declares it gives it.
+    pub fn name(&self) -> &str {
+        &self.names[0]
+    }
+
+    /// Its names, then its other names.
+    pub fn all_names(&self) -> impl Iterator<Item = &String> {
+        self.names.iter().chain(&self.alt_names)
+    }
+}
+
 /// Where an entity was first declared: its id, kind and name.
 #[derive(Debug, Clone)]
 struct First {
