@@ -93,25 +93,10 @@ impl Found {
             if let Some(i) = self.entities.iter().position(|e| e.id == k.id) {
                 return i;
             }
-            self.entities.push(Entity {
-                id: k.id.clone(),
-                name: k.name().to_owned(),
-                alt_names: if k.name() == name {
-                    Vec::new()
-                } else {
-                    vec![name.to_owned()]
-                },
-                kind: match k.org_kind {
-                    Some(org) => EntityKind::Organization(org),
-                    None => kind,
-                },
-                reused: true,
-                part_of: k.part_of.clone(),
-                why: format!("{why}; known in the corpus as {}", k.id),
-                evidence: doc.evidence(at.clone()),
-                first: at,
-                also: Vec::new(),
-            });
+            let why = format!("{why}; known in the corpus as {}", k.id);
+            let evidence = doc.evidence(at.clone());
+            self.entities
+                .push(reused(&k, Some(name), kind, why, evidence, at));
             return self.entities.len() - 1;
         }
         let id = self.ids.fresh(&slug(name, "entity"));
@@ -195,5 +180,36 @@ impl Found {
         }
         out.push_str(&doc.text[at..sentence.end]);
         out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// A draft entity for an entity the corpus knows, keeping its id, name and parent: `written`
+/// is how this text names it (kept as an other name when it differs), `kind` its kind if the
+/// corpus does not say it is an organization.
+pub fn reused(
+    known: &Known,
+    written: Option<&str>,
+    kind: EntityKind,
+    why: String,
+    evidence: String,
+    at: Range<usize>,
+) -> Entity {
+    Entity {
+        id: known.id.clone(),
+        name: known.name().to_owned(),
+        alt_names: written
+            .filter(|w| *w != known.name())
+            .map(|w| vec![w.to_owned()])
+            .unwrap_or_default(),
+        kind: match known.org_kind {
+            Some(org) => EntityKind::Organization(org),
+            None => kind,
+        },
+        reused: true,
+        part_of: known.part_of.clone(),
+        why,
+        evidence,
+        first: at,
+        also: Vec::new(),
     }
 }

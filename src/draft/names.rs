@@ -15,7 +15,7 @@ use super::ids::{Ids, slug};
 use super::known::{How, KnownNames};
 use super::segment::Doc;
 use super::segment::patterns;
-use super::{Entity, EntityKind, Stub};
+use super::{EntityKind, Stub};
 use crate::facts::OrgKind;
 use crate::facts::corpus::Entity as Known;
 use crate::text::quantities::MONTHS;
@@ -383,21 +383,17 @@ pub fn find(doc: &Doc, corpus: &KnownNames) -> Found {
             let i = *known_at.entry(k).or_insert_with(|| {
                 let known = &corpus.known[k];
                 found.ids.take(&known.id);
-                found.entities.push(Entity {
-                    id: known.id.clone(),
-                    name: known.name().to_owned(),
-                    alt_names: Vec::new(),
-                    kind: match known.org_kind {
-                        Some(kind) => EntityKind::Organization(kind),
-                        None => EntityKind::Person { anonymous: false },
-                    },
-                    reused: true,
-                    part_of: known.part_of.clone(),
-                    why: known_why(&c.name, known, how, extended),
-                    evidence: doc.evidence(c.at.clone()),
-                    first: c.at.clone(),
-                    also: Vec::new(),
-                });
+                let why = known_why(&c.name, known, how, extended);
+                let evidence = doc.evidence(c.at.clone());
+                let person = EntityKind::Person { anonymous: false };
+                found.entities.push(super::found::reused(
+                    known,
+                    None,
+                    person,
+                    why,
+                    evidence,
+                    c.at.clone(),
+                ));
                 found.entities.len() - 1
             });
             let e = &mut found.entities[i];

@@ -3,11 +3,11 @@
 //! lines listed after "business lines:", and groups of clients ("non-Alibaba clients").
 //! A phrase the corpus knows, ignoring case, keeps the corpus's id.
 
+use super::EntityKind;
 use super::found::Found;
 use super::known::KnownNames;
 use super::segment::patterns;
 use super::segment::{Doc, clean};
-use super::{Entity, EntityKind};
 use crate::facts::OrgKind;
 use regex::Regex;
 use std::ops::Range;
@@ -309,25 +309,20 @@ fn add(
     let i = match known {
         Some(known) if found.entities.iter().all(|e| e.id != known.id) => {
             found.ids.take(&known.id);
-            found.entities.push(Entity {
-                id: known.id.clone(),
-                name: known.name().to_owned(),
-                alt_names: if known.name() == name {
-                    Vec::new()
-                } else {
-                    vec![name.to_owned()]
-                },
-                kind: EntityKind::Organization(known.org_kind.expect("an organization")),
-                reused: true,
-                part_of: known.part_of.clone(),
-                why: format!(
-                    "found: \"{name}\" → {} (known in the corpus; {why})",
-                    known.id
-                ),
-                evidence: doc.evidence(at.clone()),
-                first: at.clone(),
-                also: Vec::new(),
-            });
+            let why = format!(
+                "found: \"{name}\" → {} (known in the corpus; {why})",
+                known.id
+            );
+            let evidence = doc.evidence(at.clone());
+            let person = EntityKind::Person { anonymous: false };
+            found.entities.push(super::found::reused(
+                known,
+                Some(name),
+                person,
+                why,
+                evidence,
+                at.clone(),
+            ));
             found.entities.len() - 1
         }
         Some(known) => found

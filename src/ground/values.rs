@@ -19,6 +19,7 @@ use crate::text::values::{Amount, Boundary, Date, FiscalPeriod, When};
 use crate::text::words::{name_words, words};
 use std::collections::HashSet;
 use std::ops::Range;
+use toml::Spanned;
 
 /// Checks every value of every record of `facts` against the record's evidence quotes; each
 /// value not found is one diagnostic naming the value and the quotes.
@@ -169,13 +170,7 @@ impl Grounder<'_> {
             }
             RecordRef::Service(s) => names(self, "scope", &s.scope.iter().collect::<Vec<_>>()),
             RecordRef::Measure(m) => {
-                self.amount(
-                    m.value.span(),
-                    m.value.get_ref(),
-                    "value",
-                    evidence,
-                    &quotes,
-                );
+                self.amount(&m.value, "value", evidence, &quotes);
                 if let Some(period) = &m.period {
                     if !quotes.iter().any(|q| period_in(period.get_ref(), q)) {
                         let value = format!("FY{}", period.get_ref().key()[2..].to_uppercase());
@@ -184,25 +179,16 @@ impl Grounder<'_> {
                 }
             }
             RecordRef::Offer(o) => {
-                self.amount(
-                    o.price.span(),
-                    o.price.get_ref(),
-                    "price",
-                    evidence,
-                    &quotes,
-                );
-                if let Some(equivalent) = &o.equivalent {
-                    let (span, value) = (equivalent.span(), equivalent.get_ref());
-                    self.amount(span, value, "equivalent", evidence, &quotes);
+                let amounts = [
+                    ("price", Some(&o.price)),
+                    ("equivalent", o.equivalent.as_ref()),
+                    ("delivery_days", Some(&o.delivery_days)),
+                ];
+                for (field, amount) in amounts {
+                    if let Some(amount) = amount {
+                        self.amount(amount, field, evidence, &quotes);
+                    }
                 }
-                let days = &o.delivery_days;
-                self.amount(
-                    days.span(),
-                    days.get_ref(),
-                    "delivery_days",
-                    evidence,
-                    &quotes,
-                );
             }
             RecordRef::Quote(q) => names(self, "context", &q.context.iter().collect::<Vec<_>>()),
             RecordRef::Claim(c) => {
@@ -294,12 +280,12 @@ impl Grounder<'_> {
 
     fn amount(
         &mut self,
-        span: Range<usize>,
-        amount: &Amount,
+        written: &Spanned<Amount>,
         field: &str,
         evidence: &Evidence,
         quotes: &[Quote],
     ) {
+        let (span, amount) = (written.span(), written.get_ref());
         let bound = if amount.more_than {
             Some(Bound::Exclusive)
         } else if amount.at_least {
