@@ -117,8 +117,9 @@ const ORG_WORDS: &[&str] = &[
     "team",
 ];
 
-/// The words that tell an organization's name apart, lowercase, possessives dropped and
-/// [`ORG_WORDS`] set aside: "Taobao and Tmall Group" and "Taobao Tmall Business Group" both
+/// The words that tell an organization's name apart, lowercase, possessives dropped and the
+/// words organizations gain and lose set aside (`and`, `of`, `the`, Group, Business, Inc.,
+/// division, team…): "Taobao and Tmall Group" and "Taobao Tmall Business Group" both
 /// give "taobao tmall".
 pub fn org_key(name: &str) -> String {
     name.split_whitespace()
@@ -169,8 +170,9 @@ mod tests {
 
     #[test]
     fn names_normalised_each_way() {
-        let cases: &[(&str, &[&str], &str, &str, Option<&str>)] = &[
-            // name, name_words, unordered, org_key, swapped
+        /// A name, then its `name_words`, `unordered`, `org_key` and `swapped`.
+        type Case<'a> = (&'a str, &'a [&'a str], &'a str, &'a str, Option<&'a str>);
+        let cases: &[Case] = &[
             (
                 "Lin Wan",
                 &["lin", "wan"],
