@@ -25,7 +25,8 @@
 
 use newsgraph::Facts;
 use newsgraph::draft::eval::{self, Score};
-use newsgraph::draft::{self, Corpus, Draft};
+use newsgraph::draft::{self, Draft, KnownNames};
+use newsgraph::facts::corpus::Corpus;
 use newsgraph::text::values::When;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -196,7 +197,7 @@ fn score<T, U>(
 
 /// Scores the draft of `text` against `hand` on the kinds `eval` leaves out, and takes the
 /// others from `eval`.
-fn measure(hand: &Facts, text: &str, corpus: &Corpus) -> anyhow::Result<Row> {
+fn measure(hand: &Facts, text: &str, corpus: &KnownNames) -> anyhow::Result<Row> {
     let base = eval::evaluate(hand, text, corpus)?;
     let f = hand.file();
     let file_name = f
@@ -591,7 +592,7 @@ fn main() -> anyhow::Result<()> {
     let mut blind_rows = Vec::new();
     for (facts, text) in eval::cases(&blind, &blind)? {
         let hand = Facts::read(&facts)?;
-        blind_rows.push(measure(&hand, &read(&text)?, &whole)?);
+        blind_rows.push(measure(&hand, &read(&text)?, &KnownNames::new(&whole))?);
     }
     if blind_rows.is_empty() {
         anyhow::bail!(
@@ -613,7 +614,7 @@ fn main() -> anyhow::Result<()> {
                 .find(|(p, _)| *p == path)
                 .expect("read")
                 .1;
-            corpus_rows.push(measure(hand, &read(&text)?, &others)?);
+            corpus_rows.push(measure(hand, &read(&text)?, &KnownNames::new(&others))?);
         }
     }
 

@@ -6,8 +6,9 @@
 
 use crate::util::{fixture, newsgraph, stdout_of};
 use newsgraph::diagnostic::SourceText;
-use newsgraph::draft::{self, Corpus, EntityKind, eval};
+use newsgraph::draft::{self, EntityKind, KnownNames, eval};
 use newsgraph::facts::Facts;
+use newsgraph::facts::corpus::Corpus;
 use newsgraph::text::article::ArticleText;
 use std::path::{Path, PathBuf};
 
@@ -208,7 +209,10 @@ fn a_summary_goes_to_standard_error() {
 
 #[test]
 fn swapped_names_and_name_variants_reuse_known_ids() {
-    let corpus = Corpus::from_facts([&Facts::read(&fixture("northwind.toml")).unwrap()]);
+    let corpus = KnownNames::new(&Corpus::from_facts([&Facts::read(&fixture(
+        "northwind.toml",
+    ))
+    .unwrap()]));
     let text = "Park Lena joined Northwind Logistics Group in 2021. Northwind Logistics Group \
                 said Park Lena would lead its parcel unit.";
     let d = draft::draft("t.txt", text, &corpus).unwrap();
@@ -288,7 +292,7 @@ fn an_existing_file_is_replaced_only_with_force() {
 fn the_northwind_draft_finds_what_its_facts_file_holds() {
     let hand = Facts::read(&fixture("northwind.toml")).unwrap();
     let text = std::fs::read_to_string(fixture("northwind.txt")).unwrap();
-    let e = eval::evaluate(&hand, &text, &Corpus::empty()).unwrap();
+    let e = eval::evaluate(&hand, &text, &KnownNames::empty()).unwrap();
     assert_eq!(e.evidence_found, e.evidence);
     assert!(e.entities.recall().unwrap() >= 0.6, "{:?}", e.entities);
     assert!(e.entities.precision().unwrap() >= 0.7, "{:?}", e.entities);

@@ -129,7 +129,8 @@ proptest! {
 
     #[test]
     fn draft_takes_any_text_without_panicking(text in "(\\PC|[\n. ,\"']){0,400}") {
-        let _ = newsgraph::draft::draft("any.txt", &text, &newsgraph::draft::Corpus::empty());
+        let known = newsgraph::draft::KnownNames::new(&newsgraph::facts::corpus::Corpus::new());
+        let _ = newsgraph::draft::draft("any.txt", &text, &known);
     }
 }
 
@@ -141,9 +142,9 @@ fn draft_time_grows_linearly_with_the_text() {
                 will report to its chief executive, Tomas Berg. \"We are growing,\" Berg said. ";
     let time = |copies: usize| {
         let text = unit.repeat(copies);
-        let corpus = newsgraph::draft::Corpus::empty();
+        let known = newsgraph::draft::KnownNames::new(&newsgraph::facts::corpus::Corpus::new());
         let start = Instant::now();
-        let _ = newsgraph::draft::draft("long.txt", &text, &corpus);
+        let _ = newsgraph::draft::draft("long.txt", &text, &known);
         start.elapsed().max(Duration::from_micros(1))
     };
     time(20); // warm

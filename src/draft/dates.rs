@@ -4,43 +4,34 @@
 
 use super::DateMention;
 use super::segment::Doc;
+use super::segment::patterns;
+use crate::text::quantities::{self, COUNTS, MONTHS};
 use crate::text::values::Date;
-use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-const MONTH: &str =
-    "January|February|March|April|May|June|July|August|September|October|November|December";
+static MONTH: LazyLock<String> = LazyLock::new(|| MONTHS.join("|"));
 
-static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(&format!(
-        r"\b(?<d>\d{{1,2}})(?:\s?[–-]\s?\d{{1,2}})?\s+(?<m>{MONTH})\s+(?<y>(?:19|20)\d{{2}})\b|\b(?<m2>{MONTH})\s+(?<d2>\d{{1,2}}),\s+(?<y2>(?:19|20)\d{{2}})\b"
-    ))
-});
+patterns! {
+    DAY_MONTH_YEAR = format!(
+        r"\b(?<d>\d{{1,2}})(?:\s?[–-]\s?\d{{1,2}})?\s+(?<m>{m})\s+(?<y>(?:19|20)\d{{2}})\b|\b(?<m2>{m})\s+(?<d2>\d{{1,2}}),\s+(?<y2>(?:19|20)\d{{2}})\b",
+        m = *MONTH
+    );
 
-static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(&format!(r"\b(?<m>{MONTH})\s+(?<y>(?:19|20)\d{{2}})\b"))
-});
+    MONTH_YEAR = format!(r"\b(?<m>{})\s+(?<y>(?:19|20)\d{{2}})\b", *MONTH);
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| super::segment::regex(r"\b(?<y>(?:19|20)\d{2})\b"));
+    YEAR = r"\b(?<y>(?:19|20)\d{2})\b";
 
-static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"(?i)\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:years?|months?|weeks?|days?)\s+ago|(?:last|this|next|earlier this|later this)\s+(?:year|month|week|quarter)|\d+-year history|for over a year|for (?:more than|about)?\s*a year|recently|from its inception|(?:the\s+)?(?:first|second|third|fourth)(?:\s+two)?\s+(?:fiscal\s+)?quarters?\s+of\s+(?:19|20)\d{2})\b",
-    )
-});
+    RELATIVE = format!(
+        r"(?i)\b(?:(?:\d+|{})\s+(?:years?|months?|weeks?|days?)\s+ago|(?:last|this|next|earlier this|later this)\s+(?:year|month|week|quarter)|\d+-year history|for over a year|for (?:more than|about)?\s*a year|recently|from its inception|(?:the\s+)?(?:first|second|third|fourth)(?:\s+two)?\s+(?:fiscal\s+)?quarters?\s+of\s+(?:19|20)\d{{2}})\b",
+        COUNTS.join("|")
+    );
 
-static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"(?i)\b(?<q>by|since|until|in|on|from|before|after|as of|during)\s+(?:the\s+)?(?:(?:early|late|mid)[- ])?$",
-    )
-});
+    QUALIFIER = r"(?i)\b(?<q>by|since|until|in|on|from|before|after|as of|during)\s+(?:the\s+)?(?:(?:early|late|mid)[- ])?$";
+}
 
 fn month(name: &str) -> u8 {
-    MONTH
-        .split('|')
-        .position(|m| m == name)
-        .map_or(1, |i| i as u8 + 1)
+    quantities::month(name).unwrap_or(1)
 }
 
 /// The dates and time expressions of the body.

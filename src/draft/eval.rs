@@ -7,10 +7,12 @@
 //! Over a directory of facts files, each article is drafted with the other files as its
 //! corpus, so no article is helped by its own facts.
 
-use super::{Corpus, DraftError, Unit};
+use super::{DraftError, KnownNames, Unit};
+use crate::facts::corpus::Corpus;
 use crate::facts::{Facts, MeasureKind};
 use crate::text::article::ArticleText;
 use crate::text::values::{Amount, Boundary, Date, When};
+use crate::text::words::swapped;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -109,7 +111,7 @@ fn quote_key(text: &str) -> String {
 }
 
 /// Drafts `text` and scores the draft against the hand-written `facts`.
-pub fn evaluate(facts: &Facts, text: &str, corpus: &Corpus) -> Result<Evaluation, DraftError> {
+pub fn evaluate(facts: &Facts, text: &str, corpus: &KnownNames) -> Result<Evaluation, DraftError> {
     let f = facts.file();
     let file_name = f
         .article
@@ -163,9 +165,9 @@ pub fn evaluate(facts: &Facts, text: &str, corpus: &Corpus) -> Result<Evaluation
             } else if let Some(d) = drafted.iter().find(|d| same(h, d)) {
                 e.duplicated.push(format!("{} as {}", h.0, d.0));
             }
-            let named = std::iter::once(&known.name)
-                .chain(&known.alt_names)
-                .flat_map(|n| std::iter::once(n.clone()).chain(super::corpus::swap(n)))
+            let named = known
+                .all_names()
+                .flat_map(|n| std::iter::once(n.clone()).chain(swapped(n)))
                 .any(|n| flat.contains(&n));
             if named {
                 e.findable += 1;
@@ -367,7 +369,9 @@ pub fn evaluate_dir(facts_dir: &Path, articles_dir: &Path) -> crate::Result<Vec<
         .map(|p| Facts::read(&p).map(|f| (p, f)))
         .collect::<crate::Result<_>>()?;
     for (path, text_path) in cases(facts_dir, articles_dir)? {
-        let others = Corpus::from_facts(facts.iter().filter(|(p, _)| *p != path).map(|(_, f)| f));
+        let others = KnownNames::new(&Corpus::from_facts(
+            facts.iter().filter(|(p, _)| *p != path).map(|(_, f)| f),
+        ));
         let hand = &facts.iter().find(|(p, _)| *p == path).expect("listed").1;
         let text = std::fs::read_to_string(&text_path).map_err(|source| crate::Error::Read {
             what: "article text",

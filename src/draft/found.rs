@@ -2,10 +2,11 @@
 //! the corpus's id when the corpus knows its name), looking mentions up, and the sentences with
 //! their names masked for the patterns of posts and relations.
 
-use super::corpus::Known;
 use super::ids::{Ids, slug};
 use super::segment::Doc;
 use super::{Entity, EntityKind, Stub};
+use crate::facts::corpus::Entity as Known;
+use crate::text::words::org_key;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -83,35 +84,19 @@ impl Found {
         // A name the corpus knows keeps the corpus's id.
         let lower = name.to_lowercase();
         let known = self.known.iter().find(|k| {
-            k.org.is_some() != kind.is_person()
-                && std::iter::once(&k.name).chain(&k.alt_names).any(|n| {
-                    n.to_lowercase() == lower
-                        || (!kind.is_person() && super::corpus::key(n) == super::corpus::key(name))
+            k.org_kind.is_some() != kind.is_person()
+                && k.all_names().any(|n| {
+                    n.to_lowercase() == lower || (!kind.is_person() && org_key(n) == org_key(name))
                 })
         });
         if let Some(k) = known.cloned() {
             if let Some(i) = self.entities.iter().position(|e| e.id == k.id) {
                 return i;
             }
-            self.entities.push(Entity {
-                id: k.id.clone(),
-                name: k.name.clone(),
-                alt_names: if k.name == name {
-                    Vec::new()
-                } else {
-                    vec![name.to_owned()]
-                },
-                kind: match k.org {
-                    Some(org) => EntityKind::Organization(org),
-                    None => kind,
-                },
-                reused: true,
-                part_of: k.part_of.clone(),
-                why: format!("{why}; known in the corpus as {}", k.id),
-                evidence: doc.evidence(at.clone()),
-                first: at,
-                also: Vec::new(),
-            });
+            let why = format!("{why}; known in the corpus as {}", k.id);
+            let evidence = doc.evidence(at.clone());
+            self.entities
+                .push(reused(&k, Some(name), kind, why, evidence, at));
             return self.entities.len() - 1;
         }
         let id = self.ids.fresh(&slug(name, "entity"));
@@ -195,5 +180,36 @@ impl Found {
         }
         out.push_str(&doc.text[at..sentence.end]);
         out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// A draft entity for an entity the corpus knows, keeping its id, name and parent: `written`
+/// is how this text names it (kept as an other name when it differs), `kind` its kind if the
+/// corpus does not say it is an organization.
+pub fn reused(
+    known: &Known,
+    written: Option<&str>,
+    kind: EntityKind,
+    why: String,
+    evidence: String,
+    at: Range<usize>,
+) -> Entity {
+    Entity {
+        id: known.id.clone(),
+        name: known.name().to_owned(),
+        alt_names: written
+            .filter(|w| *w != known.name())
+            .map(|w| vec![w.to_owned()])
+            .unwrap_or_default(),
+        kind: match known.org_kind {
+            Some(org) => EntityKind::Organization(org),
+            None => kind,
+        },
+        reused: true,
+        part_of: known.part_of.clone(),
+        why,
+        evidence,
+        first: at,
+        also: Vec::new(),
     }
 }

@@ -9,45 +9,24 @@
 
 use super::found::Found;
 use super::segment::Doc;
+use super::segment::patterns;
 use super::{ArticleMeta, EntityKind};
 use crate::facts::OrgKind;
-use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
 
-static CHROME: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"(?i)^\s*(?:(?:share|related|read more|read next|subscribe|sign up|sign in|log in|follow us|advertisement|sponsored|loading|auto loading|copyright|all rights reserved|cookie|menu|tags?:|more from|recommended|trending|newsletter)\b|©)",
-    )
-});
+patterns! {
+    CHROME = r"(?i)^\s*(?:(?:share|related|read more|read next|subscribe|sign up|sign in|log in|follow us|advertisement|sponsored|loading|auto loading|copyright|all rights reserved|cookie|menu|tags?:|more from|recommended|trending|newsletter)\b|©)";
 
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"^\s*(?:Written by|By)\s+(?<who>.+?)(?:\s*[\u{a0}\s]\s*Published on\b(?<date>.*))?\s*$",
-    )
-});
+    BYLINE = r"^\s*(?:Written by|By)\s+(?<who>.+?)(?:\s*[\u{a0}\s]\s*Published on\b(?<date>.*))?\s*$";
 
-static WRITTEN_BY: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"\b(?:was |is )?written by (?<who>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2})(?: for (?<for>[\w.]+))?",
-    )
-});
+    WRITTEN_BY = r"\b(?:was |is )?written by (?<who>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2})(?: for (?<for>[\w.]+))?";
 
-static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(r"\boriginally (?:published|written|reported) by\s+(?<who>[^.,;()]+)")
-});
+    ORIGINALLY = r"\boriginally (?:published|written|reported) by\s+(?<who>[^.,;()]+)";
 
-static WRITTEN_FOR: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"\b(?:summary|article|report|account|story) (?:was |is )?written for (?:the )?(?<who>[^.,;()]+?)(?:\s+(?:from|based on)\b|\.$)",
-    )
-});
+    WRITTEN_FOR = r"\b(?:summary|article|report|account|story) (?:was |is )?written for (?:the )?(?<who>[^.,;()]+?)(?:\s+(?:from|based on)\b|\.$)";
 
-static BASED_ON: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"\b(?:as relayed by|relayed by|as reported by|reported by|published [^.()]*?\bby)\s+(?<list>[^.()]+)",
-    )
-});
+    BASED_ON = r"\b(?:as relayed by|relayed by|as reported by|reported by|published [^.()]*?\bby)\s+(?<list>[^.()]+)";
+}
 
 /// Where the parts of a page are, as byte ranges.
 #[derive(Debug, Clone, Default)]

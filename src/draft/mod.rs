@@ -2,7 +2,7 @@
 //!
 //! [`draft`] reads a text, separates the article from page noise ([`layout`]), cuts it into
 //! sentences ([`segment`]), and proposes records: organizations and people found by name and
-//! matched against the known entities of a corpus ([`corpus`], [`names`], [`units`],
+//! matched against the known entities of a corpus ([`known`], [`names`], [`units`],
 //! [`sources`], gathered in [`found`]), posts ([`roles`]),
 //! numbers ([`numbers`]), dates ([`dates`]), quoted speech ([`speech`]), and events and
 //! relations as commented-out stubs ([`cues`]). Every proposal quotes its sentence or clause,
@@ -11,13 +11,13 @@
 //!
 //! Everything is rule-based and deterministic: the same text and corpus give the same draft.
 
-pub mod corpus;
 pub mod cues;
 pub mod dates;
 pub mod eval;
 pub mod found;
 pub mod ids;
 pub mod input;
+pub mod known;
 pub mod layout;
 pub mod names;
 pub mod numbers;
@@ -28,8 +28,8 @@ pub mod speech;
 pub mod units;
 pub mod write;
 
-pub use corpus::Corpus;
 pub use input::DraftError;
+pub use known::KnownNames;
 
 use crate::facts::OrgKind;
 use crate::text::article::ArticleText;
@@ -267,7 +267,7 @@ impl Number {
 
 /// Drafts the facts of the article `text`, read from a file named `file_name`, reusing the
 /// ids of `corpus`.
-pub fn draft(file_name: &str, text: &str, corpus: &Corpus) -> Result<Draft, DraftError> {
+pub fn draft(file_name: &str, text: &str, corpus: &KnownNames) -> Result<Draft, DraftError> {
     let layout = layout::read(text);
     let sentences = segment::sentences(text, &layout.body);
     if sentences.is_empty() {

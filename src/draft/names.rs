@@ -10,16 +10,18 @@
 //! speech is next to it ("Joe Tsai, chairman of", "Daniel Zhang will serve as"). Other names
 //! are left as commented-out stubs. Unnamed sources are found by [`super::sources`].
 
-use super::corpus::{Corpus, How};
 use super::found::Found;
 use super::ids::{Ids, slug};
+use super::known::{How, KnownNames};
 use super::segment::Doc;
-use super::{Entity, EntityKind, Stub};
+use super::segment::patterns;
+use super::{EntityKind, Stub};
 use crate::facts::OrgKind;
-use regex::Regex;
+use crate::facts::corpus::Entity as Known;
+use crate::text::quantities::MONTHS;
+use crate::text::words::name_words;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
-use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Last words that make a name an organization's.
@@ -147,20 +149,8 @@ const ROLE_WORDS: &[&str] = &[
     "Analyst",
 ];
 
-/// Capitalised words that are not names.
+/// Capitalised words that are not names (besides the months).
 const NOT_NAMES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -288,40 +278,22 @@ const FUNCTION_WORDS: &[&str] = &[
     "Other",
 ];
 
-/// Lowercase nouns that, just before a name, say it is an organization's.
-static ORG_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"(?:\b(?:marketplace|platform|company|firm|rival|rivals|retailer|subsidiary|subsidiaries|outlet|outlets|publisher|brand|app|startup|operator|carrier|airline|bank|giant|group|unit|clients?|customers?|partners?|providers?|competitors?|such as|like|contracts? with|partnerships? with|told|relayed by|reported by|published by|owned by|acquired|by the|deal with|arm|(?:CEO|chief executive officer|chief executive|chairman|president|head|founder) of)\s+(?:the\s+)?|[,(]\s*)$",
-    )
-});
+patterns! {
+    /// Lowercase nouns that, just before a name, say it is an organization's.
+    ORG_BEFORE = r"(?:\b(?:marketplace|platform|company|firm|rival|rivals|retailer|subsidiary|subsidiaries|outlet|outlets|publisher|brand|app|startup|operator|carrier|airline|bank|giant|group|unit|clients?|customers?|partners?|providers?|competitors?|such as|like|contracts? with|partnerships? with|told|relayed by|reported by|published by|owned by|acquired|by the|deal with|arm|(?:CEO|chief executive officer|chief executive|chairman|president|head|founder) of)\s+(?:the\s+)?|[,(]\s*)$";
 
-/// Words after a name that say it is an organization's: "Cainiao CEO", "a Cainiao employee".
-static ORG_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"^(?:['’]s)?\s+(?:(?:senior|mid-level|former|top|new)\s+)?(?:CEO|CFO|COO|CTO|founder|co-founder|chairman|executive|executives|employee|employees|manager|managers|spokesperson|subsidiary|division|unit|team|teams|shareholders|board|staff)\b",
-    )
-});
+    /// Words after a name that say it is an organization's: "Cainiao CEO", "a Cainiao employee".
+    ORG_AFTER = r"^(?:['’]s)?\s+(?:(?:senior|mid-level|former|top|new)\s+)?(?:CEO|CFO|COO|CTO|founder|co-founder|chairman|executive|executives|employee|employees|manager|managers|spokesperson|subsidiary|division|unit|team|teams|shareholders|board|staff)\b";
 
-/// A list context after a name: "A, B and other outlets".
-static LIST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"^\s*(?:,|and)\s+(?:and\s+)?other\s+(?:outlets|reports|companies|firms|media|platforms|publications)\b",
-    )
-});
+    /// A list context after a name: "A, B and other outlets".
+    LIST_AFTER = r"^\s*(?:,|and)\s+(?:and\s+)?other\s+(?:outlets|reports|companies|firms|media|platforms|publications)\b";
 
-/// Words after a name that say it is a person's.
-static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"^(?:['’]s)?\s*(?:,\s*(?:(?:a|an|the|until then|then|now|its|his|her|who|also)\s+)*(?:[\w-]+\s+){0,4}?(?:CEO|chief executive|chairman|chairwoman|president|founder|executive|officer|director|manager|head|analyst|spokesperson|spokesman|spokeswoman|partner|employee|co-founder|vice)\b|\s+(?:(?:who|will|would|has|had|is|was|also)\s+)*(?:(?:continue\s+to|now|then|previously|directly|later)\s+)*(?:said|says|told|tells|stated|explained|added|wrote|noted|serve|served|serves|report|reports|reported|joined|leads|led|heads|headed|founded|became|becomes)\b)",
-    )
-});
+    /// Words after a name that say it is a person's.
+    PERSON_AFTER = r"^(?:['’]s)?\s*(?:,\s*(?:(?:a|an|the|until then|then|now|its|his|her|who|also)\s+)*(?:[\w-]+\s+){0,4}?(?:CEO|chief executive|chairman|chairwoman|president|founder|executive|officer|director|manager|head|analyst|spokesperson|spokesman|spokeswoman|partner|employee|co-founder|vice)\b|\s+(?:(?:who|will|would|has|had|is|was|also)\s+)*(?:(?:continue\s+to|now|then|previously|directly|later)\s+)*(?:said|says|told|tells|stated|explained|added|wrote|noted|serve|served|serves|report|reports|reported|joined|leads|led|heads|headed|founded|became|becomes)\b)";
 
-/// Words before a name that say it is a person's.
-static PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"(?:\b(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief|chairman|chairwoman|president|founder|co-founder|executive|officer|director|head|manager|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|led by|written by|headed by|according to|said|says|told|spokesperson|analyst)\s*,?\s*)$",
-    )
-});
+    /// Words before a name that say it is a person's.
+    PERSON_BEFORE = r"(?:\b(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief|chairman|chairwoman|president|founder|co-founder|executive|officer|director|head|manager|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|led by|written by|headed by|according to|said|says|told|spokesperson|analyst)\s*,?\s*)$";
+}
 
 /// A word of a sentence.
 #[derive(Debug, Clone)]
@@ -351,7 +323,7 @@ struct Candidate {
 }
 
 /// Finds the organizations and people of the text.
-pub fn find(doc: &Doc, corpus: &Corpus) -> Found {
+pub fn find(doc: &Doc, corpus: &KnownNames) -> Found {
     let mut found = Found {
         ids: Ids::new(corpus.known.iter().map(|k| k.id.clone())),
         known: corpus.known.clone(),
@@ -411,21 +383,17 @@ pub fn find(doc: &Doc, corpus: &Corpus) -> Found {
             let i = *known_at.entry(k).or_insert_with(|| {
                 let known = &corpus.known[k];
                 found.ids.take(&known.id);
-                found.entities.push(Entity {
-                    id: known.id.clone(),
-                    name: known.name.clone(),
-                    alt_names: Vec::new(),
-                    kind: match known.org {
-                        Some(kind) => EntityKind::Organization(kind),
-                        None => EntityKind::Person { anonymous: false },
-                    },
-                    reused: true,
-                    part_of: known.part_of.clone(),
-                    why: known_why(&c.name, known, how, extended),
-                    evidence: doc.evidence(c.at.clone()),
-                    first: c.at.clone(),
-                    also: Vec::new(),
-                });
+                let why = known_why(&c.name, known, how, extended);
+                let evidence = doc.evidence(c.at.clone());
+                let person = EntityKind::Person { anonymous: false };
+                found.entities.push(super::found::reused(
+                    known,
+                    None,
+                    person,
+                    why,
+                    evidence,
+                    c.at.clone(),
+                ));
                 found.entities.len() - 1
             });
             let e = &mut found.entities[i];
@@ -500,13 +468,16 @@ pub fn find(doc: &Doc, corpus: &Corpus) -> Found {
     found
 }
 
-fn known_why(name: &str, known: &super::corpus::Known, how: How, extended: bool) -> String {
+fn known_why(name: &str, known: &Known, how: How, extended: bool) -> String {
     let how = match how {
         How::Name => "its name".to_owned(),
         How::AltName => "another name it has in the corpus".to_owned(),
-        How::Swapped => format!("\"{}\" with its words swapped", known.name),
+        How::Swapped => format!("\"{}\" with its words swapped", known.name()),
         How::Id => "its id".to_owned(),
-        How::Key => format!("its name \"{}\" with other organization words", known.name),
+        How::Key => format!(
+            "its name \"{}\" with other organization words",
+            known.name()
+        ),
     };
     if extended {
         format!(
@@ -602,7 +573,11 @@ fn capitalised(word: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    if NOT_NAMES.contains(&word) || ROLE_WORDS.contains(&word) || DEMONYMS.contains(&word) {
+    if NOT_NAMES.contains(&word)
+        || MONTHS.contains(&word)
+        || ROLE_WORDS.contains(&word)
+        || DEMONYMS.contains(&word)
+    {
         return false;
     }
     first.is_uppercase()
@@ -619,7 +594,7 @@ fn connector(word: &str) -> bool {
 fn sentence_candidates(
     doc: &Doc,
     sentence: Range<usize>,
-    corpus: &Corpus,
+    corpus: &KnownNames,
     lowercase: &BTreeSet<String>,
 ) -> Vec<Candidate> {
     let words = words(doc, sentence.clone());
@@ -743,7 +718,7 @@ fn sentence_candidates(
                 rest_end += 1;
             }
             let rest = &words[end..rest_end];
-            let org = corpus.known[hit.known].org.is_some();
+            let org = corpus.known[hit.known].org_kind.is_some();
             if !rest.is_empty() && org && rest.iter().all(|w| GENERIC_ORG_WORDS.contains(&w.bare)) {
                 end = rest_end;
                 out.push(candidate(
@@ -828,7 +803,7 @@ fn title_case(word: &str) -> bool {
 }
 
 /// Organization, person, or unclear (`None`), with the reason.
-fn classify(doc: &Doc, c: &Candidate, corpus: &Corpus) -> Option<(EntityKind, String)> {
+fn classify(doc: &Doc, c: &Candidate, corpus: &KnownNames) -> Option<(EntityKind, String)> {
     if c.known.is_some() {
         return None;
     }
@@ -848,12 +823,11 @@ fn classify(doc: &Doc, c: &Candidate, corpus: &Corpus) -> Option<(EntityKind, St
     if ORG_WORDS.contains(&last) {
         return org(OrgKind::Formal, format!("ends in \"{last}\""));
     }
-    if let Some(k) = corpus.known.iter().find(|k| {
-        k.org.is_some()
-            && std::iter::once(&k.name)
-                .chain(&k.alt_names)
-                .any(|n| name.starts_with(&format!("{n} ")))
-    }) {
+    if let Some(k) = corpus
+        .known
+        .iter()
+        .find(|k| k.org_kind.is_some() && k.all_names().any(|n| name.starts_with(&format!("{n} "))))
+    {
         return org(
             OrgKind::Organization,
             format!("it starts with the name of {}", k.id),
@@ -974,11 +948,11 @@ fn spread_lists(
     doc: &Doc,
     candidates: &[Candidate],
     mut kinds: Vec<Option<(EntityKind, String)>>,
-    corpus: &Corpus,
+    corpus: &KnownNames,
 ) -> Vec<Option<(EntityKind, String)>> {
     let is_org = |k: &Option<(EntityKind, String)>, c: &Candidate| {
         c.known
-            .is_some_and(|(k, _, _)| corpus.known[k].org.is_some())
+            .is_some_and(|(k, _, _)| corpus.known[k].org_kind.is_some())
             || matches!(k, Some((EntityKind::Organization(_), _)))
     };
     loop {
@@ -1023,19 +997,9 @@ fn spread_lists(
     }
 }
 
-/// The words of a name as the facts checker compares them: lowercase, possessives dropped.
-fn name_words(name: &str) -> Vec<String> {
-    name.replace('’', "'")
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .map(|w| w.trim_end_matches("'s").trim_matches('\'').to_owned())
-        .filter(|w| !w.is_empty() && w != "the")
-        .collect()
-}
-
-/// Whether `quote` has every word of `name`.
+/// Whether `quote` has every word of `name`, as grounding asks.
 fn covers(quote: &str, name: &str) -> bool {
-    let have = name_words(quote);
+    let have = crate::text::words::words(quote);
     name_words(name).iter().all(|w| have.contains(w))
 }
 

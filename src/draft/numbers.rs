@@ -9,8 +9,13 @@
 
 use super::found::Found;
 use super::segment::Doc;
+use super::segment::patterns;
 use super::write::has_measure_kind;
 use super::{Number, Unit};
+use crate::text::quantities::{
+    BOUND_WORDS, Bound, CURRENCIES, ORDINALS, SCALES, bound, currency_code, ordinal, scale_zeros,
+    scaled,
+};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -18,88 +23,69 @@ use std::sync::LazyLock;
 const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
+    let scales: Vec<&str> = SCALES.iter().map(|(w, _)| *w).collect();
     super::segment::regex(&format!(
-        r"(?<cur>\b(?:EUR|USD|CNY|RMB|HKD|GBP|JPY|SGD)\s?|US\$\s?|HK\$\s?|\$|€|£|¥)(?<low>{NUM})(?:\s?[–-]\s?(?<high>{NUM}))?(?:\s?(?<scale>billion|million|thousand|bn|mn)\b)?"
+        r"(?<cur>{})(?<low>{NUM})(?:\s?[–-]\s?(?<high>{NUM}))?(?:\s?(?<scale>{})\b)?",
+        currency_pattern(r"\s?", r"\s?"),
+        scales.join("|")
     ))
 });
 
-static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(&format!(
+/// Every way [`CURRENCIES`] writes a currency, as alternatives of a pattern: codes as whole
+/// words followed by `code_space`, multi-character symbols (`US$`) by `symbol_space`.
+fn currency_pattern(code_space: &str, symbol_space: &str) -> String {
+    let codes: Vec<&str> = CURRENCIES
+        .iter()
+        .map(|(w, _)| *w)
+        .filter(|w| w.chars().all(|c| c.is_ascii_alphabetic()))
+        .collect();
+    let mut symbols: Vec<String> = CURRENCIES
+        .iter()
+        .map(|(w, _)| *w)
+        .filter(|w| !w.chars().all(|c| c.is_ascii_alphabetic()))
+        .map(|w| {
+            let tail = if w.chars().count() > 1 {
+                symbol_space
+            } else {
+                ""
+            };
+            format!("{}{tail}", regex::escape(w))
+        })
+        .collect();
+    symbols.insert(0, format!(r"\b(?:{}){code_space}", codes.join("|")));
+    symbols.join("|")
+}
+
+patterns! {
+    PERCENT = format!(
         r"(?<low>{NUM})(?:\s?[–-]\s?(?<high>{NUM}))?\s?(?:%|\bper\s?cent\b|\bpercent\b)|\b(?<half>half)\b"
-    ))
-});
+    );
 
-static DAYS: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"\b(?<low>\d+)(?:\s?[–-]\s?(?<high>\d+))?[- ](?<unit>day|hour|year|month|week)s?\b|\b(?<next>next-day)\b",
-    )
-});
+    DAYS = r"\b(?<low>\d+)(?:\s?[–-]\s?(?<high>\d+))?[- ](?<unit>day|hour|year|month|week)s?\b|\b(?<next>next-day)\b";
 
-static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(&format!(
+    COUNT = format!(
         r"\b(?<n>{NUM})\s+(?:[a-z][a-z-]*\s+){{0,2}}?(?<noun>employees|people|staff|workers|jobs|teams|groups|companies|units|shareholders|users|customers|clients|merchants|brands|platforms|countries|markets|cities|warehouses|stores|parcels|orders|members|products|businesses|divisions|subsidiaries|partners|points)\b"
-    ))
-});
+    );
 
-static RANK: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"\b(?<ord>first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest|fastest[- ]growing|most\s+\w+|top|leading|highest)\b|\b(?<lead>(?:continues?\s+to\s+)?lead(?:s|ing)?\s+in)\b",
-    )
-});
+    RANK = format!(
+        r"\b(?<ord>{}|\d+(?:st|nd|rd|th))[- ](?:largest|biggest|fastest[- ]growing|most\s+\w+|top|leading|highest)\b|\b(?<lead>(?:continues?\s+to\s+)?lead(?:s|ing)?\s+in)\b",
+        ORDINALS.join("|")
+    );
+}
 
 static BOUND: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"(?i)\b(?<b>more than|over|above|exceeding|at least|about|around|approximately|roughly|nearly|almost|up to|some|under|less than)\s+(?:US\$|HK\$|\$|€|£|¥|EUR\s|USD\s|CNY\s|RMB\s|HKD\s)?$",
-    )
+    let words: Vec<&str> = BOUND_WORDS.iter().map(|(w, _)| *w).collect();
+    super::segment::regex(&format!(
+        r"(?i)\b(?<b>{})\s+(?:{})?$",
+        words.join("|"),
+        currency_pattern(r"\s", r"\s?")
+    ))
 });
 
 const PEOPLE: &[&str] = &["employees", "people", "staff", "workers", "jobs"];
 
 fn plain(n: &str) -> String {
     n.replace(',', "")
-}
-
-/// `3.75` scaled by 10^zeros, as a decimal string: `3750000000`.
-fn scale(n: &str, zeros: usize) -> String {
-    let (whole, frac) = n.split_once('.').unwrap_or((n, ""));
-    let mut digits = format!("{whole}{frac}");
-    let point = whole.len() + zeros;
-    while digits.len() < point {
-        digits.push('0');
-    }
-    let (w, f) = digits.split_at(point);
-    let w = w.trim_start_matches('0');
-    let w = if w.is_empty() { "0" } else { w };
-    let f = f.trim_end_matches('0');
-    if f.is_empty() {
-        w.to_owned()
-    } else {
-        format!("{w}.{f}")
-    }
-}
-
-fn ordinal(word: &str) -> Option<u32> {
-    match word {
-        "first" => Some(1),
-        "second" => Some(2),
-        "third" => Some(3),
-        "fourth" => Some(4),
-        "fifth" => Some(5),
-        w => w.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok(),
-    }
-}
-
-fn currency(symbol: &str) -> &'static str {
-    match symbol.trim() {
-        "EUR" | "€" => "EUR",
-        "USD" | "US$" | "$" => "USD",
-        "CNY" | "RMB" | "¥" => "CNY",
-        "HKD" | "HK$" => "HKD",
-        "GBP" | "£" => "GBP",
-        "JPY" => "JPY",
-        "SGD" => "SGD",
-        _ => "USD",
-    }
 }
 
 /// The numbers of the body.
@@ -145,15 +131,11 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Number> {
         };
         for c in MONEY.captures_iter(text) {
             let m = c.get(0).expect("match");
-            let cur = currency(&c["cur"]);
-            let zeros = match c.name("scale").map(|m| m.as_str()) {
-                Some("billion" | "bn") => 9,
-                Some("million" | "mn") => 6,
-                Some("thousand") => 3,
-                _ => 0,
-            };
-            let low = scale(&plain(&c["low"]), zeros);
-            let high = c.name("high").map(|h| scale(&plain(h.as_str()), zeros));
+            let cur = currency_code(&c["cur"]).unwrap_or("USD");
+            let zeros = c.name("scale").and_then(|m| scale_zeros(m.as_str()));
+            let zeros = zeros.unwrap_or(0);
+            let low = scaled(&c["low"], zeros);
+            let high = c.name("high").map(|h| scaled(h.as_str(), zeros));
             let (bound, mark) = bound_of(m.start());
             let amount = marked(
                 mark,
@@ -276,13 +258,13 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Number> {
 }
 
 /// How the facts file marks a bound the text gives: `>` for "more than", `>=` for "at least",
-/// `~` for "about"; nothing for the bounds it has no mark for ("nearly", "up to").
-fn mark(bound: &str) -> &'static str {
-    match bound {
-        "more than" | "over" | "above" | "exceeding" => ">",
-        "at least" => ">=",
-        "about" | "around" | "approximately" | "roughly" | "some" => "~",
-        _ => "",
+/// `~` for "about"; nothing for the bounds it has no mark for ("up to").
+fn mark(words: &str) -> &'static str {
+    match bound(words) {
+        Some(Bound::Exclusive) => ">",
+        Some(Bound::Inclusive) => ">=",
+        Some(Bound::Approximate) => "~",
+        None => "",
     }
 }
 
@@ -326,18 +308,6 @@ fn nearest_org(found: &Found, sentence: Range<usize>, at: Range<usize>) -> Optio
         .map(|m| found.entity(m).id.clone())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn scaling_keeps_decimals_exact() {
-        assert_eq!(scale("3.75", 9), "3750000000");
-        assert_eq!(scale("10.3", 9), "10300000000");
-        assert_eq!(scale("0.62", 0), "0.62");
-        assert_eq!(scale("2", 6), "2000000");
-    }
-}
 #[cfg(test)]
 mod money_tests {
     #[test]

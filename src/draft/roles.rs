@@ -10,6 +10,7 @@ use super::Post;
 use super::found::Found;
 use super::ids::slug;
 use super::segment::Doc;
+use super::segment::patterns;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -56,7 +57,9 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
     ]
 });
 
-static MENTION: LazyLock<Regex> = LazyLock::new(|| super::segment::regex(r"«O(\d+)»(['’]s)?"));
+patterns! {
+    MENTION = r"«O(\d+)»(['’]s)?";
+}
 
 /// "chief executive officer" → "CEO"; other roles as written, lowercase.
 pub fn role_name(role: &str) -> String {

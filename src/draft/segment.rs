@@ -161,6 +161,19 @@ pub fn ceil(text: &str, i: usize) -> usize {
     i
 }
 
+/// Declares patterns of the draft rules, each compiled by [`regex`] when first used:
+/// `NAME = "pattern";` or `NAME = format!(…);`, each with its doc comment.
+macro_rules! patterns {
+    ($($(#[$doc:meta])* $name:ident = $pattern:expr;)*) => {
+        $(
+            $(#[$doc])*
+            static $name: std::sync::LazyLock<regex::Regex> =
+                std::sync::LazyLock::new(|| $crate::draft::segment::regex(&$pattern));
+        )*
+    };
+}
+pub(crate) use patterns;
+
 /// Compiles a pattern of the draft rules. Their words are English, so `\w`, `\d` and `\b`
 /// are taken in their ASCII sense: the automata stay small and quick to build, which is most
 /// of the time a draft takes. Names themselves are found by Unicode word segmentation.

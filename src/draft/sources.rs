@@ -6,15 +6,12 @@ use super::EntityKind;
 use super::found::Found;
 use super::ids::slug;
 use super::segment::Doc;
-use regex::Regex;
-use std::sync::LazyLock;
+use super::segment::patterns;
 
-/// Unnamed sources: "a Cainiao mid-level manager told", "a source familiar with X said".
-static ANONYMOUS: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"\b(?:[aA]n?|[oO]ne)\s+((?:[A-Z][\w.’'-]*\s+)?(?:(?:senior|mid-level|former|current|junior|top|local)\s+)*(?:employee|manager|executive|source|insider|official|spokesperson|spokesman|spokeswoman|person|analyst|engineer|staff member|director)(?:\s+(?:familiar with|close to|with knowledge of|at|from)\s+(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0,2}?)?)\s+(?:told|said|says)\b",
-    )
-});
+patterns! {
+    /// Unnamed sources: "a Cainiao mid-level manager told", "a source familiar with X said".
+    ANONYMOUS = r"\b(?:[aA]n?|[oO]ne)\s+((?:[A-Z][\w.’'-]*\s+)?(?:(?:senior|mid-level|former|current|junior|top|local)\s+)*(?:employee|manager|executive|source|insider|official|spokesperson|spokesman|spokeswoman|person|analyst|engineer|staff member|director)(?:\s+(?:familiar with|close to|with knowledge of|at|from)\s+(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0,2}?)?)\s+(?:told|said|says)\b";
+}
 
 /// Unnamed sources, named after what the text calls them.
 pub fn find(doc: &Doc, found: &mut Found) {

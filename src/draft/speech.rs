@@ -6,27 +6,26 @@
 //! source. Quotations without a speaker are left as stubs.
 
 use super::found::Found;
+use super::segment::patterns;
 use super::segment::{Doc, clean};
 use super::{Quote, Stub};
-use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
 
-static QUOTED: LazyLock<Regex> = LazyLock::new(|| super::segment::regex(r#"[“"]([^“”"]+)[”"]"#));
+patterns! {
+    QUOTED = r#"[“"]([^“”"]+)[”"]"#;
+}
 
 const VERB: &str = r"(?:told|said|says|stated|explained|added|wrote|noted|remarked|commented)";
 
-static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(&format!(
+patterns! {
+    AFTER = format!(
         r"^\s*(?<speaker>[^“”\x22.;!?]{{1,80}}?)\s+(?<verb>{VERB}(?:\s+(?:internally|(?:the\s+)?[\dA-Z](?:[\w.]*\w)?(?:\s+[A-Z]\w*)*|reporters|the press|the media))?)\b"
-    ))
-});
+    );
 
-static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(&format!(
+    BEFORE = format!(
         r"(?<speaker>[^“”\x22.;!?,]{{1,80}}?)\s+(?<verb>{VERB}(?:\s+(?:internally|publicly|in a statement|[\dA-Z][\w.]*))?)\s*[,:]?\s*$"
-    ))
-});
+    );
+}
 
 /// The quotations of the body, with speakers where the text names them.
 pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {

@@ -3,46 +3,32 @@
 //! lines listed after "business lines:", and groups of clients ("non-Alibaba clients").
 //! A phrase the corpus knows, ignoring case, keeps the corpus's id.
 
-use super::corpus::Corpus;
+use super::EntityKind;
 use super::found::Found;
+use super::known::KnownNames;
+use super::segment::patterns;
 use super::segment::{Doc, clean};
-use super::{Entity, EntityKind};
 use crate::facts::OrgKind;
 use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 const UNIT_NOUN: &str = "division|unit|team|department|platform|business group|business|operation";
 
-static OWNED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(&format!(
+patterns! {
+    OWNED_UNIT = format!(
         r"^['’]s\s+(?<phrase>(?:[a-z][\w-]*\s+){{0,5}}?(?:{UNIT_NOUN}|teams|(?:minority\s+)?shareholders))\b"
-    ))
-});
+    );
 
-static THE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(&format!(
+    THE_UNIT = format!(
         r"\b(?<det>[Tt]he|[Ii]ts)\s+(?<phrase>(?:[A-Za-z][\w-]*\s+){{1,6}}?(?:{UNIT_NOUN}))\b"
-    ))
-});
+    );
 
-static LINES: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"\bbusiness(?:es|\s+lines?|\s+segments?)\s*(?::|include|includes|are)\s+(?<list>[^.;]+)",
-    )
-});
+    LINES = r"\bbusiness(?:es|\s+lines?|\s+segments?)\s*(?::|include|includes|are)\s+(?<list>[^.;]+)";
 
-static MEDIA: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"\b(?:Chinese|American|European|Asian|Japanese|Korean|Indian|British|German|French|state|local|foreign)\s+(?:media|regulators|authorities)\b",
-    )
-});
+    MEDIA = r"\b(?:Chinese|American|European|Asian|Japanese|Korean|Indian|British|German|French|state|local|foreign)\s+(?:media|regulators|authorities)\b";
 
-static NON: LazyLock<Regex> = LazyLock::new(|| {
-    super::segment::regex(
-        r"\bnon-[A-Z][\w.]*\s+(?:clients|customers|merchants|brands|users|sellers)\b",
-    )
-});
+    NON = r"\bnon-[A-Z][\w.]*\s+(?:clients|customers|merchants|brands|users|sellers)\b";
+}
 
 /// Words that make a "the … team" phrase a description rather than a name.
 const VAGUE: &[&str] = &[
@@ -78,7 +64,7 @@ const FUNCTION: &[&str] = &[
 ];
 
 /// Adds the units, business lines and groups of the text to `found`.
-pub fn find(doc: &Doc, corpus: &Corpus, found: &mut Found) {
+pub fn find(doc: &Doc, corpus: &KnownNames, found: &mut Found) {
     let main = found.main_org().map(|i| found.entities[i].id.clone());
     for s in doc.sentences.clone() {
         let text = &doc.text[s.clone()];
@@ -296,7 +282,7 @@ pub fn find(doc: &Doc, corpus: &Corpus, found: &mut Found) {
 #[allow(clippy::too_many_arguments)]
 fn add(
     doc: &Doc,
-    corpus: &Corpus,
+    corpus: &KnownNames,
     found: &mut Found,
     name: &str,
     alt: Option<&str>,
@@ -319,29 +305,24 @@ fn add(
     };
     let known = lookup(name)
         .or_else(|| bare.and_then(lookup))
-        .filter(|k| k.org.is_some());
+        .filter(|k| k.org_kind.is_some());
     let i = match known {
         Some(known) if found.entities.iter().all(|e| e.id != known.id) => {
             found.ids.take(&known.id);
-            found.entities.push(Entity {
-                id: known.id.clone(),
-                name: known.name.clone(),
-                alt_names: if known.name == name {
-                    Vec::new()
-                } else {
-                    vec![name.to_owned()]
-                },
-                kind: EntityKind::Organization(known.org.expect("an organization")),
-                reused: true,
-                part_of: known.part_of.clone(),
-                why: format!(
-                    "found: \"{name}\" → {} (known in the corpus; {why})",
-                    known.id
-                ),
-                evidence: doc.evidence(at.clone()),
-                first: at.clone(),
-                also: Vec::new(),
-            });
+            let why = format!(
+                "found: \"{name}\" → {} (known in the corpus; {why})",
+                known.id
+            );
+            let evidence = doc.evidence(at.clone());
+            let person = EntityKind::Person { anonymous: false };
+            found.entities.push(super::found::reused(
+                known,
+                Some(name),
+                person,
+                why,
+                evidence,
+                at.clone(),
+            ));
             found.entities.len() - 1
         }
         Some(known) => found
@@ -404,7 +385,7 @@ fn short_name(doc: &Doc, found: &Found, id: &str, surface: &str) -> String {
     let known = found.known.iter().filter(|k| k.id == id);
     entity
         .flat_map(|e| std::iter::once(&e.name).chain(&e.alt_names))
-        .chain(known.flat_map(|k| std::iter::once(&k.name).chain(&k.alt_names)))
+        .chain(known.flat_map(|k| k.all_names()))
         .filter(|n| doc.text.contains(n.as_str()))
         .min_by_key(|n| n.len())
         .cloned()

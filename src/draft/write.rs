@@ -188,17 +188,21 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
         section(&mut out, title);
         for e in entities {
             comment(&mut out, &e.why);
+            let table = match e.kind {
+                EntityKind::Organization(_) => "organization",
+                EntityKind::Person { .. } => "person",
+            };
+            let _ = writeln!(
+                out,
+                "[[{table}]]\nid = {}\nname = {}",
+                string(&e.id),
+                string(&e.name)
+            );
+            if !e.alt_names.is_empty() {
+                let _ = writeln!(out, "alt_names = {}", list(&e.alt_names));
+            }
             match e.kind {
                 EntityKind::Organization(kind) => {
-                    let _ = writeln!(
-                        out,
-                        "[[organization]]\nid = {}\nname = {}",
-                        string(&e.id),
-                        string(&e.name)
-                    );
-                    if !e.alt_names.is_empty() {
-                        let _ = writeln!(out, "alt_names = {}", list(&e.alt_names));
-                    }
                     let _ = writeln!(out, "kind = \"{}\"", org_kind(kind));
                     if let Some(parent) = e
                         .part_of
@@ -209,15 +213,6 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
                     }
                 }
                 EntityKind::Person { anonymous } => {
-                    let _ = writeln!(
-                        out,
-                        "[[person]]\nid = {}\nname = {}",
-                        string(&e.id),
-                        string(&e.name)
-                    );
-                    if !e.alt_names.is_empty() {
-                        let _ = writeln!(out, "alt_names = {}", list(&e.alt_names));
-                    }
                     if anonymous {
                         let _ = writeln!(out, "anonymous = true");
                     }

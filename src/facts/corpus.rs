@@ -10,7 +10,9 @@
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::facts::Facts;
 use crate::facts::{Kind, OrgKind, RecordRef, Text};
+use crate::text::words::unordered;
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 /// An entity id and what the articles that use it say it is.
 #[derive(Debug, Clone)]
@@ -27,7 +29,23 @@ pub struct Entity {
     pub alt_names: Vec<String>,
     /// The ids of the articles that declare it, in the order met.
     pub articles: Vec<String>,
+    /// For an organization, the organization it is part of, as first given.
+    pub part_of: Option<String>,
+    /// Whether some article names it: `false` for a person only ever an unnamed source.
+    pub named: bool,
     first: First,
+}
+
+impl Entity {
+    /// Its name as the first article that declares it gives it.
+    pub fn name(&self) -> &str {
+        &self.names[0]
+    }
+
+    /// Its names, then its other names.
+    pub fn all_names(&self) -> impl Iterator<Item = &String> {
+        self.names.iter().chain(&self.alt_names)
+    }
 }
 
 /// Where an entity was first declared: its id, kind and name.
@@ -44,6 +62,7 @@ struct First {
 pub struct Corpus {
     entities: BTreeMap<String, Entity>,
     conflicts: Vec<Diagnostic>,
+    files: usize,
 }
 
 impl Corpus {
@@ -52,8 +71,43 @@ impl Corpus {
         Corpus::default()
     }
 
+    /// The entities of these checked facts files, added in this order.
+    pub fn from_facts<'a>(all: impl IntoIterator<Item = &'a Facts>) -> Corpus {
+        let mut corpus = Corpus::new();
+        for facts in all {
+            corpus.add(facts);
+        }
+        corpus
+    }
+
+    /// Every `*.toml` facts file in `dir`, read in name order; an unreadable or invalid file is
+    /// an error naming it.
+    pub fn read_dir(dir: &Path) -> crate::Result<Corpus> {
+        let entries = std::fs::read_dir(dir).map_err(|source| crate::Error::Read {
+            what: "corpus directory",
+            path: dir.to_owned(),
+            source,
+        })?;
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+            .collect();
+        paths.sort();
+        let mut corpus = Corpus::new();
+        for path in &paths {
+            corpus.add(&Facts::read(path)?);
+        }
+        Ok(corpus)
+    }
+
+    /// How many facts files were added.
+    pub fn files(&self) -> usize {
+        self.files
+    }
+
     /// Adds the entities of one facts file, noting each conflict with an earlier file.
     pub fn add(&mut self, facts: &Facts) {
+        self.files += 1;
         let source = facts.source();
         let article = facts.article_id().to_owned();
         for record in facts.records().filter(|r| r.kind().is_entity()) {
@@ -65,6 +119,11 @@ impl Corpus {
                 RecordRef::Organization(o) => Some(o.kind.clone()),
                 _ => None,
             };
+            let part_of = match record {
+                RecordRef::Organization(o) => o.part_of.as_ref().map(|p| p.get_ref().clone()),
+                _ => None,
+            };
+            let named = !matches!(record, RecordRef::Person(p) if p.anonymous);
             let Some(entity) = self.entities.get_mut(&id) else {
                 self.entities.insert(
                     id.clone(),
@@ -79,6 +138,8 @@ impl Corpus {
                             .map(|n| n.get_ref().clone())
                             .collect(),
                         articles: vec![article.clone()],
+                        part_of,
+                        named,
                         first: First {
                             id: at(record.id()),
                             kind: org_kind.as_ref().map(|k| {
@@ -151,6 +212,10 @@ impl Corpus {
                     entity.alt_names.push(alt.get_ref().clone());
                 }
             }
+            entity.named |= named;
+            if entity.part_of.is_none() {
+                entity.part_of = part_of;
+            }
             if !entity.articles.contains(&article) {
                 entity.articles.push(article.clone());
             }
@@ -186,15 +251,8 @@ fn all_names(facts: &Facts, record: RecordRef<'_>) -> Vec<String> {
     let id = record.id().get_ref();
     std::iter::once(facts.name(id))
         .chain(facts.alt_names(id).iter().map(|n| n.get_ref().clone()))
-        .map(|n| normalize(&n))
+        .map(|n| unordered(&n))
         .collect()
-}
-
-/// A name lowercased, with its words in sorted order: "Lin Wan" and "wan lin" are equal.
-fn normalize(name: &str) -> String {
-    let mut words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
-    words.sort();
-    words.join(" ")
 }
 
 /// Whether one entity may be declared as both kinds of organization.
@@ -234,9 +292,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_compare_without_case_or_word_order() {
-        assert_eq!(normalize("Lin Wan"), normalize("wan  LIN"));
-        assert_ne!(normalize("Lin Wan"), normalize("Lin Wen"));
+    fn organization_kinds_compatible_by_family() {
         assert!(compatible(OrgKind::Formal, OrgKind::Organization));
         assert!(!compatible(OrgKind::Formal, OrgKind::Unit));
     }

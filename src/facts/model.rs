@@ -13,6 +13,66 @@ use toml::Spanned;
 /// A string from the file, with where it was written.
 pub type Text = Spanned<String>;
 
+/// Declares a record struct: `id` first, then the fields given, then the fields every record
+/// shares (`basis`, `basis_note`, `evidence`), and implements [`Record`] for it.
+///
+/// A macro rather than a shared struct under `#[serde(flatten)]`: serde cannot deny unknown
+/// fields through a flattened struct (the outer struct no longer knows every field name), and
+/// a misspelt field must stay an error at its line and column. Declaring the fields in each
+/// struct keeps `#[serde(deny_unknown_fields)]` working while they are written once here.
+macro_rules! record {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $($(#[$field_meta:meta])* pub $field:ident: $ty:ty,)*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            /// Record id.
+            pub id: Text,
+            $($(#[$field_meta])* pub $field: $ty,)*
+            /// `editorial` when the record, or a value of it, is not the article's words but
+            /// the editor's (outside knowledge, a reading of the text); `basis_note` then says
+            /// what and why. Without it every value must be in the evidence.
+            pub basis: Option<Spanned<Basis>>,
+            /// Why an editorial record is stated, and where it comes from.
+            pub basis_note: Option<Text>,
+            /// Words from the article.
+            pub evidence: Evidence,
+        }
+
+        impl Record for $name {
+            fn id(&self) -> &Text {
+                &self.id
+            }
+            fn basis(&self) -> Option<&Spanned<Basis>> {
+                self.basis.as_ref()
+            }
+            fn basis_note(&self) -> Option<&Text> {
+                self.basis_note.as_ref()
+            }
+            fn evidence(&self) -> &Evidence {
+                &self.evidence
+            }
+        }
+    };
+}
+
+/// The fields every kind of record has, whatever its kind.
+pub trait Record {
+    /// The record id, with its position.
+    fn id(&self) -> &Text;
+    /// `editorial` when the record is the editor's rather than the article's words.
+    fn basis(&self) -> Option<&Spanned<Basis>>;
+    /// Why an editorial record is stated.
+    fn basis_note(&self) -> Option<&Text>;
+    /// The quotes from the article that state the record.
+    fn evidence(&self) -> &Evidence;
+}
+
 /// Declares the kinds of record once: the [`Kind`] enum, the [`FactsFile`] that holds one list
 /// per kind, and [`RecordRef`], a typed view of any one record.
 macro_rules! record_kinds {
@@ -81,34 +141,34 @@ macro_rules! record_kinds {
 
             /// The record id, with its position.
             pub fn id(self) -> &'a Text {
-                match self {
-                    $(RecordRef::$kind(r) => &r.id,)*
-                }
+                self.record().id()
             }
 
             /// The quotes from the article that state the record.
             pub fn evidence(self) -> &'a Evidence {
-                match self {
-                    $(RecordRef::$kind(r) => &r.evidence,)*
-                }
+                self.record().evidence()
             }
 
             /// Whether the record is the editor's rather than the article's words, and the
             /// note saying why.
             pub fn editorial(self) -> Option<&'a Text> {
-                let (basis, note) = match self {
-                    $(RecordRef::$kind(r) => (&r.basis, &r.basis_note),)*
-                };
-                match basis.as_ref().map(|b| *b.get_ref()) {
-                    Some(Basis::Editorial) => note.as_ref(),
+                let record = self.record();
+                match record.basis().map(|b| *b.get_ref()) {
+                    Some(Basis::Editorial) => record.basis_note(),
                     _ => None,
                 }
             }
 
             /// The record's `basis` and `basis_note`, as written.
             pub fn basis(self) -> (Option<&'a Spanned<Basis>>, Option<&'a Text>) {
+                let record = self.record();
+                (record.basis(), record.basis_note())
+            }
+
+            /// The record's shared fields, whatever its kind.
+            pub fn record(self) -> &'a dyn Record {
                 match self {
-                    $(RecordRef::$kind(r) => (r.basis.as_ref(), r.basis_note.as_ref()),)*
+                    $(RecordRef::$kind(r) => r,)*
                 }
             }
         }
@@ -251,111 +311,71 @@ pub enum OrgKind {
     Group,
 }
 
-/// A company, business group, unit, team or business line.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Organization {
-    /// Record id.
-    pub id: Text,
-    /// The main name.
-    pub name: Text,
-    /// Other names the text uses.
-    #[serde(default)]
-    pub alt_names: Vec<Text>,
-    /// What it is.
-    pub kind: Spanned<OrgKind>,
-    /// The organization it belongs to: a sub-organization for `formal`, `organization` and
-    /// `business-group`, a unit for `unit`, the organization whose line it is for
-    /// `business-line`.
-    pub part_of: Option<Text>,
-    /// A short description in our words.
-    pub description: Option<Text>,
-    /// `editorial` when the record, or a value of it, is not the article's words but the
-    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
-    /// Without it every value must be in the evidence.
-    pub basis: Option<Spanned<Basis>>,
-    /// Why an editorial record is stated, and where it comes from.
-    pub basis_note: Option<Text>,
-    /// Words from the article.
-    pub evidence: Evidence,
+record! {
+    /// A company, business group, unit, team or business line.
+    pub struct Organization {
+        /// The main name.
+        pub name: Text,
+        /// Other names the text uses.
+        #[serde(default)]
+        pub alt_names: Vec<Text>,
+        /// What it is.
+        pub kind: Spanned<OrgKind>,
+        /// The organization it belongs to: a sub-organization for `formal`, `organization` and
+        /// `business-group`, a unit for `unit`, the organization whose line it is for
+        /// `business-line`.
+        pub part_of: Option<Text>,
+        /// A short description in our words.
+        pub description: Option<Text>,
+    }
 }
 
-/// A person, named or not.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Person {
-    /// Record id.
-    pub id: Text,
-    /// The name, or for an unnamed source a description ("unnamed Cainiao employee").
-    pub name: Text,
-    /// Other names the text uses ("Jiang").
-    #[serde(default)]
-    pub alt_names: Vec<Text>,
-    /// `true` for a source the article does not name.
-    #[serde(default)]
-    pub anonymous: bool,
-    /// A short description in our words.
-    pub description: Option<Text>,
-    /// `editorial` when the record, or a value of it, is not the article's words but the
-    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
-    /// Without it every value must be in the evidence.
-    pub basis: Option<Spanned<Basis>>,
-    /// Why an editorial record is stated, and where it comes from.
-    pub basis_note: Option<Text>,
-    /// Words from the article.
-    pub evidence: Evidence,
+record! {
+    /// A person, named or not.
+    pub struct Person {
+        /// The name, or for an unnamed source a description ("unnamed Cainiao employee").
+        pub name: Text,
+        /// Other names the text uses ("Jiang").
+        #[serde(default)]
+        pub alt_names: Vec<Text>,
+        /// `true` for a source the article does not name.
+        #[serde(default)]
+        pub anonymous: bool,
+        /// A short description in our words.
+        pub description: Option<Text>,
+    }
 }
 
-/// A position in an organization, and who holds it.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Post {
-    /// Record id.
-    pub id: Text,
-    /// The role: "CEO", "senior executive".
-    pub role: Text,
-    /// The organization the post is in.
-    pub organization: Text,
-    /// The person holding it.
-    pub holder: Text,
-    /// `true` when the holder heads the organization.
-    #[serde(default)]
-    pub head: bool,
-    /// When the holder took the post: a date or an event id.
-    pub since: Option<Spanned<Boundary>>,
-    /// When the holder left it: a date or an event id. A holding with an end is history: it is
-    /// stated only as a dated statement, not as `org:heldBy` or `org:headOf`.
-    pub until: Option<Spanned<Boundary>>,
-    /// `editorial` when the record, or a value of it, is not the article's words but the
-    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
-    /// Without it every value must be in the evidence.
-    pub basis: Option<Spanned<Basis>>,
-    /// Why an editorial record is stated, and where it comes from.
-    pub basis_note: Option<Text>,
-    /// Words from the article.
-    pub evidence: Evidence,
+record! {
+    /// A position in an organization, and who holds it.
+    pub struct Post {
+        /// The role: "CEO", "senior executive".
+        pub role: Text,
+        /// The organization the post is in.
+        pub organization: Text,
+        /// The person holding it.
+        pub holder: Text,
+        /// `true` when the holder heads the organization.
+        #[serde(default)]
+        pub head: bool,
+        /// When the holder took the post: a date or an event id.
+        pub since: Option<Spanned<Boundary>>,
+        /// When the holder left it: a date or an event id. A holding with an end is history: it is
+        /// stated only as a dated statement, not as `org:heldBy` or `org:headOf`.
+        pub until: Option<Spanned<Boundary>>,
+    }
 }
 
-/// A region or area.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Place {
-    /// Record id.
-    pub id: Text,
-    /// The name.
-    pub name: Text,
-    /// A word of the article that limits which parts are meant ("select"), kept as data.
-    pub scope: Option<Text>,
-    /// A larger place that contains it.
-    pub within: Option<Text>,
-    /// `editorial` when the record, or a value of it, is not the article's words but the
-    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
-    /// Without it every value must be in the evidence.
-    pub basis: Option<Spanned<Basis>>,
-    /// Why an editorial record is stated, and where it comes from.
-    pub basis_note: Option<Text>,
-    /// Words from the article.
-    pub evidence: Evidence,
+record! {
+    /// A region or area.
+    pub struct Place {
+        /// The name.
+        pub name: Text,
+        /// A word of the article that limits which parts are meant ("select"), kept as data.
+        pub scope: Option<Text>,
+        /// A larger place that contains it.
+        pub within: Option<Text>,
+    }
 }
 
 /// What an artifact record stands for.
@@ -368,46 +388,26 @@ pub enum ArtifactKind {
     Document,
 }
 
-/// A product or document.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Artifact {
-    /// Record id.
-    pub id: Text,
-    /// The name.
-    pub name: Text,
-    /// What it is.
-    pub kind: Spanned<ArtifactKind>,
-    /// A short description in our words.
-    pub description: Option<Text>,
-    /// `editorial` when the record, or a value of it, is not the article's words but the
-    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
-    /// Without it every value must be in the evidence.
-    pub basis: Option<Spanned<Basis>>,
-    /// Why an editorial record is stated, and where it comes from.
-    pub basis_note: Option<Text>,
-    /// Words from the article.
-    pub evidence: Evidence,
+record! {
+    /// A product or document.
+    pub struct Artifact {
+        /// The name.
+        pub name: Text,
+        /// What it is.
+        pub kind: Spanned<ArtifactKind>,
+        /// A short description in our words.
+        pub description: Option<Text>,
+    }
 }
 
-/// One of the strategic dimensions an organization defines itself by.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Dimension {
-    /// Record id.
-    pub id: Text,
-    /// The name.
-    pub name: Text,
-    /// The organization whose strategy it is.
-    pub of: Text,
-    /// `editorial` when the record, or a value of it, is not the article's words but the
-    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
-    /// Without it every value must be in the evidence.
-    pub basis: Option<Spanned<Basis>>,
-    /// Why an editorial record is stated, and where it comes from.
-    pub basis_note: Option<Text>,
-    /// Words from the article.
-    pub evidence: Evidence,
+record! {
+    /// One of the strategic dimensions an organization defines itself by.
+    pub struct Dimension {
+        /// The name.
+        pub name: Text,
+        /// The organization whose strategy it is.
+        pub of: Text,
+    }
 }
 
 /// What kind of thing happened.
@@ -469,64 +469,54 @@ pub struct Attribution {
     pub how: Text,
 }
 
-/// Something that happened.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Event {
-    /// Record id.
-    pub id: Text,
-    /// A short name.
-    pub name: Text,
-    /// What kind of event.
-    pub kind: Spanned<EventKind>,
-    /// When: `unknown`, a date, or `by` a date.
-    pub date: Spanned<When>,
-    /// How the article places it in time, when that is not a date ("11 years before").
-    pub date_note: Option<Text>,
-    /// A time relative to the article's publication, in the article's words: `N years ago`,
-    /// `recently`, `for over a year`, `for over N years`. It is resolved against the
-    /// publication date (`original_published`, else `published`) into an interval at the
-    /// precision the words allow; `date` is then `unknown`.
-    pub relative: Option<Spanned<Relative>>,
-    /// How far along the change is: `planned`, `under-way` or `completed`.
-    pub status: Option<Spanned<Status>>,
-    /// Who the article says reports it, and in which words.
-    pub reported: Option<Attribution>,
-    /// The larger event it is part of.
-    pub part_of: Option<Text>,
-    /// People and organizations taking part.
-    #[serde(default)]
-    pub agents: Vec<Text>,
-    /// Organizations changed, merged or ended by it: `org:originalOrganization`, only for a
-    /// restructuring.
-    #[serde(default)]
-    pub original: Vec<Text>,
-    /// Organizations it created: `org:resultingOrganization`, only for a founding or a
-    /// restructuring that makes new organizations.
-    #[serde(default)]
-    pub resulting: Vec<Text>,
-    /// Where a transfer moves staff or units from.
-    #[serde(default)]
-    pub from: Vec<Text>,
-    /// Where a transfer moves staff or units to.
-    #[serde(default)]
-    pub to: Vec<Text>,
-    /// Units a unit transfer moves from `from` to `to`.
-    #[serde(default)]
-    pub moves: Vec<Text>,
-    /// Artifacts it produced.
-    #[serde(default)]
-    pub generated: Vec<Text>,
-    /// A short description in our words.
-    pub description: Option<Text>,
-    /// `editorial` when the record, or a value of it, is not the article's words but the
-    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
-    /// Without it every value must be in the evidence.
-    pub basis: Option<Spanned<Basis>>,
-    /// Why an editorial record is stated, and where it comes from.
-    pub basis_note: Option<Text>,
-    /// Words from the article.
-    pub evidence: Evidence,
+record! {
+    /// Something that happened.
+    pub struct Event {
+        /// A short name.
+        pub name: Text,
+        /// What kind of event.
+        pub kind: Spanned<EventKind>,
+        /// When: `unknown`, a date, or `by` a date.
+        pub date: Spanned<When>,
+        /// How the article places it in time, when that is not a date ("11 years before").
+        pub date_note: Option<Text>,
+        /// A time relative to the article's publication, in the article's words: `N years ago`,
+        /// `recently`, `for over a year`, `for over N years`. It is resolved against the
+        /// publication date (`original_published`, else `published`) into an interval at the
+        /// precision the words allow; `date` is then `unknown`.
+        pub relative: Option<Spanned<Relative>>,
+        /// How far along the change is: `planned`, `under-way` or `completed`.
+        pub status: Option<Spanned<Status>>,
+        /// Who the article says reports it, and in which words.
+        pub reported: Option<Attribution>,
+        /// The larger event it is part of.
+        pub part_of: Option<Text>,
+        /// People and organizations taking part.
+        #[serde(default)]
+        pub agents: Vec<Text>,
+        /// Organizations changed, merged or ended by it: `org:originalOrganization`, only for a
+        /// restructuring.
+        #[serde(default)]
+        pub original: Vec<Text>,
+        /// Organizations it created: `org:resultingOrganization`, only for a founding or a
+        /// restructuring that makes new organizations.
+        #[serde(default)]
+        pub resulting: Vec<Text>,
+        /// Where a transfer moves staff or units from.
+        #[serde(default)]
+        pub from: Vec<Text>,
+        /// Where a transfer moves staff or units to.
+        #[serde(default)]
+        pub to: Vec<Text>,
+        /// Units a unit transfer moves from `from` to `to`.
+        #[serde(default)]
+        pub moves: Vec<Text>,
+        /// Artifacts it produced.
+        #[serde(default)]
+        pub generated: Vec<Text>,
+        /// A short description in our words.
+        pub description: Option<Text>,
+    }
 }
 
 /// The kinds of tie a relation record states, read "subject, kind, object".
@@ -557,33 +547,23 @@ pub enum RelationKind {
     OperatesIn,
 }
 
-/// A tie between records.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Relation {
-    /// Record id.
-    pub id: Text,
-    /// Who or what the tie starts from.
-    pub subject: Text,
-    /// The tie.
-    pub kind: Spanned<RelationKind>,
-    /// One id or a list of ids.
-    pub object: Ids,
-    /// When the tie began: a date or an event id.
-    pub since: Option<Spanned<Boundary>>,
-    /// When the tie ended: a date or an event id. A tie with an end is history: it is not
-    /// stated as a plain triple, only as a dated statement.
-    pub until: Option<Spanned<Boundary>>,
-    /// A short note in our words.
-    pub note: Option<Text>,
-    /// `editorial` when the record, or a value of it, is not the article's words but the
-    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
-    /// Without it every value must be in the evidence.
-    pub basis: Option<Spanned<Basis>>,
-    /// Why an editorial record is stated, and where it comes from.
-    pub basis_note: Option<Text>,
-    /// Words from the article.
-    pub evidence: Evidence,
+record! {
+    /// A tie between records.
+    pub struct Relation {
+        /// Who or what the tie starts from.
+        pub subject: Text,
+        /// The tie.
+        pub kind: Spanned<RelationKind>,
+        /// One id or a list of ids.
+        pub object: Ids,
+        /// When the tie began: a date or an event id.
+        pub since: Option<Spanned<Boundary>>,
+        /// When the tie ended: a date or an event id. A tie with an end is history: it is not
+        /// stated as a plain triple, only as a dated statement.
+        pub until: Option<Spanned<Boundary>>,
+        /// A short note in our words.
+        pub note: Option<Text>,
+    }
 }
 
 impl Relation {
@@ -600,33 +580,23 @@ impl Relation {
     }
 }
 
-/// A service an organization provides to others.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Service {
-    /// Record id.
-    pub id: Text,
-    /// What the service is.
-    pub name: Text,
-    /// Who provides it.
-    pub provider: Text,
-    /// Who receives it.
-    #[serde(default)]
-    pub clients: Vec<Text>,
-    /// The event after which the article says it goes on.
-    pub continues_after: Option<Text>,
-    /// A word of the article that limits how much is meant ("most"), kept as data.
-    pub scope: Option<Text>,
-    /// A short description in our words.
-    pub description: Option<Text>,
-    /// `editorial` when the record, or a value of it, is not the article's words but the
-    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
-    /// Without it every value must be in the evidence.
-    pub basis: Option<Spanned<Basis>>,
-    /// Why an editorial record is stated, and where it comes from.
-    pub basis_note: Option<Text>,
-    /// Words from the article.
-    pub evidence: Evidence,
+record! {
+    /// A service an organization provides to others.
+    pub struct Service {
+        /// What the service is.
+        pub name: Text,
+        /// Who provides it.
+        pub provider: Text,
+        /// Who receives it.
+        #[serde(default)]
+        pub clients: Vec<Text>,
+        /// The event after which the article says it goes on.
+        pub continues_after: Option<Text>,
+        /// A word of the article that limits how much is meant ("most"), kept as data.
+        pub scope: Option<Text>,
+        /// A short description in our words.
+        pub description: Option<Text>,
+    }
 }
 
 /// What a measure counts.
@@ -669,80 +639,51 @@ impl MeasureKind {
     }
 }
 
-/// A number the article gives.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Measure {
-    /// Record id.
-    pub id: Text,
-    /// What is measured, in words.
-    pub name: Text,
-    /// What kind of number.
-    pub kind: Spanned<MeasureKind>,
-    /// The record it is a measure of.
-    pub of: Text,
-    /// The value: `30%`, `>400`, `2`, `USD 0.62`.
-    pub value: Spanned<Amount>,
-    /// The fiscal period it covers.
-    pub period: Option<Spanned<FiscalPeriod>>,
-    /// `editorial` when the record, or a value of it, is not the article's words but the
-    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
-    /// Without it every value must be in the evidence.
-    pub basis: Option<Spanned<Basis>>,
-    /// Why an editorial record is stated, and where it comes from.
-    pub basis_note: Option<Text>,
-    /// Words from the article.
-    pub evidence: Evidence,
+record! {
+    /// A number the article gives.
+    pub struct Measure {
+        /// What is measured, in words.
+        pub name: Text,
+        /// What kind of number.
+        pub kind: Spanned<MeasureKind>,
+        /// The record it is a measure of.
+        pub of: Text,
+        /// The value: `30%`, `>400`, `2`, `USD 0.62`.
+        pub value: Spanned<Amount>,
+        /// The fiscal period it covers.
+        pub period: Option<Spanned<FiscalPeriod>>,
+    }
 }
 
-/// A priced offer.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Offer {
-    /// Record id.
-    pub id: Text,
-    /// What is offered ("next-day delivery").
-    pub name: Text,
-    /// Who offers it.
-    pub seller: Text,
-    /// Where (a place id).
-    pub area: Text,
-    /// The price as the article gives it: `EUR 2`, `EUR 3-5`.
-    pub price: Spanned<Amount>,
-    /// The same price in another currency, as the article converts it.
-    pub equivalent: Option<Spanned<Amount>>,
-    /// Delivery time in days: `1`, `3-5`.
-    pub delivery_days: Spanned<Amount>,
-    /// `editorial` when the record, or a value of it, is not the article's words but the
-    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
-    /// Without it every value must be in the evidence.
-    pub basis: Option<Spanned<Basis>>,
-    /// Why an editorial record is stated, and where it comes from.
-    pub basis_note: Option<Text>,
-    /// Words from the article.
-    pub evidence: Evidence,
+record! {
+    /// A priced offer.
+    pub struct Offer {
+        /// What is offered ("next-day delivery").
+        pub name: Text,
+        /// Who offers it.
+        pub seller: Text,
+        /// Where (a place id).
+        pub area: Text,
+        /// The price as the article gives it: `EUR 2`, `EUR 3-5`.
+        pub price: Spanned<Amount>,
+        /// The same price in another currency, as the article converts it.
+        pub equivalent: Option<Spanned<Amount>>,
+        /// Delivery time in days: `1`, `3-5`.
+        pub delivery_days: Spanned<Amount>,
+    }
 }
 
-/// Something a person said.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Quote {
-    /// Record id.
-    pub id: Text,
-    /// Who said it.
-    pub speaker: Text,
-    /// The words, exactly as the article prints them.
-    pub text: Text,
-    /// How and to whom it was said ("told 36Kr").
-    pub context: Option<Text>,
-    /// `editorial` when the record, or a value of it, is not the article's words but the
-    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
-    /// Without it every value must be in the evidence.
-    pub basis: Option<Spanned<Basis>>,
-    /// Why an editorial record is stated, and where it comes from.
-    pub basis_note: Option<Text>,
-    /// Words from the article around the quote, naming the speaker.
-    pub evidence: Evidence,
+record! {
+    /// Something a person said. Its evidence is the article's words around the quote, naming the
+    /// speaker.
+    pub struct Quote {
+        /// Who said it.
+        pub speaker: Text,
+        /// The words, exactly as the article prints them.
+        pub text: Text,
+        /// How and to whom it was said ("told 36Kr").
+        pub context: Option<Text>,
+    }
 }
 
 /// What a claim says about an event or organization.
@@ -763,28 +704,18 @@ pub enum ClaimKind {
     Assessment,
 }
 
-/// A statement of the article about why or how, linked to what it is about.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Claim {
-    /// Record id.
-    pub id: Text,
-    /// What kind of claim.
-    pub kind: Spanned<ClaimKind>,
-    /// The claim, in the article's words or close to them.
-    pub text: Text,
-    /// The events, organizations and other records it is about.
-    pub about: Ids,
-    /// Who the article says makes it, and in which words.
-    pub reported: Option<Attribution>,
-    /// `editorial` when the record, or a value of it, is not the article's words but the
-    /// editor's (outside knowledge, a reading of the text); `basis_note` then says what and why.
-    /// Without it every value must be in the evidence.
-    pub basis: Option<Spanned<Basis>>,
-    /// Why an editorial record is stated, and where it comes from.
-    pub basis_note: Option<Text>,
-    /// Words from the article.
-    pub evidence: Evidence,
+record! {
+    /// A statement of the article about why or how, linked to what it is about.
+    pub struct Claim {
+        /// What kind of claim.
+        pub kind: Spanned<ClaimKind>,
+        /// The claim, in the article's words or close to them.
+        pub text: Text,
+        /// The events, organizations and other records it is about.
+        pub about: Ids,
+        /// Who the article says makes it, and in which words.
+        pub reported: Option<Attribution>,
+    }
 }
 
 /// One string or a list of strings, each keeping where it was written.

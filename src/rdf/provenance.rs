@@ -17,7 +17,6 @@ use crate::text::article::{ArticleText, sha256};
 use crate::text::values::When;
 use oxigraph::model::{Literal, NamedNode, Term, TermRef, Triple};
 use std::collections::{HashMap, HashSet};
-use std::ops::{Deref, DerefMut};
 
 /// The tool's name, as recorded in the graph.
 pub const TOOL: &str = env!("CARGO_PKG_NAME");
@@ -115,18 +114,7 @@ struct Provenance<'a> {
     out: TripleWriter,
 }
 
-impl Deref for Provenance<'_> {
-    type Target = TripleWriter;
-    fn deref(&self) -> &TripleWriter {
-        &self.out
-    }
-}
-
-impl DerefMut for Provenance<'_> {
-    fn deref_mut(&mut self) -> &mut TripleWriter {
-        &mut self.out
-    }
-}
+crate::rdf::mapping::writes_through!(Provenance, out);
 
 impl Provenance<'_> {
     fn article_part(&self, part: &str) -> NamedNode {

@@ -5,6 +5,7 @@
 //! straight ones, and dashes become `-`. Nothing else is forgiven. Positions are counted in
 //! Unicode code points of the original text, as Web Annotation's `TextPositionSelector` asks.
 
+use super::words::{plain_char, word_spans};
 use crate::error::Result;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -144,13 +145,7 @@ fn normalize(chars: &[char]) -> (Vec<char>, Vec<usize>) {
     let mut out = Vec::with_capacity(chars.len());
     let mut origin = Vec::with_capacity(chars.len());
     for (i, &c) in chars.iter().enumerate() {
-        let c = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-            c if c.is_whitespace() => ' ',
-            c => c,
-        };
+        let c = plain_char(c);
         if c == ' ' && out.last() == Some(&' ') {
             continue;
         }
@@ -167,26 +162,6 @@ fn trim(chars: &[char]) -> &[char] {
         .rposition(|&c| c != ' ')
         .map_or(start, |i| i + 1);
     &chars[start..end]
-}
-
-/// Start and end (exclusive) of every run of letters and digits.
-fn word_spans(chars: &[char]) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut start = None;
-    for (i, c) in chars.iter().enumerate() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                spans.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        spans.push((s, chars.len()));
-    }
-    spans
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ mod events;
 mod numbers;
 mod relations;
 mod writer;
+pub(crate) use writer::writes_through;
 
 pub use writer::TripleWriter;
 
@@ -27,7 +28,6 @@ use crate::rdf::vocab::{org, prov, rdf, rdfs, skos, time, xsd};
 use crate::text::values::Date;
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
 use std::collections::HashMap;
-use std::ops::{Deref, DerefMut};
 
 /// An article mapped to RDF.
 #[derive(Debug, Clone)]
@@ -269,18 +269,7 @@ struct Mapper<'a> {
     dated: Vec<DatedStatement>,
 }
 
-impl Deref for Mapper<'_> {
-    type Target = TripleWriter;
-    fn deref(&self) -> &TripleWriter {
-        &self.writer
-    }
-}
-
-impl DerefMut for Mapper<'_> {
-    fn deref_mut(&mut self) -> &mut TripleWriter {
-        &mut self.writer
-    }
-}
+writer::writes_through!(Mapper, writer);
 
 impl Mapper<'_> {
     /// The IRI of a record named by a (checked) reference.

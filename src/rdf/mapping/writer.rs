@@ -4,6 +4,26 @@
 use crate::rdf::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
 
+/// Lets a builder holding a [`TripleWriter`] in a field be written to as one (`Deref` and
+/// `DerefMut` to the field): `writes_through!(Mapper, writer)`.
+macro_rules! writes_through {
+    ($builder:ident, $field:ident) => {
+        impl std::ops::Deref for $builder<'_> {
+            type Target = $crate::rdf::mapping::TripleWriter;
+            fn deref(&self) -> &Self::Target {
+                &self.$field
+            }
+        }
+
+        impl std::ops::DerefMut for $builder<'_> {
+            fn deref_mut(&mut self) -> &mut Self::Target {
+                &mut self.$field
+            }
+        }
+    };
+}
+pub(crate) use writes_through;
+
 /// Collects triples about named resources.
 #[derive(Debug, Default)]
 pub struct TripleWriter {

@@ -3,7 +3,8 @@
 use crate::cli::DraftArgs;
 use crate::output;
 use anyhow::bail;
-use newsgraph::draft::{self, Corpus, Draft};
+use newsgraph::draft::{self, Draft, KnownNames};
+use newsgraph::facts::corpus::Corpus;
 use newsgraph::text::read;
 
 pub fn run(args: &DraftArgs) -> anyhow::Result<()> {
@@ -20,17 +21,18 @@ pub fn run(args: &DraftArgs) -> anyhow::Result<()> {
     let text = draft::input::text(&name, bytes)?;
     let corpus = match &args.corpus {
         Some(dir) => Corpus::read_dir(dir)?,
-        None => Corpus::empty(),
+        None => Corpus::new(),
     };
+    let known = KnownNames::new(&corpus);
     let file_name = args
         .text
         .file_name()
         .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
-    let drafted = draft::draft(&file_name, &text, &corpus).map_err(|e| match e {
+    let drafted = draft::draft(&file_name, &text, &known).map_err(|e| match e {
         draft::DraftError::NoSentences(_) => draft::DraftError::NoSentences(name.clone()),
         e => e,
     })?;
-    let facts = draft::write::facts_file(&drafted, &text, corpus.files.len());
+    let facts = draft::write::facts_file(&drafted, &text, corpus.files());
     output::write_to(args.output.as_deref(), |out| {
         out.write_all(facts.as_bytes())
     })?;
