@@ -29,6 +29,9 @@ pub enum Error {
     /// A SPARQL query that does not parse, said in one line ([`crate::query::run::describe_syntax_error`]).
     #[error("invalid SPARQL: {0}")]
     Sparql(String),
+    /// A question that gave no answer within its limits ([`crate::query::limits`]).
+    #[error("{0}")]
+    Query(#[from] crate::query::limits::QueryError),
     /// A query that failed while running.
     #[error("query evaluation failed: {0}")]
     Evaluation(#[from] oxigraph::sparql::QueryEvaluationError),
