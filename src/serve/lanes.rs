@@ -6,9 +6,10 @@
 //!   there it runs for at most [`QUICK`]. Most questions end within that.
 //! - the **slow** lane, with half as many slots as CPUs (at least one). A question still
 //!   running after [`QUICK`] is stopped, and asked again here with what is left of its time
-//!   limit. A question with a cross product (patterns that share no variable, whose every
-//!   combination Oxigraph walks without looking at its cancellation token) goes there
-//!   straight away, since it could not be stopped after [`QUICK`].
+//!   limit. A question with a cross product of large sides (patterns that share no variable,
+//!   none of them with a known subject or a literal object, whose every combination Oxigraph
+//!   walks without looking at its cancellation token) goes there straight away, since it
+//!   could not be stopped after [`QUICK`]; it keeps its slot until it really ends.
 //!
 //! So at most a few expensive questions use the CPUs at once, however many are sent, and a
 //! cheap one finds a quick slot free; the others wait for a slow slot until their time limit
@@ -16,7 +17,7 @@
 
 use spargebra::Query;
 use spargebra::algebra::GraphPattern;
-use spargebra::term::{TermPattern, TriplePattern, Variable};
+use spargebra::term::{NamedNodePattern, TermPattern, TriplePattern};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Semaphore;
@@ -56,21 +57,28 @@ pub fn has_cross_product(query: &Query) -> bool {
 }
 
 fn crosses(pattern: &GraphPattern) -> bool {
+    crosses_in(pattern, None)
+}
+
+/// Whether `pattern` holds a cross product; `graph` is the variable of the `GRAPH ?g` it is
+/// in, which every pattern inside shares.
+fn crosses_in(pattern: &GraphPattern, graph: Option<&str>) -> bool {
     match pattern {
-        GraphPattern::Bgp { patterns } => components(patterns) > 1,
-        GraphPattern::Join { left, right } => {
-            let disjoint = || {
-                let (l, r) = (in_scope(left), in_scope(right));
-                !l.is_empty() && !r.is_empty() && l.iter().all(|v| !r.contains(v))
-            };
-            let table = |p: &GraphPattern| matches!(p, GraphPattern::Values { .. });
-            crosses(left) || crosses(right) || (!table(left) && !table(right) && disjoint())
+        GraphPattern::Bgp { .. } | GraphPattern::Join { .. } | GraphPattern::Path { .. } => {
+            let mut atoms = Vec::new();
+            let inside = flatten(pattern, graph, &mut atoms);
+            inside || open_components(atoms) > 1
         }
+        GraphPattern::Graph { name, inner } => match name {
+            NamedNodePattern::Variable(g) => crosses_in(inner, Some(g.as_str())),
+            NamedNodePattern::NamedNode(_) => crosses_in(inner, graph),
+        },
         GraphPattern::LeftJoin { left, right, .. }
         | GraphPattern::Union { left, right }
-        | GraphPattern::Minus { left, right } => crosses(left) || crosses(right),
+        | GraphPattern::Minus { left, right } => {
+            crosses_in(left, graph) || crosses_in(right, graph)
+        }
         GraphPattern::Filter { inner, .. }
-        | GraphPattern::Graph { inner, .. }
         | GraphPattern::Extend { inner, .. }
         | GraphPattern::OrderBy { inner, .. }
         | GraphPattern::Project { inner, .. }
@@ -78,50 +86,111 @@ fn crosses(pattern: &GraphPattern) -> bool {
         | GraphPattern::Reduced { inner }
         | GraphPattern::Slice { inner, .. }
         | GraphPattern::Group { inner, .. }
-        | GraphPattern::Service { inner, .. } => crosses(inner),
-        GraphPattern::Path { .. } | GraphPattern::Values { .. } => false,
-        #[allow(unreachable_patterns)]
+        | GraphPattern::Service { inner, .. } => crosses_in(inner, graph),
         _ => false,
     }
 }
 
-fn in_scope(pattern: &GraphPattern) -> Vec<&Variable> {
-    let mut variables = Vec::new();
-    pattern.on_in_scope_variable(|v| variables.push(v));
-    variables
+/// Gathers the joined parts of a group (each triple pattern, path, and other pattern) as the
+/// names each one has; says whether a part that is not flattened holds a cross product.
+fn flatten(pattern: &GraphPattern, graph: Option<&str>, atoms: &mut Vec<Atom>) -> bool {
+    let with_graph = |mut names: Vec<String>| {
+        names.extend(graph.map(str::to_owned));
+        Atom {
+            names,
+            bounded: false,
+        }
+    };
+    match pattern {
+        GraphPattern::Bgp { patterns } => {
+            atoms.extend(patterns.iter().map(|p| Atom {
+                bounded: bounded(p),
+                ..with_graph(terms(p))
+            }));
+            false
+        }
+        GraphPattern::Path {
+            subject, object, ..
+        } => {
+            atoms.push(with_graph(
+                [subject, object]
+                    .into_iter()
+                    .filter_map(term_name)
+                    .collect(),
+            ));
+            false
+        }
+        GraphPattern::Join { left, right } => {
+            let l = flatten(left, graph, atoms);
+            flatten(right, graph, atoms) || l
+        }
+        // A table of values is small: joined to anything, it multiplies little.
+        GraphPattern::Values { .. } => false,
+        other => {
+            let mut names = Vec::new();
+            other.on_in_scope_variable(|v| names.push(v.as_str().to_owned()));
+            atoms.push(with_graph(names));
+            crosses_in(other, graph)
+        }
+    }
 }
 
-/// How many groups of patterns with variables a basic graph pattern falls into, two patterns
-/// being in one group when a chain of shared variables links them.
-fn components(patterns: &[TriplePattern]) -> usize {
-    let variables = |p: &TriplePattern| -> Vec<Variable> {
-        [&p.subject, &p.object]
-            .into_iter()
-            .filter_map(|t| match t {
-                TermPattern::Variable(v) => Some(v.clone()),
-                _ => None,
-            })
-            .chain(match &p.predicate {
-                spargebra::term::NamedNodePattern::Variable(v) => Some(v.clone()),
-                spargebra::term::NamedNodePattern::NamedNode(_) => None,
-            })
-            .collect()
-    };
-    let mut groups: Vec<Vec<Variable>> = Vec::new();
-    for pattern in patterns {
-        let mine = variables(pattern);
-        if mine.is_empty() {
+fn term_name(term: &TermPattern) -> Option<String> {
+    match term {
+        TermPattern::Variable(v) => Some(v.as_str().to_owned()),
+        TermPattern::BlankNode(b) => Some(format!("_:{}", b.as_str())),
+        _ => None,
+    }
+}
+
+/// The variables and blank nodes of one triple pattern.
+fn terms(pattern: &TriplePattern) -> Vec<String> {
+    let mut names: Vec<String> = [&pattern.subject, &pattern.object]
+        .into_iter()
+        .filter_map(term_name)
+        .collect();
+    if let NamedNodePattern::Variable(v) = &pattern.predicate {
+        names.push(v.as_str().to_owned());
+    }
+    names
+}
+
+/// One part of a join: the variables (and blank nodes) it names, and whether it matches few
+/// triples (a pattern with a known subject or a literal object: `?x rdfs:label "Alibaba"`).
+struct Atom {
+    names: Vec<String>,
+    bounded: bool,
+}
+
+fn bounded(pattern: &TriplePattern) -> bool {
+    !matches!(
+        pattern.subject,
+        TermPattern::Variable(_) | TermPattern::BlankNode(_)
+    ) || matches!(pattern.object, TermPattern::Literal(_))
+}
+
+/// How many groups of unknown size the parts of a join fall into, two parts being in one
+/// group when a chain of shared variables (or blank nodes) links them; a group with a bounded
+/// part is small, and parts naming nothing are left out. Two or more such groups are a cross
+/// product of large sides.
+fn open_components(atoms: Vec<Atom>) -> usize {
+    let mut groups: Vec<Atom> = Vec::new();
+    for mine in atoms {
+        if mine.names.is_empty() {
             continue;
         }
         let (linked, apart): (Vec<_>, Vec<_>) = groups
             .into_iter()
-            .partition(|group| group.iter().any(|v| mine.contains(v)));
-        let mut merged: Vec<Variable> = linked.into_iter().flatten().collect();
-        merged.extend(mine);
+            .partition(|group| group.names.iter().any(|v| mine.names.contains(v)));
+        let mut merged = mine;
+        for group in linked {
+            merged.names.extend(group.names);
+            merged.bounded |= group.bounded;
+        }
         groups = apart;
         groups.push(merged);
     }
-    groups.len()
+    groups.iter().filter(|g| !g.bounded).count()
 }
 
 #[cfg(test)]
@@ -130,6 +199,17 @@ mod tests {
 
     fn crossing(sparql: &str) -> bool {
         has_cross_product(&spargebra::SparqlParser::new().parse_query(sparql).unwrap())
+    }
+
+    #[test]
+    fn no_saved_question_has_a_cross_product() {
+        let prefixes = crate::rdf::prefixes(&crate::Iris::default());
+        let crossing: Vec<&str> = crate::query::catalogue::saved()
+            .iter()
+            .filter(|q| has_cross_product(&crate::query::run::parse(q.sparql, &prefixes).unwrap()))
+            .map(|q| q.name)
+            .collect();
+        assert_eq!(crossing, Vec::<&str>::new());
     }
 
     #[test]
@@ -149,9 +229,16 @@ mod tests {
         assert!(!crossing(
             "SELECT * WHERE { VALUES ?x { 1 } ?a <http://x/p> ?b }"
         ));
-        // However small its sides, a product waits for a slow slot.
+        assert!(!crossing(
+            "SELECT * WHERE { ?p <http://x/a>/<http://x/b> ?r . ?p <http://x/c>+ ?x }"
+        ));
+        // A side that matches few triples multiplies little.
+        assert!(!crossing("ASK { <http://x/a> <http://x/p> ?b . ?c ?q ?d }"));
+        assert!(!crossing(
+            "SELECT * WHERE { ?a <http://x/p> ?b . ?c <http://x/q> \"known\" }"
+        ));
         assert!(crossing(
-            "ASK { <http://x/a> <http://x/p> ?b . <http://x/a> ?q 1 }"
+            "SELECT * WHERE { ?a <http://x/p> ?b . ?c <http://x/q> ?d }"
         ));
     }
 }

@@ -346,11 +346,16 @@ fn service_description(state: &State, headers: &HeaderMap, accept: Option<&str>)
         crate::rdf::vocab::void::TRIPLES,
         Literal::from(i64::try_from(size).unwrap_or(i64::MAX)),
     ));
+    let mut prefixes = state.prefixes.clone();
+    prefixes.extend(
+        [(sd::PREFIX, sd::NS), (formats::PREFIX, formats::NS)]
+            .map(|(p, ns)| (p.to_owned(), ns.to_owned())),
+    );
     let mut out = Vec::new();
     write_rdf(
         [(GraphName::DefaultGraph, triples)],
         format,
-        &state.prefixes,
+        &prefixes,
         "",
         &mut out,
     )
