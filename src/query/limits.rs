@@ -8,6 +8,8 @@
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError};
 use std::collections::BTreeMap;
 use std::fmt;
+
+pub use crate::error::QueryError;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -184,42 +186,6 @@ impl Watchdog {
         }
     }
 }
-
-/// Why a bounded query gave no answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum QueryError {
-    /// The query is not valid SPARQL; the parser's message.
-    Syntax(String),
-    /// The query asks for something this build does not do (`SERVICE` calls).
-    Unsupported(String),
-    /// Evaluation ran past the time limit and was stopped.
-    TimedOut(Duration),
-    /// The answer has more results than the cap.
-    TooManyResults(usize),
-    /// Evaluation failed otherwise.
-    Failed(String),
-}
-
-impl fmt::Display for QueryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            QueryError::Syntax(message) => write!(f, "invalid SPARQL: {message}"),
-            QueryError::Unsupported(message) => write!(f, "unsupported: {message}"),
-            QueryError::TimedOut(limit) => write!(
-                f,
-                "the query ran longer than the time limit of {} and was stopped",
-                seconds(*limit)
-            ),
-            QueryError::TooManyResults(cap) => write!(
-                f,
-                "the answer has more than {cap} results; narrow the query or add a LIMIT"
-            ),
-            QueryError::Failed(message) => write!(f, "query evaluation failed: {message}"),
-        }
-    }
-}
-
-impl std::error::Error for QueryError {}
 
 impl QueryError {
     /// Classifies an error from parsing or evaluating a query run under `deadline`.
