@@ -9,12 +9,13 @@
 #    alone and beside the expensive ones (median, 90th percentile, most), and what the
 #    expensive ones were answered.
 # 2. Whole-store downloads: DOWNLOADS (10) clients ask GET /store?default at once (N-Triples,
-#    with --max-results above the store's size so that they are served). Prints the server's
+#    with --max-results MAX_RESULTS, the server's default of 100000: a larger store is refused
+#    with 422, a smaller one streamed). Prints the server's
 #    resident memory before, its peak (VmHWM of /proc/PID/status), after, the bytes each
 #    client got and the time they took.
 #
 # Every request is bounded by curl's --max-time; the servers are stopped at the end.
-# Usage: benches/fairness.sh      (ARTICLES, EXPENSIVE, CHEAP, DOWNLOADS, TIMEOUT override the
+# Usage: benches/fairness.sh      (ARTICLES, EXPENSIVE, CHEAP, DOWNLOADS, TIMEOUT, MAX_RESULTS override the
 #        defaults; NEWSGRAPH=path/to/newsgraph skips the release build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -101,7 +102,7 @@ echo "the expensive ones were answered: $(cat "$out"/expensive-*.status | sort |
 stop
 
 # Part 2: memory under whole-store downloads.
-start --max-results 100000000
+start --max-results "${MAX_RESULTS:-100000}"
 echo "server resident memory at rest: $(memory VmRSS)"
 started=$(date +%s.%N)
 for i in $(seq "$DOWNLOADS"); do

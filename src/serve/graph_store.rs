@@ -1,7 +1,7 @@
 //! The SPARQL 1.1 Graph Store Protocol's read at `/store`: `?default` for the union of the
 //! articles and the ontology, `?graph=IRI` for one named graph. A graph larger than the cap on
 //! results is refused before anything is written; a smaller one is streamed to the client as
-//! it is serialized, within the time limit.
+//! it is serialized, within the time limit, from a slot of the slow [lane](super::lanes).
 
 use super::State;
 use super::negotiate::{GRAPHS, choose, content_type};
@@ -58,7 +58,9 @@ pub async fn graph_store(
     let (ready, answer) = tokio::sync::oneshot::channel();
     let shared = state.clone();
     let work = async move {
-        let lane = shared.lanes.quick.clone();
+        // A whole graph is expensive work: it waits for a slot of the slow lane, so that
+        // downloads neither starve questions nor hold many graphs in memory at once.
+        let lane = shared.lanes.slow.clone();
         off_executor(&shared, &lane, limit, limit, move |state| {
             let deadline = Deadline::start(state.config.limits.timeout);
             let triples = match gather(state, graph.as_ref(), &deadline) {

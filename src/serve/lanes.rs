@@ -11,6 +11,8 @@
 //!   walks without looking at its cancellation token) goes there straight away, since it
 //!   could not be stopped after [`QUICK`]; it keeps its slot until it really ends.
 //!
+//! Whole graphs from `/store` and updates are expensive work too, and take slow slots.
+//!
 //! So at most a few expensive questions use the CPUs at once, however many are sent, and a
 //! cheap one finds a quick slot free; the others wait for a slow slot until their time limit
 //! and are then told the server is busy.
