@@ -37,7 +37,7 @@ fi
 unset NEWSGRAPH_ARTICLES
 
 rm -rf "$out/facts"
-python3 benches/generate_corpus.py "$ARTICLES" "$out/facts" >/dev/null
+python3 benches/generate_corpus.py "$ARTICLES" "$out/facts" >/dev/null 2>&1
 
 server=
 stop() {

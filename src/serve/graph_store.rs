@@ -61,7 +61,7 @@ pub async fn graph_store(
         // A whole graph is expensive work: it waits for a slot of the slow lane, so that
         // downloads neither starve questions nor hold many graphs in memory at once.
         let lane = shared.lanes.slow.clone();
-        off_executor(&shared, &lane, limit, limit, move |state| {
+        off_executor(&shared, &lane, false, limit, limit, move |state| {
             let deadline = Deadline::start(state.config.limits.timeout);
             let triples = match gather(state, graph.as_ref(), &deadline) {
                 Ok(triples) => triples,

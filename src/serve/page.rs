@@ -43,7 +43,7 @@ pub async fn org_chart(axum::extract::State(state): Shared) -> Response {
         return svg(bytes);
     }
     let limit = state.config.limits.timeout.unwrap_or(Duration::MAX);
-    let reply = off_executor(&state, &state.lanes.quick, limit, limit, |state| {
+    let reply = off_executor(&state, &state.lanes.quick, false, limit, limit, |state| {
         render_svg(&state.dot).map(|bytes| Body("image/svg+xml".to_owned(), Bytes::from(bytes)))
     })
     .await;

@@ -153,10 +153,12 @@ fn busy(waited: Duration) -> Failure {
 
 /// Runs `work` on a blocking thread once a slot of `lane` is free (waiting at most `wait`),
 /// and gives up with 503 when the work takes much longer than `budget`, the time it was
-/// given. The slot is held until the work ends, even past that: it is a CPU in use.
+/// given. The slot is held until the work ends, even past that: it is a CPU in use. `quick`
+/// says the work is a question's first try in the quick lane, not its whole time limit.
 pub async fn off_executor<T: Send + 'static>(
     state: &Arc<State>,
     lane: &Arc<Semaphore>,
+    quick: bool,
     wait: Duration,
     budget: Duration,
     work: impl FnOnce(&State) -> Result<T, Failure> + Send + 'static,
@@ -182,8 +184,16 @@ pub async fn off_executor<T: Send + 'static>(
                 "warning: a query is still running {} past its time limit: Oxigraph cannot interrupt it, and it keeps one query slot and a CPU busy until it ends",
                 seconds(GRACE)
             );
-            let limit = state.config.limits.timeout.unwrap_or(budget);
-            Err(QueryError::TimedOut(limit).into())
+            match state.config.limits.timeout {
+                Some(_) if quick => Err(Failure::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    format!(
+                        "the query did not stop when its {} in the quick lane were up: Oxigraph cannot interrupt it, so it is refused",
+                        seconds(budget)
+                    ),
+                )),
+                limit => Err(QueryError::TimedOut(limit.unwrap_or(budget)).into()),
+            }
         }
     }
 }

@@ -65,13 +65,20 @@ async fn ask(state: &Arc<State>, request: Request) -> Result<Answer, Failure> {
     if !heavy {
         let budget = limit.min(QUICK);
         let quick = request.clone();
-        let outcome = off_executor(state, &state.lanes.quick, limit, budget, move |state| {
-            let deadline = Deadline::start(Some(budget));
-            match quick.run_until(&state.loaded.store, &deadline) {
-                Err(_) if deadline.expired() && budget < limit => Ok(None),
-                other => other.map(Some).map_err(Failure::from),
-            }
-        })
+        let outcome = off_executor(
+            state,
+            &state.lanes.quick,
+            budget < limit,
+            limit,
+            budget,
+            move |state| {
+                let deadline = Deadline::start(Some(budget));
+                match quick.run_until(&state.loaded.store, &deadline) {
+                    Err(_) if deadline.expired() && budget < limit => Ok(None),
+                    other => other.map(Some).map_err(Failure::from),
+                }
+            },
+        )
         .await?;
         if let Some(answer) = outcome {
             return Ok(answer);
@@ -81,7 +88,7 @@ async fn ask(state: &Arc<State>, request: Request) -> Result<Answer, Failure> {
     if left.is_zero() {
         return Err(QueryError::TimedOut(limit).into());
     }
-    off_executor(state, &state.lanes.slow, left, left, move |state| {
+    off_executor(state, &state.lanes.slow, false, left, left, move |state| {
         let deadline = Deadline::start(Some(left).filter(|_| limit != Duration::MAX));
         request
             .run_until(&state.loaded.store, &deadline)
@@ -125,7 +132,7 @@ async fn run_update(state: &Arc<State>, update: String) -> Response {
         .into_response();
     }
     let limit = state.config.limits.timeout.unwrap_or(Duration::MAX);
-    let reply = off_executor(state, &state.lanes.slow, limit, limit, move |state| {
+    let reply = off_executor(state, &state.lanes.slow, false, limit, limit, move |state| {
         let mut parser = spargebra::SparqlParser::new();
         for (prefix, namespace) in &state.prefixes {
             parser = parser
