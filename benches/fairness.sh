@@ -111,6 +111,6 @@ for i in $(seq "$DOWNLOADS"); do
 done
 wait $(jobs -p | grep -v "^$server\$") 2>/dev/null || true
 elapsed=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$started" "$(date +%s.%N)")
-echo "$DOWNLOADS downloads of /store?default at once: $(cut -d' ' -f1 "$out"/download-*.status | sort | uniq -c | awk '{printf "%s x %s ", $1, $2}')of $(cut -d' ' -f2 "$out/download-1.status") bytes each, in $elapsed s"
+echo "$DOWNLOADS downloads of /store?default at once, in $elapsed s: $(sort "$out"/download-*.status | uniq -c | awk '{printf "%s%s x %s (%s bytes)", sep, $1, $2, $3; sep=", "}')"
 echo "server resident memory: peak $(memory VmHWM), after $(memory VmRSS)"
 rm -f "$out"/download-*.nt
