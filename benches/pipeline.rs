@@ -20,6 +20,7 @@ use anyhow::{Context, bail};
 use newsgraph::export::{ExportFormat, SortedTriples, write_rdf};
 use newsgraph::pipeline::{self, Loaded, Options};
 use newsgraph::query::catalogue::{self, SavedQuery};
+use newsgraph::query::request::Request;
 use newsgraph::rdf::iris::Iris;
 use newsgraph::rdf::prefixes;
 use newsgraph::store::GraphStore;
@@ -185,7 +186,9 @@ fn run_query(
     query: &SavedQuery,
     prefixes: &[(String, String)],
 ) -> anyhow::Result<usize> {
-    let results = newsgraph::query::run::ask(store, query.sparql, prefixes, &[])
+    let results = Request::from_saved(query.clone())
+        .prefixes(prefixes.to_vec())
+        .results(store)
         .with_context(|| format!("saved query {} failed", query.name))?;
     Ok(match results {
         QueryResults::Solutions(solutions) => {

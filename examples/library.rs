@@ -8,8 +8,8 @@
 
 use newsgraph::Iris;
 use newsgraph::pipeline::{self, Options};
-use newsgraph::query::results::{ResultsFormat, write_results};
-use newsgraph::query::{self, catalogue};
+use newsgraph::query::request::Request;
+use newsgraph::query::results::ResultsFormat;
 use std::path::PathBuf;
 
 fn main() -> newsgraph::Result<()> {
@@ -30,14 +30,9 @@ fn main() -> newsgraph::Result<()> {
     }
 
     // Ask one of the saved questions and print its answer as a table.
-    let question = catalogue::find("reporting-lines").expect("a saved question of newsgraph");
-    println!("\n{}", question.question);
-    let prefixes = newsgraph::rdf::prefixes(&iris);
-    let answer = query::run::ask(&loaded.store, question.sparql, &prefixes, &[])?;
-    write_results(
-        answer,
-        ResultsFormat::Table,
-        &prefixes,
-        &mut std::io::stdout(),
-    )
+    let request = Request::saved("reporting-lines")?.prefixes(newsgraph::rdf::prefixes(&iris));
+    if let Some(saved) = request.saved_question() {
+        println!("\n{}", saved.question);
+    }
+    request.write(&loaded.store, ResultsFormat::Table, &mut std::io::stdout())
 }

@@ -39,6 +39,9 @@ pub enum Error {
     /// A SPARQL query that does not parse, said in one line ([`crate::query::run::describe_syntax_error`]).
     #[error("invalid SPARQL: {0}")]
     Sparql(String),
+    /// A question that gave no answer within its limits.
+    #[error("{0}")]
+    Query(#[from] QueryError),
     /// A query that failed while running.
     #[error("query evaluation failed: {0}")]
     Evaluation(#[from] oxigraph::sparql::QueryEvaluationError),
@@ -89,6 +92,42 @@ fn size(bytes: u64) -> String {
         format!("{bytes} bytes")
     }
 }
+
+/// Why a bounded query gave no answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryError {
+    /// The query is not valid SPARQL; the parser's message.
+    Syntax(String),
+    /// The query asks for something this build does not do (`SERVICE` calls).
+    Unsupported(String),
+    /// Evaluation ran past the time limit and was stopped.
+    TimedOut(std::time::Duration),
+    /// The answer has more results than the cap.
+    TooManyResults(usize),
+    /// Evaluation failed otherwise.
+    Failed(String),
+}
+
+impl std::fmt::Display for QueryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            QueryError::Syntax(message) => write!(f, "invalid SPARQL: {message}"),
+            QueryError::Unsupported(message) => write!(f, "unsupported: {message}"),
+            QueryError::TimedOut(limit) => write!(
+                f,
+                "the query ran longer than the time limit of {} s and was stopped",
+                limit.as_secs_f64()
+            ),
+            QueryError::TooManyResults(cap) => write!(
+                f,
+                "the answer has more than {cap} results; narrow the query or add a LIMIT"
+            ),
+            QueryError::Failed(message) => write!(f, "query evaluation failed: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for QueryError {}
 
 /// The library's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

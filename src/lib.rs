@@ -18,8 +18,9 @@
 //!    report of what changes); steps 1–5 at once with [`pipeline::load`].
 //! 6. [`export`]: the graph in an RDF syntax ([`export::write_rdf`]) or as a property graph
 //!    for other tools ([`export::graph::project`], then GraphML, DOT or Neo4j CSV).
-//! 7. [`query`]: a saved question ([`query::catalogue::find`]) or any SPARQL run by
-//!    [`query::run`] within [`query::limits`], its answer written by [`query::results`];
+//! 7. [`query`]: a saved question or any SPARQL asked through one [`query::request::Request`]
+//!    (bindings, an as-of date, a time limit, a row cap), its answer written by
+//!    [`query::results`];
 //!    [`query::why::explain`] says what the article states about one entity, in which words.
 //! 8. [`draft`]: a new article's facts file proposed from its text ([`draft::draft`]).
 //! 9. `serve` (feature `serve`): the graph over the SPARQL 1.1 Protocol, with a page.
@@ -29,15 +30,14 @@
 //! store with the `rocksdb` feature) or [`export::write_rdf`].
 //!
 //! ```no_run
-//! use newsgraph::query::{catalogue, results, run};
+//! use newsgraph::query::{request::Request, results::ResultsFormat};
 //! use newsgraph::{Iris, pipeline};
 //!
 //! let iris = Iris::default();
 //! let loaded = pipeline::load(&pipeline::Options::default(), &iris)?;
-//! let question = catalogue::find("reporting-lines").expect("a saved question");
-//! let prefixes = newsgraph::rdf::prefixes(&iris);
-//! let answer = run::ask(&loaded.store, question.sparql, &prefixes, &[])?;
-//! results::write_results(answer, results::ResultsFormat::Table, &prefixes, &mut std::io::stdout())?;
+//! Request::saved("reporting-lines")?
+//!     .timeout(Some(std::time::Duration::from_secs(10)))
+//!     .write(&loaded.store, ResultsFormat::Table, &mut std::io::stdout())?;
 //! # Ok::<(), newsgraph::Error>(())
 //! ```
 

@@ -97,8 +97,10 @@ fn select(sparql: &str) -> Vec<String> {
     let iris = Iris::default();
     let loaded = pipeline::load(&pipeline::Options::default(), &iris).unwrap();
     let prefixes = newsgraph::rdf::prefixes(&iris);
-    let QueryResults::Solutions(solutions) =
-        newsgraph::query::run::ask(&loaded.store, sparql, &prefixes, &[]).unwrap()
+    let QueryResults::Solutions(solutions) = newsgraph::query::request::Request::sparql(sparql)
+        .prefixes(prefixes)
+        .results(&loaded.store)
+        .unwrap()
     else {
         panic!("not a SELECT");
     };

@@ -196,11 +196,23 @@ fn large_facts(dir: &Path, people: usize) -> PathBuf {
     path
 }
 
-/// Starts an export, sends `signal` as soon as its temporary output appears in `dir`, and
-/// returns the signal that ended it, or its exit code less 128 if it exited instead.
+/// Runs `newsgraph ARGS` in `dir`, and sends it `signal` while its temporary file exists;
+/// returns the signal that ended it, or its exit code less 128 if it exited instead; `None`
+/// if the export finished before it could be caught writing.
+///
+/// The export is stopped (SIGSTOP) as soon as its temporary file is seen, and the signal sent
+/// only once it is certain the export was stopped mid-way (its temporary file still there, its
+/// `target` not yet): it then arrives while the file is being written, whatever the timing.
 #[cfg(unix)]
-fn interrupt_export(dir: &Path, args: &[&str], signal: &str) -> Option<i32> {
+fn interrupt_export(dir: &Path, args: &[&str], signal: &str, target: &str) -> Option<Option<i32>> {
     use std::os::unix::process::ExitStatusExt;
+    let kill = |signal: &str, pid: u32| {
+        let sent = Command::new("kill")
+            .args([signal, &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+    };
     let mut child = Command::new(binary())
         .current_dir(dir)
         .args(args)
@@ -211,15 +223,11 @@ fn interrupt_export(dir: &Path, args: &[&str], signal: &str) -> Option<i32> {
     let start = Instant::now();
     loop {
         if !hidden(dir).is_empty() {
-            let sent = Command::new("kill")
-                .args([signal, &child.id().to_string()])
-                .status()
-                .unwrap();
-            assert!(sent.success());
+            kill("-STOP", child.id());
             break;
         }
         if let Some(status) = child.try_wait().unwrap() {
-            panic!("the export ended ({status}) before it could be interrupted");
+            panic!("the export ended ({status}) before it wrote anything");
         }
         assert!(
             start.elapsed() < Duration::from_secs(120),
@@ -227,10 +235,19 @@ fn interrupt_export(dir: &Path, args: &[&str], signal: &str) -> Option<i32> {
         );
         std::thread::sleep(Duration::from_millis(1));
     }
+    // Stopped: is it still writing?
+    std::thread::sleep(Duration::from_millis(50));
+    if hidden(dir).is_empty() || dir.join(target).exists() || child.try_wait().unwrap().is_some() {
+        kill("-CONT", child.id());
+        child.wait().unwrap();
+        return None;
+    }
+    kill(signal, child.id());
+    kill("-CONT", child.id());
     let start = Instant::now();
     loop {
         if let Some(status) = child.try_wait().unwrap() {
-            return status.signal().or(status.code().map(|c| c - 128));
+            return Some(status.signal().or(status.code().map(|c| c - 128)));
         }
         if start.elapsed() > Duration::from_secs(30) {
             child.kill().unwrap();
@@ -240,13 +257,32 @@ fn interrupt_export(dir: &Path, args: &[&str], signal: &str) -> Option<i32> {
     }
 }
 
+/// Interrupts an export of ever larger facts files until one is caught writing.
+#[cfg(unix)]
+fn interrupt_large_export(dir: &Path, args: &[&str], signal: &str, target: &str) -> Option<i32> {
+    for people in [4000, 16_000, 64_000] {
+        let facts = large_facts(dir, people);
+        let mut all = args.to_vec();
+        all.insert(1, facts.to_str().unwrap());
+        if let Some(code) = interrupt_export(dir, &all, signal, target) {
+            return code;
+        }
+        let _ = std::fs::remove_file(dir.join(target));
+        let _ = std::fs::remove_dir_all(dir.join(target));
+    }
+    panic!("the export of 64,000 people finished before it could be interrupted");
+}
+
 #[test]
 #[cfg(unix)]
 fn a_signal_while_writing_leaves_no_temporary_file() {
     let dir = tempfile::TempDir::new().unwrap();
-    let facts = large_facts(dir.path(), 4000);
-    let facts = facts.to_str().unwrap();
-    let code = interrupt_export(dir.path(), &["export", facts, "-o", "large.ttl"], "-INT");
+    let code = interrupt_large_export(
+        dir.path(),
+        &["export", "-o", "large.ttl"],
+        "-INT",
+        "large.ttl",
+    );
     assert_eq!(
         code,
         Some(2),
@@ -255,10 +291,11 @@ fn a_signal_while_writing_leaves_no_temporary_file() {
     assert_eq!(hidden(dir.path()), Vec::<String>::new());
     assert!(!dir.path().join("large.ttl").exists());
 
-    let code = interrupt_export(
+    let code = interrupt_large_export(
         dir.path(),
-        &["export", facts, "--format", "neo4j", "-o", "neo4j"],
+        &["export", "--format", "neo4j", "-o", "neo4j"],
         "-TERM",
+        "neo4j",
     );
     assert_eq!(code, Some(15), "ended by SIGTERM");
     assert_eq!(hidden(dir.path()), Vec::<String>::new());
@@ -271,10 +308,15 @@ fn a_signal_while_writing_leaves_no_temporary_file() {
 #[cfg(unix)]
 fn the_temporary_file_of_a_killed_export_is_removed_by_the_next_run() {
     let dir = tempfile::TempDir::new().unwrap();
-    let facts = large_facts(dir.path(), 4000);
-    let facts = facts.to_str().unwrap();
-    let code = interrupt_export(dir.path(), &["export", facts, "-o", "large.ttl"], "-KILL");
+    let code = interrupt_large_export(
+        dir.path(),
+        &["export", "-o", "large.ttl"],
+        "-KILL",
+        "large.ttl",
+    );
     assert_eq!(code, Some(9), "ended by SIGKILL");
+    let facts = dir.path().join("large.toml");
+    let facts = facts.to_str().unwrap();
     let left = hidden(dir.path());
     assert_eq!(left.len(), 1, "SIGKILL leaves the temporary file: {left:?}");
     let live = format!(".newsgraph-{}-7", std::process::id());

@@ -173,8 +173,10 @@ fn every_content_triple_traces_to_a_located_quote_or_the_editor_in_the_article_t
              }}",
             p = triple.predicate
         );
-        let QueryResults::Boolean(traced) =
-            newsgraph::query::run::ask(&loaded.store, &ask, &prefixes, &[]).unwrap()
+        let QueryResults::Boolean(traced) = newsgraph::query::request::Request::sparql(ask)
+            .prefixes(prefixes.clone())
+            .results(&loaded.store)
+            .unwrap()
         else {
             panic!("ASK gives a boolean");
         };

@@ -49,6 +49,43 @@ impl SavedQuery {
     }
 }
 
+impl SavedQuery {
+    /// The variables the question expects to be given, from its `--bind NAME=…` notes.
+    pub fn parameters(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        for line in self.sparql.lines().take_while(|l| l.starts_with('#')) {
+            for (at, flag) in line.match_indices("--bind ") {
+                let name: String = line[at + flag.len()..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if !name.is_empty() && !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        names
+    }
+
+    /// Whether the question uses the variable `name`.
+    pub fn mentions(&self, name: &str) -> bool {
+        mentions_variable(self.sparql, name)
+    }
+}
+
+/// Whether `?name` or `$name` occurs in `sparql`.
+pub fn mentions_variable(sparql: &str, name: &str) -> bool {
+    ['?', '$'].iter().any(|mark| {
+        let needle = format!("{mark}{name}");
+        sparql.match_indices(&needle).any(|(i, _)| {
+            sparql[i + needle.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+        })
+    })
+}
+
 /// Every saved question, sorted by name.
 pub fn saved() -> Vec<SavedQuery> {
     embedded::SAVED
@@ -113,6 +150,15 @@ pub fn find(name: &str) -> Option<SavedQuery> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn evidence_takes_an_entity() {
+        let evidence = find("evidence").unwrap();
+        assert_eq!(evidence.parameters(), ["entity"]);
+        assert!(evidence.mentions("entity"));
+        assert!(!evidence.mentions("entit"));
+        assert!(find("leadership").unwrap().parameters().is_empty());
+    }
 
     #[test]
     fn bindings_are_iris_strings_or_errors() {

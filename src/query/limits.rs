@@ -5,11 +5,11 @@
 //! on first use, cancels the token of every query whose deadline has passed, and the
 //! evaluator stops at its next step with [`QueryEvaluationError::Cancelled`].
 
-use crate::store::GraphStore;
-use oxigraph::model::{Term, Triple};
-use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, Variable};
+use oxigraph::sparql::{CancellationToken, QueryEvaluationError};
 use std::collections::BTreeMap;
 use std::fmt;
+
+pub use crate::error::QueryError;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -187,46 +187,11 @@ impl Watchdog {
     }
 }
 
-/// Why a bounded query gave no answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum QueryError {
-    /// The query is not valid SPARQL; the parser's message.
-    Syntax(String),
-    /// The query asks for something this build does not do (`SERVICE` calls).
-    Unsupported(String),
-    /// Evaluation ran past the time limit and was stopped.
-    TimedOut(Duration),
-    /// The answer has more results than the cap.
-    TooManyResults(usize),
-    /// Evaluation failed otherwise.
-    Failed(String),
-}
-
-impl fmt::Display for QueryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            QueryError::Syntax(message) => write!(f, "invalid SPARQL: {message}"),
-            QueryError::Unsupported(message) => write!(f, "unsupported: {message}"),
-            QueryError::TimedOut(limit) => write!(
-                f,
-                "the query ran longer than the time limit of {} and was stopped",
-                seconds(*limit)
-            ),
-            QueryError::TooManyResults(cap) => write!(
-                f,
-                "the answer has more than {cap} results; narrow the query or add a LIMIT"
-            ),
-            QueryError::Failed(message) => write!(f, "query evaluation failed: {message}"),
-        }
-    }
-}
-
-impl std::error::Error for QueryError {}
-
 impl QueryError {
     /// Classifies an error from parsing or evaluating a query run under `deadline`.
     pub fn classify(error: &crate::Error, deadline: &Deadline, limits: &Limits) -> QueryError {
         match error {
+            crate::Error::Query(error) => error.clone(),
             crate::Error::Sparql(message) => QueryError::Syntax(one_line(message)),
             crate::Error::Evaluation(evaluation) => {
                 QueryError::from_evaluation(evaluation, deadline, limits)
@@ -258,64 +223,6 @@ impl QueryError {
 
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A complete answer, gathered within the limits.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Answer {
-    /// SELECT: the variables, and one row per solution (`None` where a variable is unbound).
-    Solutions {
-        /// The selected variables, in order.
-        variables: Vec<Variable>,
-        /// The solutions.
-        rows: Vec<Vec<Option<Term>>>,
-    },
-    /// ASK.
-    Boolean(bool),
-    /// CONSTRUCT or DESCRIBE.
-    Graph(Vec<Triple>),
-}
-
-/// Evaluates a query as [`run::ask`](super::run::ask) does, within `limits`, and gathers the whole
-/// answer.
-pub fn evaluate(
-    store: &GraphStore,
-    sparql: &str,
-    prefixes: &[(String, String)],
-    bindings: &[(Variable, Term)],
-    limits: &Limits,
-) -> Result<Answer, QueryError> {
-    let deadline = Deadline::start(limits.timeout);
-    let results = super::run::execute(store, sparql, prefixes, bindings, deadline.token())
-        .map_err(|e| QueryError::classify(&e, &deadline, limits))?;
-    let cap = limits.max_results.unwrap_or(usize::MAX);
-    let failed = |e: QueryEvaluationError| QueryError::from_evaluation(&e, &deadline, limits);
-    match results {
-        QueryResults::Solutions(solutions) => {
-            let variables = solutions.variables().to_vec();
-            let mut rows = Vec::new();
-            for solution in solutions {
-                let solution = solution.map_err(failed)?;
-                if rows.len() == cap {
-                    return Err(QueryError::TooManyResults(cap));
-                }
-                rows.push(variables.iter().map(|v| solution.get(v).cloned()).collect());
-            }
-            Ok(Answer::Solutions { variables, rows })
-        }
-        QueryResults::Boolean(value) => Ok(Answer::Boolean(value)),
-        QueryResults::Graph(triples) => {
-            let mut all = Vec::new();
-            for triple in triples {
-                let triple = triple.map_err(failed)?;
-                if all.len() == cap {
-                    return Err(QueryError::TooManyResults(cap));
-                }
-                all.push(triple);
-            }
-            Ok(Answer::Graph(all))
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,13 +1,15 @@
-//! Writing query results: an aligned table for people, the W3C result formats for programs,
-//! Turtle for graphs.
+//! Writing answers, the one writer for every way of asking: an aligned table for people, the
+//! W3C result formats for programs, an RDF syntax for graphs (Turtle unless told).
 
+use super::request::Answer;
 use crate::error::{Error, Result};
 use crate::export::{ExportFormat, write_rdf};
 use crate::rdf::shorten;
-use oxigraph::model::{GraphName, Term};
-use oxigraph::sparql::QueryResults;
+use oxigraph::model::{GraphName, Term, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{QueryResults, QuerySolution, Variable};
 use std::io::Write;
+use std::sync::Arc;
 
 /// How `newsgraph query` writes solutions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -51,7 +53,8 @@ impl ResultsFormat {
         ResultsFormat::ALL.into_iter().find(|f| f.id() == id)
     }
 
-    fn w3c(self) -> Option<QueryResultsFormat> {
+    /// The W3C results format it is, if it is one.
+    pub fn w3c(self) -> Option<QueryResultsFormat> {
         match self {
             ResultsFormat::Table => None,
             ResultsFormat::Csv => Some(QueryResultsFormat::Csv),
@@ -91,54 +94,106 @@ pub fn write_results_limited(
     match results {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
-            match format.w3c() {
-                None => {
-                    let mut cells: Vec<Vec<String>> = Vec::new();
-                    for solution in solutions.take(limit) {
-                        let solution = solution?;
-                        if cells.len() == TABLE_MAX_ROWS {
-                            return Err(Error::Input(format!(
-                                "the answer has more than {TABLE_MAX_ROWS} rows, too many for a \
-                                 table: add --limit N, or write it with --format csv, tsv, \
-                                 json or xml, which stream"
-                            )));
-                        }
-                        cells.push(
-                            variables
-                                .iter()
-                                .map(|v| cell(solution.get(v), prefixes))
-                                .collect(),
-                        );
-                    }
-                    let header: Vec<String> =
-                        variables.iter().map(|v| v.as_str().to_owned()).collect();
-                    write_table(&header, &cells, out)?;
-                }
-                Some(w3c) => {
-                    let mut writer = QueryResultsSerializer::from_format(w3c)
-                        .serialize_solutions_to_writer(out, variables.clone())?;
-                    for solution in solutions.take(limit) {
-                        writer.serialize(&solution?)?;
-                    }
-                    writer.finish()?;
-                }
-            }
+            let rows = solutions.take(limit).map(|s| s.map_err(Error::from));
+            write_solutions(variables, rows, format, prefixes, out)
         }
-        QueryResults::Boolean(value) => match format.w3c() {
-            None => writeln!(out, "{value}")?,
-            Some(w3c) => {
-                QueryResultsSerializer::from_format(w3c).serialize_boolean_to_writer(out, value)?;
-            }
-        },
+        QueryResults::Boolean(value) => write_boolean(value, format, out),
         QueryResults::Graph(triples) => {
-            let triples = triples
-                .take(limit)
-                .collect::<std::result::Result<Vec<_>, _>>()?;
-            let graphs = [(GraphName::DefaultGraph, triples)];
-            write_rdf(graphs, ExportFormat::Turtle, prefixes, "", out)?;
+            let triples = triples.take(limit).map(|t| t.map_err(Error::from));
+            write_graph(triples, ExportFormat::Turtle, prefixes, out)
+        }
+    }
+}
+
+/// Writes a whole [`Answer`]: solutions and booleans in `format`, a graph in `graphs` (an
+/// RDF syntax). The server writes every answer through here.
+pub fn write_answer(
+    answer: &Answer,
+    format: ResultsFormat,
+    graphs: ExportFormat,
+    prefixes: &[(String, String)],
+    out: &mut dyn Write,
+) -> Result<()> {
+    match answer {
+        Answer::Solutions { variables, rows } => {
+            let shared: Arc<[Variable]> = variables.clone().into();
+            let rows = rows
+                .iter()
+                .map(|row| Ok(QuerySolution::from((shared.clone(), row.clone()))));
+            write_solutions(variables.clone(), rows, format, prefixes, out)
+        }
+        Answer::Boolean(value) => write_boolean(*value, format, out),
+        Answer::Graph(triples) => {
+            write_graph(triples.iter().cloned().map(Ok), graphs, prefixes, out)
+        }
+    }
+}
+
+fn write_solutions(
+    variables: Vec<Variable>,
+    rows: impl Iterator<Item = Result<QuerySolution>>,
+    format: ResultsFormat,
+    prefixes: &[(String, String)],
+    out: &mut dyn Write,
+) -> Result<()> {
+    match format.w3c() {
+        None => {
+            let mut cells: Vec<Vec<String>> = Vec::new();
+            for solution in rows {
+                let solution = solution?;
+                if cells.len() == TABLE_MAX_ROWS {
+                    return Err(Error::Input(format!(
+                        "the answer has more than {TABLE_MAX_ROWS} rows, too many for a \
+                         table: add --limit N, or write it with --format csv, tsv, \
+                         json or xml, which stream"
+                    )));
+                }
+                cells.push(
+                    variables
+                        .iter()
+                        .map(|v| cell(solution.get(v), prefixes))
+                        .collect(),
+                );
+            }
+            let header: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
+            write_table(&header, &cells, out)
+        }
+        Some(w3c) => {
+            let mut writer = QueryResultsSerializer::from_format(w3c)
+                .serialize_solutions_to_writer(out, variables)?;
+            for solution in rows {
+                writer.serialize(&solution?)?;
+            }
+            writer.finish()?;
+            Ok(())
+        }
+    }
+}
+
+fn write_boolean(value: bool, format: ResultsFormat, out: &mut dyn Write) -> Result<()> {
+    match format.w3c() {
+        None => writeln!(out, "{value}")?,
+        Some(w3c) => {
+            QueryResultsSerializer::from_format(w3c).serialize_boolean_to_writer(out, value)?;
         }
     }
     Ok(())
+}
+
+fn write_graph(
+    triples: impl Iterator<Item = Result<Triple>>,
+    format: ExportFormat,
+    prefixes: &[(String, String)],
+    out: &mut dyn Write,
+) -> Result<()> {
+    let triples = triples.collect::<Result<Vec<_>>>()?;
+    write_rdf(
+        [(GraphName::DefaultGraph, triples)],
+        format,
+        prefixes,
+        "",
+        out,
+    )
 }
 
 /// A term as a person reads it: literals by their value, IRIs shortened by a prefix.

@@ -159,6 +159,28 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// SPARQL 1.1 Service Description, for what `newsgraph serve` says of its endpoint.
+    sd, "sd", "http://www.w3.org/ns/sparql-service-description#", {
+        SERVICE = "Service", ENDPOINT = "endpoint", SUPPORTED_LANGUAGE = "supportedLanguage",
+        SPARQL11_QUERY = "SPARQL11Query", SPARQL11_UPDATE = "SPARQL11Update",
+        RESULT_FORMAT = "resultFormat", FEATURE = "feature",
+        UNION_DEFAULT_GRAPH = "UnionDefaultGraph", DEFAULT_DATASET = "defaultDataset",
+        DATASET = "Dataset", DEFAULT_GRAPH = "defaultGraph", GRAPH = "Graph",
+        NAMED_GRAPH = "namedGraph", NAMED_GRAPH_CLASS = "NamedGraph", NAME = "name",
+    }
+);
+
+vocabulary!(
+    /// The W3C's names of formats, for the formats an endpoint writes.
+    formats, "formats", "http://www.w3.org/ns/formats/", {
+        SPARQL_RESULTS_JSON = "SPARQL_Results_JSON", SPARQL_RESULTS_XML = "SPARQL_Results_XML",
+        SPARQL_RESULTS_CSV = "SPARQL_Results_CSV", SPARQL_RESULTS_TSV = "SPARQL_Results_TSV",
+        TURTLE = "Turtle", N_TRIPLES = "N-Triples", N_QUADS = "N-Quads", TRIG = "TriG",
+        JSON_LD = "JSON-LD", RDF_XML = "RDF_XML",
+    }
+);
+
+vocabulary!(
     /// newsgraph's own terms, only for what the standard vocabularies lack.
     ng, "ng", "https://newsgraph.example/ns#", {
         BUSINESS_LINE = "BusinessLine", RESTRUCTURING = "Restructuring",

@@ -7,13 +7,22 @@
 //! - the saved questions at `/queries` and `/queries/NAME?param=…`;
 //! - a page for people at `/`, and the org chart at `/orgchart.svg` (through Graphviz).
 //!
-//! Queries run on Tokio's blocking threads, at most a few at a time, each within
-//! [`Config::limits`]: a time limit that stops evaluation, and a cap on the number of results.
-//! A read-only server keeps the answers to repeated queries ([`Config::cache`]).
+//! - the SPARQL 1.1 Service Description at `/sparql` without a query.
+//!
+//! One module per kind of route: `sparql`, `graph_store`, `saved`, `page`; `reply` holds what
+//! they share. Queries run on Tokio's blocking threads in two [`lanes`], so that expensive
+//! questions cannot starve cheap ones, each within [`Config::limits`]: a time limit that stops
+//! evaluation, and a cap on the number of results (graphs from `/store` included). A read-only
+//! server keeps the answers to repeated queries ([`Config::cache`]).
 
 mod cache;
-mod handlers;
+mod graph_store;
+pub mod lanes;
 pub mod negotiate;
+mod page;
+mod reply;
+mod saved;
+mod sparql;
 
 use crate::export::dot;
 use crate::export::graph;
@@ -28,7 +37,6 @@ use axum::routing::get;
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
-use tokio::sync::Semaphore;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 /// The address `newsgraph serve` listens on unless told otherwise: loopback only.
@@ -86,8 +94,8 @@ struct State {
     dot: String,
     /// The org chart rendered by Graphviz, once it has been.
     svg: OnceLock<Arc<Vec<u8>>>,
-    /// Queries evaluating at once; others wait their turn.
-    running: Arc<Semaphore>,
+    /// The slots queries wait for.
+    lanes: lanes::Lanes,
     /// Answers kept, when the store is read-only and caching is on.
     cache: Option<cache::Cache>,
 }
@@ -96,17 +104,14 @@ struct State {
 fn app(state: Arc<State>) -> anyhow::Result<Router> {
     let cors = cors_layer(&state.config.cors)?;
     let router = Router::new()
-        .route("/", get(handlers::page))
-        .route("/page.js", get(handlers::script))
-        .route(
-            "/sparql",
-            get(handlers::sparql_get).post(handlers::sparql_post),
-        )
-        .route("/store", get(handlers::graph_store))
-        .route("/queries", get(handlers::list_queries))
-        .route("/queries/{name}", get(handlers::saved_query))
-        .route("/orgchart.svg", get(handlers::org_chart))
-        .fallback(handlers::not_found)
+        .route("/", get(page::page))
+        .route("/page.js", get(page::script))
+        .route("/sparql", get(sparql::sparql_get).post(sparql::sparql_post))
+        .route("/store", get(graph_store::graph_store))
+        .route("/queries", get(saved::list_queries))
+        .route("/queries/{name}", get(saved::saved_query))
+        .route("/orgchart.svg", get(page::org_chart))
+        .fallback(page::not_found)
         .with_state(state);
     Ok(match cors {
         Some(cors) => router.layer(cors),
@@ -155,7 +160,7 @@ pub fn run(loaded: Loaded, iris: &Iris, config: Config) -> anyhow::Result<()> {
         provenance_prefix: iris.article_prefix(),
         dot: String::from_utf8(dot_text).context("the org chart is not UTF-8")?,
         svg: OnceLock::new(),
-        running: Arc::new(Semaphore::new(workers * 2)),
+        lanes: lanes::Lanes::new(workers),
         cache: (config.cache && !config.allow_update).then(|| cache::Cache::new(CACHE_BYTES)),
         config,
         loaded,

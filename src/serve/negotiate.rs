@@ -2,17 +2,17 @@
 //! its `Accept` header or a `format` parameter.
 
 use crate::export::ExportFormat;
-use oxigraph::sparql::results::QueryResultsFormat;
+use crate::query::results::ResultsFormat;
 
 /// Media types for SELECT and ASK answers; the first is the default.
-pub const RESULTS: &[(&str, QueryResultsFormat)] = &[
-    ("application/sparql-results+json", QueryResultsFormat::Json),
-    ("application/json", QueryResultsFormat::Json),
-    ("application/sparql-results+xml", QueryResultsFormat::Xml),
-    ("application/xml", QueryResultsFormat::Xml),
-    ("text/xml", QueryResultsFormat::Xml),
-    ("text/csv", QueryResultsFormat::Csv),
-    ("text/tab-separated-values", QueryResultsFormat::Tsv),
+pub const RESULTS: &[(&str, ResultsFormat)] = &[
+    ("application/sparql-results+json", ResultsFormat::Json),
+    ("application/json", ResultsFormat::Json),
+    ("application/sparql-results+xml", ResultsFormat::Xml),
+    ("application/xml", ResultsFormat::Xml),
+    ("text/xml", ResultsFormat::Xml),
+    ("text/csv", ResultsFormat::Csv),
+    ("text/tab-separated-values", ResultsFormat::Tsv),
 ];
 
 /// Media types for graphs (CONSTRUCT, DESCRIBE, the Graph Store Protocol); the first is the

@@ -23,7 +23,18 @@ use std::sync::atomic::{AtomicU32, Ordering};
 const TEMP_PREFIX: &str = ".newsgraph-";
 
 /// Temporary files and directories being written, removed if a signal ends the process.
+///
+/// Whoever holds the lock may change what is on disk: the signal handler takes it and keeps
+/// it until the process ends, so a file created or renamed under it (see [`on_disk`]) can
+/// never appear while, or after, the handler removes the temporary files.
 static IN_PROGRESS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Runs `change` (creating, or renaming a temporary file or directory) while no signal
+/// handler is removing them; once one has started, waits for the process to end.
+fn on_disk<T>(change: impl FnOnce(&mut Vec<PathBuf>) -> T) -> T {
+    let mut paths = IN_PROGRESS.lock().unwrap_or_else(|e| e.into_inner());
+    change(&mut paths)
+}
 
 /// Removes whatever is being written when SIGINT or SIGTERM arrives, then ends the process as
 /// the signal would have (a shell reports 130 for Ctrl-C, 143 for SIGTERM).
@@ -65,28 +76,37 @@ impl Temporary {
     fn beside(target: &Path) -> Temporary {
         remove_debris(parent(target));
         let path = temporary_name(target);
-        IN_PROGRESS
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(path.clone());
+        on_disk(|paths| paths.push(path.clone()));
         Temporary { path, kept: false }
     }
 
-    /// Renames the temporary into place as `target`.
+    /// Renames the temporary into place as `target`; from then on a signal leaves it.
     fn rename_to(mut self, target: &Path) -> io::Result<()> {
-        fs::rename(&self.path, target)?;
+        on_disk(|paths| {
+            fs::rename(&self.path, target)?;
+            paths.retain(|p| p != &self.path);
+            Ok::<(), io::Error>(())
+        })?;
         self.kept = true;
         Ok(())
     }
 }
 
+impl Temporary {
+    /// Leaves the temporary where it is (it has been renamed into place).
+    fn keep(mut self) {
+        self.kept = true;
+    }
+}
+
 impl Drop for Temporary {
     fn drop(&mut self) {
-        if !self.kept {
-            remove(&self.path);
-        }
-        let mut paths = IN_PROGRESS.lock().unwrap_or_else(|e| e.into_inner());
-        paths.retain(|p| p != &self.path);
+        on_disk(|paths| {
+            if !self.kept {
+                remove(&self.path);
+            }
+            paths.retain(|p| p != &self.path);
+        });
     }
 }
 
@@ -135,13 +155,14 @@ fn parent(path: &Path) -> &Path {
     }
 }
 
-/// Creates a file that did not exist, with the mode a new file gets (0666 less the umask).
+/// Creates a file that did not exist, with the mode a new file gets (0666 less the umask),
+/// while no signal handler is removing temporary files.
 fn create_new(path: &Path) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o666);
-    options.open(path)
+    on_disk(|_| options.open(path))
 }
 
 /// Runs `write` against standard output, or against a temporary file beside `path` that
@@ -257,7 +278,7 @@ where
     let mut builder = fs::DirBuilder::new();
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o777);
-    builder.create(&temp.path).with_context(fail)?;
+    on_disk(|_| builder.create(&temp.path)).with_context(fail)?;
     for (name, write) in files {
         write_file(&temp.path.join(name), write)
             .with_context(|| format!("cannot write {}", dir.join(name).display()))?;
@@ -266,13 +287,18 @@ where
         if let Ok(old) = fs::metadata(dir) {
             fs::set_permissions(&temp.path, old.permissions()).with_context(fail)?;
         }
-        // The old directory is not removed on signals until the new one is in place.
+        // The old directory is moved aside and the new one put in its place at once, as far
+        // as a signal can tell: the old one is never left aside.
         let aside = temporary_name(dir);
+        let mut paths = IN_PROGRESS.lock().unwrap_or_else(|e| e.into_inner());
         fs::rename(dir, &aside).with_context(fail)?;
-        if let Err(e) = temp.rename_to(dir) {
+        if let Err(e) = fs::rename(&temp.path, dir) {
             let _ = fs::rename(&aside, dir);
             return Err(e).with_context(fail);
         }
+        paths.retain(|p| p != &temp.path);
+        drop(paths);
+        temp.keep();
         let _ = fs::remove_dir_all(&aside);
     } else {
         temp.rename_to(dir).with_context(fail)?;

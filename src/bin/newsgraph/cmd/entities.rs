@@ -61,7 +61,9 @@ fn from_store(dir: &Path, iris: &Iris, out: &mut dyn Write) -> anyhow::Result<()
          FILTER(?g != {ONTOLOGY_GRAPH} && ?g != {CATALOGUE_GRAPH} && STRSTARTS(STR(?e), \"{}\")) }}",
         iris.base()
     );
-    let QueryResults::Solutions(rows) = newsgraph::query::run::ask(&store, &sparql, &[], &[])?
+    let QueryResults::Solutions(rows) = newsgraph::query::request::Request::sparql(sparql)
+        .prefixes(Vec::new())
+        .results(&store)?
     else {
         unreachable!("a SELECT query")
     };
