@@ -37,7 +37,13 @@ articles=$(wc -l < "$work/expected")
 [ "$articles" -eq ${#files[@]} ] || { echo "the reference store lists $articles articles" >&2; exit 1; }
 
 # How long each operation takes when left alone, in seconds, to spread the kills over.
-seconds() { local t0; t0=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; echo "$(date +%s.%N) - $t0" | bc; }
+seconds() {
+    local t0 t1
+    t0=$(date +%s.%N)
+    "$@" >/dev/null 2>&1 || true
+    t1=$(date +%s.%N)
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
+}
 cp -r "$work/reference" "$work/timing"
 "$bin" --store "$work/timing" remove big-copy cainiao-restructuring >/dev/null 2>&1
 load_time=$(seconds "$bin" --store "$work/timing" load "${files[@]}")
@@ -90,7 +96,7 @@ for i in $(seq 1 "$kills"); do
             duration=$export_time ;;
     esac
     pid=$!
-    sleep "$(echo "scale=3; $duration * $((RANDOM % 1000)) / 1000" | bc)"
+    sleep "$(awk -v d="$duration" -v r=$((RANDOM % 1000)) 'BEGIN { printf "%.3f", d * r / 1000 }')"
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     check_store
