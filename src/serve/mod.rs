@@ -5,13 +5,16 @@
 //!   `Accept`; updates only with [`Config::allow_update`];
 //! - the SPARQL 1.1 Graph Store Protocol's GET at `/store` (`?default`, `?graph=IRI`);
 //! - the saved questions at `/queries` and `/queries/NAME?param=…`;
-//! - a page for people at `/`, and the org chart at `/orgchart.svg` (through Graphviz).
+//! - a page for people at `/`, and the org chart at `/orgchart.svg` (through Graphviz);
+//! - the explorer at `/explore` (its routes in `explorer.rs`), which `/queries/NAME` also
+//!   answers a browser with.
 //!
 //! Queries run on Tokio's blocking threads, at most a few at a time, each within
 //! [`Config::limits`]: a time limit that stops evaluation, and a cap on the number of results.
 //! A read-only server keeps the answers to repeated queries ([`Config::cache`]).
 
 mod cache;
+mod explorer;
 mod handlers;
 pub mod negotiate;
 
@@ -104,8 +107,9 @@ fn app(state: Arc<State>) -> anyhow::Result<Router> {
         )
         .route("/store", get(handlers::graph_store))
         .route("/queries", get(handlers::list_queries))
-        .route("/queries/{name}", get(handlers::saved_query))
+        .route("/queries/{name}", get(explorer::saved_query_or_page))
         .route("/orgchart.svg", get(handlers::org_chart))
+        .merge(explorer::routes())
         .fallback(handlers::not_found)
         .with_state(state);
     Ok(match cors {
