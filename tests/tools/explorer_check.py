@@ -9,6 +9,7 @@ graph, and opens a saved question as a sortable table. Saves a screenshot at eac
 non-zero with a message on the first check that fails; prints one line per check passed.
 """
 
+import base64
 import os
 import sys
 import tempfile
@@ -57,6 +58,8 @@ def check(condition, message):
 def main():
     base, shots = sys.argv[1].rstrip("/"), sys.argv[2]
     os.makedirs(shots, exist_ok=True)
+    if os.path.exists(os.path.join(shots, "failure.png")):
+        os.remove(os.path.join(shots, "failure.png"))
     with tempfile.TemporaryDirectory() as profile:
         driver = browser(profile)
         try:
@@ -77,6 +80,8 @@ def run(driver, base, shots):
     def text_of(element_id):
         return driver.find_element(By.ID, element_id).text
 
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": False})
     driver.get(base + "/explore")
     wait.until(lambda d: d.execute_script("return document.body.dataset.ready === 'true'"))
     load = driver.execute_script(
@@ -154,8 +159,25 @@ def run(driver, base, shots):
         " cy.getElementById(arguments[1]).data('disputed')];",
         tie, ID + "person/ding-hongwei")
     check(disputed == [True, True], "the tie and Ding Hongwei's node are marked disputed on the graph")
-    driver.execute_script("window.newsgraphExplorer.cy.fit(undefined, 30)")
+    # Ding Hongwei's own neighbourhood brings in Jiang Fan, the other side.
+    ding = ID + "person/ding-hongwei"
+    driver.execute_script("window.newsgraphExplorer.cy.getElementById(arguments[0]).emit('dbltap');", ding)
+    wait.until(lambda d: d.execute_script(
+        "return window.newsgraphExplorer.cy.getElementById(arguments[0]).data('expanded') === true", ding))
+    driver.execute_script(
+        "const cy = window.newsgraphExplorer.cy;"
+        "const ding = cy.getElementById(arguments[0]);"
+        "cy.fit(ding.closedNeighborhood().add(ding.closedNeighborhood().connectedNodes()).filter(x => x.visible()), 20);"
+        "if (cy.zoom() > 1.1) { cy.zoom(1.1); cy.center(ding.closedNeighborhood()); }",
+        ID + "person/ding-hongwei")
     shot("2-tie-evidence")
+    # The same, scaled to 70 %, small enough for the README (docs/explorer.png).
+    small = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png",
+        "clip": {"x": 0, "y": 0, "width": 1280, "height": 800, "scale": 0.7},
+    })
+    with open(os.path.join(shots, "explorer-small.png"), "wb") as out:
+        out.write(base64.b64decode(small["data"]))
 
     # Alibaba as of two dates.
     alibaba = ID + "organization/alibaba"

@@ -71,13 +71,13 @@
   const cy = cytoscape({
     container: $('graph'),
     minZoom: 0.15,
-    maxZoom: 3,
+    maxZoom: 2,
     style: [
       { selector: 'node', style: {
         'background-color': (n) => KIND_COLOURS[n.data('kind')] || '#bdbdbd',
         shape: (n) => KIND_SHAPES[n.data('kind')] || 'ellipse',
         label: 'data(label)', 'font-size': 13, color: '#1d252b',
-        'text-wrap': 'wrap', 'text-max-width': 130, 'text-valign': 'bottom', 'text-margin-y': 4,
+        'text-wrap': 'wrap', 'text-max-width': 140, 'text-valign': 'bottom', 'text-margin-y': 4,
         'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': 1, 'min-zoomed-font-size': 6,
         width: 26, height: 26, 'border-width': 0,
       } },
@@ -92,7 +92,7 @@
       } },
       { selector: 'edge[?disputed]', style: { 'line-color': '#d32f2f', 'target-arrow-color': '#d32f2f', width: 3, color: '#b71c1c' } },
       { selector: 'edge.undated', style: { 'line-style': 'dashed', opacity: 0.55 } },
-      { selector: '.off', style: { display: 'none' } },
+      { selector: '.off, .kind-off', style: { display: 'none' } },
       { selector: 'node.faded', style: { opacity: 0.3 } },
       { selector: 'edge:selected', style: { width: 4, 'line-color': '#ff9800', 'target-arrow-color': '#ff9800' } },
     ],
@@ -107,9 +107,10 @@
     expanded.add(iri);
     place(data);
     applyTime();
-    layout();
-    status(`${cy.nodes().filter((n) => !n.hasClass('off')).length} entities, ` +
-      `${cy.edges().filter((e) => !e.hasClass('off')).length} ties` +
+    applyKinds();
+    layout(iri);
+    status(`${cy.nodes().filter((n) => n.visible()).length} entities, ` +
+      `${cy.edges().filter((e) => e.visible()).length} ties shown` +
       (asOf ? ` as the sources stood on ${asOf}` : ', every source at any date') +
       (data.truncated ? ' (the neighbourhood was cut: it has more ties)' : ''));
     return data;
@@ -151,12 +152,40 @@
     });
   }
 
-  function layout() {
-    const visible = cy.elements().filter((x) => !x.hasClass('off'));
+  // Lays the visible graph out, then frames it: the whole of it when its labels stay
+  // readable, else the part around `focus` at a readable zoom (pan and zoom to see the rest).
+  function layout(focus) {
+    const visible = cy.elements().filter((x) => x.visible());
     visible.layout({
-      name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
-      idealEdgeLength: () => 110, nodeRepulsion: () => 9000, padding: 30,
+      name: 'cose', animate: false, randomize: false, fit: false, nodeDimensionsIncludeLabels: true,
+      idealEdgeLength: () => 70, nodeRepulsion: () => 40000, nodeOverlap: 12, gravity: 0.6,
+      numIter: 1500,
     }).run();
+    cy.fit(visible, 30);
+    if (cy.zoom() < 0.85) {
+      const centre = focus && cy.getElementById(focus).nonempty() ? cy.getElementById(focus) : visible;
+      cy.zoom(0.85);
+      cy.center(centre);
+    }
+  }
+
+  // The legend's kinds are switches: a person hides or shows the nodes of a kind. Things
+  // other than organizations, people, posts, events and business lines (places, services,
+  // quotes, roles) start hidden, so that a neighbourhood reads at a normal window size.
+  const hiddenKinds = new Set(['other']);
+  function applyKinds() {
+    cy.batch(() => cy.nodes().forEach((n) => n.toggleClass('kind-off', hiddenKinds.has(n.data('kind')))));
+    for (const item of document.querySelectorAll('#legend button[data-kind]')) {
+      item.setAttribute('aria-pressed', String(!hiddenKinds.has(item.dataset.kind)));
+    }
+  }
+  for (const item of document.querySelectorAll('#legend button[data-kind]')) {
+    item.addEventListener('click', () => {
+      const kind = item.dataset.kind;
+      if (hiddenKinds.has(kind)) hiddenKinds.delete(kind); else hiddenKinds.add(kind);
+      applyKinds();
+      layout();
+    });
   }
 
   cy.on('tap', 'node', (event) => showNode(event.target.id()));
@@ -356,6 +385,7 @@
         place(data);
       }));
       applyTime();
+      applyKinds();
       if (expanded.size) layout();
       status(asOf ? `As the sources stood on ${asOf}: ties reported later or ended by then are hidden.`
         : 'Every source, at any date.');
