@@ -178,7 +178,7 @@ pub(super) async fn saved_query_or_page(
     raw: RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    if prefers_html(&headers) && raw.0.as_deref().is_none_or(|q| !q.contains("format=")) {
+    if prefers_html(&headers) && !params(raw.0.as_deref()).contains_key("format") {
         return html_page();
     }
     super::handlers::saved_query(state, name, raw, headers).await
