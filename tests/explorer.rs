@@ -181,7 +181,7 @@ fn ding_hongweis_ties_as_of_dates_and_the_disagreement_on_them() {
     }
 
     let disagreements = server.json("/explore/api/disagreements");
-    let summary: Vec<(&str, &str, Vec<(&str, &str)>)> = disagreements
+    let summary: Vec<_> = disagreements
         .as_array()
         .unwrap()
         .iter()

@@ -765,7 +765,15 @@ fn names(state: &State, node: &NamedNode) -> Result<Vec<String>, Problem> {
 
 /// For each tie, the article graphs that state it, with their dates and whether they end it.
 fn tie_sources(state: &State, ties: &[Tie]) -> Result<BTreeMap<Tie, Vec<Source>>, Problem> {
-    let mut by_tie: BTreeMap<Tie, BTreeMap<String, (Option<String>, bool, bool)>> = BTreeMap::new();
+    /// What one graph says of a tie: its date, and whether some statement of it ends the tie
+    /// and some does not.
+    #[derive(Default)]
+    struct Said {
+        published: Option<String>,
+        ends: bool,
+        holds: bool,
+    }
+    let mut by_tie: BTreeMap<Tie, BTreeMap<String, Said>> = BTreeMap::new();
     for chunk in ties.chunks(100) {
         let values: String = chunk
             .iter()
@@ -799,20 +807,15 @@ fn tie_sources(state: &State, ties: &[Tie]) -> Result<BTreeMap<Tie, Vec<Source>>
                 .entry(tie)
                 .or_default()
                 .entry(get_or_empty(&row, "g"))
-                .or_insert((
-                    get(&row, "published").as_deref().and_then(first_day),
-                    false,
-                    false,
-                ));
-            // (date, some statement ends it, some statement does not)
-            if row.contains_key("st") {
-                if row.contains_key("end") {
-                    entry.1 = true;
-                } else {
-                    entry.2 = true;
-                }
+                .or_insert_with(|| Said {
+                    published: get(&row, "published").as_deref().and_then(first_day),
+                    ..Said::default()
+                });
+            // A plain triple with no statement of it holds as the article says it.
+            if row.contains_key("st") && row.contains_key("end") {
+                entry.ends = true;
             } else {
-                entry.2 = true;
+                entry.holds = true;
             }
         }
     }
@@ -821,10 +824,10 @@ fn tie_sources(state: &State, ties: &[Tie]) -> Result<BTreeMap<Tie, Vec<Source>>
         .map(|(tie, graphs)| {
             let sources = graphs
                 .into_iter()
-                .map(|(graph, (published, ends, holds))| Source {
+                .map(|(graph, said)| Source {
                     graph,
-                    published,
-                    ended: ends && !holds,
+                    published: said.published,
+                    ended: said.ends && !said.holds,
                 })
                 .collect();
             (tie, sources)
