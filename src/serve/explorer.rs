@@ -10,10 +10,12 @@
 //! labels.
 
 use super::State;
+use super::cache::Key;
 use crate::query::catalogue;
 use crate::query::limits::{Answer, evaluate};
 use crate::rdf::vocab::{foaf, ng, org, prov};
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::{Path, RawQuery};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -240,11 +242,49 @@ fn date_param(params: &HashMap<String, String>) -> Result<Option<String>, Proble
     }
 }
 
-/// Runs `work` on a blocking thread once a query slot is free.
+/// The key an explorer answer is kept under in the server's cache of answers.
+fn cache_key(name: &str) -> Key {
+    Key {
+        sparql: format!("explorer {name}"),
+        bindings: Vec::new(),
+        accept: None,
+    }
+}
+
+/// The JSON answer kept under `name`, or computed and kept (when the server keeps answers:
+/// read-only and not `--no-cache`).
+fn remembered(
+    state: &State,
+    name: &str,
+    compute: impl FnOnce() -> Result<Value, Problem>,
+) -> Result<Value, Problem> {
+    if let Some((_, bytes)) = state.cache.as_ref().and_then(|c| c.get(&cache_key(name))) {
+        if let Ok(value) = serde_json::from_slice(&bytes) {
+            return Ok(value);
+        }
+    }
+    let value = compute()?;
+    if let Some(cache) = &state.cache {
+        let bytes = serde_json::to_vec(&value).unwrap_or_default();
+        cache.put(
+            cache_key(name),
+            "application/json".to_owned(),
+            Bytes::from(bytes),
+        );
+    }
+    Ok(value)
+}
+
+/// Answers with the JSON kept under `name`, or runs `work` on a blocking thread once a query
+/// slot is free and keeps its answer.
 async fn blocking(
     state: &Arc<State>,
+    name: String,
     work: impl FnOnce(&State) -> Result<Value, Problem> + Send + 'static,
 ) -> Response {
+    if let Some((_, bytes)) = state.cache.as_ref().and_then(|c| c.get(&cache_key(&name))) {
+        return guarded(([(header::CONTENT_TYPE, "application/json")], bytes).into_response());
+    }
     let limit = state.config.limits.timeout.unwrap_or(Duration::MAX);
     let busy = || {
         Problem(
@@ -260,7 +300,7 @@ async fn blocking(
     let shared = state.clone();
     let task = tokio::task::spawn_blocking(move || {
         let _permit = permit;
-        work(&shared)
+        remembered(&shared, &name, || work(&shared))
     });
     match task.await {
         Ok(Ok(value)) => guarded(axum::Json(value).into_response()),
@@ -421,7 +461,7 @@ async fn search(state: Shared, RawQuery(raw): RawQuery) -> Response {
     if words.is_empty() {
         return Problem::bad("give ?q=NAME").into_response();
     }
-    blocking(&state, move |state| {
+    blocking(&state, format!("search {words:?}"), move |state| {
         let filters: String = words
             .iter()
             .map(|w| {
@@ -602,7 +642,8 @@ async fn node(state: Shared, RawQuery(raw): RawQuery) -> Response {
         (Ok(c), Ok(d)) => (c, d),
         (Err(p), _) | (_, Err(p)) => return p.into_response(),
     };
-    blocking(&state, move |state| {
+    let name = format!("node {centre} {date:?}");
+    blocking(&state, name, move |state| {
         neighbourhood(state, &centre, date.as_deref())
     })
     .await
@@ -842,7 +883,35 @@ fn disagreement_rows(state: &State) -> Result<Vec<Row>, Problem> {
         "disagreements",
         &[("SELECT ?subject ?tie", "SELECT ?s ?p ?g ?subject ?tie")],
     )?;
-    select(state, &sparql)
+    let kept = remembered(state, "disagreement rows", || {
+        let rows = select(state, &sparql)?;
+        Ok(Value::Array(
+            rows.iter()
+                .map(|row| {
+                    Value::Object(
+                        row.iter()
+                            .map(|(k, v)| (k.clone(), Value::String(plain(v))))
+                            .collect(),
+                    )
+                })
+                .collect(),
+        ))
+    })?;
+    // Kept as plain strings; read back as literals, which is all the callers look at.
+    Ok(kept
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_object)
+        .map(|row| {
+            row.iter()
+                .map(|(k, v)| {
+                    let text = v.as_str().unwrap_or_default();
+                    (k.clone(), Term::from(Literal::new_simple_literal(text)))
+                })
+                .collect()
+        })
+        .collect())
 }
 
 /// The (subject, tie) pairs sources disagree on.
@@ -856,7 +925,7 @@ fn disputed_ties(state: &State) -> Result<BTreeSet<(String, String)>, Problem> {
 /// `GET /explore/api/disagreements`: each subject and tie that sources state differently,
 /// with every side: its article, source, the objects it states and its words.
 async fn disagreements(state: Shared) -> Response {
-    blocking(&state, |state| {
+    blocking(&state, "disagreements".to_owned(), |state| {
         let mut grouped: BTreeMap<(String, String), (String, String, Vec<Value>)> = BTreeMap::new();
         for row in disagreement_rows(state)? {
             let entry = grouped
@@ -946,7 +1015,7 @@ async fn tie(state: Shared, RawQuery(raw): RawQuery) -> Response {
         let problem = ends.into_iter().find_map(Result::err).expect("one failed");
         return problem.into_response();
     };
-    blocking(&state, move |state| {
+    blocking(&state, format!("tie {s} {p} {o}"), move |state| {
         let rows = select(
             state,
             &format!(
@@ -1028,7 +1097,7 @@ async fn facts(state: Shared, RawQuery(raw): RawQuery) -> Response {
         Ok(n) => n,
         Err(p) => return p.into_response(),
     };
-    blocking(&state, move |state| {
+    blocking(&state, format!("facts {node}"), move |state| {
         let rows = select(
             state,
             &format!(
@@ -1099,7 +1168,7 @@ async fn as_of(state: Shared, RawQuery(raw): RawQuery) -> Response {
         Ok(None) => return Problem::bad("give ?date=YYYY-MM-DD").into_response(),
         Err(p) => return p.into_response(),
     };
-    blocking(&state, move |state| {
+    blocking(&state, format!("as-of {date}"), move |state| {
         let leaders = leaders(state, &date)?;
         Ok(json!({
             "date": date,
@@ -1132,7 +1201,7 @@ async fn prefixes(state: Shared) -> Response {
 /// `GET /explore/api/timeline`: the story's events with their dates and articles
 /// (`story-timeline`).
 async fn timeline(state: Shared) -> Response {
-    blocking(&state, |state| {
+    blocking(&state, "timeline".to_owned(), |state| {
         let sparql = widened(
             "story-timeline",
             &[
