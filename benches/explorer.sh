@@ -2,7 +2,8 @@
 # The explorer of `newsgraph serve`, measured as a person meets it: the page's first render and
 # a neighbourhood's expansion in headless Chromium (the browser's own performance timings,
 # benches/explorer_render.py), and the latency of each request the page makes, with curl
-# (median and slowest of RUNS, 20 by default, after one warm-up request each).
+# (median and slowest of RUNS, 20 by default, after one warm-up request each). The server runs
+# with --no-cache, so every request is evaluated afresh, as a first visit's are.
 #
 # Usage: benches/explorer.sh                 the five facts files of data/articles/, in memory
 #        benches/explorer.sh --store DIR     a store (a binary built with --features rocksdb)
@@ -19,10 +20,11 @@ newsgraph=${NEWSGRAPH_BIN:-target/release/newsgraph}
 
 if [ "${1:-}" = "--store" ]; then
     what="the store $2"
-    "$newsgraph" --store "$2" serve --bind "127.0.0.1:$PORT" 2>target/explorer-bench.log &
+    "$newsgraph" --store "$2" serve --no-cache --bind "127.0.0.1:$PORT" 2>target/explorer-bench.log &
 else
     what="the five facts files of data/articles/"
-    "$newsgraph" serve data/articles/*.toml --bind "127.0.0.1:$PORT" 2>target/explorer-bench.log &
+    "$newsgraph" serve data/articles/*.toml --no-cache --bind "127.0.0.1:$PORT" \
+        2>target/explorer-bench.log &
 fi
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT

@@ -445,6 +445,8 @@
       tab.tabIndex = on ? 0 : -1;
       $(tab.getAttribute('aria-controls')).hidden = !on;
     }
+    // Questions and their tables get more room; the graph keeps the rest.
+    document.querySelector('main').classList.toggle('asking', name === 'ask');
     if (name === 'ask' && editor) editor.refresh();
   }
   tabs.forEach((tab, i) => {
@@ -589,6 +591,7 @@
 
   // ---- start ----------------------------------------------------------------------------
   async function start() {
+    applyKinds();
     try { prefixes = await getJSON(API + 'prefixes'); } catch (error) { prefixes = {}; }
     setupEditor();
     loadTimeline();
