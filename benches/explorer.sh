@@ -6,6 +6,8 @@
 # with --no-cache, so every request is evaluated afresh, as a first visit's are.
 #
 # Usage: benches/explorer.sh                 the five facts files of data/articles/, in memory
+#        benches/explorer.sh FACTS...        those facts files, in memory (for a synthetic
+#                                            corpus: benches/generate_corpus.py N DIR --stories M)
 #        benches/explorer.sh --store DIR     a store (a binary built with --features rocksdb)
 # NEWSGRAPH_BIN chooses the binary (target/release/newsgraph, built when missing).
 set -euo pipefail
@@ -22,14 +24,15 @@ if [ "${1:-}" = "--store" ]; then
     what="the store $2"
     "$newsgraph" --store "$2" serve --no-cache --bind "127.0.0.1:$PORT" 2>target/explorer-bench.log &
 else
-    what="the five facts files of data/articles/"
-    "$newsgraph" serve data/articles/*.toml --no-cache --bind "127.0.0.1:$PORT" \
+    if [ $# -gt 0 ]; then facts=("$@"); else facts=(data/articles/*.toml); fi
+    what="${#facts[@]} facts files in memory"
+    "$newsgraph" serve "${facts[@]}" --no-cache --bind "127.0.0.1:$PORT" \
         2>target/explorer-bench.log &
 fi
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 base=http://127.0.0.1:$PORT
-for _ in $(seq 100); do curl -sf -o /dev/null "$base/explore" && break; sleep 0.2; done
+for _ in $(seq 600); do curl -sf -o /dev/null "$base/explore" && break; sleep 0.2; done
 
 echo "explorer over $what ($(git rev-parse --short HEAD), $(nproc) CPUs)"
 id=https://newsgraph.example/id

@@ -602,14 +602,8 @@ struct Leaders {
     rows: Vec<Row>,
 }
 
-fn leaders(state: &State, date: &str) -> Result<Leaders, Problem> {
-    let sparql = widened(
-        "leaders-as-of",
-        &[("SELECT DISTINCT", "SELECT DISTINCT ?org ?holder ?post ?a")],
-    )?;
-    let bound = catalogue::binding("date", date, &state.prefixes)
-        .map_err(|e| Problem::bad(format!("invalid date: {e}")))?;
-    let rows = select_bound(state, &sparql, &[bound])?;
+/// `leaders-as-of` for a date, for every organization or only for `only`.
+fn leaders(state: &State, date: &str, only: Option<&BTreeSet<String>>) -> Result<Leaders, Problem> {
     let mut leaders = Leaders {
         held: BTreeSet::new(),
         heads: BTreeSet::new(),
@@ -617,6 +611,28 @@ fn leaders(state: &State, date: &str) -> Result<Leaders, Problem> {
         organizations: BTreeSet::new(),
         rows: Vec::new(),
     };
+    let restriction = match only {
+        Some(organizations) if organizations.is_empty() => return Ok(leaders),
+        Some(organizations) => {
+            let values: String = organizations
+                .iter()
+                .filter_map(|o| NamedNode::new(o.as_str()).ok())
+                .map(|o| format!("{o} "))
+                .collect();
+            format!("WHERE {{\n  VALUES ?org {{ {values}}}")
+        }
+        None => "WHERE {".to_owned(),
+    };
+    let sparql = widened(
+        "leaders-as-of",
+        &[
+            ("SELECT DISTINCT", "SELECT DISTINCT ?org ?holder ?post ?a"),
+            ("WHERE {", &restriction),
+        ],
+    )?;
+    let bound = catalogue::binding("date", date, &state.prefixes)
+        .map_err(|e| Problem::bad(format!("invalid date: {e}")))?;
+    let rows = select_bound(state, &sparql, &[bound])?;
     for row in &rows {
         let (post, holder, organization) = (
             get_or_empty(row, "post"),
@@ -700,7 +716,11 @@ fn neighbourhood(state: &State, centre: &NamedNode, date: Option<&str>) -> Resul
     ties.sort();
     let sources = tie_sources(state, &ties)?;
     let leaders = match date {
-        Some(date) => Some(leaders(state, date)?),
+        Some(date) => Some(leaders(
+            state,
+            date,
+            Some(&post_organizations(state, &ties)?),
+        )?),
         None => None,
     };
     let disputed = disputed_ties(state)?;
@@ -752,6 +772,30 @@ fn neighbourhood(state: &State, centre: &NamedNode, date: Option<&str>) -> Resul
         "ties": tie_values,
         "truncated": truncated,
     }))
+}
+
+/// The organizations whose posts the ties are about: those headed, and those of the posts held.
+fn post_organizations(state: &State, ties: &[Tie]) -> Result<BTreeSet<String>, Problem> {
+    let mut organizations: BTreeSet<String> = ties
+        .iter()
+        .filter(|t| t.predicate == org::HEAD_OF.as_str())
+        .map(|t| t.object.clone())
+        .collect();
+    let posts: String = ties
+        .iter()
+        .filter(|t| t.predicate == org::HELD_BY.as_str())
+        .map(|t| format!("<{}> ", t.subject))
+        .collect();
+    if !posts.is_empty() {
+        let rows = select(
+            state,
+            &format!(
+                "SELECT DISTINCT ?org WHERE {{ VALUES ?post {{ {posts}}} ?post org:postIn ?org }}"
+            ),
+        )?;
+        organizations.extend(rows.iter().map(|r| get_or_empty(r, "org")));
+    }
+    Ok(organizations)
 }
 
 /// Where a tie stands as of a date: a post and its holder by `leaders-as-of` when that
@@ -1148,7 +1192,7 @@ async fn as_of(state: Shared, RawQuery(raw): RawQuery) -> Response {
         Err(p) => return p.into_response(),
     };
     blocking(&state, format!("as-of {date}"), move |state| {
-        let leaders = leaders(state, &date)?;
+        let leaders = leaders(state, &date, None)?;
         Ok(json!({
             "date": date,
             "leaders": leaders.rows.iter().map(|r| json!({
