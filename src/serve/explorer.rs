@@ -1257,7 +1257,10 @@ mod tests {
         for (name, edits) in [
             (
                 "leaders-as-of",
-                vec![("SELECT DISTINCT", "SELECT DISTINCT ?x")],
+                vec![
+                    ("SELECT DISTINCT", "SELECT DISTINCT ?x"),
+                    ("WHERE {", "WHERE { ?x ?x ?x ."),
+                ],
             ),
             (
                 "disagreements",
