@@ -1,9 +1,9 @@
 # Installs the outside tools newsgraph's output is judged with, for scripts/test.sh and
 # scripts/bench.sh (source it, then call install_outside_tools): raptor's `rapper`, Graphviz,
-# Chromium (for the page of `newsgraph serve`) and Node.js from Debian packages, rdflib,
-# networkx, igraph and pySHACL in a Python venv under target/py, and jsonld.js (the exact
-# versions of tests/tools/package-lock.json) under target/js. Sets NEWSGRAPH_PYTHON to that
-# venv's interpreter and NEWSGRAPH_NODE_MODULES to that node_modules.
+# Chromium and chromedriver (for the pages of `newsgraph serve`) and Node.js from Debian
+# packages, rdflib, networkx, igraph, pySHACL and selenium in a Python venv under target/py,
+# and jsonld.js (the exact versions of tests/tools/package-lock.json) under target/js. Sets
+# NEWSGRAPH_PYTHON to that venv's interpreter and NEWSGRAPH_NODE_MODULES to that node_modules.
 # install_serve_bench_tools adds what benches/serve_load.sh needs: wrk (Debian) and the
 # reference server, the `oxigraph` CLI from PyPI, in a venv under target/oxigraph-venv.
 
@@ -35,6 +35,7 @@ install_outside_tools() {
     command -v rapper >/dev/null || packages+=(raptor2-utils)
     command -v dot >/dev/null || packages+=(graphviz)
     command -v chromium >/dev/null || packages+=(chromium)
+    command -v chromedriver >/dev/null || packages+=(chromium-driver)
     command -v python3 >/dev/null || packages+=(python3 python3-venv)
     command -v node >/dev/null || packages+=(nodejs)
     command -v npm >/dev/null || packages+=(npm)
@@ -43,8 +44,8 @@ install_outside_tools() {
     fi
 
     local venv=target/py
-    if ! "$venv/bin/python" -c 'import rdflib, networkx, igraph, pyshacl' 2>/dev/null; then
-        echo "installing rdflib, networkx, igraph and pySHACL into $venv" >&2
+    if ! "$venv/bin/python" -c 'import rdflib, networkx, igraph, pyshacl, selenium' 2>/dev/null; then
+        echo "installing rdflib, networkx, igraph, pySHACL and selenium into $venv" >&2
         rm -rf "$venv"
         if ! python3 -m venv "$venv" 2>/dev/null; then
             apt_install python3-venv

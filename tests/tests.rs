@@ -4,6 +4,8 @@
 mod corpus;
 mod draft;
 mod errors;
+#[cfg(feature = "serve")]
+mod explorer;
 mod export;
 mod export_files;
 mod grounding;

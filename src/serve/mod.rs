@@ -5,8 +5,9 @@
 //!   `Accept`; updates only with [`Config::allow_update`];
 //! - the SPARQL 1.1 Graph Store Protocol's GET at `/store` (`?default`, `?graph=IRI`);
 //! - the saved questions at `/queries` and `/queries/NAME?param=…`;
-//! - a page for people at `/`, and the org chart at `/orgchart.svg` (through Graphviz).
-//!
+//! - a page for people at `/`, and the org chart at `/orgchart.svg` (through Graphviz);
+//! - the explorer at `/explore` (its routes in `explorer.rs`), which `/queries/NAME` also
+//!   answers a browser with;
 //! - the SPARQL 1.1 Service Description at `/sparql` without a query.
 //!
 //! One module per kind of route: `sparql`, `graph_store`, `saved`, `page`; `reply` holds what
@@ -16,6 +17,7 @@
 //! server keeps the answers to repeated queries ([`Config::cache`]).
 
 mod cache;
+mod explorer;
 mod graph_store;
 pub mod lanes;
 pub mod negotiate;
@@ -109,8 +111,9 @@ fn app(state: Arc<State>) -> anyhow::Result<Router> {
         .route("/sparql", get(sparql::sparql_get).post(sparql::sparql_post))
         .route("/store", get(graph_store::graph_store))
         .route("/queries", get(saved::list_queries))
-        .route("/queries/{name}", get(saved::saved_query))
+        .route("/queries/{name}", get(explorer::saved_query_or_page))
         .route("/orgchart.svg", get(page::org_chart))
+        .merge(explorer::routes())
         .fallback(page::not_found)
         .with_state(state);
     Ok(match cors {
