@@ -56,11 +56,12 @@ struct Quantity {
     bound: Option<Bound>,
 }
 
-/// "More than" (the value itself excluded), "at least" (included), or "about".
+/// "More than" (the value itself excluded), "at least" (included), "up to", or "about".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Bound {
     Exclusive,
     Inclusive,
+    AtMost,
     Approximate,
 }
 
@@ -70,7 +71,10 @@ fn bound_before(before: &[String]) -> Option<Bound> {
         let phrase = words(phrase);
         before.ends_with(&phrase)
     };
-    if MORE_THAN.iter().any(|p| ends(p)) {
+    // "No more than" before "more than".
+    if AT_MOST.iter().any(|p| ends(p)) {
+        Some(Bound::AtMost)
+    } else if MORE_THAN.iter().any(|p| ends(p)) {
         Some(Bound::Exclusive)
     } else if AT_LEAST.iter().any(|p| ends(p)) {
         Some(Bound::Inclusive)
@@ -116,6 +120,8 @@ const FUNCTION_WORDS: [&str; 28] = [
 /// Words that make a number an exclusive lower bound, and an inclusive one.
 const MORE_THAN: [&str; 5] = ["more than", "over", "above", "exceeding", "upwards of"];
 const AT_LEAST: [&str; 2] = ["at least", "no fewer than"];
+/// Words that make a number an upper bound.
+const AT_MOST: [&str; 3] = ["up to", "at most", "no more than"];
 const ABOUT: [&str; 7] = [
     "about",
     "around",
@@ -619,6 +625,8 @@ impl Grounder<'_> {
             Some(Bound::Exclusive)
         } else if amount.at_least {
             Some(Bound::Inclusive)
+        } else if amount.at_most {
+            Some(Bound::AtMost)
         } else if amount.approximate {
             Some(Bound::Approximate)
         } else {
