@@ -11,6 +11,7 @@ mod hostile;
 mod interop;
 mod layout;
 mod mapping;
+mod mutations;
 mod outside_tools;
 mod provenance;
 mod reconcile;

@@ -192,6 +192,8 @@ pub struct Token {
     pub possessive: bool,
     /// Which sentence it is in, counted from 0.
     pub sentence: usize,
+    /// Whether a hyphen joins it to the word before ("e-commerce-aligned").
+    pub joined: bool,
 }
 
 impl Token {
@@ -331,11 +333,30 @@ pub const PAST_VERBS: &[&str] = &[
     "established",
 ];
 
+/// Verbs of saying, which date the telling, not the change told: "36Kr has learned" is no
+/// cue that a restructuring is done.
+pub const REPORTING_VERBS: &[&str] = &[
+    "learned",
+    "learnt",
+    "told",
+    "said",
+    "stated",
+    "reported",
+    "explained",
+    "announced",
+];
+
 /// Auxiliaries after which a participle is past ("has moved", "was integrated").
 const PERFECT: &[&str] = &["has", "have", "had", "was", "were"];
 
 /// Words after which an `-ed` form is not past ("will be integrated", "to be handed").
 const NOT_PAST_BEFORE: &[&str] = &["be", "being", "will", "to", "is", "are", "would"];
+
+/// Words before which an `-ed` form is an adjective ("a specialized logistics company").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "more", "most",
+    "highly", "newly", "fully",
+];
 
 /// Adverbs that may stand between an auxiliary and its verb.
 const ADVERBS: &[&str] = &[
@@ -885,11 +906,8 @@ fn occurrences(
 
 /// The cues of stage in a passage's tokens.
 fn cues(tokens: &[Token]) -> Vec<Cue> {
-    let words: Vec<&str> = tokens
-        .iter()
-        .filter(|t| !t.is_punct())
-        .map(|t| t.word.as_str())
-        .collect();
+    let kept: Vec<&Token> = tokens.iter().filter(|t| !t.is_punct()).collect();
+    let words: Vec<&str> = kept.iter().map(|t| t.word.as_str()).collect();
     let mut out: Vec<Cue> = Vec::new();
     fn add(out: &mut Vec<Cue>, stage: Stage, words: String) {
         let cue = Cue { stage, words };
@@ -940,13 +958,17 @@ fn cues(tokens: &[Token]) -> Vec<Cue> {
                 k += 1;
             }
             if let Some(verb) = words.get(k) {
-                if participle(verb) {
+                if participle(verb) && !REPORTING_VERBS.contains(verb) {
                     push(&mut out, Stage::Completed, words[i..=k].join(" "));
                 }
             }
         }
         // "launched", "signed", "began": a past form not after "be", "will", "to", "is".
-        let past = PAST_VERBS.contains(&w) || (w.ends_with("ed") && w.len() > 4);
+        // "e-commerce-aligned", "market-driven": a compound adjective, not a verb.
+        let past = (PAST_VERBS.contains(&w) || (w.ends_with("ed") && w.len() > 4))
+            && !REPORTING_VERBS.contains(&w)
+            && !kept[i].joined
+            && !(i > 0 && DETERMINERS.contains(&words[i - 1]));
         let auxiliary = (1..=2).any(|back| {
             i >= back
                 && (NOT_PAST_BEFORE.contains(&words[i - back])
@@ -1074,6 +1096,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 end,
                 possessive,
                 sentence,
+                joined: start > 0 && chars[start - 1] == '-',
             });
             continue;
         }
@@ -1106,6 +1129,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
                     end: i + 1,
                     possessive: false,
                     sentence,
+                    joined: false,
                 });
             }
             _ => {}
@@ -1309,6 +1333,7 @@ mod tests {
             ("Since 2024, Ding has had", &[(Completed, "since 2024")]),
             ("Established 11 years ago", &[(Completed, "11 years ago")]),
             ("Cainiao signed contracts", &[(Completed, "signed")]),
+            ("Cainiao is undergoing", &[(UnderWay, "is undergoing")]),
         ];
         for (text, expected) in cases {
             let got = stages(text);
@@ -1319,6 +1344,11 @@ mod tests {
                 );
             }
         }
+        // Saying dates the telling, not the change.
+        assert!(stages("36Kr has learned").is_empty());
+        assert!(stages("e-commerce-aligned responsibilities").is_empty());
+        assert!(stages("a specialized logistics company").is_empty());
+        assert!(stages("a Cainiao employee told 36Kr").is_empty());
         // "will be integrated" is no cue of a change done.
         assert!(
             !stages("will be integrated into Taotian")
