@@ -152,8 +152,8 @@ fn disagreements_between_the_two_accounts_of_the_restructuring() {
     assert_eq!(
         sorted(&second[5], " | "),
         [
-            "and Wan Lin, chief executive officer of Cainiao",
-            "now reports to both Jiang Fan, chief executive officer of Alibaba's e-commerce business",
+            "Ding Hongwei, the Cainiao executive in charge of that team, now reports to both Jiang Fan, chief executive officer of Alibaba's e-commerce business",
+            "Ding Hongwei, the Cainiao executive in charge of that team, now reports to both Jiang Fan, chief executive officer of Alibaba's e-commerce business, and Wan Lin, chief executive officer of Cainiao.",
         ]
     );
     let krasia = &sides[1];
@@ -163,7 +163,7 @@ fn disagreements_between_the_two_accounts_of_the_restructuring() {
             "Jiang Fan",
             "Cainiao offloads e-commerce duties to Alibaba to double down on logistics",
             "36Kr",
-            "will now report directly to Jiang Fan",
+            "Ding Hongwei, a senior Cainiao executive, will now report directly to Jiang Fan",
         ]
     );
 }
@@ -244,11 +244,8 @@ fn how_cainiao_s_relation_to_alibaba_changed() {
                 "Alibaba Group's share of Cainiao's fully diluted equity: about 63.7%",
                 "stake",
             ],
-            &[
-                "2025-01",
-                "Cainiao organizational restructuring",
-                "restructuring"
-            ],
+            // The second account's restructuring changes Cainiao only: its text does not say
+            // the E-commerce Business Group or Taotian resulted from it.
         ])
     );
     let undated: Vec<&str> = changes

@@ -8,8 +8,8 @@
 //!   `object`, `holder`, `organization`, `speaker`, `from`, `to`, `moves`, `agents`, `of`,
 //!   `part_of`, `provider`, `clients`, `original`, `resulting`, `area`)
 //!   is named in one of its quotes: by a name or other name, by a short form the text has
-//!   tied to it, or by an anaphor resolved to it (an unnamed source is named by the words of
-//!   its own evidence). References to events, artifacts and claims, a claim's `about`, an
+//!   tied to it, or by an anaphor resolved to it (an unnamed source is named by its
+//!   description without "unnamed", or by the words of its own evidence). References to events, artifacts and claims, a claim's `about`, an
 //!   offer's `seller` and a place's `within` are the editor's composition of the article and
 //!   are not checked here.
 //! - **Direction.** A directed tie (reports-to, unit-of, sub-organization-of, member-of,
@@ -86,9 +86,13 @@ fn entities(facts: &Facts) -> (Vec<Entity>, HashMap<String, usize>) {
         });
     }
     for p in &file.people {
-        // An unnamed source is named by the words that introduce it.
+        // An unnamed source is named by its description without "unnamed" ("Cainiao
+        // employee"), or by the words that introduce it.
         let names = if p.anonymous {
-            texts(&p.evidence.0)
+            let mut names = texts(&p.evidence.0);
+            let name = p.name.get_ref();
+            names.push(name.strip_prefix("unnamed ").unwrap_or(name).to_owned());
+            names
         } else {
             let mut names = vec![p.name.get_ref().clone()];
             names.extend(texts(&p.alt_names));

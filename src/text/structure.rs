@@ -485,11 +485,14 @@ impl Reader {
             m
         });
         for (e, short) in shorts {
-            let Some(&first) = first_use.get(&e) else {
+            // A unit's name without its organization's in front ("parcel team" for "Northwind
+            // parcel team") names it anywhere; other short forms after the full name.
+            let unit = matches!(self.entities[e].class, Class::Unit);
+            let Some(first) = first_use.get(&e).copied().or(unit.then_some(0)) else {
                 continue;
             };
             for at in occurrences(&self.tokens, &index, &short) {
-                if at > first {
+                if at > first || (unit && first == 0) {
                     found.push(Mention {
                         entity: e,
                         tokens: (at, at + short.len()),
@@ -863,6 +866,7 @@ fn short_forms(class: Class, name: &str, words: &[String]) -> Vec<Vec<String>> {
             .filter(|w| w.chars().count() > 1)
             .map(|w| vec![w.clone()])
             .collect(),
+        Class::Unit if words.len() >= 3 && capitalised_first(name) => vec![words[1..].to_vec()],
         Class::Company | Class::BusinessGroup | Class::Organization => {
             let mut short = words.to_vec();
             while short.len() > 1
@@ -880,6 +884,11 @@ fn short_forms(class: Class, name: &str, words: &[String]) -> Vec<Vec<String>> {
         }
         _ => Vec::new(),
     }
+}
+
+/// Whether a name starts with a capital, as an organization's name does.
+fn capitalised_first(name: &str) -> bool {
+    name.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn starts_with_words(tokens: &[Token], words: &[String]) -> bool {
@@ -950,6 +959,18 @@ fn cues(tokens: &[Token]) -> Vec<Cue> {
             && !out.iter().any(|c| c.words.contains(w))
         {
             push(&mut out, Stage::Completed, w.to_owned());
+        }
+        // "is splitting", "are now moving": a form of "be" before an "-ing" verb.
+        if matches!(w, "is" | "are" | "am") {
+            let mut k = i + 1;
+            while words.get(k).is_some_and(|x| ADVERBS.contains(x)) {
+                k += 1;
+            }
+            if let Some(verb) = words.get(k) {
+                if verb.ends_with("ing") && verb.len() > 5 {
+                    push(&mut out, Stage::UnderWay, words[i..=k].join(" "));
+                }
+            }
         }
         // "has moved", "was integrated", "has also shifted".
         if PERFECT.contains(&w) {
@@ -1334,6 +1355,10 @@ mod tests {
             ("Established 11 years ago", &[(Completed, "11 years ago")]),
             ("Cainiao signed contracts", &[(Completed, "signed")]),
             ("Cainiao is undergoing", &[(UnderWay, "is undergoing")]),
+            (
+                "Northwind is splitting its team",
+                &[(UnderWay, "is splitting")],
+            ),
         ];
         for (text, expected) in cases {
             let got = stages(text);
