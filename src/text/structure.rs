@@ -1275,7 +1275,8 @@ mod tests {
     #[test]
     fn directions() {
         use Pattern::*;
-        let cases: &[(&str, &[(Pattern, &str, &str)])] = &[
+        type Case<'a> = (&'a str, &'a [(Pattern, &'a str, &'a str)]);
+        let cases: &[Case] = &[
             (
                 "Ding Hongwei, a senior Cainiao executive, will now report directly to Jiang Fan",
                 &[(ReportsTo, "ding", "jiang")],
