@@ -104,7 +104,7 @@ fn check_reports_each_conflict_with_both_locations() {
         ),
         format!(
             "error: {c}:28:8: person `lin-wan` is named \"Zhang Wei\" here but \"Lin Wan\" in \
-             {seed}:225:8"
+             {seed}:228:8"
         ),
         "3 problems found".to_owned(),
     ];

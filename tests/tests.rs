@@ -13,6 +13,7 @@ mod hostile;
 mod interop;
 mod layout;
 mod mapping;
+mod mutations;
 mod outside_tools;
 mod properties;
 mod provenance;

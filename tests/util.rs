@@ -73,12 +73,19 @@ pub fn first_columns(rows: Vec<Vec<String>>, n: usize) -> Vec<Vec<String>> {
     rows.into_iter().map(|row| row[..n].to_vec()).collect()
 }
 
+/// Where the article texts are: `$NEWSGRAPH_ARTICLES` when set, else `../shared/articles/`.
+pub fn articles_dir() -> PathBuf {
+    match std::env::var_os("NEWSGRAPH_ARTICLES") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/articles"),
+    }
+}
+
 /// The Cainiao article's text, where the workspace keeps it (`../shared/articles/`). The
 /// tests that need it are `#[ignore]`d, so a plain `cargo test` lists them as ignored;
 /// `scripts/test.sh` runs them when the text is there.
 pub fn cainiao_text() -> PathBuf {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/articles/cainiao-restructuring.txt");
+    let path = articles_dir().join("cainiao-restructuring.txt");
     assert!(
         path.is_file(),
         "this test needs the Cainiao article text at {}",

@@ -258,11 +258,12 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Number> {
 }
 
 /// How the facts file marks a bound the text gives: `>` for "more than", `>=` for "at least",
-/// `~` for "about"; nothing for the bounds it has no mark for ("up to").
+/// `<=` for "up to", `~` for "about"; nothing for the bounds it has no mark for ("under").
 fn mark(words: &str) -> &'static str {
     match bound(words) {
         Some(Bound::Exclusive) => ">",
         Some(Bound::Inclusive) => ">=",
+        Some(Bound::AtMost) => "<=",
         Some(Bound::Approximate) => "~",
         None => "",
     }

@@ -374,6 +374,7 @@ impl Checker<'_> {
                 || days.percent
                 || days.more_than
                 || days.at_least
+                || days.at_most
                 || days.low.value() < 0.0
             {
                 self.amount_error(&o.delivery_days, "expected days, like 1 or 3-5");

@@ -290,6 +290,8 @@ impl Grounder<'_> {
             Some(Bound::Exclusive)
         } else if amount.at_least {
             Some(Bound::Inclusive)
+        } else if amount.at_most {
+            Some(Bound::AtMost)
         } else if amount.approximate {
             Some(Bound::Approximate)
         } else {

@@ -23,20 +23,26 @@ pub struct Quantity {
     pub bound: Option<Bound>,
 }
 
-/// "More than" (the value itself excluded), "at least" (included), or "about".
+/// "More than" (the value itself excluded), "at least" (included), "up to", or "about".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bound {
     /// The number is a lower bound, itself excluded: `>400` in a facts file.
     Exclusive,
     /// The number is a lower bound, itself included: `>=400`.
     Inclusive,
+    /// The number is an upper bound, itself included: `<=3.75`.
+    AtMost,
     /// The number is approximate: `~120`.
     Approximate,
 }
 
 /// Words before a number that bound it, and the bound they make; `None` for the words that
-/// bound it in a way the facts files have no mark for ("up to", "under").
+/// bound it in a way the facts files have no mark for ("under", "less than"). "No more than"
+/// comes before "more than", which it ends with.
 pub const BOUND_WORDS: &[(&str, Option<Bound>)] = &[
+    ("up to", Some(Bound::AtMost)),
+    ("at most", Some(Bound::AtMost)),
+    ("no more than", Some(Bound::AtMost)),
     ("more than", Some(Bound::Exclusive)),
     ("over", Some(Bound::Exclusive)),
     ("above", Some(Bound::Exclusive)),
@@ -51,7 +57,6 @@ pub const BOUND_WORDS: &[(&str, Option<Bound>)] = &[
     ("nearly", Some(Bound::Approximate)),
     ("almost", Some(Bound::Approximate)),
     ("some", Some(Bound::Approximate)),
-    ("up to", None),
     ("under", None),
     ("less than", None),
 ];
@@ -438,13 +443,15 @@ mod tests {
             ("nearly 50%", "~"),
             ("about USD 10.3 billion", "~"),
             ("about US$ 5", "~"),
-            ("up to USD 3.75 billion", ""),
+            ("up to USD 3.75 billion", "<="),
+            ("no more than 3", "<="),
             ("in 400 cities", ""),
         ];
         for (text, expected) in cases {
             let mark = match read(text)[0].bound {
                 Some(Bound::Exclusive) => ">",
                 Some(Bound::Inclusive) => ">=",
+                Some(Bound::AtMost) => "<=",
                 Some(Bound::Approximate) => "~",
                 None => "",
             };

@@ -290,8 +290,8 @@ impl FromStr for Decimal {
 }
 
 /// A quantity from the text: a number or a range, maybe a lower bound, maybe money or a
-/// percentage. Written like `30%`, `-5%`, `>50%` ("more than"), `>=400` ("at least"), `~120`
-/// ("about"), `EUR 2`, `USD 3.1-5.2`; a range runs from its low end to its high end.
+/// percentage. Written like `30%`, `-5%`, `>50%` ("more than"), `>=400` ("at least"),
+/// `<=400` ("up to"), `~120` ("about"), `EUR 2`, `USD 3.1-5.2`; a range runs from its low end to its high end.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Amount {
     /// `true` for `>400`: the article says "more than" or "over", a bound the value itself
@@ -299,6 +299,9 @@ pub struct Amount {
     pub more_than: bool,
     /// `true` for `>=400`: the article says "at least", a bound the value reaches.
     pub at_least: bool,
+    /// `true` for `<=400`: the article says "up to" or "at most", an upper bound the value
+    /// reaches.
+    pub at_most: bool,
     /// `true` for `~120`: the article says "about" or "around".
     pub approximate: bool,
     /// ISO 4217 code for money.
@@ -314,7 +317,8 @@ pub struct Amount {
 impl Amount {
     /// The single value, when this is neither a range nor a bound.
     pub fn exact(&self) -> Option<&Decimal> {
-        (!self.more_than && !self.at_least && self.high.is_none()).then_some(&self.low)
+        (!self.more_than && !self.at_least && !self.at_most && self.high.is_none())
+            .then_some(&self.low)
     }
 }
 
@@ -325,6 +329,9 @@ impl fmt::Display for Amount {
         }
         if self.at_least {
             f.write_str("at least ")?;
+        }
+        if self.at_most {
+            f.write_str("up to ")?;
         }
         if self.approximate {
             f.write_str("about ")?;
@@ -354,6 +361,13 @@ impl FromStr for Amount {
                 true
             }
             None => false,
+        };
+        let at_most = match rest.strip_prefix("<=") {
+            Some(r) if !at_least => {
+                rest = r.trim_start();
+                true
+            }
+            _ => false,
         };
         let approximate = match rest.strip_prefix('~') {
             Some(r) => {
@@ -401,8 +415,8 @@ impl FromStr for Amount {
             ),
             None => (rest.parse()?, None),
         };
-        if (more_than || at_least) && high.is_some() {
-            return Err("a range cannot also be a lower bound".into());
+        if (more_than || at_least || at_most) && high.is_some() {
+            return Err("a range cannot also be a bound".into());
         }
         if let Some(high) = &high {
             if low.value() > high.value() {
@@ -413,12 +427,13 @@ impl FromStr for Amount {
                 ));
             }
         }
-        if approximate && (more_than || at_least) {
+        if approximate && (more_than || at_least || at_most) {
             return Err("an approximate value cannot also be a bound".into());
         }
         Ok(Amount {
             more_than,
             at_least,
+            at_most,
             approximate,
             currency,
             low,

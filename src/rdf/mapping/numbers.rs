@@ -60,6 +60,9 @@ impl Mapper<'_> {
         } else if amount.more_than {
             // "More than 400" does not include 400: schema.org's minimum would.
             self.decimal(s, ng::EXCLUSIVE_MIN_VALUE, amount.low.as_str());
+        } else if amount.at_most {
+            // "Up to 400": a maximum, no minimum.
+            self.decimal(s, max, amount.low.as_str());
         } else {
             self.decimal(s, min, amount.low.as_str());
             if let Some(high) = &amount.high {

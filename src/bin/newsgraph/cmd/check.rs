@@ -68,7 +68,7 @@ pub fn run(args: &CheckArgs, iris: &Iris, store: Option<&Path>) -> anyhow::Resul
                     + usize::from(facts.file().article.original_published_note.is_some());
                 writeln!(
                     out,
-                    "  evidence:   {} quotes found in {}, every value grounded in them; \
+                    "  evidence:   {} quotes found in {}, every value and reference grounded in them; \
                      {editorial} editorial",
                     located.len(),
                     text.path.display()

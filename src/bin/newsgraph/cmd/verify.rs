@@ -78,7 +78,7 @@ pub fn run(args: &VerifyArgs, iris: &Iris) -> anyhow::Result<()> {
     }
     writeln!(
         out,
-        "{name}: all {} evidence quotes found in {} (sha256 {}), every value grounded in its \
+        "{name}: all {} evidence quotes found in {} (sha256 {}), every value and reference grounded in its \
          quotes; {editorial} editorial",
         located.len(),
         text.path.display(),

@@ -1,0 +1,1439 @@
+//! What a sentence says about who and what: the people, organizations and places it names
+//! (by name, by a short form the text has tied to a name, or by an anaphor), which way the
+//! ties between them run, whether it speaks of a change as planned, under way or done, and
+//! the scope and bound words it qualifies things with.
+//!
+//! The reader knows nothing of facts files: it is given the entities to look for
+//! ([`Entity`]), reads a whole text once ([`Reader::new`]) and answers, for any passage of
+//! it, what that passage says ([`Reader::read`]). Checking records against that reading is
+//! `ground`'s work; proposing records from it is `draft`'s. The word lists every rule uses are
+//! tables in this file, each with its own test.
+//!
+//! **Anaphors.** "it", "its", "he", "the company", "the division"… stand for the nearest
+//! earlier mention of an entity of a compatible class in the same sentence or the one before
+//! it; resolved anaphors count as mentions for later ones. **Short forms.** A word of a
+//! person's name ("Ding" for "Ding Hongwei"), or an organization's name without its
+//! organization words ("Taotian" for "Taotian Group"), names that entity only after the text
+//! has used the full name.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// What sort of thing an entity is, as far as anaphors care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Class {
+    /// A named person or an unnamed source.
+    Person,
+    /// A company: a legal entity.
+    Company,
+    /// A business group of a larger group.
+    BusinessGroup,
+    /// An organization of unstated legal form (a platform, a publisher).
+    Organization,
+    /// A division or team.
+    Unit,
+    /// A line of business.
+    BusinessLine,
+    /// A loose set of agents ("non-Alibaba clients").
+    Group,
+    /// A region or area.
+    Place,
+}
+
+/// Something the reader looks for: a key the caller chooses (a record id), its class, and
+/// the names that stand for it.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// The caller's key.
+    pub key: String,
+    /// What it is.
+    pub class: Class,
+    /// Its names and other names, as written.
+    pub names: Vec<String>,
+}
+
+/// How a passage names an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// By one of its names.
+    Name,
+    /// By a short form of a name the text used earlier.
+    Short,
+    /// By an anaphor ("its", "the company") resolved to it.
+    Anaphor(&'static str),
+}
+
+/// One place the text names an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    /// Index of the entity in the reader's list.
+    pub entity: usize,
+    /// Its first token and the token after its last.
+    pub tokens: (usize, usize),
+    /// How it is named.
+    pub how: How,
+    /// Whether a longer name of another entity contains it ("Cainiao" in "Cainiao's
+    /// international division").
+    pub inside: bool,
+}
+
+/// The words that make a tie run one way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pattern {
+    /// "A … report(s) to B", "A has reporting lines to B".
+    ReportsTo,
+    /// "B's A", "A of B", "B-owned A": A belongs to B.
+    PartOf,
+    /// "A … into B", "moving A … to B": A goes to B.
+    Into,
+    /// "from B": what moves leaves B (the tie runs from the mover to B).
+    From,
+    /// "A serving B", "A began serving B": A serves B.
+    Serves,
+    /// "A's clients like B", "A … clients, including … B": B is a client of A.
+    ClientOf,
+    /// "a B employee": A is a member of B.
+    MemberOf,
+    /// "B founder A", "B was founded by A": B was founded by A.
+    FoundedBy,
+    /// "B was envisioned by A".
+    EnvisionedBy,
+}
+
+/// A tie the words state: `from` stands in `pattern` to `to` (entity indexes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Tie {
+    /// Which words.
+    pub pattern: Pattern,
+    /// The entity the tie starts from.
+    pub from: usize,
+    /// The entity it points at.
+    pub to: usize,
+}
+
+/// How far along a change the words put it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stage {
+    /// Future or intent: "will", "is to", "plans to".
+    Planned,
+    /// In progress: "is undergoing", "involves moving", "for over a year … have".
+    UnderWay,
+    /// Past: "has moved", "was integrated", "began", "since 2024".
+    Completed,
+}
+
+/// A cue word or phrase of a [`Stage`], as the text writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// The stage it marks.
+    pub stage: Stage,
+    /// The words.
+    pub words: String,
+}
+
+/// What a qualifier word does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Qualifies {
+    /// Limits how much is meant: "most", "select".
+    Scope,
+    /// Says something goes on as before: "will continue", "maintaining", "remain".
+    Continues,
+}
+
+/// A qualifier word of a passage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Qualifier {
+    /// What it does.
+    pub qualifies: Qualifies,
+    /// The word, lowercase.
+    pub word: String,
+}
+
+/// What one passage says.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    /// The entities it names, in text order (indexes into the reader's list), with how.
+    pub mentions: Vec<(usize, How)>,
+    /// The ties its words state between them.
+    pub ties: Vec<Tie>,
+    /// Its cues of planned, under-way or completed.
+    pub cues: Vec<Cue>,
+    /// Its scope and continuity words.
+    pub qualifiers: Vec<Qualifier>,
+    /// What it says things move from ("from B").
+    pub sources: Vec<usize>,
+    /// What it says things move to ("into B", "moving … to B").
+    pub destinations: Vec<usize>,
+}
+
+impl Reading {
+    /// Whether it names entity `entity`.
+    pub fn names(&self, entity: usize) -> bool {
+        self.mentions.iter().any(|&(e, _)| e == entity)
+    }
+
+    /// The cues of `stage`.
+    pub fn cues_of(&self, stage: Stage) -> impl Iterator<Item = &Cue> {
+        self.cues.iter().filter(move |c| c.stage == stage)
+    }
+}
+
+/// A word of the text with where it is (in characters of the whole text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Lowercase letters and digits (inner `.` kept: "jd.com", "2.1"), or one punctuation
+    /// mark among `, ; : ( )` (dashes between words read as `,`).
+    pub word: String,
+    /// First character.
+    pub start: usize,
+    /// After the last character.
+    pub end: usize,
+    /// Whether a possessive `'s` (or a bare `'` after an s) followed it.
+    pub possessive: bool,
+    /// Which sentence it is in, counted from 0.
+    pub sentence: usize,
+    /// Whether a hyphen joins it to the word before ("e-commerce-aligned").
+    pub joined: bool,
+}
+
+impl Token {
+    fn is_punct(&self) -> bool {
+        matches!(self.word.as_str(), "," | ";" | ":" | "(" | ")")
+    }
+}
+
+/// How an anaphor finds what it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// A pronoun ("it", "its", "he"): the nearest earlier mention of a compatible class in its
+    /// own sentence, else the first in the sentence before (its subject, as a rule).
+    Pronoun,
+    /// A description ("the company", "the division"): the first mention of a compatible class
+    /// in the sentence before, else the nearest earlier one in its own sentence.
+    Description,
+}
+
+/// Anaphors, how they reach back, and the classes they may stand for.
+pub const ANAPHORS: &[(&str, Reach, &[Class])] = &[
+    ("it", Reach::Pronoun, ORGS),
+    ("its", Reach::Pronoun, ORGS),
+    ("itself", Reach::Pronoun, ORGS),
+    ("he", Reach::Pronoun, &[Class::Person]),
+    ("him", Reach::Pronoun, &[Class::Person]),
+    ("his", Reach::Pronoun, &[Class::Person]),
+    ("she", Reach::Pronoun, &[Class::Person]),
+    ("her", Reach::Pronoun, &[Class::Person]),
+    ("the company", Reach::Description, COMPANIES),
+    ("the firm", Reach::Description, COMPANIES),
+    ("the parent company", Reach::Description, &[Class::Company]),
+    ("the group", Reach::Description, &[Class::BusinessGroup]),
+    ("the new group", Reach::Description, &[Class::BusinessGroup]),
+    ("the division", Reach::Description, UNITS),
+    ("the unit", Reach::Description, UNITS),
+    ("the team", Reach::Description, UNITS),
+    ("that team", Reach::Description, UNITS),
+    (
+        "the platform",
+        Reach::Description,
+        &[Class::Organization, Class::Unit],
+    ),
+];
+
+/// Anaphors that own what follows them, as "B's" does.
+const POSSESSIVE_ANAPHORS: &[&str] = &["its", "his", "her"];
+
+const ORGS: &[Class] = &[
+    Class::Company,
+    Class::BusinessGroup,
+    Class::Organization,
+    Class::Unit,
+    Class::BusinessLine,
+];
+const COMPANIES: &[Class] = &[Class::Company, Class::BusinessGroup, Class::Organization];
+const UNITS: &[Class] = &[Class::Unit, Class::BusinessLine];
+
+/// Words an organization's name may end in that its short form leaves out.
+pub const ORGANIZATION_WORDS: &[&str] = &[
+    "group",
+    "business",
+    "inc",
+    "ltd",
+    "limited",
+    "co",
+    "corp",
+    "corporation",
+    "holding",
+    "holdings",
+    "company",
+];
+
+/// Cues of a change to come or intended. Each is a phrase of lowercase words.
+pub const PLANNED_CUES: &[&str] = &[
+    "will",
+    "shall",
+    "is to",
+    "are to",
+    "is set to",
+    "are set to",
+    "plans to",
+    "plan to",
+    "planned",
+    "intends to",
+    "expects",
+    "expected to",
+    "is going to",
+    "are going to",
+    "would",
+    "upcoming",
+];
+
+/// Cues of a change in progress.
+pub const UNDER_WAY_CUES: &[&str] = &[
+    "is undergoing",
+    "undergoing",
+    "involves moving",
+    "is moving",
+    "are moving",
+    "is restructuring",
+    "was restructuring",
+    "is transferring",
+    "is effectively transferring",
+    "is scaling",
+    "ongoing",
+    "in progress",
+    "under way",
+    "underway",
+    "for over",
+    "for more than",
+    "continues to",
+];
+
+/// Cues of a change done: perfect and past forms, and words that place it in the past.
+/// Besides these, "has", "have", "had", "was" or "were" before a past participle and a past
+/// tense verb ("launched", "signed") not after "be" or "will" are cues too (see
+/// [`PAST_VERBS`]).
+pub const COMPLETED_CUES: &[&str] = &["ago", "since", "by", "previously", "formerly", "in"];
+
+/// Irregular past forms read as cues of a change done.
+pub const PAST_VERBS: &[&str] = &[
+    "began",
+    "became",
+    "made",
+    "took",
+    "gave",
+    "won",
+    "sold",
+    "bought",
+    "built",
+    "led",
+    "left",
+    "set",
+    "withdrew",
+    "founded",
+    "established",
+];
+
+/// Verbs of saying, which date the telling, not the change told: "36Kr has learned" is no
+/// cue that a restructuring is done.
+pub const REPORTING_VERBS: &[&str] = &[
+    "learned",
+    "learnt",
+    "told",
+    "said",
+    "stated",
+    "reported",
+    "explained",
+    "announced",
+];
+
+/// Auxiliaries after which a participle is past ("has moved", "was integrated").
+const PERFECT: &[&str] = &["has", "have", "had", "was", "were"];
+
+/// Words after which an `-ed` form is not past ("will be integrated", "to be handed").
+const NOT_PAST_BEFORE: &[&str] = &["be", "being", "will", "to", "is", "are", "would"];
+
+/// Words before which an `-ed` form is an adjective ("a specialized logistics company").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "more", "most",
+    "highly", "newly", "fully",
+];
+
+/// Adverbs that may stand between an auxiliary and its verb.
+const ADVERBS: &[&str] = &[
+    "now",
+    "also",
+    "already",
+    "effectively",
+    "directly",
+    "actively",
+    "heavily",
+    "recently",
+    "just",
+    "still",
+    "since",
+    "initially",
+    "closely",
+];
+
+/// Words that limit how much is meant.
+pub const SCOPE_WORDS: &[&str] = &["most", "some", "select", "several", "certain", "part"];
+
+/// Words that say something goes on as before.
+pub const CONTINUITY_WORDS: &[&str] = &[
+    "continue",
+    "continues",
+    "continuing",
+    "maintain",
+    "maintains",
+    "maintaining",
+    "remain",
+    "remains",
+    "keep",
+    "keeps",
+    "still",
+];
+
+/// Verbs that move staff or units, before "to" or "into".
+pub const MOVE_VERBS: &[&str] = &[
+    "move",
+    "moves",
+    "moved",
+    "moving",
+    "transfer",
+    "transfers",
+    "transferred",
+    "transferring",
+    "integrated",
+    "integrate",
+    "handed",
+    "hand",
+    "shifted",
+    "shift",
+    "join",
+    "joins",
+    "joined",
+    "merged",
+    "folded",
+    "over",
+];
+
+/// Words before "to" that make a reporting line.
+const REPORT_WORDS: &[&str] = &["report", "reports", "reported", "reporting"];
+
+/// The whole text, read once for every name, short form and anaphor of the entities.
+#[derive(Debug)]
+pub struct Reader {
+    tokens: Vec<Token>,
+    entities: Vec<Entity>,
+    /// Every mention, ordered by first token.
+    mentions: Vec<Mention>,
+}
+
+impl Reader {
+    /// Reads `text`, looking for `entities`.
+    pub fn new(text: &str, entities: Vec<Entity>) -> Reader {
+        let tokens = tokens(text);
+        let mut reader = Reader {
+            tokens,
+            entities,
+            mentions: Vec::new(),
+        };
+        reader.find_mentions();
+        reader
+    }
+
+    /// The entities looked for.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The tokens of the text.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    fn find_mentions(&mut self) {
+        let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, t) in self.tokens.iter().enumerate() {
+            index.entry(t.word.as_str()).or_default().push(i);
+        }
+        let mut found: Vec<Mention> = Vec::new();
+        let mut shorts: Vec<(usize, Vec<String>)> = Vec::new();
+        for (e, entity) in self.entities.iter().enumerate() {
+            for name in &entity.names {
+                let mut words: Vec<String> = words(name);
+                if words.first().is_some_and(|w| w == "the") && words.len() > 1 {
+                    words.remove(0);
+                }
+                for at in occurrences(&self.tokens, &index, &words) {
+                    found.push(Mention {
+                        entity: e,
+                        tokens: (at, at + words.len()),
+                        how: How::Name,
+                        inside: false,
+                    });
+                }
+                for short in short_forms(entity.class, name, &words) {
+                    shorts.push((e, short));
+                }
+            }
+        }
+        // Short forms count after the first use of a full name of their entity.
+        let first_use: HashMap<usize, usize> = found.iter().fold(HashMap::new(), |mut m, x| {
+            let at = m.entry(x.entity).or_insert(x.tokens.0);
+            *at = (*at).min(x.tokens.0);
+            m
+        });
+        for (e, short) in shorts {
+            // A unit's name without its organization's in front ("parcel team" for "Northwind
+            // parcel team") names it anywhere; other short forms after the full name.
+            let unit = matches!(self.entities[e].class, Class::Unit);
+            let Some(first) = first_use.get(&e).copied().or(unit.then_some(0)) else {
+                continue;
+            };
+            for at in occurrences(&self.tokens, &index, &short) {
+                if at > first || (unit && first == 0) {
+                    found.push(Mention {
+                        entity: e,
+                        tokens: (at, at + short.len()),
+                        how: How::Short,
+                        inside: false,
+                    });
+                }
+            }
+        }
+        // The longest name wins its words; a shorter name of the same entity inside it goes,
+        // one of another entity stays, marked as inside.
+        found.sort_by_key(|m| (m.tokens.0, std::cmp::Reverse(m.tokens.1)));
+        let mut kept: Vec<Mention> = Vec::new();
+        for m in found {
+            let container = kept
+                .iter()
+                .find(|k| k.tokens.0 <= m.tokens.0 && m.tokens.1 <= k.tokens.1)
+                .copied();
+            match container {
+                Some(k) if k.entity == m.entity => {}
+                Some(k) if k.tokens == m.tokens => {}
+                Some(_) => kept.push(Mention { inside: true, ..m }),
+                None => {
+                    // Overlapping, not contained: the earlier one keeps the words.
+                    if !kept
+                        .iter()
+                        .any(|k| !k.inside && k.tokens.0 < m.tokens.1 && m.tokens.0 < k.tokens.1)
+                    {
+                        kept.push(m);
+                    }
+                }
+            }
+        }
+        kept.sort_by_key(|m| m.tokens);
+        self.mentions = self.resolve_anaphors(kept);
+    }
+
+    /// Adds a mention for each anaphor that the rule resolves: the nearest earlier mention of
+    /// a compatible class, in the same sentence or the one before.
+    fn resolve_anaphors(&self, mentions: Vec<Mention>) -> Vec<Mention> {
+        let anaphors: Vec<(Vec<String>, &'static str, Reach, &[Class])> = ANAPHORS
+            .iter()
+            .map(|&(a, reach, classes)| (words(a), a, reach, classes))
+            .collect();
+        let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+        let mut pending = mentions.into_iter().peekable();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            while let Some(m) = pending.next_if(|m| m.tokens.0 <= i) {
+                out.push(m);
+            }
+            let covered = out
+                .iter()
+                .rev()
+                .take(4)
+                .any(|m| m.tokens.0 <= i && i < m.tokens.1);
+            let hit = (!covered)
+                .then(|| {
+                    anaphors
+                        .iter()
+                        .filter(|(w, ..)| starts_with_words(&self.tokens[i..], w))
+                        .max_by_key(|(w, ..)| w.len())
+                })
+                .flatten();
+            let Some((w, anaphor, reach, classes)) = hit else {
+                i += 1;
+                continue;
+            };
+            let sentence = self.tokens[i].sentence;
+            let fits = |m: &&Mention| !m.inside && classes.contains(&self.entities[m.entity].class);
+            let in_sentence = |m: &&Mention, s: usize| self.tokens[m.tokens.0].sentence == s;
+            let nearest = || {
+                out.iter()
+                    .rev()
+                    .take_while(|m| in_sentence(m, sentence))
+                    .filter(|m| m.tokens.1 <= i)
+                    .find(fits)
+            };
+            let first_before = || {
+                sentence.checked_sub(1).and_then(|before| {
+                    out.iter()
+                        .rev()
+                        .skip_while(|m| in_sentence(m, sentence))
+                        .take_while(|m| in_sentence(m, before))
+                        .filter(fits)
+                        .last()
+                })
+            };
+            let antecedent = match reach {
+                Reach::Pronoun => nearest().or_else(first_before),
+                Reach::Description => first_before().or_else(nearest),
+            }
+            .map(|m| m.entity);
+            if let Some(entity) = antecedent {
+                out.push(Mention {
+                    entity,
+                    tokens: (i, i + w.len()),
+                    how: How::Anaphor(anaphor),
+                    inside: false,
+                });
+            }
+            i += w.len();
+        }
+        out.extend(pending);
+        out
+    }
+
+    /// What the passage at characters `span` of the text says.
+    pub fn read(&self, span: Range<usize>) -> Reading {
+        let first = self.tokens.partition_point(|t| t.start < span.start);
+        let last = self.tokens.partition_point(|t| t.end <= span.end);
+        if first >= last {
+            return Reading::default();
+        }
+        let from = self.mentions.partition_point(|m| m.tokens.0 < first);
+        let mentions: Vec<&Mention> = self.mentions[from..]
+            .iter()
+            .take_while(|m| m.tokens.0 < last)
+            .filter(|m| m.tokens.1 <= last)
+            .collect();
+        let words = &self.tokens[first..last];
+        let (ties, sources, destinations) = self.ties(&mentions, first, last);
+        Reading {
+            mentions: mentions.iter().map(|m| (m.entity, m.how)).collect(),
+            ties,
+            cues: cues(words),
+            qualifiers: qualifiers(words),
+            sources,
+            destinations,
+        }
+    }
+
+    /// The ties the words between tokens `first` and `last` state between `mentions`.
+    /// With them, what moves from where and to where.
+    fn ties(
+        &self,
+        mentions: &[&Mention],
+        first: usize,
+        last: usize,
+    ) -> (Vec<Tie>, Vec<usize>, Vec<usize>) {
+        let (mut sources, mut destinations) = (Vec::new(), Vec::new());
+        let t = &self.tokens;
+        let class = |m: &Mention| self.entities[m.entity].class;
+        let mut ties = Vec::new();
+        let mut tie = |pattern, from: &Mention, to: &Mention| {
+            if from.entity != to.entity {
+                let tie = Tie {
+                    pattern,
+                    from: from.entity,
+                    to: to.entity,
+                };
+                if !ties.contains(&tie) {
+                    ties.push(tie);
+                }
+            }
+        };
+        let outer: Vec<&Mention> = mentions.iter().copied().filter(|m| !m.inside).collect();
+        let same_sentence = |a: usize, b: usize| t[a].sentence == t[b].sentence;
+        // The mentions after token `i` up to the end of its clause (a `;`, the sentence's end
+        // or the passage's).
+        let after = |i: usize| -> Vec<&Mention> {
+            outer
+                .iter()
+                .copied()
+                .filter(|m| m.tokens.0 > i && same_sentence(i, m.tokens.0))
+                .filter(|m| !(i..m.tokens.0).any(|k| t[k].word == ";"))
+                .collect()
+        };
+        // The nearest mention before token `i` in its sentence that `keep` accepts.
+        let before = |i: usize, keep: &dyn Fn(&Mention) -> bool| -> Option<&Mention> {
+            outer
+                .iter()
+                .copied()
+                .rev()
+                .filter(|m| m.tokens.1 <= i && same_sentence(i, m.tokens.0))
+                .find(|m| keep(m))
+        };
+        for i in first..last {
+            let w = t[i].word.as_str();
+            let next = |k: usize| {
+                t.get(i + k)
+                    .filter(|_| i + k < last)
+                    .map(|x| x.word.as_str())
+            };
+            // "A will now report directly to B", "A has dual reporting lines to B and C".
+            if REPORT_WORDS.contains(&w) {
+                let to = (1..=3).find(|&k| next(k) == Some("to"));
+                if let Some(k) = to {
+                    let person = |m: &Mention| class(m) == Class::Person;
+                    if let Some(subject) = before(i, &person) {
+                        for object in after(i + k).into_iter().filter(|m| person(m)) {
+                            tie(Pattern::ReportsTo, subject, object);
+                        }
+                    }
+                }
+            }
+            // "A of B" with nothing between A and "of".
+            if w == "of" {
+                if let (Some(a), Some(b)) = (
+                    outer.iter().find(|m| m.tokens.1 == i),
+                    outer.iter().find(|m| {
+                        let gap = &t[i + 1..m.tokens.0.max(i + 1)];
+                        m.tokens.0 > i
+                            && gap
+                                .iter()
+                                .all(|x| matches!(x.word.as_str(), "the" | "both"))
+                    }),
+                ) {
+                    tie(Pattern::PartOf, a, b);
+                }
+            }
+            // "B-owned A", "B owned operations such as A".
+            if w == "owned" {
+                if let Some(owner) = outer.iter().find(|m| m.tokens.1 == i) {
+                    for owned in after(i) {
+                        tie(Pattern::PartOf, owned, owner);
+                    }
+                }
+            }
+            // "B founder A", "A was founded by B", "envisioned by B".
+            if w == "founder" || w == "founders" {
+                if let (Some(org), Some(person)) = (
+                    outer.iter().find(|m| m.tokens.1 == i),
+                    outer.iter().find(|m| m.tokens.0 == i + 1),
+                ) {
+                    tie(Pattern::FoundedBy, org, person);
+                }
+            }
+            if (w == "founded" || w == "envisioned") && next(1) == Some("by") {
+                let pattern = if w == "founded" {
+                    Pattern::FoundedBy
+                } else {
+                    Pattern::EnvisionedBy
+                };
+                let people = after(i + 1);
+                let object = people
+                    .iter()
+                    .find(|m| class(m) == Class::Person)
+                    .or(people.first())
+                    .copied();
+                if let (Some(subject), Some(object)) =
+                    (before(i, &|m: &Mention| class(m) != Class::Person), object)
+                {
+                    tie(pattern, subject, object);
+                }
+            }
+            // "A serving B, C", "A began serving B".
+            if matches!(w, "serving" | "serves" | "served" | "serve") {
+                let org = |m: &Mention| class(m) != Class::Person && class(m) != Class::Place;
+                // The provider ends before the verb, or is a name that holds it ("people of
+                // Cainiao International who served AliExpress").
+                let holder = outer
+                    .iter()
+                    .copied()
+                    .find(|m| m.tokens.0 < i && i < m.tokens.1);
+                if let Some(provider) = holder.or_else(|| before(i, &org)) {
+                    let clients = mentions
+                        .iter()
+                        .copied()
+                        .filter(|m| m.tokens.0 > i && same_sentence(i, m.tokens.0) && org(m))
+                        .filter(|m| !(i..m.tokens.0).any(|k| t[k].word == ";"));
+                    for client in clients {
+                        tie(Pattern::Serves, provider, client);
+                    }
+                }
+            }
+            // "A … clients, including contracts with B", "A's external clients like B".
+            if (w == "clients" || w == "client" || w == "customers")
+                && matches!(next(1), Some("like" | "including" | "such" | ",") | None)
+            {
+                let owner = before(i, &|m: &Mention| {
+                    m.tokens.1 <= i
+                        && !(m.tokens.0..m.tokens.1).contains(&i)
+                        && class(m) != Class::Group
+                        && class(m) != Class::Person
+                });
+                if let Some(owner) = owner {
+                    for client in after(i) {
+                        tie(Pattern::ClientOf, client, owner);
+                    }
+                }
+            }
+            // "moving A from B to C", "will be integrated into C", "handed over to C".
+            if w == "into" || (w == "to" && self.moves_before(i, first)) {
+                let movers: Vec<&Mention> = outer
+                    .iter()
+                    .copied()
+                    .filter(|m| m.tokens.1 <= i && same_sentence(i, m.tokens.0))
+                    .filter(|m| !self.after_word(m, "from", first))
+                    .collect();
+                let target = after(i)
+                    .first()
+                    .copied()
+                    .filter(|m| m.tokens.0 <= i + 4 && !(i..m.tokens.0).any(|k| t[k].is_punct()));
+                if let Some(target) = target {
+                    destinations.push(target.entity);
+                    for mover in movers {
+                        tie(Pattern::Into, mover, target);
+                    }
+                }
+            }
+            if w == "from" {
+                if let Some(source) = after(i).first().copied() {
+                    sources.push(source.entity);
+                    let movers = outer
+                        .iter()
+                        .copied()
+                        .filter(|m| m.tokens.1 <= i && same_sentence(i, m.tokens.0));
+                    for mover in movers {
+                        tie(Pattern::From, mover, source);
+                    }
+                }
+            }
+        }
+        // "B's A": a possessive mention and the mention that follows it, or the longer name
+        // it opens ("Cainiao's international division"); "a B employee".
+        for m in mentions {
+            let end = t[m.tokens.1 - 1].possessive
+                || matches!(m.how, How::Anaphor(a) if POSSESSIVE_ANAPHORS.contains(&a));
+            if end {
+                let owned = mentions.iter().find(|o| {
+                    o.entity != m.entity
+                        && ((o.tokens.0 <= m.tokens.0 && m.tokens.1 < o.tokens.1)
+                            || (o.tokens.0 >= m.tokens.1
+                                && o.tokens.0 <= m.tokens.1 + 3
+                                && !(m.tokens.1..o.tokens.0).any(|k| t[k].is_punct())))
+                });
+                if let Some(owned) = owned {
+                    tie(Pattern::PartOf, owned, m);
+                }
+            }
+            if m.inside {
+                if let Some(outer) = outer.iter().find(|o| {
+                    o.tokens.0 <= m.tokens.0
+                        && m.tokens.1 <= o.tokens.1
+                        && class(o) == Class::Person
+                }) {
+                    tie(Pattern::MemberOf, outer, m);
+                }
+            }
+        }
+        (ties, sources, destinations)
+    }
+
+    /// Whether a verb of moving comes before the "to" at token `i`, in its sentence.
+    fn moves_before(&self, i: usize, first: usize) -> bool {
+        let sentence = self.tokens[i].sentence;
+        self.tokens[first..i]
+            .iter()
+            .rev()
+            .take_while(|t| t.sentence == sentence)
+            .take(30)
+            .any(|t| MOVE_VERBS.contains(&t.word.as_str()))
+    }
+
+    /// Whether `word` stands just before a mention (after `first`).
+    fn after_word(&self, m: &Mention, word: &str, first: usize) -> bool {
+        m.tokens.0 > first && self.tokens[m.tokens.0 - 1].word == word
+    }
+}
+
+/// The short forms of a name: for a person's name of two or three capitalised words, each
+/// of its words; for an organization, the name without the organization words it ends in.
+fn short_forms(class: Class, name: &str, words: &[String]) -> Vec<Vec<String>> {
+    let capitalised = name
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    match class {
+        Class::Person if (2..=3).contains(&words.len()) && capitalised => words
+            .iter()
+            .filter(|w| w.chars().count() > 1)
+            .map(|w| vec![w.clone()])
+            .collect(),
+        Class::Unit if words.len() >= 3 && capitalised_first(name) => vec![words[1..].to_vec()],
+        Class::Company | Class::BusinessGroup | Class::Organization => {
+            let mut short = words.to_vec();
+            while short.len() > 1
+                && short
+                    .last()
+                    .is_some_and(|w| ORGANIZATION_WORDS.contains(&w.as_str()))
+            {
+                short.pop();
+            }
+            if short.len() < words.len() {
+                vec![short]
+            } else {
+                Vec::new()
+            }
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Whether a name starts with a capital, as an organization's name does.
+fn capitalised_first(name: &str) -> bool {
+    name.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn starts_with_words(tokens: &[Token], words: &[String]) -> bool {
+    tokens.len() >= words.len() && tokens.iter().zip(words).all(|(t, w)| &t.word == w)
+}
+
+/// Where `words` occur one after another in `tokens` (punctuation between them not allowed).
+fn occurrences(
+    tokens: &[Token],
+    index: &HashMap<&str, Vec<usize>>,
+    words: &[String],
+) -> Vec<usize> {
+    let Some(head) = words.first() else {
+        return Vec::new();
+    };
+    index
+        .get(head.as_str())
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|&at| starts_with_words(&tokens[at..], words))
+        .collect()
+}
+
+/// The cues of stage in a passage's tokens.
+fn cues(tokens: &[Token]) -> Vec<Cue> {
+    let kept: Vec<&Token> = tokens.iter().filter(|t| !t.is_punct()).collect();
+    let words: Vec<&str> = kept.iter().map(|t| t.word.as_str()).collect();
+    let mut out: Vec<Cue> = Vec::new();
+    fn add(out: &mut Vec<Cue>, stage: Stage, words: String) {
+        let cue = Cue { stage, words };
+        if !out.contains(&cue) {
+            out.push(cue);
+        }
+    }
+    let push = |out: &mut Vec<Cue>, stage, words| add(out, stage, words);
+    let phrase_at = |i: usize, phrase: &str| {
+        let p: Vec<&str> = phrase.split(' ').collect();
+        words.len() >= i + p.len() && words[i..i + p.len()] == p[..]
+    };
+    for i in 0..words.len() {
+        for (stage, table) in [
+            (Stage::Planned, PLANNED_CUES),
+            (Stage::UnderWay, UNDER_WAY_CUES),
+        ] {
+            for phrase in table {
+                if phrase_at(i, phrase) {
+                    push(&mut out, stage, (*phrase).to_owned());
+                }
+            }
+        }
+        let w = words[i];
+        // "Since 2024", "by 2019", "11 years ago", "in 2023".
+        if COMPLETED_CUES.contains(&w) {
+            let year = |x: &str| x.len() == 4 && x.bytes().all(|b| b.is_ascii_digit());
+            let dated = words.get(i + 1).is_some_and(|n| year(n))
+                || words.get(i + 2).is_some_and(|n| year(n));
+            let ago = w == "ago" && i > 0;
+            if dated || ago || matches!(w, "previously" | "formerly") {
+                let from = if ago { i.saturating_sub(2) } else { i };
+                let to = if ago { i + 1 } else { (i + 2).min(words.len()) };
+                push(&mut out, Stage::Completed, words[from..to].join(" "));
+            }
+        }
+        // A year on its own ("September 2023 IPO") dates something done.
+        if w.len() == 4
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && !out.iter().any(|c| c.words.contains(w))
+        {
+            push(&mut out, Stage::Completed, w.to_owned());
+        }
+        // "is splitting", "are now moving": a form of "be" before an "-ing" verb.
+        if matches!(w, "is" | "are" | "am") {
+            let mut k = i + 1;
+            while words.get(k).is_some_and(|x| ADVERBS.contains(x)) {
+                k += 1;
+            }
+            if let Some(verb) = words.get(k) {
+                if verb.ends_with("ing") && verb.len() > 5 {
+                    push(&mut out, Stage::UnderWay, words[i..=k].join(" "));
+                }
+            }
+        }
+        // "has moved", "was integrated", "has also shifted".
+        if PERFECT.contains(&w) {
+            let mut k = i + 1;
+            while words.get(k).is_some_and(|x| ADVERBS.contains(x)) {
+                k += 1;
+            }
+            if let Some(verb) = words.get(k) {
+                if participle(verb) && !REPORTING_VERBS.contains(verb) {
+                    push(&mut out, Stage::Completed, words[i..=k].join(" "));
+                }
+            }
+        }
+        // "launched", "signed", "began": a past form not after "be", "will", "to", "is".
+        // "e-commerce-aligned", "market-driven": a compound adjective, not a verb.
+        let past = (PAST_VERBS.contains(&w) || (w.ends_with("ed") && w.len() > 4))
+            && !REPORTING_VERBS.contains(&w)
+            && !kept[i].joined
+            && !(i > 0 && DETERMINERS.contains(&words[i - 1]));
+        let auxiliary = (1..=2).any(|back| {
+            i >= back
+                && (NOT_PAST_BEFORE.contains(&words[i - back])
+                    || PERFECT.contains(&words[i - back]))
+                && (back == 1 || ADVERBS.contains(&words[i - 1]))
+        });
+        if past && !auxiliary && i > 0 || past && i == 0 {
+            push(&mut out, Stage::Completed, w.to_owned());
+        }
+    }
+    out
+}
+
+/// Whether a word reads as a past participle: an `-ed` or `-en` form, or an irregular one.
+fn participle(word: &str) -> bool {
+    (word.ends_with("ed") && word.len() > 3)
+        || matches!(
+            word,
+            "had"
+                | "been"
+                | "done"
+                | "made"
+                | "begun"
+                | "become"
+                | "taken"
+                | "given"
+                | "grown"
+                | "won"
+                | "sold"
+                | "bought"
+                | "built"
+                | "led"
+                | "left"
+                | "set"
+                | "withdrawn"
+                | "shown"
+                | "seen"
+        )
+}
+
+/// The scope and continuity words of a passage's tokens.
+fn qualifiers(tokens: &[Token]) -> Vec<Qualifier> {
+    let mut out: Vec<Qualifier> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let w = t.word.as_str();
+        let qualifies = if SCOPE_WORDS.contains(&w) {
+            // "part of" limits; "part" alone does not.
+            if w == "part" && tokens.get(i + 1).is_none_or(|n| n.word != "of") {
+                continue;
+            }
+            Qualifies::Scope
+        } else if CONTINUITY_WORDS.contains(&w) {
+            Qualifies::Continues
+        } else {
+            continue;
+        };
+        let q = Qualifier {
+            qualifies,
+            word: w.to_owned(),
+        };
+        if !out.contains(&q) {
+            out.push(q);
+        }
+    }
+    out
+}
+
+/// The lowercase words of a name or phrase, split as [`tokens`] splits the text, without
+/// punctuation.
+pub fn words(text: &str) -> Vec<String> {
+    tokens(text)
+        .into_iter()
+        .filter(|t| !t.is_punct())
+        .map(|t| t.word)
+        .collect()
+}
+
+/// The tokens of a text, with sentences numbered: a sentence ends at `.`, `!` or `?`
+/// followed by a space (a closing quote or bracket may come between), and at a blank line.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out: Vec<Token> = Vec::new();
+    let mut sentence = 0;
+    let mut i = 0;
+    let mut ends_sentence = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_alphanumeric() {
+            if ends_sentence {
+                sentence += 1;
+                ends_sentence = false;
+            }
+            let start = i;
+            let mut word = String::new();
+            while i < chars.len() {
+                let c = chars[i];
+                let next = chars.get(i + 1).copied();
+                let inner_dot = c == '.' && next.is_some_and(char::is_alphanumeric);
+                if c.is_alphanumeric() || inner_dot {
+                    word.extend(c.to_lowercase());
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let end = i;
+            let apostrophe = |c: char| matches!(c, '\'' | '\u{2019}');
+            let mut possessive = false;
+            if chars.get(i).copied().is_some_and(apostrophe) {
+                let s = chars.get(i + 1) == Some(&'s') || chars.get(i + 1) == Some(&'S');
+                let after = chars.get(i + 2).is_none_or(|c| !c.is_alphanumeric());
+                if s && after {
+                    possessive = true;
+                    i += 2;
+                } else if word.ends_with('s')
+                    && chars.get(i + 1).is_none_or(|c| !c.is_alphanumeric())
+                {
+                    possessive = true;
+                    i += 1;
+                }
+            }
+            out.push(Token {
+                word,
+                start,
+                end,
+                possessive,
+                sentence,
+                joined: start > 0 && chars[start - 1] == '-',
+            });
+            continue;
+        }
+        match c {
+            '.' | '!' | '?' => {
+                let mut k = i + 1;
+                while chars
+                    .get(k)
+                    .is_some_and(|c| matches!(c, '"' | '\'' | ')' | '\u{201D}' | '\u{2019}' | '.'))
+                {
+                    k += 1;
+                }
+                if chars.get(k).is_none_or(|c| c.is_whitespace()) {
+                    ends_sentence = true;
+                }
+            }
+            '\n' if chars.get(i + 1) == Some(&'\n')
+                || (chars.get(i + 1) == Some(&'\r') && chars.get(i + 2) == Some(&'\n')) =>
+            {
+                ends_sentence = true;
+            }
+            ',' | ';' | ':' | '(' | ')' | '\u{2013}' | '\u{2014}' => {
+                let word = match c {
+                    '\u{2013}' | '\u{2014}' => ',',
+                    c => c,
+                };
+                out.push(Token {
+                    word: word.to_string(),
+                    start: i,
+                    end: i + 1,
+                    possessive: false,
+                    sentence,
+                    joined: false,
+                });
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(key: &str, class: Class, names: &[&str]) -> Entity {
+        Entity {
+            key: key.into(),
+            class,
+            names: names.iter().map(|n| n.to_string()).collect(),
+        }
+    }
+
+    fn reader(text: &str) -> Reader {
+        Reader::new(
+            text,
+            vec![
+                entity(
+                    "cainiao",
+                    Class::BusinessGroup,
+                    &["Cainiao Group", "Cainiao"],
+                ),
+                entity("taotian", Class::BusinessGroup, &["Taotian Group"]),
+                entity("ding", Class::Person, &["Ding Hongwei"]),
+                entity("jiang", Class::Person, &["Jiang Fan"]),
+                entity("lin", Class::Person, &["Lin Wan"]),
+                entity("intl", Class::Unit, &["Cainiao international division"]),
+                entity(
+                    "ecom",
+                    Class::BusinessGroup,
+                    &["Alibaba E-commerce Business Group"],
+                ),
+                entity("alibaba", Class::Company, &["Alibaba"]),
+                entity("jack", Class::Person, &["Jack Ma"]),
+                entity("temu", Class::Organization, &["Temu"]),
+                entity("team", Class::Unit, &["electronic waybill team"]),
+            ],
+        )
+    }
+
+    /// The keys a whole text names, in order, and how.
+    fn named(text: &str) -> Vec<(String, How)> {
+        let r = reader(text);
+        let chars = text.chars().count();
+        r.read(0..chars)
+            .mentions
+            .iter()
+            .map(|&(e, how)| (r.entities()[e].key.clone(), how))
+            .collect()
+    }
+
+    fn ties(text: &str) -> Vec<(Pattern, String, String)> {
+        let r = reader(text);
+        let key = |e: usize| r.entities()[e].key.clone();
+        r.read(0..text.chars().count())
+            .ties
+            .iter()
+            .map(|t| (t.pattern, key(t.from), key(t.to)))
+            .collect()
+    }
+
+    fn stages(text: &str) -> Vec<(Stage, String)> {
+        cues(&tokens(text))
+            .into_iter()
+            .map(|c| (c.stage, c.words))
+            .collect()
+    }
+
+    #[test]
+    fn names_short_forms_and_anaphors() {
+        use How::*;
+        let cases: &[(&str, &[(&str, How)])] = &[
+            ("Cainiao CEO Lin Wan", &[("cainiao", Name), ("lin", Name)]),
+            (
+                "Ding Hongwei spoke. Later Ding left.",
+                &[("ding", Name), ("ding", Short)],
+            ),
+            // A short form before the full name names nobody.
+            ("Ding left. Ding Hongwei spoke.", &[("ding", Name)]),
+            (
+                "Taotian Group grew. Taotian hired.",
+                &[("taotian", Name), ("taotian", Short)],
+            ),
+            (
+                "Cainiao Group is big. By 2019, the company had invested.",
+                &[("cainiao", Name), ("cainiao", Anaphor("the company"))],
+            ),
+            // Two sentences back is too far.
+            (
+                "Cainiao Group is big. So. Its staff grew.",
+                &[("cainiao", Name)],
+            ),
+            (
+                "Jiang Fan met Temu. He said its plan works.",
+                &[
+                    ("jiang", Name),
+                    ("temu", Name),
+                    ("jiang", Anaphor("he")),
+                    ("temu", Anaphor("its")),
+                ],
+            ),
+            (
+                "Cainiao’s international division grew",
+                &[("cainiao", Name), ("intl", Name)],
+            ),
+        ];
+        for (text, expected) in cases {
+            let expected: Vec<(String, How)> =
+                expected.iter().map(|(k, h)| (k.to_string(), *h)).collect();
+            assert_eq!(named(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn directions() {
+        use Pattern::*;
+        type Case<'a> = (&'a str, &'a [(Pattern, &'a str, &'a str)]);
+        let cases: &[Case] = &[
+            (
+                "Ding Hongwei, a senior Cainiao executive, will now report directly to Jiang Fan",
+                &[(ReportsTo, "ding", "jiang")],
+            ),
+            (
+                "Since 2024, Ding Hongwei has had dual reporting lines to Cainiao CEO Lin Wan and Jiang Fan",
+                &[(ReportsTo, "ding", "lin"), (ReportsTo, "ding", "jiang")],
+            ),
+            (
+                "moving staff from Cainiao’s international division to the Alibaba E-commerce Business Group.",
+                &[(PartOf, "intl", "cainiao")],
+            ),
+            (
+                "the electronic waybill team will be integrated into Taotian Group",
+                &[(Into, "team", "taotian")],
+            ),
+            ("Alibaba founder Jack Ma", &[(FoundedBy, "alibaba", "jack")]),
+            (
+                "Cainiao has expanded investments in clients, including contracts with Temu.",
+                &[(ClientOf, "temu", "cainiao")],
+            ),
+            ("Cainiao began serving Temu", &[(Serves, "cainiao", "temu")]),
+            (
+                "Taotian Group-owned operations such as the electronic waybill team",
+                &[(PartOf, "team", "taotian")],
+            ),
+        ];
+        for (text, expected) in cases {
+            let got = ties(text);
+            for (p, a, b) in *expected {
+                assert!(
+                    got.contains(&(*p, a.to_string(), b.to_string())),
+                    "{text}: {got:?}"
+                );
+            }
+        }
+        // The staff move: the division is where they come from, the group where they go.
+        let text = "moving staff from Cainiao’s international division to the Alibaba E-commerce Business Group.";
+        let r = reader(text);
+        let reading = r.read(0..text.chars().count());
+        let key = |e: &usize| r.entities()[*e].key.as_str();
+        assert_eq!(
+            reading.sources.iter().map(key).collect::<Vec<_>>(),
+            ["intl"]
+        );
+        assert_eq!(
+            reading.destinations.iter().map(key).collect::<Vec<_>>(),
+            ["ecom"]
+        );
+        assert!(!ties("Ding Hongwei will report to Jiang Fan").contains(&(
+            ReportsTo,
+            "jiang".into(),
+            "ding".into()
+        )));
+    }
+
+    #[test]
+    fn stages_of_change() {
+        use Stage::*;
+        let cases: &[(&str, &[(Stage, &str)])] = &[
+            ("will be integrated into Taotian", &[(Planned, "will")]),
+            ("are to be handed over", &[(Planned, "are to")]),
+            (
+                "Cainiao Group is undergoing a restructuring",
+                &[(UnderWay, "is undergoing")],
+            ),
+            (
+                "involves moving more than 400 employees",
+                &[(UnderWay, "involves moving")],
+            ),
+            (
+                "Its collaboration has also shifted",
+                &[(Completed, "has also shifted")],
+            ),
+            ("Recently, it began serving", &[(Completed, "began")]),
+            ("Since 2024, Ding has had", &[(Completed, "since 2024")]),
+            ("Established 11 years ago", &[(Completed, "11 years ago")]),
+            ("Cainiao signed contracts", &[(Completed, "signed")]),
+            ("Cainiao is undergoing", &[(UnderWay, "is undergoing")]),
+            (
+                "Northwind is splitting its team",
+                &[(UnderWay, "is splitting")],
+            ),
+        ];
+        for (text, expected) in cases {
+            let got = stages(text);
+            for (stage, words) in *expected {
+                assert!(
+                    got.contains(&(*stage, words.to_string())),
+                    "{text}: {got:?}"
+                );
+            }
+        }
+        // Saying dates the telling, not the change.
+        assert!(stages("36Kr has learned").is_empty());
+        assert!(stages("e-commerce-aligned responsibilities").is_empty());
+        assert!(stages("a specialized logistics company").is_empty());
+        assert!(stages("a Cainiao employee told 36Kr").is_empty());
+        // "will be integrated" is no cue of a change done.
+        assert!(
+            !stages("will be integrated into Taotian")
+                .iter()
+                .any(|(s, _)| *s == Completed)
+        );
+        assert!(
+            !stages("are to be handed over")
+                .iter()
+                .any(|(s, _)| *s == Completed)
+        );
+    }
+
+    #[test]
+    fn qualifier_words() {
+        let q = |text: &str| -> Vec<(Qualifies, String)> {
+            qualifiers(&tokens(text))
+                .into_iter()
+                .map(|q| (q.qualifies, q.word))
+                .collect()
+        };
+        assert_eq!(
+            q("maintaining oversight of most warehousing"),
+            [
+                (Qualifies::Continues, "maintaining".to_owned()),
+                (Qualifies::Scope, "most".to_owned())
+            ]
+        );
+        assert_eq!(
+            q("it will continue providing"),
+            [(Qualifies::Continues, "continue".to_owned())]
+        );
+        assert_eq!(
+            q("next-day delivery in select regions"),
+            [(Qualifies::Scope, "select".to_owned())]
+        );
+        assert!(q("a part in it").is_empty());
+    }
+
+    #[test]
+    fn tokens_and_sentences() {
+        let t = tokens("JD.com’s platform grew 2.1%. It—then—rose.\n\nNew");
+        let words: Vec<&str> = t.iter().map(|t| t.word.as_str()).collect();
+        assert_eq!(
+            words,
+            [
+                "jd.com", "platform", "grew", "2.1", "it", ",", "then", ",", "rose", "new"
+            ]
+        );
+        assert!(t[0].possessive);
+        let sentences: Vec<usize> = t.iter().map(|t| t.sentence).collect();
+        assert_eq!(sentences, [0, 0, 0, 0, 1, 1, 1, 1, 1, 2]);
+        assert_eq!(
+            words_of("Alibaba E-commerce Business Group"),
+            ["alibaba", "e", "commerce", "business", "group"]
+        );
+    }
+
+    fn words_of(s: &str) -> Vec<String> {
+        words(s)
+    }
+}
