@@ -331,7 +331,7 @@ fn select_bound(
     let unavailable = |e: crate::Error| Problem(StatusCode::SERVICE_UNAVAILABLE, e.to_string());
     let mut request = Request::sparql(sparql)
         .prefixes(state.prefixes.clone())
-        .limits(state.config.limits.clone());
+        .limits(state.config.limits);
     for (variable, value) in bindings {
         request = request
             .bind(variable.clone(), value.clone())
