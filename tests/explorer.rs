@@ -203,16 +203,44 @@ fn ding_hongweis_ties_as_of_dates_and_the_disagreement_on_them() {
             )
         })
         .collect();
+    // Every kind of disagreement the corpus layer finds (issue 18): a status, a value, the
+    // reporting line, and a post one source ends while a later one still holds it.
     assert_eq!(
         summary,
-        [(
-            "Ding Hongwei",
-            "org:reportsTo",
-            vec![
-                ("Momentum Works", "Wan Lin, Jiang Fan"),
-                ("36Kr", "Jiang Fan")
-            ]
-        )]
+        [
+            (
+                "Move of international-division staff to the Alibaba E-commerce Business Group",
+                "ng:status",
+                vec![("Momentum Works", "planned"), ("36Kr", "under way")]
+            ),
+            (
+                "Employees moved from the international division",
+                "schema:description",
+                vec![("Momentum Works", "about 400"), ("36Kr", "more than 400")]
+            ),
+            (
+                "Ding Hongwei",
+                "org:reportsTo",
+                vec![
+                    ("Momentum Works", "Wan Lin, Jiang Fan"),
+                    ("36Kr", "Jiang Fan")
+                ]
+            ),
+            (
+                "Jiang Fan",
+                "org:holds",
+                vec![
+                    (
+                        "Bloomberg, South China Morning Post",
+                        "CEO of Alibaba International Digital Commerce Group, until Formation of the Alibaba E-commerce Business Group"
+                    ),
+                    (
+                        "36Kr",
+                        "CEO of Alibaba International Digital Commerce Group"
+                    )
+                ]
+            ),
+        ]
     );
 }
 
@@ -259,7 +287,9 @@ fn a_tie_comes_with_each_articles_words() {
                 "A second account of Cainiao's restructuring",
                 "Momentum Works",
                 Some("2025-01"),
-                vec!["and Wan Lin, chief executive officer of Cainiao"]
+                vec![
+                    "Ding Hongwei, the Cainiao executive in charge of that team, now reports to both Jiang Fan, chief executive officer of Alibaba's e-commerce business, and Wan Lin, chief executive officer of Cainiao."
+                ]
             ),
         ]
     );

@@ -907,7 +907,17 @@ fn tie_sources(state: &State, ties: &[Tie]) -> Result<BTreeMap<Tie, Vec<Source>>
 fn disagreement_rows(state: &State) -> Result<Vec<Row>, Problem> {
     let sparql = widened(
         "disagreements",
-        &[("SELECT ?subject ?tie", "SELECT ?s ?p ?g ?subject ?tie")],
+        &[
+            (
+                "SELECT ?kind ?subject ?about",
+                "SELECT ?s ?p ?g ?kind ?subject (?about AS ?tie)",
+            ),
+            ("AS ?says)", "AS ?objects)"),
+            (
+                "GROUP BY ?kind ?subject ?about ?g",
+                "GROUP BY ?s ?p ?kind ?subject ?about ?g",
+            ),
+        ],
     )?;
     let kept = remembered(state, "disagreement rows", || {
         let rows = select(state, &sparql)?;
@@ -1267,7 +1277,10 @@ mod tests {
             ),
             (
                 "disagreements",
-                vec![("SELECT ?subject ?tie", "SELECT ?x ?subject ?tie")],
+                vec![(
+                    "SELECT ?kind ?subject ?about",
+                    "SELECT ?x ?kind ?subject ?about",
+                )],
             ),
             (
                 "story-timeline",

@@ -458,7 +458,8 @@ mod tests {
             assert_eq!(mark, expected, "{text}");
         }
         assert_eq!(bound("More than"), Some(Bound::Exclusive));
-        assert_eq!(bound("up to"), None);
+        assert_eq!(bound("up to"), Some(Bound::AtMost));
+        assert_eq!(bound("under"), None);
     }
 
     #[test]

@@ -142,7 +142,9 @@ def run(driver, base, shots):
     check(title == "Ding Hongwei — reports to — Lin Wan", f"the tie clicked is shown: {title!r}")
     check("“Since 2024, Ding has had dual reporting lines to Cainiao CEO Lin Wan and Jiang”"
           in details, "36Kr's words for the tie are quoted")
-    check("“and Wan Lin, chief executive officer of Cainiao”" in details,
+    check("“Ding Hongwei, the Cainiao executive in charge of that team, now reports to both Jiang Fan, "
+          "chief executive officer of Alibaba's e-commerce business, and Wan Lin, chief executive "
+          "officer of Cainiao.”" in details,
           "Momentum Works' words for the tie are quoted")
     check("Cainiao offloads e-commerce duties to Alibaba to double down on logistics" in details
           and "KrASIA" in details, "the seed article's title and publisher are shown")
