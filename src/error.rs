@@ -23,6 +23,16 @@ pub enum Error {
         /// Why.
         source: std::io::Error,
     },
+    /// A file larger than newsgraph reads for its purpose ([`crate::text::read`]).
+    #[error("{}: the {what} is larger than {}, the most newsgraph reads", path.display(), size(*cap))]
+    TooLarge {
+        /// What the file was for.
+        what: &'static str,
+        /// The path given.
+        path: PathBuf,
+        /// The most bytes read of such a file.
+        cap: u64,
+    },
     /// Writing output failed.
     #[error("cannot write: {0}")]
     Write(#[from] std::io::Error),
@@ -67,6 +77,16 @@ impl Error {
             Error::Several(errors) => errors.iter().flat_map(Error::lines).collect(),
             other => vec![other.to_string()],
         }
+    }
+}
+
+/// A size in bytes, in mebibytes when it is a whole number of them.
+fn size(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB && bytes % MIB == 0 {
+        format!("{} MiB", bytes / MIB)
+    } else {
+        format!("{bytes} bytes")
     }
 }
 

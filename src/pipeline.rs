@@ -110,6 +110,30 @@ pub struct Planned {
     pub id: String,
     /// The facts file; `None` for the embedded article.
     pub path: Option<PathBuf>,
+    /// SHA-256 of what the article's graph is made from, its facts file and its text (see
+    /// [`Planned::digest`]).
+    sources: String,
+}
+
+impl Planned {
+    /// A SHA-256 digest, in hex, of everything the article's graph is made from: its facts
+    /// file, its text (when found), the base IRI, whether provenance is written, and this
+    /// version of newsgraph. Two loads with the same digest give the same graph, but for the
+    /// time of the run that provenance records; `load` skips an article whose digest the
+    /// store already holds.
+    pub fn digest(&self, options: &Options, iris: &Iris) -> String {
+        crate::text::article::sha256(&format!(
+            "{}\n{}\n{}\nnewsgraph {}",
+            self.sources,
+            iris.base(),
+            if options.without_provenance {
+                "without provenance"
+            } else {
+                "with provenance"
+            },
+            env!("CARGO_PKG_VERSION")
+        ))
+    }
 }
 
 /// Reads, checks and verifies every facts file as [`check`] does, but one at a time, keeping
@@ -118,9 +142,14 @@ pub struct Planned {
 pub fn check_all(options: &Options) -> Result<Vec<Planned>> {
     let mut planned = Vec::new();
     check_each(options, |path, c| {
+        let text = c.text.as_ref().map_or("no text", |t| t.sha256.as_str());
         planned.push(Planned {
             id: c.facts.article_id().to_owned(),
             path: path.map(Path::to_owned),
+            sources: crate::text::article::sha256(&format!(
+                "{}\n{text}",
+                crate::text::article::sha256(c.facts.source().text())
+            )),
         });
     })?;
     Ok(planned)

@@ -242,7 +242,7 @@ fn bad_input_is_refused_with_a_clear_message() {
         (
             "big.txt",
             vec![b'a'; draft::input::MAX_BYTES + 1],
-            "more than the 4 MB",
+            "is larger than 4 MiB",
         ),
     ];
     for (name, bytes, message) in cases {

@@ -331,6 +331,55 @@ fn a_duplicate_key_is_named() {
     );
 }
 
+/// Issue: `kind = 42` or `kind = ["formal"]` said only "wanted string or table".
+#[test]
+fn a_word_field_given_another_type_names_the_field_and_the_value() {
+    rejects(
+        "kind = \"formal\"",
+        "kind = 42",
+        "42",
+        "`kind` takes one of its words as a string in double quotes, not a number: 42",
+    );
+    rejects(
+        "kind = \"formal\"",
+        "kind = [\"formal\"]",
+        "[\"formal\"]",
+        "`kind` takes one of its words as a string in double quotes, not a list: [\"formal\"]",
+    );
+}
+
+/// Issue: `check /dev/zero` (and export, draft, a query file) read until memory ran out.
+#[test]
+#[cfg(unix)]
+fn an_endless_input_stops_at_its_cap_with_an_error() {
+    for (args, says) in [
+        (
+            &["check", "/dev/zero"][..],
+            "/dev/zero: the facts file is larger than 256 MiB",
+        ),
+        (
+            &["export", "/dev/zero"][..],
+            "/dev/zero: the facts file is larger than 256 MiB",
+        ),
+        (
+            &["draft", "/dev/zero"][..],
+            "/dev/zero: the article text is larger than 4 MiB",
+        ),
+        (
+            &["query", "--file", "/dev/zero"][..],
+            "/dev/zero: the query file is larger than 1 MiB",
+        ),
+        (
+            &["verify", "--source", "/dev/zero"][..],
+            "/dev/zero: the article text is larger than 16 MiB",
+        ),
+    ] {
+        let stderr = fails(args);
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+}
+
 /// Runs `newsgraph` with `args`, expects exit code 2, and returns standard error.
 fn fails(args: &[&str]) -> String {
     let output = newsgraph().args(args).output().unwrap();

@@ -265,6 +265,31 @@ fn a_signal_while_writing_leaves_no_temporary_file() {
     assert!(!dir.path().join("neo4j").exists());
 }
 
+/// Issue: `kill -9` during an export left its hidden temporary file forever. The next run
+/// that writes beside it removes it, and leaves alone the temporaries of live processes.
+#[test]
+#[cfg(unix)]
+fn the_temporary_file_of_a_killed_export_is_removed_by_the_next_run() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let facts = large_facts(dir.path(), 4000);
+    let facts = facts.to_str().unwrap();
+    let code = interrupt_export(dir.path(), &["export", facts, "-o", "large.ttl"], "-KILL");
+    assert_eq!(code, Some(9), "ended by SIGKILL");
+    let left = hidden(dir.path());
+    assert_eq!(left.len(), 1, "SIGKILL leaves the temporary file: {left:?}");
+    let live = format!(".newsgraph-{}-7", std::process::id());
+    std::fs::write(dir.path().join(&live), "a live process's").unwrap();
+
+    let output = newsgraph()
+        .current_dir(dir.path())
+        .args(["export", facts, "-o", "large.ttl"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(hidden(dir.path()), vec![live]);
+    assert!(dir.path().join("large.ttl").exists());
+}
+
 /// Writes an old pair of Neo4j files into `dir/neo4j`.
 fn old_pair(dir: &Path) -> PathBuf {
     let out = dir.join("neo4j");

@@ -127,6 +127,54 @@ fn load_list_query_and_remove() {
     );
 }
 
+/// Issue: re-loading unchanged articles replaced each of them, 9× slower than loading them
+/// fresh. An article whose facts file and text have not changed is skipped, and the load says
+/// so; a changed one is loaded again.
+#[test]
+fn reloading_unchanged_articles_skips_them() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("store");
+    let changed = tmp.path().join("other.toml");
+    std::fs::copy(facts_arg(OTHER), &changed).unwrap();
+    let changed = changed.to_str().unwrap().to_owned();
+    let load = |files: &[&str]| {
+        let mut args = vec!["--store", dir.to_str().unwrap(), "load"];
+        args.extend_from_slice(files);
+        let output = newsgraph().args(&args).output().unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let seed = facts_arg(SEED);
+    load(&[&seed, &changed]);
+    let summary = load(&[&seed, &changed]);
+    assert!(
+        summary.starts_with("loaded 0 articles, 0 triples in "),
+        "{summary}"
+    );
+    assert!(
+        summary.ends_with("; 2 articles unchanged since they were loaded, skipped\n"),
+        "{summary}"
+    );
+    let text = std::fs::read_to_string(&changed).unwrap();
+    std::fs::write(&changed, format!("{text}\n# edited\n")).unwrap();
+    let summary = load(&[&seed, &changed]);
+    assert!(
+        summary.starts_with(&format!("loaded 1 article, {OTHER_TRIPLES} triples in ")),
+        "{summary}"
+    );
+    assert!(
+        summary.ends_with("; 1 article unchanged since it was loaded, skipped\n"),
+        "{summary}"
+    );
+    assert_eq!(
+        listed(&dir),
+        [
+            (OTHER.to_owned(), OTHER_TRIPLES),
+            (SEED.to_owned(), SEED_TRIPLES)
+        ]
+    );
+}
+
 #[test]
 fn the_store_exports_what_the_facts_export() {
     let tmp = TempDir::new().unwrap();

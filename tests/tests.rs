@@ -12,6 +12,7 @@ mod interop;
 mod layout;
 mod mapping;
 mod outside_tools;
+mod properties;
 mod provenance;
 mod reconcile;
 mod saved_queries;

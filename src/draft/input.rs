@@ -4,7 +4,7 @@ use std::fmt;
 
 /// The largest text `draft` reads, in bytes. A news article is a few tens of kilobytes; this
 /// leaves room for long captures and keeps time and memory bounded.
-pub const MAX_BYTES: usize = 4 * 1024 * 1024;
+pub const MAX_BYTES: usize = crate::text::read::DRAFT_TEXT.bytes as usize;
 
 /// Why a text cannot be drafted from.
 #[derive(Debug, Clone, PartialEq, Eq)]

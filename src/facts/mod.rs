@@ -39,11 +39,7 @@ pub struct Facts {
 impl Facts {
     /// Reads and checks the facts file at `path`.
     pub fn read(path: &Path) -> Result<Facts> {
-        let bytes = std::fs::read(path).map_err(|source| Error::Read {
-            what: "facts file",
-            path: path.to_owned(),
-            source,
-        })?;
+        let bytes = crate::text::read::bytes(path, crate::text::read::FACTS)?;
         let name = path.display().to_string();
         let text = String::from_utf8(bytes).map_err(|e| {
             let valid = e.utf8_error().valid_up_to();
@@ -79,6 +75,8 @@ impl Facts {
                 let key = source.text().get(span.clone()).unwrap_or_default();
                 let key = key.split(['=', '.']).next().unwrap_or_default().trim();
                 message = format!("duplicate key `{key}`");
+            } else if message == "wanted string or table" {
+                message = not_a_word(source.text(), span.clone());
             }
             Diagnostics(vec![source.error(span, message)])
         })?;
@@ -240,6 +238,27 @@ impl Facts {
         }
         problems
     }
+}
+
+/// The message for a value where a field takes one of its words (`kind = 42`): the TOML
+/// reader says only "wanted string or table", so the field and the value are read back from
+/// the text at `span`.
+fn not_a_word(text: &str, span: std::ops::Range<usize>) -> String {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let key = text[line_start..span.start]
+        .split('=')
+        .next()
+        .unwrap_or_default()
+        .trim();
+    let value = text.get(span).unwrap_or_default().trim();
+    let what = match value.chars().next() {
+        Some('[') => "a list",
+        Some('{') => "a table",
+        Some('t' | 'f') => "a boolean",
+        Some(c) if c.is_ascii_digit() || c == '-' || c == '+' => "a number",
+        _ => "a value of another type",
+    };
+    format!("`{key}` takes one of its words as a string in double quotes, not {what}: {value}")
 }
 
 #[cfg(test)]

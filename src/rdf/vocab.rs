@@ -183,7 +183,7 @@ vocabulary!(
         EXCLUSIVE_MIN_VALUE = "exclusiveMinValue", SCOPE = "scope", AIM = "Aim",
         REASON = "Reason", EFFECT = "Effect", CONTINUITY = "Continuity",
         CHARACTERIZATION = "Characterization", ASSESSMENT = "Assessment",
-        APPROXIMATE = "approximate",
+        APPROXIMATE = "approximate", SOURCES_DIGEST = "sourcesDigest",
     }
 );
 

@@ -14,7 +14,7 @@
 //! every other article as they were.
 
 use crate::error::{Error, Result};
-use crate::rdf::vocab::{CATALOGUE_GRAPH, ONTOLOGY_GRAPH, dcterms, prov, rdfs, void, xsd};
+use crate::rdf::vocab::{CATALOGUE_GRAPH, ONTOLOGY_GRAPH, dcterms, ng, prov, rdfs, void, xsd};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
@@ -56,6 +56,9 @@ pub struct ArticleEntry {
     pub source: String,
     /// When it was loaded, an `xsd:dateTime`.
     pub loaded: String,
+    /// The digest of what its graph was made from ([`crate::pipeline::Planned::digest`]);
+    /// empty for an article loaded before digests were kept.
+    pub digest: String,
 }
 
 impl ArticleEntry {
@@ -86,6 +89,12 @@ impl ArticleEntry {
                 s.clone(),
                 prov::GENERATED_AT_TIME,
                 Literal::new_typed_literal(self.loaded.as_str(), xsd::DATE_TIME),
+                g.clone(),
+            ),
+            Quad::new(
+                s.clone(),
+                ng::SOURCES_DIGEST,
+                Literal::from(self.digest.as_str()),
                 g,
             ),
         ]
@@ -267,6 +276,7 @@ impl GraphStore {
                 triples: text(&f, void::TRIPLES).parse().unwrap_or(0),
                 source: text(&f, dcterms::SOURCE),
                 loaded: text(&f, prov::GENERATED_AT_TIME),
+                digest: text(&f, ng::SOURCES_DIGEST),
                 graph,
             })
             .collect();
@@ -385,46 +395,60 @@ impl std::fmt::Debug for ArticleLoader<'_> {
 
 impl ArticleLoader<'_> {
     /// Adds the article `id` with `triples` in `graph`, or replaces the version the store
-    /// holds. `source` names the facts file and `loaded` is the load time (`xsd:dateTime`),
-    /// both kept in the catalogue. A new article is only in the store once
-    /// [`finish`](Self::finish) returns; a replaced one as soon as this returns.
+    /// holds. `source` names the facts file, `loaded` is the load time (`xsd:dateTime`) and
+    /// `digest` what the graph was made from, all kept in the catalogue. A new article is only
+    /// in the store once [`finish`](Self::finish) returns; a replaced one as soon as this
+    /// returns.
     pub fn put(
         &mut self,
         id: &str,
         graph: &NamedNode,
         source: &str,
         loaded: &str,
+        digest: &str,
         triples: impl IntoIterator<Item = Triple>,
     ) -> Result<ArticleEntry> {
-        let triples: Vec<Triple> = triples.into_iter().collect();
-        // The store keeps each triple once; the catalogue counts them so, by 64-bit hashes.
-        let mut hashes: Vec<u64> = triples.iter().map(hash).collect();
-        hashes.sort_unstable();
-        hashes.dedup();
-        let entry = ArticleEntry {
+        let mut entry = ArticleEntry {
             id: id.to_owned(),
             graph: graph.clone(),
-            triples: hashes.len() as u64,
+            triples: 0,
             source: source.to_owned(),
             loaded: loaded.to_owned(),
+            digest: digest.to_owned(),
+        };
+        // The store keeps each triple once; the catalogue counts them so, by 64-bit hashes.
+        let mut hashes: Vec<u64> = Vec::new();
+        let count = |hashes: &mut Vec<u64>| {
+            hashes.sort_unstable();
+            hashes.dedup();
+            hashes.len() as u64
         };
         let exists = self.store.contains_named_graph(graph.as_ref())?;
-        if !exists {
-            self.added += entry.triples;
-        }
         match &mut self.bulk {
             Some(bulk) if !exists => {
-                for triple in &triples {
+                // Streamed: the bulk loader gets a batch at a time, so a large article is never
+                // held whole.
+                for triple in triples {
+                    hashes.push(hash(&triple));
                     let quads = stored_quads(triple.as_ref(), graph.as_ref());
                     self.pending.extend(quads.map(QuadRef::into_owned));
+                    if self.pending.len() >= self.batch {
+                        bulk.load_quads(std::mem::take(&mut self.pending))?;
+                    }
                 }
+                entry.triples = count(&mut hashes);
+                self.added += entry.triples;
                 self.pending.extend(entry.quads());
-                while self.pending.len() >= self.batch {
-                    let chunk: Vec<Quad> = self.pending.drain(..self.batch).collect();
-                    bulk.load_quads(chunk)?;
-                }
             }
             _ => {
+                let triples: Vec<Triple> = triples
+                    .into_iter()
+                    .inspect(|t| hashes.push(hash(t)))
+                    .collect();
+                entry.triples = count(&mut hashes);
+                if !exists {
+                    self.added += entry.triples;
+                }
                 let mut transaction = self.store.start_transaction()?;
                 replace_graph(&mut transaction, graph.as_ref(), &triples)?;
                 let old: Vec<Quad> = transaction
@@ -610,7 +634,7 @@ mod tests {
     fn put(store: &mut GraphStore, id: &str, triples: Vec<Triple>) {
         let mut loader = store.loader(64);
         loader
-            .put(id, &node(id), "test", "2026-01-01T00:00:00Z", triples)
+            .put(id, &node(id), "test", "2026-01-01T00:00:00Z", "", triples)
             .unwrap();
         loader.finish().unwrap();
     }

@@ -6,7 +6,7 @@
 //! Unicode code points of the original text, as Web Annotation's `TextPositionSelector` asks.
 
 use super::words::{plain_char, word_spans};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -46,11 +46,7 @@ pub struct Found {
 impl ArticleText {
     /// Reads the text at `path`.
     pub fn read(path: &Path) -> Result<ArticleText> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-            what: "article text",
-            path: path.to_owned(),
-            source,
-        })?;
+        let text = super::read::string(path, super::read::ARTICLE_TEXT)?;
         Ok(ArticleText::new(path.to_owned(), text))
     }
 

@@ -7,6 +7,10 @@
 //! replaces. If SIGINT or SIGTERM arrives while it is being written, it is removed before the
 //! process ends. A target that is not a regular file (`/dev/null`, a named pipe, a terminal) is
 //! written directly: renaming over it would replace the device or pipe with a file.
+//!
+//! A process killed outright (SIGKILL, a power cut) cannot remove its temporary file. Its name
+//! holds the process id (`.newsgraph-PID-N`), so the next run that writes beside it removes the
+//! temporaries of every process that no longer exists.
 
 use anyhow::Context;
 use std::fs::{self, File, OpenOptions};
@@ -56,8 +60,10 @@ struct Temporary {
 }
 
 impl Temporary {
-    /// A new name beside `target`, registered for removal on signals.
+    /// A new name beside `target`, registered for removal on signals. The temporaries that
+    /// ended processes left beside it are removed first.
     fn beside(target: &Path) -> Temporary {
+        remove_debris(parent(target));
         let path = temporary_name(target);
         IN_PROGRESS
             .lock()
@@ -89,6 +95,36 @@ fn temporary_name(target: &Path) -> PathBuf {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     parent(target).join(format!("{TEMP_PREFIX}{}-{n}", std::process::id()))
+}
+
+/// Removes the temporary files and directories in `dir` whose process has ended: killed
+/// before it could remove them. Where processes cannot be looked up (no `/proc`), nothing is
+/// removed.
+fn remove_debris(dir: &Path) {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let own = std::process::id();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(temporary_pid) else {
+            continue;
+        };
+        if pid != own && !proc.join(pid.to_string()).exists() {
+            remove(&entry.path());
+        }
+    }
+}
+
+/// The process id in a temporary name (`.newsgraph-PID-N`), if `name` is one.
+fn temporary_pid(name: &str) -> Option<u32> {
+    let (pid, n) = name.strip_prefix(TEMP_PREFIX)?.split_once('-')?;
+    n.parse::<u32>().ok()?;
+    pid.parse().ok()
 }
 
 /// The directory a path is in (`.` for a bare file name).

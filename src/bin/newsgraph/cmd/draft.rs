@@ -2,9 +2,10 @@
 
 use crate::cli::DraftArgs;
 use crate::output;
-use anyhow::{Context, bail};
+use anyhow::bail;
 use newsgraph::draft::{self, Draft, KnownNames};
 use newsgraph::facts::corpus::Corpus;
+use newsgraph::text::read;
 
 pub fn run(args: &DraftArgs) -> anyhow::Result<()> {
     let name = args.text.display().to_string();
@@ -16,14 +17,7 @@ pub fn run(args: &DraftArgs) -> anyhow::Result<()> {
             );
         }
     }
-    let size = std::fs::metadata(&args.text)
-        .with_context(|| format!("cannot read article text {name}"))?
-        .len();
-    if size > draft::input::MAX_BYTES as u64 {
-        return Err(draft::DraftError::TooLarge(name, size).into());
-    }
-    let bytes =
-        std::fs::read(&args.text).with_context(|| format!("cannot read article text {name}"))?;
+    let bytes = read::bytes(&args.text, read::DRAFT_TEXT)?;
     let text = draft::input::text(&name, bytes)?;
     let corpus = match &args.corpus {
         Some(dir) => Corpus::read_dir(dir)?,

@@ -6,6 +6,7 @@ use newsgraph::pipeline;
 use newsgraph::rdf::iris::Iris;
 use newsgraph::rdf::provenance::timestamp_now;
 use newsgraph::store::worth_compacting;
+use std::collections::HashMap;
 use std::path::Path;
 use std::time::Instant;
 
@@ -27,9 +28,21 @@ pub fn run(args: &LoadArgs, iris: &Iris, dir: &Path) -> anyhow::Result<()> {
         ProgressStyle::with_template("{bar:40} {pos}/{len} articles, {msg} ({elapsed})")
             .expect("a valid template"),
     );
+    let digests: HashMap<String, String> = store
+        .articles()?
+        .into_iter()
+        .map(|a| (a.id, a.digest))
+        .collect();
     let mut loader = store.loader(args.memory);
     let mut triples = 0u64;
+    let mut unchanged = 0usize;
     for plan in &planned {
+        let digest = plan.digest(&options, iris);
+        if digests.get(&plan.id) == Some(&digest) {
+            unchanged += 1;
+            bar.inc(1);
+            continue;
+        }
         let article = pipeline::read_planned(plan, &options, iris)?;
         let source = plan
             .path
@@ -40,6 +53,7 @@ pub fn run(args: &LoadArgs, iris: &Iris, dir: &Path) -> anyhow::Result<()> {
             &article.mapping.graph,
             &source,
             &loaded_at,
+            &digest,
             article.triples(),
         )?;
         triples += entry.triples;
@@ -59,12 +73,17 @@ pub fn run(args: &LoadArgs, iris: &Iris, dir: &Path) -> anyhow::Result<()> {
         String::new()
     };
     bar.finish_and_clear();
-    let articles = match planned.len() {
+    let articles = match planned.len() - unchanged {
         1 => "1 article".to_owned(),
         n => format!("{n} articles"),
     };
+    let unchanged = match unchanged {
+        0 => String::new(),
+        1 => "; 1 article unchanged since it was loaded, skipped".to_owned(),
+        n => format!("; {n} articles unchanged since they were loaded, skipped"),
+    };
     eprintln!(
-        "loaded {articles}, {triples} triples in {loaded:.2} s ({:.0} triples/s) into {}{compacted}",
+        "loaded {articles}, {triples} triples in {loaded:.2} s ({:.0} triples/s) into {}{compacted}{unchanged}",
         triples as f64 / loaded.max(1e-9),
         dir.display()
     );

@@ -24,8 +24,7 @@ pub fn run(args: &QueryArgs, iris: &Iris, store: Option<&Path>) -> anyhow::Resul
         };
         (format!("saved query \"{name}\""), saved.sparql.to_owned())
     } else if let Some(path) = &args.file {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read query file {}", path.display()))?;
+        let text = newsgraph::text::read::string(path, newsgraph::text::read::QUERY)?;
         (path.display().to_string(), text)
     } else {
         let text = args.sparql.clone().unwrap_or_default();

@@ -1,0 +1,158 @@
+//! Property tests of every parser a user feeds: random edits of valid facts files, `--bind`
+//! values, SPARQL text and arbitrary text for `draft`. Each must answer (a value or a located
+//! error), never panic. The number of cases is proptest's `PROPTEST_CASES` (a small default
+//! here, so the suite stays quick; `scripts/fuzz.sh` runs many more).
+
+use newsgraph::Facts;
+use newsgraph::diagnostic::SourceText;
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+use std::time::{Duration, Instant};
+
+/// The cases per property: `PROPTEST_CASES`, else `default`.
+fn config(default: u32) -> Config {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default);
+    Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
+
+const SEED: &str = include_str!("../data/articles/cainiao-restructuring.toml");
+const NORTHWIND: &str = include_str!("fixtures/northwind.toml");
+
+/// One edit of a text: a byte range deleted, text inserted, a line doubled or two lines
+/// swapped. Offsets are taken modulo the text's length and moved back to a char boundary.
+#[derive(Debug, Clone)]
+enum Edit {
+    Delete(usize, usize),
+    Insert(usize, String),
+    DoubleLine(usize),
+    SwapLines(usize, usize),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (any::<usize>(), 1usize..40).prop_map(|(at, n)| Edit::Delete(at, n)),
+        (any::<usize>(), "(\\PC|[\"=\\[\\]{}#\\\\\n]){1,12}")
+            .prop_map(|(at, s)| Edit::Insert(at, s)),
+        any::<usize>().prop_map(Edit::DoubleLine),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::SwapLines(a, b)),
+    ]
+}
+
+fn boundary(text: &str, at: usize) -> usize {
+    let mut at = at % (text.len() + 1);
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn apply(text: &str, edit: &Edit) -> String {
+    match edit {
+        Edit::Delete(at, n) => {
+            let start = boundary(text, *at);
+            let end = boundary(text, start.saturating_add(*n).min(text.len()));
+            format!("{}{}", &text[..start], &text[end.max(start)..])
+        }
+        Edit::Insert(at, s) => {
+            let at = boundary(text, *at);
+            format!("{}{s}{}", &text[..at], &text[at..])
+        }
+        Edit::DoubleLine(n) => {
+            let mut lines: Vec<&str> = text.lines().collect();
+            let n = n % lines.len();
+            lines.insert(n, lines[n]);
+            lines.join("\n")
+        }
+        Edit::SwapLines(a, b) => {
+            let mut lines: Vec<&str> = text.lines().collect();
+            let (a, b) = (a % lines.len(), b % lines.len());
+            lines.swap(a, b);
+            lines.join("\n")
+        }
+    }
+}
+
+/// Parses an edited facts file: a checked file, or problems each inside the text.
+fn parses_or_locates(original: &str, edits: &[Edit]) -> Result<(), TestCaseError> {
+    let text = edits.iter().fold(original.to_owned(), |t, e| apply(&t, e));
+    let lines = text.lines().count().max(1);
+    match Facts::parse(SourceText::new("edited.toml", text)) {
+        Ok(facts) => {
+            let mapping = newsgraph::map(&facts, &newsgraph::Iris::default());
+            prop_assert!(!mapping.records.is_empty());
+        }
+        Err(problems) => {
+            prop_assert!(!problems.0.is_empty());
+            for problem in &problems.0 {
+                prop_assert!(problem.line >= 1 && problem.line <= lines + 1, "{problem}");
+                prop_assert!(problem.column >= 1, "{problem}");
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(48))]
+
+    #[test]
+    fn an_edited_facts_file_gives_a_graph_or_located_errors(
+        edits in prop::collection::vec(edit(), 1..4),
+        seed in any::<bool>(),
+    ) {
+        parses_or_locates(if seed { SEED } else { NORTHWIND }, &edits)?;
+    }
+
+    #[test]
+    fn a_bind_value_is_a_term_or_an_error(name in "\\PC{0,12}", value in "\\PC{0,40}") {
+        let prefixes = newsgraph::rdf::prefixes(&newsgraph::Iris::default());
+        if let Ok((_, term)) = newsgraph::query::catalogue::binding(&name, &value, &prefixes) {
+            prop_assert!(!term.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn sparql_text_parses_or_says_where_it_fails(query in "(\\PC|[{}?<>:. \n]){0,80}") {
+        let prefixes = newsgraph::rdf::prefixes(&newsgraph::Iris::default());
+        if let Err(error) = newsgraph::query::run::parse(&query, &prefixes) {
+            prop_assert!(!error.to_string().is_empty());
+            prop_assert!(!error.to_string().contains('\n'), "{error}");
+        }
+    }
+
+    #[test]
+    fn draft_takes_any_text_without_panicking(text in "(\\PC|[\n. ,\"']){0,400}") {
+        let known = newsgraph::draft::KnownNames::new(&newsgraph::facts::corpus::Corpus::new());
+        let _ = newsgraph::draft::draft("any.txt", &text, &known);
+    }
+}
+
+/// Drafting time grows linearly with the text: ten times the text takes well under a hundred
+/// times as long (a quadratic step would show here first).
+#[test]
+fn draft_time_grows_linearly_with_the_text() {
+    let unit = "Westhaven Parcels, a unit of Westhaven Holdings, said on Monday that Ana Ruiz \
+                will report to its chief executive, Tomas Berg. \"We are growing,\" Berg said. ";
+    let time = |copies: usize| {
+        let text = unit.repeat(copies);
+        let known = newsgraph::draft::KnownNames::new(&newsgraph::facts::corpus::Corpus::new());
+        let start = Instant::now();
+        let _ = newsgraph::draft::draft("long.txt", &text, &known);
+        start.elapsed().max(Duration::from_micros(1))
+    };
+    time(20); // warm
+    let small = time(100);
+    let large = time(1000);
+    let ratio = large.as_secs_f64() / small.as_secs_f64();
+    assert!(
+        ratio < 40.0,
+        "10× the text took {ratio:.1}× the time ({small:?} → {large:?})"
+    );
+}
