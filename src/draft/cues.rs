@@ -6,6 +6,8 @@ use super::found::Found;
 use super::segment::Doc;
 use super::write::string;
 use super::{DateMention, Stub};
+use crate::text;
+use crate::text::values::Date;
 use regex::Regex;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -83,7 +85,8 @@ static RELATIONS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
 });
 
 /// The stubs of the body's sentences.
-pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> Vec<Stub> {
+/// `published` resolves relative dates ("next year") of the events.
+pub fn find(doc: &Doc, found: &Found, dates: &[DateMention], published: Option<Date>) -> Vec<Stub> {
     let mut out = Vec::new();
     let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
     let mut n = 0;
@@ -100,16 +103,14 @@ pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> Vec<Stub> {
             }
             ids
         };
-        let date = dates
+        let in_sentence: Vec<&DateMention> = dates
             .iter()
             .filter(|d| d.at.start >= s.start && d.at.end <= s.end)
-            .find(|d| d.date.is_some());
-        let note = dates
-            .iter()
-            .filter(|d| d.at.start >= s.start && d.at.end <= s.end)
-            .find(|d| d.date.is_none());
+            .collect();
         for (kind, re) in EVENTS.iter() {
             let Some(m) = re.find(text) else { continue };
+            let status = text::cues::status(text, m.range());
+            let (date, note) = event_date(text, s.start, m.range(), &in_sentence, published);
             // One stub of a kind per sentence; one restructuring per article.
             let key = if *kind == "restructuring" {
                 String::new()
@@ -130,12 +131,11 @@ pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> Vec<Stub> {
                 format!("kind = \"{kind}\""),
             ];
             match date {
-                Some(d) => {
-                    let when = d.date.expect("dated").to_string();
+                Some((when, d)) => {
                     let when = if d.qualifier.as_deref() == Some("by") {
                         format!("by {when}")
                     } else {
-                        when
+                        when.to_string()
                     };
                     lines.push(format!("date = \"{when}\"   # \"{}\"", d.expression));
                 }
@@ -143,6 +143,9 @@ pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> Vec<Stub> {
             }
             if let Some(note) = note {
                 lines.push(format!("date_note = {}", string(&note.expression)));
+            }
+            if let Some(status) = status {
+                lines.push(format!("status = \"{status}\""));
             }
             if !agents.is_empty() {
                 let list: Vec<String> = agents.iter().map(|a| string(a)).collect();
@@ -207,4 +210,54 @@ pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> Vec<Stub> {
         }
     }
     out
+}
+
+/// The date of the event raised by the cue at `cue` (a range of the sentence `text`, which
+/// starts at `offset` in the article): the date expression of the cue's own clause nearest
+/// to the cue, a relative one resolved against `published`; a date of another clause only
+/// when it is the sentence's only one. With it, a relative expression of the clause left
+/// unresolved, as a note.
+fn event_date<'d>(
+    text: &str,
+    offset: usize,
+    cue: std::ops::Range<usize>,
+    in_sentence: &[&'d DateMention],
+    published: Option<Date>,
+) -> (Option<(Date, &'d DateMention)>, Option<&'d DateMention>) {
+    let clause = text::cues::clause(text, cue.start);
+    let local = |d: &DateMention| d.at.start - offset..d.at.end - offset;
+    let distance = |d: &DateMention| {
+        let at = local(d);
+        if at.start >= cue.end {
+            at.start - cue.end
+        } else {
+            cue.start.saturating_sub(at.end)
+        }
+    };
+    let value = |d: &DateMention| {
+        d.date
+            .or_else(|| published.and_then(|p| super::dates::resolve(&d.expression, p)))
+    };
+    let in_clause = |d: &&&DateMention| {
+        let at = local(d);
+        at.start >= clause.start && at.end <= clause.end
+    };
+    let dated: Vec<&&DateMention> = in_sentence.iter().filter(|d| value(d).is_some()).collect();
+    let chosen = dated
+        .iter()
+        .copied()
+        .filter(in_clause)
+        .min_by_key(|d| distance(d))
+        .or(if dated.len() == 1 {
+            Some(dated[0])
+        } else {
+            None
+        });
+    let date = chosen.map(|d| (value(d).expect("dated"), *d));
+    let note = in_sentence
+        .iter()
+        .filter(in_clause)
+        .find(|d| value(d).is_none())
+        .copied();
+    (date, note)
 }

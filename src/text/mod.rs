@@ -1,9 +1,10 @@
 //! The article's text and what can be read in it: the text itself with its quotes and offsets
 //! ([`article`]), its words and names ([`words`]), the quantities it writes ([`quantities`]),
-//! the typed values a facts file states ([`values`]), and the one way every file is read, with
+//! the typed values a facts file states ([`values`]), the cues of status and clause ([`cues`]), and the one way every file is read, with
 //! a cap on its size ([`read`]).
 
 pub mod article;
+pub mod cues;
 pub mod quantities;
 pub mod read;
 pub mod values;
