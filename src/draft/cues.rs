@@ -19,7 +19,7 @@ static EVENTS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         (
             "transfer",
             r(
-                r"\bmov(?:e|es|ed|ing)\b[^.]*?\bfrom\b[^.]*?\bto\b|\bintegrated into\b|\bhanded over to\b|\btransferr(?:ing|ed|s)?\b[^.]*?\bto\b|\bto move to\b",
+                r"\bmov(?:e|es|ed|ing)\b[^.]*?\bfrom\b[^.]*?\bto\b|\bintegrated into\b|\b(?:integrat|fold|merg)(?:e|es|ed|ing)?\b[^.]{0,60}?\binto\b|\bwill join\b|\bhanded over to\b|\btransferr(?:ing|ed|s)?\b[^.]*?\bto\b|\bto move to\b",
             ),
         ),
         (
@@ -34,7 +34,10 @@ static EVENTS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             "founding",
             r(r"\bfounded in\b|\bwas founded\b|\bestablished\b|\bformed\b"),
         ),
-        ("launch", r(r"\blaunch(?:ed|es)?\b")),
+        (
+            "launch",
+            r(r"\blaunch(?:ed|es|ing)?\b|\bopen(?:s|ed|ing)? (?:a|an|its)\b"),
+        ),
         (
             "investment",
             r(r"\binvest(?:ed|s|ing)?\b|\bbuy out\b|\boffered\b[^.]*\bshare\b"),
@@ -214,7 +217,7 @@ pub fn find(doc: &Doc, found: &Found, dates: &[DateMention], published: Option<D
 
 /// The date of the event raised by the cue at `cue` (a range of the sentence `text`, which
 /// starts at `offset` in the article): the date expression of the cue's own clause nearest
-/// to the cue, a relative one resolved against `published`; a date of another clause only
+/// to the cue (after it first), a relative one resolved against `published`; a date of another clause only
 /// when it is the sentence's only one. With it, a relative expression of the clause left
 /// unresolved, as a note.
 fn event_date<'d>(
@@ -231,7 +234,8 @@ fn event_date<'d>(
         if at.start >= cue.end {
             at.start - cue.end
         } else {
-            cue.start.saturating_sub(at.end)
+            // A date after its verb is the usual order: one before comes second.
+            cue.start.saturating_sub(at.end) + text.len()
         }
     };
     let value = |d: &DateMention| {
@@ -260,4 +264,60 @@ fn event_date<'d>(
         .find(|d| value(d).is_none())
         .copied();
     (date, note)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::draft::{KnownNames, draft};
+
+    /// The events drafted from `text`, as "kind status date".
+    fn events(text: &str) -> Vec<String> {
+        let d = draft("t.txt", text, &KnownNames::empty()).expect("a draft");
+        let field = |lines: &[String], key: &str| {
+            lines
+                .iter()
+                .find_map(|l| l.strip_prefix(&format!("{key} = \"")))
+                .and_then(|v| v.split('"').next())
+                .unwrap_or("-")
+                .to_owned()
+        };
+        d.stubs
+            .iter()
+            .filter(|s| s.what.starts_with("event"))
+            .map(|s| {
+                format!(
+                    "{} {} {}",
+                    field(&s.lines, "kind"),
+                    field(&s.lines, "status"),
+                    field(&s.lines, "date")
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn events_with_status_and_the_date_of_their_clause() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Solvika Group will fold its unit into Veltmark Holdings by 2027.",
+                &["transfer planned by 2027"],
+            ),
+            (
+                "Solvika Group is moving 120 employees from Bergen to Oslo.",
+                &["transfer under-way unknown"],
+            ),
+            // The contract's date is the one of its clause, not the sentence's other date.
+            (
+                "Solvika Group signed a contract with Veltmark Holdings in March 2022, and it will launch a plant in 2023.",
+                &["launch planned 2023", "contract completed 2022-03"],
+            ),
+            (
+                "Arvento Motors, founded in 2009, was integrated into Veltmark Holdings in 2021.",
+                &["transfer completed 2021", "founding completed 2009"],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(events(text), *expected, "{text:?}");
+        }
+    }
 }

@@ -113,6 +113,18 @@ pub fn role_name(role: &str) -> String {
     }
 }
 
+/// The index of the first organization mention of the nearest sentence before `start` that
+/// names one, not further than three sentences back.
+fn subject_before(doc: &Doc, found: &Found, start: usize) -> Option<usize> {
+    let at = doc.sentences.partition_point(|s| s.start < start);
+    doc.sentences[..at].iter().rev().take(3).find_map(|s| {
+        let first = found.mentions.partition_point(|m| m.at.start < s.start);
+        (first..found.mentions.len())
+            .take_while(|&i| found.mentions[i].at.start < s.end)
+            .find(|&i| !found.entity(&found.mentions[i]).kind.is_person())
+    })
+}
+
 /// The posts the sentences state.
 pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
     let mut posts: Vec<Post> = Vec::new();
@@ -130,11 +142,22 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                 }
                 // Without a named organization: the one named last before the match.
                 let whole = caps.get(0).expect("match");
+                // Before the sentence ("X, its CFO", "the chair, X" open a sentence about
+                // the organization of the one before): the first organization of the nearest
+                // sentence before that names one.
+                let earlier;
                 let orgs = match caps.name("orgs") {
                     Some(o) => o.as_str(),
                     None => match masked[..whole.start()].rfind("«O") {
                         Some(at) => &masked[at..whole.start()],
-                        None => continue,
+                        None if *shape == "headed by X" => continue,
+                        None => match subject_before(doc, found, s.start) {
+                            Some(i) => {
+                                earlier = format!("«O{i}»");
+                                &earlier
+                            }
+                            None => continue,
+                        },
                     },
                 };
                 for org in MENTION.captures_iter(orgs) {
@@ -205,6 +228,11 @@ mod tests {
             (
                 "The work goes to Kaaiwerk Logistics, headed by Ines Vroom since 2020.",
                 &["Ines Vroom: head of Kaaiwerk Logistics"],
+            ),
+            // The organization of the sentence before.
+            (
+                "Brennvik Energy will close a plant. Mara Eklund, its chief financial officer, said so.",
+                &["Mara Eklund: CFO of Brennvik Energy"],
             ),
             (
                 "Jonas Halvorsen will become chief executive officer of Brennvik Energy in May.",
