@@ -167,9 +167,12 @@ mod tests {
         }
     }
 
+    /// A name, its name words, unordered key, organization key and swapped form.
+    type NameCase<'a> = (&'a str, &'a [&'a str], &'a str, &'a str, Option<&'a str>);
+
     #[test]
     fn names_normalised_each_way() {
-        let cases: &[(&str, &[&str], &str, &str, Option<&str>)] = &[
+        let cases: &[NameCase] = &[
             // name, name_words, unordered, org_key, swapped
             (
                 "Lin Wan",
