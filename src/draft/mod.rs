@@ -2,7 +2,7 @@
 //!
 //! [`draft`] reads a text, separates the article from page noise ([`layout`]), cuts it into
 //! sentences ([`segment`]), and proposes records: organizations and people found by name and
-//! matched against the known entities of a corpus ([`corpus`], [`names`], [`units`],
+//! matched against the known entities of a corpus ([`known`], [`names`], [`units`],
 //! [`sources`], gathered in [`found`]), posts ([`roles`]),
 //! numbers ([`numbers`]), dates ([`dates`]), quoted speech ([`speech`]), and events and
 //! relations as commented-out stubs ([`cues`]). Every proposal quotes its sentence or clause,

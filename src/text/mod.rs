@@ -1,7 +1,8 @@
 //! The article's text and what can be read in it: the text itself with its quotes and offsets
 //! ([`article`]), its words and names ([`words`]), the quantities it writes ([`quantities`]),
-//! the typed values a facts file states ([`values`]), the cues of status and clause ([`cues`]), and the one way every file is read, with
-//! a cap on its size ([`read`]).
+//! the typed values a facts file states ([`values`]), the words that give a clause its status
+//! and its bounds ([`cues`]), and the one way every file is read, with a cap on its size
+//! ([`read`]).
 
 pub mod article;
 pub mod cues;

@@ -118,7 +118,7 @@ const ORG_WORDS: &[&str] = &[
 ];
 
 /// The words that tell an organization's name apart, lowercase, possessives dropped and
-/// [`ORG_WORDS`] set aside: "Taobao and Tmall Group" and "Taobao Tmall Business Group" both
+/// `ORG_WORDS` set aside: "Taobao and Tmall Group" and "Taobao Tmall Business Group" both
 /// give "taobao tmall".
 pub fn org_key(name: &str) -> String {
     name.split_whitespace()
