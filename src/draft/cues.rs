@@ -6,6 +6,8 @@ use super::found::Found;
 use super::segment::Doc;
 use super::write::string;
 use super::{DateMention, Stub};
+use crate::text;
+use crate::text::values::Date;
 use regex::Regex;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -17,7 +19,7 @@ static EVENTS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         (
             "transfer",
             r(
-                r"\bmov(?:e|es|ed|ing)\b[^.]*?\bfrom\b[^.]*?\bto\b|\bintegrated into\b|\bhanded over to\b|\btransferr(?:ing|ed|s)?\b[^.]*?\bto\b|\bto move to\b",
+                r"\bmov(?:e|es|ed|ing)\b[^.]*?\bfrom\b[^.]*?\bto\b|\bintegrated into\b|\b(?:integrat|fold|merg)(?:e|es|ed|ing)?\b[^.]{0,60}?\binto\b|\bwill join\b|\bhanded over to\b|\btransferr(?:ing|ed|s)?\b[^.]*?\bto\b|\bto move to\b",
             ),
         ),
         (
@@ -32,7 +34,10 @@ static EVENTS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             "founding",
             r(r"\bfounded in\b|\bwas founded\b|\bestablished\b|\bformed\b"),
         ),
-        ("launch", r(r"\blaunch(?:ed|es)?\b")),
+        (
+            "launch",
+            r(r"\blaunch(?:ed|es|ing)?\b|\bopen(?:s|ed|ing)? (?:a|an|its)\b"),
+        ),
         (
             "investment",
             r(r"\binvest(?:ed|s|ing)?\b|\bbuy out\b|\boffered\b[^.]*\bshare\b"),
@@ -83,7 +88,8 @@ static RELATIONS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
 });
 
 /// The stubs of the body's sentences.
-pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> Vec<Stub> {
+/// `published` resolves relative dates ("next year") of the events.
+pub fn find(doc: &Doc, found: &Found, dates: &[DateMention], published: Option<Date>) -> Vec<Stub> {
     let mut out = Vec::new();
     let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
     let mut n = 0;
@@ -100,16 +106,14 @@ pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> Vec<Stub> {
             }
             ids
         };
-        let date = dates
+        let in_sentence: Vec<&DateMention> = dates
             .iter()
             .filter(|d| d.at.start >= s.start && d.at.end <= s.end)
-            .find(|d| d.date.is_some());
-        let note = dates
-            .iter()
-            .filter(|d| d.at.start >= s.start && d.at.end <= s.end)
-            .find(|d| d.date.is_none());
+            .collect();
         for (kind, re) in EVENTS.iter() {
             let Some(m) = re.find(text) else { continue };
+            let status = text::cues::status(text, m.range());
+            let (date, note) = event_date(text, s.start, m.range(), &in_sentence, published);
             // One stub of a kind per sentence; one restructuring per article.
             let key = if *kind == "restructuring" {
                 String::new()
@@ -130,12 +134,11 @@ pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> Vec<Stub> {
                 format!("kind = \"{kind}\""),
             ];
             match date {
-                Some(d) => {
-                    let when = d.date.expect("dated").to_string();
+                Some((when, d)) => {
                     let when = if d.qualifier.as_deref() == Some("by") {
                         format!("by {when}")
                     } else {
-                        when
+                        when.to_string()
                     };
                     lines.push(format!("date = \"{when}\"   # \"{}\"", d.expression));
                 }
@@ -143,6 +146,9 @@ pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> Vec<Stub> {
             }
             if let Some(note) = note {
                 lines.push(format!("date_note = {}", string(&note.expression)));
+            }
+            if let Some(status) = status {
+                lines.push(format!("status = \"{status}\""));
             }
             if !agents.is_empty() {
                 let list: Vec<String> = agents.iter().map(|a| string(a)).collect();
@@ -207,4 +213,111 @@ pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> Vec<Stub> {
         }
     }
     out
+}
+
+/// The date of the event raised by the cue at `cue` (a range of the sentence `text`, which
+/// starts at `offset` in the article): the date expression of the cue's own clause nearest
+/// to the cue (after it first), a relative one resolved against `published`; a date of another clause only
+/// when it is the sentence's only one. With it, a relative expression of the clause left
+/// unresolved, as a note.
+fn event_date<'d>(
+    text: &str,
+    offset: usize,
+    cue: std::ops::Range<usize>,
+    in_sentence: &[&'d DateMention],
+    published: Option<Date>,
+) -> (Option<(Date, &'d DateMention)>, Option<&'d DateMention>) {
+    let clause = text::cues::clause(text, cue.start);
+    let local = |d: &DateMention| d.at.start - offset..d.at.end - offset;
+    let distance = |d: &DateMention| {
+        let at = local(d);
+        if at.start >= cue.end {
+            at.start - cue.end
+        } else {
+            // A date after its verb is the usual order: one before comes second.
+            cue.start.saturating_sub(at.end) + text.len()
+        }
+    };
+    let value = |d: &DateMention| {
+        d.date
+            .or_else(|| published.and_then(|p| super::dates::resolve(&d.expression, p)))
+    };
+    let in_clause = |d: &&&DateMention| {
+        let at = local(d);
+        at.start >= clause.start && at.end <= clause.end
+    };
+    let dated: Vec<&&DateMention> = in_sentence.iter().filter(|d| value(d).is_some()).collect();
+    let chosen = dated
+        .iter()
+        .copied()
+        .filter(in_clause)
+        .min_by_key(|d| distance(d))
+        .or(if dated.len() == 1 {
+            Some(dated[0])
+        } else {
+            None
+        });
+    let date = chosen.map(|d| (value(d).expect("dated"), *d));
+    let note = in_sentence
+        .iter()
+        .filter(in_clause)
+        .find(|d| value(d).is_none())
+        .copied();
+    (date, note)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::draft::{KnownNames, draft};
+
+    /// The events drafted from `text`, as "kind status date".
+    fn events(text: &str) -> Vec<String> {
+        let d = draft("t.txt", text, &KnownNames::empty()).expect("a draft");
+        let field = |lines: &[String], key: &str| {
+            lines
+                .iter()
+                .find_map(|l| l.strip_prefix(&format!("{key} = \"")))
+                .and_then(|v| v.split('"').next())
+                .unwrap_or("-")
+                .to_owned()
+        };
+        d.stubs
+            .iter()
+            .filter(|s| s.what.starts_with("event"))
+            .map(|s| {
+                format!(
+                    "{} {} {}",
+                    field(&s.lines, "kind"),
+                    field(&s.lines, "status"),
+                    field(&s.lines, "date")
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn events_with_status_and_the_date_of_their_clause() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Solvika Group will fold its unit into Veltmark Holdings by 2027.",
+                &["transfer planned by 2027"],
+            ),
+            (
+                "Solvika Group is moving 120 employees from Bergen to Oslo.",
+                &["transfer under-way unknown"],
+            ),
+            // The contract's date is the one of its clause, not the sentence's other date.
+            (
+                "Solvika Group signed a contract with Veltmark Holdings in March 2022, and it will launch a plant in 2023.",
+                &["launch planned 2023", "contract completed 2022-03"],
+            ),
+            (
+                "Arvento Motors, founded in 2009, was integrated into Veltmark Holdings in 2021.",
+                &["transfer completed 2021", "founding completed 2009"],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(events(text), *expected, "{text:?}");
+        }
+    }
 }

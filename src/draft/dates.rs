@@ -99,3 +99,74 @@ pub fn find(doc: &Doc) -> Vec<DateMention> {
     out.sort_by_key(|d| d.at.start);
     out
 }
+
+/// A relative expression ("next year", "last month", "this year", "2 years ago") resolved
+/// against the publication date, at the precision the expression gives; `None` for one that
+/// names no point in time ("recently").
+pub fn resolve(expression: &str, published: Date) -> Option<Date> {
+    let (year, month, _) = published.first_day();
+    let lower = expression.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let shift_month = |by: i32| {
+        let m = year * 12 + i32::from(month) - 1 + by;
+        Some(Date::Month(
+            m.div_euclid(12),
+            u8::try_from(m.rem_euclid(12) + 1).ok()?,
+        ))
+    };
+    let month_known = !matches!(published, Date::Year(_));
+    match words.as_slice() {
+        ["next", "year"] => Some(Date::Year(year + 1)),
+        ["last", "year"] => Some(Date::Year(year - 1)),
+        ["this" | "earlier" | "later", .., "year"] => Some(Date::Year(year)),
+        ["next", "month"] if month_known => shift_month(1),
+        ["last", "month"] if month_known => shift_month(-1),
+        ["this" | "earlier" | "later", .., "month"] if month_known => shift_month(0),
+        [n, unit, "ago"] => {
+            let n: i32 = n
+                .parse()
+                .ok()
+                .or_else(|| quantities::count_word(n).and_then(|c| i32::try_from(c).ok()))?;
+            match unit.trim_end_matches('s') {
+                "year" => Some(Date::Year(year - n)),
+                "month" if month_known => shift_month(-n),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_dates_resolve_against_publication() {
+        let day: Date = "2026-01-15".parse().unwrap();
+        let year: Date = "2026".parse().unwrap();
+        let cases: &[(&str, Date, Option<&str>)] = &[
+            ("next year", day, Some("2027")),
+            ("last year", day, Some("2025")),
+            ("earlier this year", day, Some("2026")),
+            ("next month", day, Some("2026-02")),
+            ("last month", day, Some("2025-12")),
+            ("this month", day, Some("2026-01")),
+            ("11 years ago", day, Some("2015")),
+            ("two years ago", day, Some("2024")),
+            ("3 months ago", day, Some("2025-10")),
+            ("last month", year, None),
+            ("recently", day, None),
+            ("next quarter", day, None),
+        ];
+        for (expression, published, expected) in cases {
+            assert_eq!(
+                resolve(expression, *published)
+                    .map(|d| d.to_string())
+                    .as_deref(),
+                *expected,
+                "{expression:?} published {published}"
+            );
+        }
+    }
+}

@@ -256,6 +256,13 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
                 i
             }
         };
+        // The site that publishes the page is an outlet, whatever the words around its name
+        // in the body suggested.
+        let e = &mut found.entities[i];
+        if e.kind.is_person() && !e.reused {
+            e.kind = EntityKind::Organization(OrgKind::Organization);
+            e.why = format!("found: \"{name}\" → organization (the site of the page title)");
+        }
         meta.publisher = Some(found.entities[i].id.clone());
         meta.publisher_why = format!("the site named in the page title, \"{name}\"");
     }

@@ -281,7 +281,7 @@ pub fn draft(file_name: &str, text: &str, corpus: &KnownNames) -> Result<Draft, 
     let numbers = numbers::find(&doc, &found);
     let dates = dates::find(&doc);
     let article = layout::article(&doc, &layout, file_name, &mut found);
-    let stubs = cues::find(&doc, &found, &dates);
+    let stubs = cues::find(&doc, &found, &dates, article.published);
     found.sort();
     names::quote_every_name(&doc, &mut found);
     let mut draft = Draft {

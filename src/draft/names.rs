@@ -80,6 +80,25 @@ const ORG_WORDS: &[&str] = &[
     "Works",
     "Research",
     "Station",
+    "Foods",
+    "Energy",
+    "Industries",
+    "Mobility",
+    "Shipping",
+    "Pharma",
+    "Insurance",
+    "Robotics",
+    "Materials",
+    "Electronics",
+    "Automotive",
+    "Telecom",
+    "Freight",
+    "Terminals",
+    "AG",
+    "SE",
+    "GmbH",
+    "ASA",
+    "plc",
 ];
 
 /// Last words that end an organization's name for sure: an `and` after them starts another.
@@ -280,7 +299,7 @@ const FUNCTION_WORDS: &[&str] = &[
 
 patterns! {
     /// Lowercase nouns that, just before a name, say it is an organization's.
-    ORG_BEFORE = r"(?:\b(?:marketplace|platform|company|firm|rival|rivals|retailer|subsidiary|subsidiaries|outlet|outlets|publisher|brand|app|startup|operator|carrier|airline|bank|giant|group|unit|clients?|customers?|partners?|providers?|competitors?|such as|like|contracts? with|partnerships? with|told|relayed by|reported by|published by|owned by|acquired|by the|deal with|arm|(?:CEO|chief executive officer|chief executive|chairman|president|head|founder) of)\s+(?:the\s+)?|[,(]\s*)$";
+    ORG_BEFORE = r"(?:\b(?:marketplace|platform|company|firm|rival|rivals|retailer|subsidiary|subsidiaries|outlet|outlets|publisher|brand|app|startup|operator|carrier|airline|bank|giant|group|unit|clients?|customers?|partners?|providers?|competitors?|such as|like|contracts? with|partnerships? with|told|relayed by|reported by|published by|owned by|acquired|by the|deal with|arm|(?:CEO|chief executive officer|chief executive|chairman|president|head|founder) of)\s+(?:the\s+)?|\b(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,3}?(?:carmaker|automaker|manufacturer|maker|supplier|insurer|lender|conglomerate|parent|division|unit|subsidiary|arm|business|chain|developer|producer|shipper|recycler|investor|forwarder|distributor|wholesaler|consultancy|agency|regulator|utility|operator|group|company|firm|startup|retailer|carrier|airline|bank|platform|venture|joint venture|spin-off|owner|buyer|acquirer|rival|partner|client|customer),?\s+|[,(]\s*)$";
 
     /// Words after a name that say it is an organization's: "Cainiao CEO", "a Cainiao employee".
     ORG_AFTER = r"^(?:['’]s)?\s+(?:(?:senior|mid-level|former|top|new)\s+)?(?:CEO|CFO|COO|CTO|founder|co-founder|chairman|executive|executives|employee|employees|manager|managers|spokesperson|subsidiary|division|unit|team|teams|shareholders|board|staff)\b";
@@ -289,10 +308,10 @@ patterns! {
     LIST_AFTER = r"^\s*(?:,|and)\s+(?:and\s+)?other\s+(?:outlets|reports|companies|firms|media|platforms|publications)\b";
 
     /// Words after a name that say it is a person's.
-    PERSON_AFTER = r"^(?:['’]s)?\s*(?:,\s*(?:(?:a|an|the|until then|then|now|its|his|her|who|also)\s+)*(?:[\w-]+\s+){0,4}?(?:CEO|chief executive|chairman|chairwoman|president|founder|executive|officer|director|manager|head|analyst|spokesperson|spokesman|spokeswoman|partner|employee|co-founder|vice)\b|\s+(?:(?:who|will|would|has|had|is|was|also)\s+)*(?:(?:continue\s+to|now|then|previously|directly|later)\s+)*(?:said|says|told|tells|stated|explained|added|wrote|noted|serve|served|serves|report|reports|reported|joined|leads|led|heads|headed|founded|became|becomes)\b)";
+    PERSON_AFTER = r"^(?:['’]s)?\s*(?:,\s*(?:(?:a|an|the|until then|then|now|its|his|her|who|also)\s+)*(?:[\w-]+\s+){0,4}?(?:CEO|chief executive|chairman|chairwoman|president|founder|executive|officer|director|manager|head|analyst|spokesperson|spokesman|spokeswoman|partner|employee|co-founder|vice)\b|\s+(?:(?:who|will|would|has|had|is|was|also)\s+)*(?:(?:continue\s+to|now|then|previously|directly|later)\s+)*(?:said|says|told|tells|stated|explained|added|wrote|noted|serve|served|serves|report|reports|reported|joined|leads|led|heads|headed|founded|became|becomes|become|join|joins|succeed|succeeds|succeeded|replace|replaces|replaced|takes over|took over|take over)\b)";
 
     /// Words before a name that say it is a person's.
-    PERSON_BEFORE = r"(?:\b(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief|chairman|chairwoman|president|founder|co-founder|executive|officer|director|head|manager|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|led by|written by|headed by|according to|said|says|told|spokesperson|analyst)\s*,?\s*)$";
+    PERSON_BEFORE = r"(?:\b(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief|chairman|chairwoman|president|founder|co-founder|executive|officer|director|head|manager|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|led by|written by|headed by|according to|said|says|told|spokesperson|analyst|chair|chairperson|spokesman|spokeswoman|succeed|succeeds|succeeded|replace|replaces|replaced|founded by|co-founded by|appointed|named|hired|promoted)\s*,?\s*)$";
 }
 
 /// A word of a sentence.
@@ -1053,6 +1072,40 @@ pub fn quote_every_name(doc: &Doc, found: &mut Found) {
                 quotes.push(quote.clone());
                 e.also.push((quote, at));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_words_before_a_name_give_its_kind() {
+        // The words before a name, and whether they say organization (`Some(true)`), person
+        // (`Some(false)`) or neither (`None`).
+        let cases: &[(&str, Option<bool>)] = &[
+            ("A contract with the carmaker ", Some(true)),
+            ("Trucks run for the port operator ", Some(true)),
+            ("It will fold its battery recycling unit, ", Some(true)),
+            ("Shares of its parent, ", Some(true)),
+            ("She will succeed ", Some(false)),
+            ("said the supervisory board chair, ", Some(false)),
+            ("The company was co-founded by ", Some(false)),
+            ("In the morning ", None),
+        ];
+        for (before, expected) in cases {
+            let org = ORG_BEFORE
+                .find(before)
+                .is_some_and(|m| !super::super::segment::clean(m.as_str()).starts_with([',', '(']));
+            let person = PERSON_BEFORE.is_match(before);
+            let got = match (org, person) {
+                (true, false) => Some(true),
+                (false, true) => Some(false),
+                (false, false) => None,
+                (true, true) => panic!("{before:?} says both"),
+            };
+            assert_eq!(got, *expected, "{before:?}");
         }
     }
 }

@@ -14,7 +14,7 @@ use super::segment::patterns;
 use regex::Regex;
 use std::sync::LazyLock;
 
-const ROLE: &str = r"(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|chairman|chairwoman|president|vice president|executive|general manager|managing director|director|[a-z]+ head|head)";
+const ROLE: &str = r"(?:supervisory board chair(?:man|woman|person)?|board chair(?:man|woman|person)?|chair(?:person)?|CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|chairman|chairwoman|president|vice president|executive|general manager|managing director|director|[a-z]+ head|head)";
 
 static PATTERNS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
     let p = |s: &str| super::segment::regex(&s.replace("ROLE", ROLE));
@@ -47,6 +47,38 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
             ),
             "X, Y's ROLE",
         ),
+        // X, its ROLE (since 2019): the organization named last before it.
+        (
+            p(
+                r"«P(?<p>\d+)»,\s+(?:its|their)\s+(?<adj>(?:senior|deputy|new|former)\s+)?(?<role>ROLE)\b",
+            ),
+            "X, its ROLE",
+        ),
+        // the (supervisory board) chair, X: the organization named last before it.
+        (
+            p(r"\b(?:the|its)\s+(?<adj>(?:senior|deputy|new)\s+)?(?<role>ROLE),\s+«P(?<p>\d+)»"),
+            "the ROLE, X",
+        ),
+        // X will become / was named / has been appointed (the new) ROLE of Y
+        (
+            p(
+                r"«P(?<p>\d+)»\s+(?:(?:will|would|is to|has|have|had|was|is)\s+)?(?:been\s+)?(?:become|becomes|became|be named|named|be appointed|appointed|take over as|takes over as|took over as)\s+(?:as\s+)?(?:the\s+)?(?<adj>(?:new|interim)\s+)?(?<role>ROLE)\s+of\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?",
+            ),
+            "X will become ROLE of Y",
+        ),
+        // X will succeed Z as ROLE (of Y): X's post; Z's comes from the next pattern.
+        (
+            p(
+                r"«P(?<p>\d+)»\s+(?:(?:will|would|is to|is set to)\s+)?(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+«P\d+»\s+as\s+(?:the\s+)?(?<role>ROLE)\b(?:\s+of\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?)?",
+            ),
+            "X will succeed Z as ROLE",
+        ),
+        (
+            p(
+                r"\b(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+«P(?<p>\d+)»\s+as\s+(?:the\s+)?(?<role>ROLE)\b(?:\s+of\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?)?",
+            ),
+            "succeed Z as ROLE",
+        ),
         // X will (continue to) serve as ROLE (and ROLE) of Y
         (
             p(
@@ -68,6 +100,10 @@ pub fn role_name(role: &str) -> String {
         "chief financial officer" => "CFO".into(),
         "chief operating officer" => "COO".into(),
         "chief technology officer" => "CTO".into(),
+        "supervisory board chairman"
+        | "supervisory board chairwoman"
+        | "supervisory board chairperson" => "supervisory board chair".into(),
+        "chairperson" => "chair".into(),
         r => r.to_owned(),
     }
 }
@@ -82,11 +118,21 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
             for caps in re.captures_iter(&masked) {
                 let person = &found.mentions[caps["p"].parse::<usize>().expect("digits")];
                 let adj = caps.name("adj").map_or("", |m| m.as_str());
-                let mut roles = vec![format!("{adj}{}", role_name(&caps["role"]))];
+                let role = caps.name("role").map_or("head", |r| r.as_str());
+                let mut roles = vec![format!("{adj}{}", role_name(role))];
                 if let Some(r2) = caps.name("role2") {
                     roles.push(role_name(r2.as_str()));
                 }
-                for org in MENTION.captures_iter(&caps["orgs"]) {
+                // Without a named organization: the one named last before the match.
+                let whole = caps.get(0).expect("match");
+                let orgs = match caps.name("orgs") {
+                    Some(o) => o.as_str(),
+                    None => match masked[..whole.start()].rfind("«O") {
+                        Some(at) => &masked[at..whole.start()],
+                        None => continue,
+                    },
+                };
+                for org in MENTION.captures_iter(orgs) {
                     if org.get(2).is_some() {
                         // "CEO of Alibaba's e-commerce business": not Alibaba's CEO.
                         continue;
@@ -117,4 +163,68 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
     }
     posts.sort_by_key(|p| p.at.start);
     posts
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::draft::{KnownNames, draft};
+
+    /// The posts drafted from `text`, as "holder name: role of organization name".
+    fn posts(text: &str) -> Vec<String> {
+        let d = draft("t.txt", text, &KnownNames::empty()).expect("a draft");
+        let name = |id: &str| d.entity(id).map_or(id.to_owned(), |e| e.name.clone());
+        d.posts
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}: {} of {}",
+                    name(&p.holder),
+                    p.role,
+                    name(&p.organization)
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn posts_from_appositions_titles_and_successions() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Solvika Group said on Monday that Mara Eklund, its chief financial officer since 2019, will leave.",
+                &["Mara Eklund: CFO of Solvika Group"],
+            ),
+            (
+                "Veltmark Holdings will sell the plant, said the supervisory board chair, Otto Brandl.",
+                &["Otto Brandl: supervisory board chair of Veltmark Holdings"],
+            ),
+            // "headed by" does not write the role, so `check --source` could not ground one.
+            (
+                "The work goes to Kaaiwerk Logistics, headed by Ines Vroom since 2020.",
+                &[],
+            ),
+            // Not the organization of the sentence before: the record's quote would not name it.
+            (
+                "Brennvik Energy will close a plant. Mara Eklund, its chief financial officer, said so.",
+                &[],
+            ),
+            (
+                "Jonas Halvorsen will become chief executive officer of Brennvik Energy in May.",
+                &["Jonas Halvorsen: CEO of Brennvik Energy"],
+            ),
+            (
+                "At the utility Brennvik Energy, Jonas Halvorsen will succeed Rhea Lindqvist as chief executive officer on 1 May 2027.",
+                &[
+                    "Jonas Halvorsen: CEO of Brennvik Energy",
+                    "Rhea Lindqvist: CEO of Brennvik Energy",
+                ],
+            ),
+            (
+                "Solvika Group's materials division, headed by Ines Vroom, grew.",
+                &[],
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(posts(text), *expected, "{text:?}");
+        }
+    }
 }

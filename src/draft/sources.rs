@@ -47,6 +47,10 @@ pub fn find(doc: &Doc, found: &mut Found) {
             if found.entities[i].id.starts_with("unnamed-") {
                 let id = found.ids.fresh(&slug(&phrase, "source"));
                 found.entities[i].id = id;
+                // An unnamed source is named by the words that introduce it, as the check of a
+                // record's references reads it: its quote is those words.
+                found.entities[i].evidence =
+                    super::segment::clean(caps.get(0).expect("match").as_str());
             }
             found.mention(at, i);
         }

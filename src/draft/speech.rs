@@ -33,6 +33,7 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
     let mut seen = std::collections::BTreeSet::new();
     for block in body {
         let text = &doc.text[block.clone()];
+        let mut last: Option<(usize, Range<usize>, String)> = None;
         for caps in QUOTED.captures_iter(text) {
             let whole = caps.get(0).expect("match");
             let inner = caps.get(1).expect("group");
@@ -77,9 +78,54 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
                 .trim_end_matches(',')
                 .trim_end()
                 .to_owned();
-            let speaker = attribution
-                .as_ref()
-                .and_then(|(speaker, _, _)| speaker_in(found, speaker.clone()));
+            let mut speaker = attribution.as_ref().and_then(|(speaker, _, _)| {
+                speaker_in(found, speaker.clone()).or_else(|| {
+                    // "she said", "he told analysts": the person named last before.
+                    // "Aasen said": the person named in full before whose name ends so.
+                    let written = doc.text[speaker.clone()].trim();
+                    let who = written.to_lowercase();
+                    if PRONOUNS.contains(&who.as_str()) {
+                        return last_person_before(found, quote_at.start);
+                    }
+                    let surname = !written.contains(' ')
+                        && written.chars().next().is_some_and(char::is_uppercase);
+                    surname
+                        .then(|| {
+                            found.entities.iter().position(|e| {
+                                e.kind.is_person()
+                                    && e.first.start < quote_at.start
+                                    && e.name.split_whitespace().last() == Some(written)
+                            })
+                        })
+                        .flatten()
+                })
+            });
+            // "Aasen" is another name of Liv Aasen, so the record's quote names its speaker.
+            if let (Some(person), Some((words_at, _, _))) = (speaker, &attribution) {
+                let written = doc.text[words_at.clone()].trim();
+                let e = &mut found.entities[person];
+                if !written.contains(' ')
+                    && e.name.split_whitespace().last() == Some(written)
+                    && !e.alt_names.iter().any(|a| a == written)
+                {
+                    e.alt_names.push(written.to_owned());
+                }
+            }
+            // A quotation that goes on in the next sentences of its paragraph, unattributed:
+            // the speaker and attribution of its first part.
+            let attribution = match (&attribution, speaker, &last) {
+                (None, None, Some((person, clause, verb))) => {
+                    speaker = Some(*person);
+                    Some((clause.clone(), clause.clone(), verb.clone()))
+                }
+                _ => attribution,
+            };
+            last = match (&attribution, speaker) {
+                (Some((_, clause, verb)), Some(person)) => {
+                    Some((person, clause.clone(), verb.clone()))
+                }
+                _ => None,
+            };
             match (attribution, speaker) {
                 (Some((_, clause, verb)), Some(person)) => {
                     // Ids are made unique when the draft is complete.
@@ -121,6 +167,20 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
     quotes
 }
 
+/// Pronouns that stand for the person named last.
+const PRONOUNS: &[&str] = &["he", "she"];
+
+/// The person named last before `at`.
+fn last_person_before(found: &Found, at: usize) -> Option<usize> {
+    found
+        .mentions
+        .iter()
+        .take_while(|m| m.at.end <= at)
+        .filter(|m| found.entity(m).kind.is_person())
+        .last()
+        .map(|m| m.entity)
+}
+
 /// The person mentioned in the attribution: the last one named in it.
 fn speaker_in(found: &Found, range: Range<usize>) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None; // (entity, length)
@@ -146,5 +206,47 @@ pub fn shorten(text: &str, n: usize) -> String {
         words.join(" ")
     } else {
         format!("{} …", words[..n].join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::draft::{KnownNames, draft};
+
+    #[test]
+    fn speakers_named_by_pronoun_and_across_a_quotation() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Liv Aasen, CEO of Norrfjord Foods, spoke on Monday. \"We are simplifying the whole group,\" she said.",
+                &[("We are simplifying the whole group", "Liv Aasen")],
+            ),
+            (
+                "Liv Aasen, CEO of Norrfjord Foods, spoke. \"We are simplifying the whole group,\" Aasen said in a statement. \"Two layers of management will go.\"",
+                &[
+                    ("We are simplifying the whole group", "Liv Aasen"),
+                    ("Two layers of management will go.", "Liv Aasen"),
+                ],
+            ),
+            // Nobody named before: no speaker.
+            ("\"We are simplifying the whole group,\" she said.", &[]),
+        ];
+        for (text, expected) in cases {
+            let d = draft("t.txt", text, &KnownNames::empty()).expect("a draft");
+            let got: Vec<(String, String)> = d
+                .quotes
+                .iter()
+                .map(|q| {
+                    (
+                        q.text.clone(),
+                        d.entity(&q.speaker).expect("speaker").name.clone(),
+                    )
+                })
+                .collect();
+            let expected: Vec<(String, String)> = expected
+                .iter()
+                .map(|(t, s)| (t.to_string(), s.to_string()))
+                .collect();
+            assert_eq!(got, expected, "{text:?}");
+        }
     }
 }
