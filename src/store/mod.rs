@@ -502,7 +502,12 @@ impl ArticleLoader<'_> {
             bulk.commit()?;
         }
         self.articles.sort();
-        corpus::refresh(self.store, self.articles)?;
+        // A load that put nothing (every article unchanged) leaves the corpus layer as it is,
+        // unless the store has none yet (one made before the layer existed).
+        let has_layer = self.store.contains_named_graph(CORPUS_GRAPH)?;
+        if !self.loaded.is_empty() || !has_layer {
+            corpus::refresh(self.store, self.articles)?;
+        }
         Ok(self.loaded)
     }
 }
