@@ -166,35 +166,6 @@ fn list(lines: &[String], key: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn score<T, U>(
-    hand: &[T],
-    drafted: &[U],
-    same: impl Fn(&T, &U) -> bool,
-    show_hand: impl Fn(&T) -> String,
-    show_draft: impl Fn(&U) -> String,
-) -> Score {
-    let mut s = Score {
-        expected: hand.len(),
-        proposed: drafted.len(),
-        ..Score::default()
-    };
-    for h in hand {
-        if drafted.iter().any(|d| same(h, d)) {
-            s.recalled += 1;
-        } else {
-            s.missed.push(show_hand(h));
-        }
-    }
-    for d in drafted {
-        if hand.iter().any(|h| same(h, d)) {
-            s.correct += 1;
-        } else {
-            s.extra.push(show_draft(d));
-        }
-    }
-    s
-}
-
 /// Scores the draft of `text` against `hand` on the kinds `eval` leaves out, and takes the
 /// others from `eval`.
 fn measure(hand: &Facts, text: &str, corpus: &KnownNames) -> anyhow::Result<Row> {
@@ -259,7 +230,7 @@ fn measure(hand: &Facts, text: &str, corpus: &KnownNames) -> anyhow::Result<Row>
         .map(|p| (role(&p.role), p.organization.clone(), p.holder.clone()))
         .collect();
     let show = |p: &(String, String, String)| format!("{} {} of {}", p.2, p.0, p.1);
-    row.posts = score(
+    row.posts = eval::score_between(
         &hand_posts,
         &draft_posts,
         |h, x| h.0 == x.0 && same(&h.1, &x.1) && same(&h.2, &x.2),
@@ -306,7 +277,7 @@ fn measure(hand: &Facts, text: &str, corpus: &KnownNames) -> anyhow::Result<Row>
     let hand_ties: Vec<_> = hand_ties.into_iter().collect();
     let draft_ties: Vec<_> = draft_ties.into_iter().collect();
     let show = |t: &(String, String, String)| format!("{} {} {}", t.0, t.1, t.2);
-    row.ties = score(
+    row.ties = eval::score_between(
         &hand_ties,
         &draft_ties,
         |h, x| h.1 == x.1 && same(&h.0, &x.0) && same(&h.2, &x.2),
@@ -442,7 +413,7 @@ fn measure(hand: &Facts, text: &str, corpus: &KnownNames) -> anyhow::Result<Row>
         draft_quotes.push((quote_key(inner.trim_end_matches(" …")), None));
     }
     let words = |a: &str, b: &str| !a.is_empty() && (a.starts_with(b) || b.starts_with(a));
-    row.quotations = score(
+    row.quotations = eval::score_between(
         &hand_quotes,
         &draft_quotes,
         |h, x| words(&h.0, &x.0),

@@ -304,11 +304,25 @@ fn norm_decimal(d: &str) -> String {
     }
 }
 
+/// Scores proposals of one kind against the hand-written ones of the same kind.
 fn score<T>(
     hand: &[T],
     drafted: &[T],
     same: impl Fn(&T, &T) -> bool,
     show: impl Fn(&T) -> String,
+) -> Score {
+    score_between(hand, drafted, same, &show, &show)
+}
+
+/// Scores what a draft proposes (`drafted`) against what the hand-written facts hold
+/// (`hand`), the two possibly of different types: recall, precision, and what was missed or
+/// added, each shown by its own `show`.
+pub fn score_between<T, U>(
+    hand: &[T],
+    drafted: &[U],
+    same: impl Fn(&T, &U) -> bool,
+    show_hand: impl Fn(&T) -> String,
+    show_draft: impl Fn(&U) -> String,
 ) -> Score {
     let mut s = Score {
         expected: hand.len(),
@@ -319,14 +333,14 @@ fn score<T>(
         if drafted.iter().any(|d| same(h, d)) {
             s.recalled += 1;
         } else {
-            s.missed.push(show(h));
+            s.missed.push(show_hand(h));
         }
     }
     for d in drafted {
         if hand.iter().any(|h| same(h, d)) {
             s.correct += 1;
         } else {
-            s.extra.push(show(d));
+            s.extra.push(show_draft(d));
         }
     }
     s
