@@ -24,7 +24,7 @@
 //!   speaker.
 
 use newsgraph::Facts;
-use newsgraph::draft::eval::{self, Score};
+use newsgraph::draft::eval::{self, Score, norm};
 use newsgraph::draft::{self, Draft, KnownNames};
 use newsgraph::facts::corpus::Corpus;
 use newsgraph::text::values::When;
@@ -71,22 +71,6 @@ fn add(a: &mut Score, b: &Score) {
     a.recalled += b.recalled;
     a.proposed += b.proposed;
     a.correct += b.correct;
-}
-
-/// As `eval` compares names: case, "the", "unnamed" and "'s" aside.
-fn norm(name: &str) -> String {
-    let mut s = name
-        .replace(['’', '‘'], "'")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    for prefix in ["the ", "unnamed "] {
-        if let Some(rest) = s.strip_prefix(prefix) {
-            s = rest.to_owned();
-        }
-    }
-    s.replace("'s ", " ").trim_end_matches("'s").to_owned()
 }
 
 /// Text compared for containment: quotes, dashes and spacing aside, lowercase.

@@ -86,7 +86,9 @@ pub struct Evaluation {
     pub micros: u128,
 }
 
-fn norm(name: &str) -> String {
+/// A name as the evaluation compares names: case, spacing, curly apostrophes, "the",
+/// "unnamed" and "'s" aside.
+pub fn norm(name: &str) -> String {
     let mut s = name
         .replace(['’', '‘'], "'")
         .split_whitespace()
