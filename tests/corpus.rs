@@ -1280,7 +1280,7 @@ mod answer_rows {
                 "Cainiao withdraws its Hong Kong listing; Alibaba offers to buy out minority shareholders",
             ],
             &[
-                "by 2024-01-14",
+                "begun before 2024-01-14, ongoing on 2025-01-14",
                 "Close work of Cainiao and Alibaba's e-commerce teams",
                 "collaboration",
                 "Cainiao offloads e-commerce duties to Alibaba to double down on logistics",
@@ -1473,7 +1473,7 @@ mod answer_rows {
                 "completed",
             ],
             &[
-                "by 2024-01-14",
+                "begun before 2024-01-14, ongoing on 2025-01-14",
                 "Close work of Cainiao and Alibaba's e-commerce teams",
                 "collaboration",
                 "“for over a year”, counted from the publication date",

@@ -290,7 +290,7 @@ fn timeline_dates_what_the_article_dates_and_resolves_relative_times() {
             &["by 2019", "Cainiao investment in logistics infrastructure"],
             &["2023-09", "Cainiao IPO prospectus filing"],
             &[
-                "by 2024-01-14",
+                "begun before 2024-01-14, ongoing on 2025-01-14",
                 "Close work of Cainiao and Alibaba's e-commerce teams"
             ],
             &[

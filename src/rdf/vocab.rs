@@ -113,6 +113,7 @@ vocabulary!(
         INSTANT = "Instant", INTERVAL = "Interval", HAS_TIME = "hasTime",
         HAS_BEGINNING = "hasBeginning", HAS_END = "hasEnd", IN_XSD_DATE = "inXSDDate",
         IN_XSD_G_YEAR = "inXSDgYear", IN_XSD_G_YEAR_MONTH = "inXSDgYearMonth",
+        BEFORE = "before", INSIDE = "inside",
     }
 );
 

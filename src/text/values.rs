@@ -170,19 +170,45 @@ pub enum RelativeKind {
     ForOver(u32),
 }
 
+/// What a relative time says of when something happened, given the publication date. Each
+/// field is `None` where the words set no such bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    /// The earliest it can have taken place.
+    pub beginning: Option<Date>,
+    /// The latest it can have taken place.
+    pub end: Option<Date>,
+    /// It had begun before this date: "for over a year" began more than a year before
+    /// publication, at a moment the words leave open.
+    pub begun_before: Option<Date>,
+    /// It was still going on at this date, the publication: "have worked … for over a year".
+    pub ongoing_at: Option<Date>,
+}
+
 impl Relative {
-    /// The interval it stands for, given the publication date: its first and last calendar
-    /// instants, each `None` where the words set no bound. "11 years ago", from 2025-01-14,
+    /// The span it stands for, given the publication date. "11 years ago", from 2025-01-14,
     /// is 2013 to 2014: the founding was between 2013-01-15 and 2014-01-14, and the years are
-    /// as precise as those words allow.
-    pub fn resolve(&self, published: Date) -> (Option<Date>, Option<Date>) {
+    /// as precise as those words allow. "For over a year" has no end: it began before
+    /// 2024-01-14 and was still under way on 2025-01-14.
+    pub fn resolve(&self, published: Date) -> Span {
         match self.kind {
             RelativeKind::YearsAgo(n) => {
                 let y = published.year() - n as i32;
-                (Some(Date::Year(y - 1)), Some(Date::Year(y)))
+                Span {
+                    beginning: Some(Date::Year(y - 1)),
+                    end: Some(Date::Year(y)),
+                    ..Span::default()
+                }
             }
-            RelativeKind::Recently => (None, Some(published)),
-            RelativeKind::ForOver(n) => (None, Some(published.years_earlier(n as i32))),
+            RelativeKind::Recently => Span {
+                end: Some(published),
+                ..Span::default()
+            },
+            RelativeKind::ForOver(n) => Span {
+                begun_before: Some(published.years_earlier(n as i32)),
+                ongoing_at: Some(published),
+                ..Span::default()
+            },
         }
     }
 }
@@ -583,17 +609,30 @@ mod tests {
     fn relative_times_resolve_to_honest_intervals() {
         let published = Date::Day(2025, 1, 14);
         let ago: Relative = "11 years ago".parse().unwrap();
+        let span = ago.resolve(published);
         assert_eq!(
-            ago.resolve(published),
+            (span.beginning, span.end),
             (Some(Date::Year(2013)), Some(Date::Year(2014)))
         );
+        assert_eq!((span.begun_before, span.ongoing_at), (None, None));
         let over: Relative = "for over a year".parse().unwrap();
         assert_eq!(
             over.resolve(published),
-            (None, Some(Date::Day(2024, 1, 14)))
+            Span {
+                begun_before: Some(Date::Day(2024, 1, 14)),
+                ongoing_at: Some(published),
+                ..Span::default()
+            },
+            "an ongoing collaboration has no end"
         );
         let recently: Relative = "recently".parse().unwrap();
-        assert_eq!(recently.resolve(published), (None, Some(published)));
+        assert_eq!(
+            recently.resolve(published),
+            Span {
+                end: Some(published),
+                ..Span::default()
+            }
+        );
         assert_eq!(ago.to_string(), "11 years ago");
         assert!("soon".parse::<Relative>().is_err());
         assert!("0 years ago".parse::<Relative>().is_err());

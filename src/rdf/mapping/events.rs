@@ -4,7 +4,7 @@ use super::Mapper;
 use super::entities::text;
 use crate::facts::{Attribution, Event, EventKind, Kind, Status};
 use crate::rdf::vocab::{ng, org, prov, schema, skos, time};
-use crate::text::values::{Boundary, When};
+use crate::text::values::{Boundary, Span, When};
 use oxigraph::model::NamedNode;
 
 impl Mapper<'_> {
@@ -41,28 +41,55 @@ impl Mapper<'_> {
         let published = self.facts.publication_date();
         match (e.date.get_ref(), relative.zip(published)) {
             (When::Unknown, Some((relative, published))) => {
-                let (beginning, end) = relative.resolve(published);
-                let span = match (beginning, end) {
-                    (Some(b), Some(e)) => format!("{b} to {e}"),
-                    (None, Some(e)) => format!("before {e}"),
-                    (Some(b), None) => format!("after {b}"),
-                    (None, None) => "not stated".to_owned(),
+                let span = relative.resolve(published);
+                let said = match span {
+                    Span {
+                        begun_before: Some(b),
+                        ongoing_at: Some(o),
+                        ..
+                    } => format!("begun before {b}, still under way on {o}"),
+                    Span {
+                        beginning: Some(b),
+                        end: Some(e),
+                        ..
+                    } => format!("{b} to {e}"),
+                    Span { end: Some(e), .. } => format!("before {e}"),
+                    Span {
+                        beginning: Some(b), ..
+                    } => format!("after {b}"),
+                    _ => "not stated".to_owned(),
                 };
                 self.typed(
                     &when,
                     &[time::INTERVAL],
-                    &format!("{relative}: {span}, counted from {published}"),
+                    &format!("{relative}: {said}, counted from {published}"),
                 );
                 self.text(&when, ng::RELATIVE_EXPRESSION, &relative.words);
                 let from = self.date(&published);
                 self.add(&when, ng::RELATIVE_TO, from);
-                if let Some(beginning) = beginning {
+                if let Some(beginning) = span.beginning {
                     let beginning = self.date(&beginning);
                     self.add(&when, time::HAS_BEGINNING, beginning);
                 }
-                if let Some(end) = end {
+                if let Some(end) = span.end {
                     let end = self.date(&end);
                     self.add(&when, time::HAS_END, end);
+                }
+                if let Some(before) = span.begun_before {
+                    // The beginning is an instant of its own, known only to precede a date.
+                    let beginning = self.iris.part(Kind::Event, e.id.get_ref(), "beginning");
+                    self.typed(
+                        &beginning,
+                        &[time::INSTANT],
+                        &format!("beginning of {name}, before {before}"),
+                    );
+                    let before = self.date(&before);
+                    self.add(&beginning, time::BEFORE, before);
+                    self.add(&when, time::HAS_BEGINNING, beginning);
+                }
+                if let Some(at) = span.ongoing_at {
+                    let at = self.date(&at);
+                    self.add(&when, time::INSIDE, at);
                 }
             }
             (When::Unknown, None) => {
