@@ -163,15 +163,11 @@ where
         let merged = SortedTriples::new(graphs.into_iter().flat_map(|(_, t)| t), last);
         return jsonld::write_jsonld(merged.iter(), prefixes, out);
     }
-    let mut serializer = RdfSerializer::from_format(rdf_format);
-    for (prefix, namespace) in prefixes {
-        serializer = serializer
-            .with_prefix(prefix, namespace)
-            .map_err(|e| Error::BaseIri {
-                iri: namespace.clone(),
-                reason: e.to_string(),
-            })?;
-    }
+    let serializer = crate::rdf::declare(
+        RdfSerializer::from_format(rdf_format),
+        prefixes,
+        |s, prefix, namespace| s.with_prefix(prefix, namespace),
+    )?;
     let mut escaped;
     let out: &mut dyn Write = if format == ExportFormat::Rdfxml {
         escaped = CarriageReturns(out);

@@ -42,20 +42,14 @@ fn column(name: &str, t: PropertyType) -> String {
 /// Writes `nodes.csv`: the node id, its labels (its classes' local names), then `label`,
 /// `kind`, `iri` and one column per literal property.
 pub fn write_nodes(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Result<()> {
-    let mut header = vec![
-        Some("id:ID".to_owned()),
-        Some(":LABEL".to_owned()),
-        Some("label".into()),
-        Some("kind".into()),
-        Some("iri".into()),
-    ];
-    header.extend(
+    header(
+        out,
+        &["id:ID", ":LABEL", "label", "kind", "iri"],
         graph
             .node_properties
             .iter()
-            .map(|(p, t)| Some(column(&p.replace(':', "_"), *t))),
-    );
-    row(out, &header)?;
+            .map(|(p, t)| column(&p.replace(':', "_"), *t)),
+    )?;
     let delimiter = ARRAY_DELIMITER.to_string();
     for node in &graph.nodes {
         let labels: BTreeSet<&str> = node
@@ -86,20 +80,11 @@ pub fn write_nodes(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::
 /// Writes `relationships.csv`: start, end, type (the predicate in upper snake case,
 /// `REPORTS_TO`), then `predicate`, `label` and the properties of dated relations.
 pub fn write_relationships(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Result<()> {
-    let mut header = vec![
-        Some(":START_ID".to_owned()),
-        Some(":END_ID".into()),
-        Some(":TYPE".into()),
-        Some("predicate".into()),
-        Some("label".into()),
-    ];
-    header.extend(
-        graph
-            .edge_properties
-            .iter()
-            .map(|(p, t)| Some(column(p, *t))),
-    );
-    row(out, &header)?;
+    header(
+        out,
+        &[":START_ID", ":END_ID", ":TYPE", "predicate", "label"],
+        graph.edge_properties.iter().map(|(p, t)| column(p, *t)),
+    )?;
     for edge in &graph.edges {
         let mut fields = vec![
             Some(edge.source.clone()),
@@ -118,6 +103,20 @@ pub fn write_relationships(graph: &PropertyGraph, out: &mut dyn Write) -> crate:
         row(out, &fields)?;
     }
     Ok(())
+}
+
+/// The header row: the fixed columns, then one per property.
+fn header(
+    out: &mut dyn Write,
+    fixed: &[&str],
+    properties: impl Iterator<Item = String>,
+) -> crate::error::Result<()> {
+    let columns: Vec<Option<String>> = fixed
+        .iter()
+        .map(|c| Some((*c).to_owned()))
+        .chain(properties.map(Some))
+        .collect();
+    row(out, &columns)
 }
 
 /// One CSV row (RFC 4180): every value quoted, a missing one an empty cell.

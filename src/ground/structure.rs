@@ -259,14 +259,13 @@ impl Grounder<'_> {
             let list: Vec<String> = shown.iter().map(|&e| self.described(e)).collect();
             list.join(", ")
         };
-        let message = format!(
-            "`{field}` \"{}\" ({}) is not named in the {}'s evidence {}, which names {names}",
-            id.get_ref(),
-            self.facts.name(id.get_ref()),
-            record.kind().table(),
-            self.quotes(record)
+        self.refuse(
+            record,
+            field,
+            id,
+            "is not named in",
+            &format!(", which names {names}"),
         );
-        self.error(id.span(), message);
     }
 
     /// A directed tie must not run against the words, and a relation must have words that
@@ -360,28 +359,20 @@ impl Grounder<'_> {
                     described(self, &reading.destinations)
                 )
             };
-            let message = format!(
-                "`to` \"{}\" ({}) is not where the {}'s evidence {} moves things, {says}",
-                id.get_ref(),
-                self.facts.name(id.get_ref()),
-                record.kind().table(),
-                self.quotes(record)
+            self.refuse(
+                record,
+                "to",
+                id,
+                "is not where",
+                &format!(" moves things, {says}"),
             );
-            self.error(id.span(), message);
         }
         for id in from {
             let Some(&e) = self.index.get(id.get_ref()) else {
                 continue;
             };
             if reading.destinations.contains(&e) && !reading.sources.contains(&e) {
-                let message = format!(
-                    "`from` \"{}\" ({}) is where the {}'s evidence {} moves things to, not from",
-                    id.get_ref(),
-                    self.facts.name(id.get_ref()),
-                    record.kind().table(),
-                    self.quotes(record)
-                );
-                self.error(id.span(), message);
+                self.refuse(record, "from", id, "is where", " moves things to, not from");
             }
         }
     }
@@ -498,6 +489,19 @@ impl Grounder<'_> {
             .map(|q| format!("\"{}\"", q.get_ref()))
             .collect();
         quotes.join(", ")
+    }
+
+    /// An error at the id in `field`: "`to` "x" (X) {verdict} the {kind}'s evidence
+    /// "…"{rest}".
+    fn refuse(&mut self, record: RecordRef<'_>, field: &str, id: &Text, verdict: &str, rest: &str) {
+        let message = format!(
+            "`{field}` \"{}\" ({}) {verdict} the {}'s evidence {}{rest}",
+            id.get_ref(),
+            self.facts.name(id.get_ref()),
+            record.kind().table(),
+            self.quotes(record)
+        );
+        self.error(id.span(), message);
     }
 
     fn error(&mut self, span: Range<usize>, message: String) {

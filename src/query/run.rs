@@ -42,18 +42,11 @@ pub fn execute(
 
 /// Parses `sparql` with `prefixes` declared; a syntax error is said in one line.
 pub fn parse(sparql: &str, prefixes: &[(String, String)]) -> Result<spargebra::Query> {
-    let mut parser = SparqlParser::new();
-    for (prefix, namespace) in prefixes {
-        parser = parser
-            .with_prefix(prefix, namespace)
-            .map_err(|e| Error::BaseIri {
-                iri: namespace.clone(),
-                reason: e.to_string(),
-            })?;
-    }
-    parser
-        .parse_query(sparql)
-        .map_err(|e| Error::Sparql(describe_syntax_error(sparql, &e)))
+    crate::rdf::declare(SparqlParser::new(), prefixes, |p, prefix, namespace| {
+        p.with_prefix(prefix, namespace)
+    })?
+    .parse_query(sparql)
+    .map_err(|e| Error::Sparql(describe_syntax_error(sparql, &e)))
 }
 
 /// A SPARQL syntax error in one readable line: where it is, what the parser expected (its

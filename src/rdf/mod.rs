@@ -8,4 +8,4 @@ mod prefixes;
 pub mod provenance;
 pub mod vocab;
 
-pub use prefixes::{expand, prefixes, shorten};
+pub use prefixes::{declare, expand, prefixes, shorten};

@@ -1,6 +1,7 @@
 //! Prefixed names: the prefixes newsgraph declares, and IRIs shortened to and expanded from
 //! `prefix:local` with them.
 
+use crate::error::{Error, Result};
 use crate::rdf::iris::Iris;
 use crate::rdf::vocab::PREFIXES;
 
@@ -33,4 +34,20 @@ pub fn expand(name: &str, prefixes: &[(String, String)]) -> Option<String> {
         .iter()
         .find(|(p, _)| p == prefix)
         .map(|(_, ns)| format!("{ns}{local}"))
+}
+
+/// `target` (a parser or a serializer) with every prefix declared by `declare`; a namespace
+/// it refuses is an error naming it.
+pub fn declare<T, E: std::fmt::Display>(
+    mut target: T,
+    prefixes: &[(String, String)],
+    declare: impl Fn(T, &str, &str) -> std::result::Result<T, E>,
+) -> Result<T> {
+    for (prefix, namespace) in prefixes {
+        target = declare(target, prefix, namespace).map_err(|e| Error::BaseIri {
+            iri: namespace.clone(),
+            reason: e.to_string(),
+        })?;
+    }
+    Ok(target)
 }

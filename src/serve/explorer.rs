@@ -32,6 +32,16 @@ type Shared = axum::extract::State<Arc<State>>;
 /// The most ties a neighbourhood shows; the page says when there were more.
 const MAX_TIES: usize = 150;
 
+/// The words an annotation `?target` points at, `?quote`, and where the article has them,
+/// `?start` and `?end` (when the text was at hand): the graph pattern the facts and the tie
+/// panels share.
+const QUOTED: &str = "?target oa:hasSelector ?selector .
+    ?selector a oa:TextQuoteSelector ; oa:exact ?quote .
+    OPTIONAL {
+      ?target oa:hasSelector ?position .
+      ?position a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+    }";
+
 /// What the page's responses allow: its own scripts, styles and requests, nothing else.
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
                    connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -1064,12 +1074,7 @@ async fn tie(state: Shared, RawQuery(raw): RawQuery) -> Response {
                      OPTIONAL {{ ?st prov:wasInvalidatedBy|time:hasTime/time:hasEnd ?ended }}
                      OPTIONAL {{ ?st prov:wasGeneratedBy/rdfs:label ?by }}
                      ?annotation oa:hasBody ?st ; oa:hasTarget ?target .
-                     ?target oa:hasSelector ?selector .
-                     ?selector a oa:TextQuoteSelector ; oa:exact ?quote .
-                     OPTIONAL {{
-                       ?target oa:hasSelector ?position .
-                       ?position a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
-                     }}
+                     {QUOTED}
                    }}
                  }} ORDER BY ?g ?start LIMIT 500"
             ),
@@ -1141,12 +1146,7 @@ async fn facts(state: Shared, RawQuery(raw): RawQuery) -> Response {
                    GRAPH ?g {{
                      ?st rdf:subject {node} .
                      ?annotation oa:hasBody ?st ; rdfs:label ?fact ; oa:hasTarget ?target .
-                     ?target oa:hasSelector ?selector .
-                     ?selector a oa:TextQuoteSelector ; oa:exact ?quote .
-                     OPTIONAL {{
-                       ?target oa:hasSelector ?position .
-                       ?position a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
-                     }}
+                     {QUOTED}
                    }}
                  }} ORDER BY ?g ?start LIMIT 300"
             ),

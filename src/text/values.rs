@@ -376,39 +376,27 @@ impl fmt::Display for Amount {
     }
 }
 
+/// Strips the mark `prefix` (and the spaces after it) from the front of `rest` when `allowed`;
+/// says whether it did.
+fn strip_mark(rest: &mut &str, prefix: &str, allowed: bool) -> bool {
+    match rest.strip_prefix(prefix) {
+        Some(r) if allowed => {
+            *rest = r.trim_start();
+            true
+        }
+        _ => false,
+    }
+}
+
 impl FromStr for Amount {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, String> {
         let mut rest = s.trim();
-        let at_least = match rest.strip_prefix(">=") {
-            Some(r) => {
-                rest = r.trim_start();
-                true
-            }
-            None => false,
-        };
-        let at_most = match rest.strip_prefix("<=") {
-            Some(r) if !at_least => {
-                rest = r.trim_start();
-                true
-            }
-            _ => false,
-        };
-        let approximate = match rest.strip_prefix('~') {
-            Some(r) => {
-                rest = r.trim_start();
-                true
-            }
-            None => false,
-        };
-        let more_than = match rest.strip_prefix('>') {
-            Some(r) if !at_least => {
-                rest = r.trim_start();
-                true
-            }
-            _ => false,
-        };
+        let at_least = strip_mark(&mut rest, ">=", true);
+        let at_most = strip_mark(&mut rest, "<=", !at_least);
+        let approximate = strip_mark(&mut rest, "~", true);
+        let more_than = strip_mark(&mut rest, ">", !at_least);
         let mut currency = None;
         if let Some((code, r)) = rest.split_once(' ') {
             if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
