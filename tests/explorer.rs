@@ -409,6 +409,8 @@ fn explorer_in_chromium_with_article_text() {
         "ok: the disagreement on Ding Hongwei's reporting line is flagged with both sides and their words",
         "ok: on 2023-06-01 Alibaba's CEO is Daniel Zhang: ['Daniel Zhang']",
         "ok: on 2025-02-01 Alibaba's CEO is Eddie Wu: ['Eddie Wu']",
+        "ok: the graph takes the keyboard focus",
+        "ok: Enter opens the chosen node's facts",
         "ok: the browser logged no error or warning (CSP included): []",
     ] {
         assert!(

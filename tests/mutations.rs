@@ -635,3 +635,36 @@ fn every_facts_file_of_the_corpus_passes_the_structure_check_against_its_article
         );
     }
 }
+
+#[test]
+#[ignore = "needs the article texts in ../shared/articles"]
+fn records_that_share_a_name_are_named_once_with_a_count_with_the_article_text() {
+    let seed = std::fs::read_to_string(facts_file("cainiao-restructuring")).unwrap();
+    let (changed, line, column) = apply(&seed, &MUTATIONS[0]);
+    // Seven more people named Lin Wan, quoted by the same words.
+    let mut copies = String::new();
+    for n in 2..=8 {
+        copies.push_str(&format!(
+            "\n[[person]]\nid = \"lin-wan-{n}\"\nname = \"Lin Wan\"\nevidence = \"Cainiao CEO Lin Wan\"\n"
+        ));
+    }
+    let dir = TempDir::new().unwrap();
+    let copy = dir.path().join("facts.toml");
+    std::fs::write(&copy, format!("{changed}{copies}")).unwrap();
+    let output = newsgraph()
+        .args(["check", "--source"])
+        .arg(cainiao_text())
+        .arg(&copy)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let place = format!("facts.toml:{line}:{column}: ");
+    let error = stderr
+        .lines()
+        .find(|l| l.contains(&place))
+        .unwrap_or_else(|| panic!("no error at {place} in {stderr}"));
+    assert!(
+        error.ends_with("which names Lin Wan (lin-wan and 7 other records of that name)"),
+        "{error}"
+    );
+}

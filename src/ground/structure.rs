@@ -40,12 +40,13 @@ use std::ops::Range;
 /// each reference, direction, status or qualifier the words do not support is one
 /// diagnostic at the field.
 pub fn ground(facts: &Facts, text: &ArticleText, located: &Located) -> Result<(), Vec<Diagnostic>> {
-    let (entities, index) = entities(facts);
+    let (entities, index, shared) = entities(facts);
     let reader = Reader::new(&text.text, entities);
     let mut g = Grounder {
         facts,
         reader: &reader,
         index,
+        shared,
         problems: Vec::new(),
     };
     for record in facts.records() {
@@ -64,7 +65,7 @@ pub fn ground(facts: &Facts, text: &ArticleText, located: &Located) -> Result<()
 
 /// The people, organizations and places of a facts file as the reader looks for them, and
 /// the index of each id.
-fn entities(facts: &Facts) -> (Vec<Entity>, HashMap<String, usize>) {
+fn entities(facts: &Facts) -> (Vec<Entity>, HashMap<String, usize>, Vec<usize>) {
     let mut entities = Vec::new();
     let texts = |list: &[Text]| list.iter().map(|t| t.get_ref().clone()).collect::<Vec<_>>();
     let file = facts.file();
@@ -111,18 +112,33 @@ fn entities(facts: &Facts) -> (Vec<Entity>, HashMap<String, usize>) {
             names: vec![p.name.get_ref().clone()],
         });
     }
-    let index = entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.key.clone(), i))
-        .collect();
-    (entities, index)
+    // Records that share their kind and every name are one entity to the reader: no words
+    // can tell them apart, and reading each alone would cost the square of their number.
+    let mut groups: HashMap<(Class, Vec<String>), usize> = HashMap::new();
+    let mut unique: Vec<Entity> = Vec::new();
+    let mut index = HashMap::new();
+    let mut shared = Vec::new();
+    for e in entities {
+        let at = *groups
+            .entry((e.class, e.names.clone()))
+            .or_insert_with(|| {
+                unique.push(e.clone());
+                shared.push(0);
+                unique.len() - 1
+            });
+        shared[at] += 1;
+        index.insert(e.key, at);
+    }
+    (unique, index, shared)
 }
 
 struct Grounder<'a> {
     facts: &'a Facts,
     reader: &'a Reader,
+    /// Each reader entity's id in the file, from an id of the file.
     index: HashMap<String, usize>,
+    /// How many records of the file each reader entity stands for.
+    shared: Vec<usize>,
     problems: Vec<Diagnostic>,
 }
 
@@ -256,8 +272,7 @@ impl Grounder<'_> {
         let names = if shown.is_empty() {
             "none of the file's people, organizations or places".to_owned()
         } else {
-            let list: Vec<String> = shown.iter().map(|&e| self.described(e)).collect();
-            list.join(", ")
+            self.listed(&shown)
         };
         self.refuse(
             record,
@@ -334,16 +349,6 @@ impl Grounder<'_> {
 
     /// A transfer's `to` is where its words move things; its `from` is not.
     fn transfer(&mut self, record: RecordRef<'_>, reading: &Reading, from: &[Text], to: &[Text]) {
-        let described = |g: &Self, list: &[usize]| -> String {
-            let mut names: Vec<String> = Vec::new();
-            for &e in list {
-                let d = g.described(e);
-                if !names.contains(&d) {
-                    names.push(d);
-                }
-            }
-            names.join(", ")
-        };
         for id in to {
             let Some(&e) = self.index.get(id.get_ref()) else {
                 continue;
@@ -356,7 +361,7 @@ impl Grounder<'_> {
             } else {
                 format!(
                     "which moves them to {}",
-                    described(self, &reading.destinations)
+                    self.listed(&reading.destinations)
                 )
             };
             self.refuse(
@@ -475,10 +480,43 @@ impl Grounder<'_> {
         }
     }
 
+    /// How many entities a message lists before it says how many more there are.
+    const LISTED: usize = 5;
+
+    /// Entities as a message lists them, each once: "Lin Wan (lin-wan), Cainiao (cainiao)",
+    /// the first [`Self::LISTED`] and then how many more, so that a name many records share
+    /// does not make a message as long as the file.
+    fn listed(&self, entities: &[usize]) -> String {
+        let mut seen = std::collections::HashSet::new();
+        let mut names: Vec<String> = Vec::new();
+        let mut more = 0;
+        for &e in entities {
+            if !seen.insert(&self.reader.entities()[e].key) {
+                continue;
+            }
+            if names.len() < Self::LISTED {
+                names.push(self.described(e));
+            } else {
+                more += 1;
+            }
+        }
+        let mut list = names.join(", ");
+        if more > 0 {
+            list.push_str(&format!(" and {more} more"));
+        }
+        list
+    }
+
     /// "Lin Wan (lin-wan)".
     fn described(&self, entity: usize) -> String {
         let key = &self.reader.entities()[entity].key;
-        format!("{} ({key})", self.facts.name(key))
+        match self.shared[entity] - 1 {
+            0 => format!("{} ({key})", self.facts.name(key)),
+            others => format!(
+                "{} ({key} and {others} other records of that name)",
+                self.facts.name(key)
+            ),
+        }
     }
 
     fn quotes(&self, record: RecordRef<'_>) -> String {

@@ -237,6 +237,30 @@ def run(driver, base, shots):
     check("Founding of Cainiao" in timeline and "2013" in timeline, "the timeline lists the founding in 2013")
     shot("5-timeline")
 
+    # The graph from the keyboard alone: Tab to it, an arrow chooses a node, Enter opens it.
+    driver.execute_script("window.newsgraphExplorer.cy.elements().unselect();")
+    graph = driver.find_element(By.ID, "graph")
+    driver.execute_script("arguments[0].focus();", graph)
+    check(driver.switch_to.active_element == graph, "the graph takes the keyboard focus")
+    graph.send_keys(Keys.ARROW_RIGHT)
+    chosen = driver.execute_script(
+        "return window.newsgraphExplorer.cy.nodes(':selected').map(n => n.data('label'));")
+    check(len(chosen) == 1 and chosen[0] in text_of("graph-status"),
+          f"an arrow key chooses one node and the status line names it: {chosen}")
+    graph.send_keys(Keys.ARROW_DOWN)
+    moved = driver.execute_script(
+        "return window.newsgraphExplorer.cy.nodes(':selected').map(n => n.data('label'));")
+    check(len(moved) == 1, f"another arrow moves the choice: {chosen} then {moved}")
+    graph.send_keys(Keys.ENTER)
+    try:
+        WebDriverWait(driver, 20).until(
+            lambda d: d.find_element(By.CSS_SELECTOR, "#panel-details h2").text.startswith(moved[0]))
+    except TimeoutException:
+        pass
+    opened = driver.find_element(By.CSS_SELECTOR, "#panel-details h2").text
+    check(opened.startswith(moved[0]), f"Enter opens the chosen node's facts: {opened!r}")
+    shot("6-keyboard")
+
     # A saved question opened as a browser opens it: a sortable table whose IRIs lead back.
     driver.get(base + "/queries/leaders-as-of?date=2024-12-01")
     wait.until(lambda d: d.execute_script("return document.body.dataset.ready === 'true'"))
@@ -246,7 +270,7 @@ def run(driver, base, shots):
     header.click()
     leaders = [c.text for c in driver.find_elements(By.CSS_SELECTOR, "#results tbody td:nth-child(4)")]
     check(leaders == sorted(leaders), f"a click on a column heading sorts the table: {leaders}")
-    shot("6-saved-question")
+    shot("7-saved-question")
 
     problems = [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
     check(not problems, f"the browser logged no error or warning (CSP included): {problems}")

@@ -194,6 +194,53 @@
     const e = event.target;
     showTie(e.data('source'), e.data('p'), e.data('target'));
   });
+  // The graph from the keyboard: the arrows move to the nearest node that way, Enter opens
+  // its facts, + expands it, Escape lets go. What is chosen is said in the status line.
+  function nearest(from, dx, dy) {
+    const p = from.renderedPosition();
+    let best = null;
+    let bestScore = Infinity;
+    cy.nodes(':visible').forEach((n) => {
+      if (n.same(from)) return;
+      const q = n.renderedPosition();
+      const along = (q.x - p.x) * dx + (q.y - p.y) * dy;
+      if (along <= 0) return;
+      const across = Math.abs((q.x - p.x) * dy - (q.y - p.y) * dx);
+      const score = along + 2 * across;
+      if (score < bestScore) { best = n; bestScore = score; }
+    });
+    return best;
+  }
+  function choose(node) {
+    cy.elements().unselect();
+    node.select();
+    const box = cy.extent();
+    const at = node.position();
+    if (at.x < box.x1 || at.x > box.x2 || at.y < box.y1 || at.y > box.y2) cy.center(node);
+    status(`${node.data('label')} (${KIND_NAMES[node.data('kind')] || node.data('kind')}): ` +
+      'Enter for its facts, + to expand it, arrows to move.');
+  }
+  const ARROWS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+  $('graph').addEventListener('keydown', (event) => {
+    const chosen = cy.nodes(':selected:visible').first();
+    if (ARROWS[event.key]) {
+      event.preventDefault();
+      const visible = cy.nodes(':visible');
+      if (visible.empty()) return;
+      const next = chosen.nonempty() ? nearest(chosen, ...ARROWS[event.key])
+        : (visible.filter('[?expanded]').first().nonempty() ? visible.filter('[?expanded]').first() : visible.first());
+      if (next) choose(next);
+    } else if (event.key === 'Enter' && chosen.nonempty()) {
+      event.preventDefault();
+      showNode(chosen.id());
+    } else if ((event.key === '+' || event.key === '=') && chosen.nonempty()) {
+      event.preventDefault();
+      expand(chosen.id()).catch(fail);
+    } else if (event.key === 'Escape') {
+      cy.elements().unselect();
+      status('');
+    }
+  });
   $('fit').addEventListener('click', () => cy.fit(undefined, 30));
   $('relayout').addEventListener('click', layout);
   $('clear').addEventListener('click', () => { cy.elements().remove(); expanded.clear(); status('Find an entity to start.'); });
