@@ -211,7 +211,7 @@
     });
     return best;
   }
-  function choose(node) {
+  function chooseNode(node) {
     cy.elements().unselect();
     node.select();
     const box = cy.extent();
@@ -229,7 +229,7 @@
       if (visible.empty()) return;
       const next = chosen.nonempty() ? nearest(chosen, ...ARROWS[event.key])
         : (visible.filter('[?expanded]').first().nonempty() ? visible.filter('[?expanded]').first() : visible.first());
-      if (next) choose(next);
+      if (next) chooseNode(next);
     } else if (event.key === 'Enter' && chosen.nonempty()) {
       event.preventDefault();
       showNode(chosen.id());
