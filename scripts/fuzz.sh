@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cases=${1:-10000}
-properties=$(grep -c '^    fn .*(' tests/properties.rs)
+properties=$(grep -c '^    fn .*(\|^fn .*_property_' tests/properties.rs)
 started=$(date +%s)
 PROPTEST_CASES=$cases cargo test --release --test integration properties:: -- --include-ignored
 echo "property tests: $properties properties × $cases cases = $((properties * cases)) cases, 0 panics, in $(( $(date +%s) - started )) s"

@@ -1,12 +1,14 @@
 //! Property tests of every parser a user feeds: random edits of valid facts files, `--bind`
-//! values, SPARQL text and arbitrary text for `draft`. Each must answer (a value or a located
+//! values, SPARQL text, arbitrary text for `draft`, and the query strings and headers of the
+//! endpoint. Each must answer (a value or a located
 //! error), never panic. The number of cases is proptest's `PROPTEST_CASES` (a small default
 //! here, so the suite stays quick; `scripts/fuzz.sh` runs many more).
 
+use crate::serve::{Server, http};
 use newsgraph::Facts;
 use newsgraph::diagnostic::SourceText;
 use proptest::prelude::*;
-use proptest::test_runner::Config;
+use proptest::test_runner::{Config, TestRunner};
 use std::time::{Duration, Instant};
 
 /// The cases per property: `PROPTEST_CASES`, else `default`.
@@ -154,5 +156,158 @@ fn draft_time_grows_linearly_with_the_text() {
     assert!(
         ratio < 40.0,
         "10× the text took {ratio:.1}× the time ({small:?} → {large:?})"
+    );
+}
+
+/// The routes of `serve` that read a query string.
+const ROUTES: &[&str] = &[
+    "/sparql",
+    "/queries",
+    "/queries/leaders-as-of",
+    "/queries/evidence",
+    "/queries/no-such-question",
+    "/store",
+    "/explore/api/search",
+    "/explore/api/node",
+    "/explore/api/facts",
+    "/explore/api/tie",
+    "/explore/api/as-of",
+    "/explore/api/timeline",
+    "/explore/api/disagreements",
+    "/explore",
+];
+
+/// A query string as a client may send one: names the routes know and others, values
+/// percent-encoded or written raw, and broken escapes.
+fn query_string() -> impl Strategy<Value = String> {
+    let name = prop_oneof![
+        prop::sample::select(vec![
+            "query",
+            "format",
+            "date",
+            "person",
+            "organization",
+            "graph",
+            "default",
+            "iri",
+            "q",
+            "s",
+            "p",
+            "o",
+            "default-graph-uri",
+            "named-graph-uri",
+            "timeout",
+            "limit",
+            "",
+        ])
+        .prop_map(str::to_owned),
+        "[a-z%=&+;-]{0,8}",
+    ];
+    let value = prop_oneof![
+        "\\PC{0,24}".prop_map(|v| encode(&v)),
+        "[A-Za-z0-9%=&+;:/#<>.-]{0,24}",
+        prop::sample::select(vec![
+            "%",
+            "%zz",
+            "%00",
+            "%FF%FE",
+            "2025-02-01",
+            "9999-99-99",
+            "https://newsgraph.example/id/person/lin-wan",
+            "SELECT * WHERE { ?s ?p ?o } LIMIT 1",
+            "csv",
+            "json",
+            "turtle",
+            "-1",
+            "1e999",
+        ])
+        .prop_map(encode),
+    ];
+    prop::collection::vec((name, value), 0..5).prop_map(|pairs| {
+        let pairs: Vec<String> = pairs.into_iter().map(|(n, v)| format!("{n}={v}")).collect();
+        pairs.join("&")
+    })
+}
+
+/// `text` percent-encoded but for the unreserved characters.
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// A header value as a client may send one: the media types the endpoint knows, with
+/// parameters and weights, or any visible characters.
+fn header_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "application/sparql-results+json",
+            "text/csv",
+            "text/html",
+            "*/*",
+            "text/turtle;q=0.5, */*;q=0.1",
+            "application/sparql-query",
+            "application/x-www-form-urlencoded",
+            "application/ld+json; charset=utf-8",
+            "text/*;q=abc",
+            ";;;",
+            "",
+        ])
+        .prop_map(str::to_owned),
+        "[ -~]{0,40}",
+    ]
+}
+
+/// The endpoint answers any query string and `Accept` or `Content-Type` header with a status
+/// (a refusal is a 4xx; only a time limit may give a 5xx) and never drops a connection or
+/// panics. One server answers every case.
+#[test]
+fn endpoint_property_any_query_string_or_header_gets_an_answer() {
+    let server = Server::start(&[]);
+    let cases = (
+        prop::sample::select(ROUTES),
+        query_string(),
+        header_value(),
+        header_value(),
+        any::<bool>(),
+    );
+    let mut runner = TestRunner::new(config(64));
+    runner
+        .run(&cases, |(route, query, accept, content_type, post)| {
+            let target = if query.is_empty() {
+                route.to_owned()
+            } else {
+                format!("{route}?{query}")
+            };
+            let reply = if post {
+                http(
+                    &server.address,
+                    "POST",
+                    route,
+                    &[("Accept", &accept), ("Content-Type", &content_type)],
+                    query.as_bytes(),
+                )
+            } else {
+                http(&server.address, "GET", &target, &[("Accept", &accept)], b"")
+            };
+            prop_assert!(
+                reply.status < 500 || reply.status == 503 || reply.status == 504,
+                "{} {target} (Accept: {accept:?}, Content-Type: {content_type:?}) gave {}",
+                if post { "POST" } else { "GET" },
+                reply.status
+            );
+            Ok(())
+        })
+        .unwrap();
+    let log = server.log();
+    assert!(!log.contains("panicked"), "{log}");
+    assert_eq!(
+        http(&server.address, "GET", "/queries", &[], b"").status,
+        200
     );
 }

@@ -21,14 +21,14 @@ const CARTESIAN_COUNT: &str =
     "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
 
 /// A `newsgraph serve` process on a free loopback port, stopped when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    address: String,
+    pub(crate) address: String,
     log: Arc<Mutex<String>>,
 }
 
 impl Server {
-    fn start(args: &[&str]) -> Server {
+    pub(crate) fn start(args: &[&str]) -> Server {
         Server::start_with(args, |_| {})
     }
 
@@ -93,7 +93,7 @@ impl Server {
         )
     }
 
-    fn log(&self) -> String {
+    pub(crate) fn log(&self) -> String {
         self.log.lock().unwrap().clone()
     }
 }
@@ -107,8 +107,8 @@ impl Drop for Server {
 
 /// An HTTP response.
 #[derive(Debug)]
-struct Reply {
-    status: u16,
+pub(crate) struct Reply {
+    pub(crate) status: u16,
     headers: Vec<(String, String)>,
     body: String,
 }
@@ -129,7 +129,13 @@ impl Reply {
 
 /// One HTTP/1.1 request on a connection of its own, as written: the path is sent exactly as
 /// given, without normalization.
-fn http(address: &str, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+pub(crate) fn http(
+    address: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Reply {
     let mut stream = TcpStream::connect(address).expect("the server accepts connections");
     stream
         .set_read_timeout(Some(Duration::from_secs(60)))

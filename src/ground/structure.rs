@@ -119,13 +119,11 @@ fn entities(facts: &Facts) -> (Vec<Entity>, HashMap<String, usize>, Vec<usize>) 
     let mut index = HashMap::new();
     let mut shared = Vec::new();
     for e in entities {
-        let at = *groups
-            .entry((e.class, e.names.clone()))
-            .or_insert_with(|| {
-                unique.push(e.clone());
-                shared.push(0);
-                unique.len() - 1
-            });
+        let at = *groups.entry((e.class, e.names.clone())).or_insert_with(|| {
+            unique.push(e.clone());
+            shared.push(0);
+            unique.len() - 1
+        });
         shared[at] += 1;
         index.insert(e.key, at);
     }
@@ -359,10 +357,7 @@ impl Grounder<'_> {
             let says = if reading.destinations.is_empty() {
                 "which does not say where to".to_owned()
             } else {
-                format!(
-                    "which moves them to {}",
-                    self.listed(&reading.destinations)
-                )
+                format!("which moves them to {}", self.listed(&reading.destinations))
             };
             self.refuse(
                 record,
