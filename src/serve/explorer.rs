@@ -11,7 +11,9 @@
 
 use super::State;
 use super::cache::Key;
+use super::names::{Found, NAMES_QUERY, NameIndex};
 use crate::query::catalogue;
+use crate::query::limits::Limits;
 use crate::query::request::{Answer, Request};
 use crate::rdf::vocab::{foaf, ng, org, prov};
 use axum::Router;
@@ -475,57 +477,109 @@ async fn search(state: Shared, RawQuery(raw): RawQuery) -> Response {
         return Problem::bad("give ?q=NAME").into_response();
     }
     blocking(&state, format!("search {words:?}"), move |state| {
-        let filters: String = words
-            .iter()
-            .map(|w| {
-                format!(
-                    "FILTER (CONTAINS(LCASE(STR(?name)), {}))\n",
-                    Literal::new_simple_literal(w)
-                )
-            })
-            .collect();
-        let sparql = format!(
-            "SELECT ?e (MIN(?l) AS ?label) (GROUP_CONCAT(DISTINCT ?name; SEPARATOR=\"\\u001f\") AS ?names)
-             WHERE {{
-               ?e rdfs:label|skos:altLabel|skos:prefLabel|foaf:name ?name .
-               {filters}
-               FILTER (isIRI(?e) && !STRSTARTS(STR(?e), {article}))
-               ?e rdfs:label ?l .
-               FILTER NOT EXISTS {{ ?e a rdf:Statement }}
-             }} GROUP BY ?e ORDER BY STRLEN(MIN(?l)) LIMIT 25",
-            article = Literal::new_simple_literal(&state.provenance_prefix),
-        );
-        let rows = select(state, &sparql)?;
-        let iris: Vec<NamedNode> = rows
-            .iter()
-            .filter_map(|r| match r.get("e") {
-                Some(Term::NamedNode(n)) => Some(n.clone()),
-                _ => None,
-            })
-            .collect();
+        let found = if state.config.allow_update {
+            search_store(state, &words)?
+        } else {
+            name_index(state)?.find(&words, SEARCH_LIMIT)
+        };
+        let iris: Vec<NamedNode> = found.iter().map(|f| f.iri.clone()).collect();
         let described = describe(state, &iris)?;
-        let found: Vec<Value> = rows
-            .iter()
-            .map(|r| {
-                let iri = get_or_empty(r, "e");
-                let names: Vec<&str> = r
-                    .get("names")
-                    .map(|n| match n {
-                        Term::Literal(l) => l.value().split('\u{1f}').collect(),
-                        _ => Vec::new(),
-                    })
-                    .unwrap_or_default();
+        let found: Vec<Value> = found
+            .into_iter()
+            .map(|f| {
+                let iri = f.iri.as_str().to_owned();
                 json!({
-                    "iri": iri,
-                    "label": get_or_empty(r, "label"),
-                    "names": names,
                     "kind": described.get(&iri).map_or("other", |d| d.1),
+                    "iri": iri,
+                    "label": f.label,
+                    "names": f.names,
                 })
             })
             .collect();
         Ok(json!(found))
     })
     .await
+}
+
+/// How many entities a search lists.
+const SEARCH_LIMIT: usize = 25;
+
+/// The names of a read-only graph, read on the first search.
+fn name_index(state: &State) -> Result<Arc<NameIndex>, Problem> {
+    if let Some(index) = state.names.get() {
+        return Ok(index.clone());
+    }
+    let sparql = NAMES_QUERY.replace(
+        "{article}",
+        &Literal::new_simple_literal(&state.provenance_prefix).to_string(),
+    );
+    // Every name is needed: the cap on the number of answers does not apply to the index.
+    let limits = Limits {
+        max_results: None,
+        ..state.config.limits
+    };
+    let answer = Request::sparql(&sparql)
+        .prefixes(state.prefixes.clone())
+        .limits(limits)
+        .run(&state.loaded.store)
+        .map_err(|e| Problem(StatusCode::SERVICE_UNAVAILABLE, e.to_string()))?;
+    let Answer::Solutions { variables, rows } = answer else {
+        return Err(Problem(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "expected solutions".to_owned(),
+        ));
+    };
+    let rows = rows.into_iter().map(|row| {
+        variables
+            .iter()
+            .zip(row)
+            .filter_map(|(v, t)| Some((v.as_str().to_owned(), t?)))
+            .collect()
+    });
+    let index = Arc::new(NameIndex::new(rows));
+    Ok(state.names.get_or_init(|| index).clone())
+}
+
+/// A search asked of the store itself, for a graph that may change.
+fn search_store(state: &State, words: &[String]) -> Result<Vec<Found>, Problem> {
+    let filters: String = words
+        .iter()
+        .map(|w| {
+            format!(
+                "FILTER (CONTAINS(LCASE(STR(?name)), {}))\n",
+                Literal::new_simple_literal(w)
+            )
+        })
+        .collect();
+    let sparql = format!(
+        "SELECT ?e (MIN(?l) AS ?label) (GROUP_CONCAT(DISTINCT ?name; SEPARATOR=\"\\u001f\") AS ?names)
+         WHERE {{
+           ?e rdfs:label|skos:altLabel|skos:prefLabel|foaf:name ?name .
+           {filters}
+           FILTER (isIRI(?e) && !STRSTARTS(STR(?e), {article}))
+           ?e rdfs:label ?l .
+           FILTER NOT EXISTS {{ ?e a rdf:Statement }}
+         }} GROUP BY ?e ORDER BY STRLEN(MIN(?l)) LIMIT {SEARCH_LIMIT}",
+        article = Literal::new_simple_literal(&state.provenance_prefix),
+    );
+    let rows = select(state, &sparql)?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| {
+            let Some(Term::NamedNode(iri)) = r.get("e") else {
+                return None;
+            };
+            let names = match r.get("names") {
+                Some(Term::Literal(l)) => l.value().split('\u{1f}').map(str::to_owned).collect(),
+                _ => Vec::new(),
+            };
+            Some(Found {
+                iri: iri.clone(),
+                label: get_or_empty(r, "label"),
+                names,
+            })
+        })
+        .collect())
 }
 
 /// The label and kind of each of `nodes`.

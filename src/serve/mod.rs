@@ -20,6 +20,7 @@ mod cache;
 mod explorer;
 mod graph_store;
 pub mod lanes;
+pub mod names;
 pub mod negotiate;
 mod page;
 mod reply;
@@ -96,6 +97,8 @@ struct State {
     dot: String,
     /// The org chart rendered by Graphviz, once it has been.
     svg: OnceLock<Arc<Vec<u8>>>,
+    /// The names the explorer searches, read once when the store is read-only.
+    names: OnceLock<Arc<names::NameIndex>>,
     /// The slots queries wait for.
     lanes: lanes::Lanes,
     /// Answers kept, when the store is read-only and caching is on.
@@ -163,6 +166,7 @@ pub fn run(loaded: Loaded, iris: &Iris, config: Config) -> anyhow::Result<()> {
         provenance_prefix: iris.article_prefix(),
         dot: String::from_utf8(dot_text).context("the org chart is not UTF-8")?,
         svg: OnceLock::new(),
+        names: OnceLock::new(),
         lanes: lanes::Lanes::new(workers),
         cache: (config.cache && !config.allow_update).then(|| cache::Cache::new(CACHE_BYTES)),
         config,
