@@ -4,7 +4,7 @@
 //! error), never panic. The number of cases is proptest's `PROPTEST_CASES` (a small default
 //! here, so the suite stays quick; `scripts/fuzz.sh` runs many more).
 
-use crate::serve::{Server, http};
+use crate::serve::{Server, encode, http};
 use newsgraph::Facts;
 use newsgraph::diagnostic::SourceText;
 use proptest::prelude::*;
@@ -227,18 +227,6 @@ fn query_string() -> impl Strategy<Value = String> {
         let pairs: Vec<String> = pairs.into_iter().map(|(n, v)| format!("{n}={v}")).collect();
         pairs.join("&")
     })
-}
-
-/// `text` percent-encoded but for the unreserved characters.
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// A header value as a client may send one: the media types the endpoint knows, with

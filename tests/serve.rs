@@ -197,7 +197,7 @@ fn unchunk(mut data: &[u8]) -> Vec<u8> {
 }
 
 /// Percent-encodes everything but unreserved characters.
-fn encode(text: &str) -> String {
+pub(crate) fn encode(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {

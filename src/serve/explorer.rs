@@ -504,7 +504,13 @@ async fn search(state: Shared, RawQuery(raw): RawQuery) -> Response {
 /// How many entities a search lists.
 const SEARCH_LIMIT: usize = 25;
 
-/// The names of a read-only graph, read on the first search.
+/// Reads the names of a read-only graph for the search, if no search has yet; a failure is
+/// left for the first search to report.
+pub(super) fn index_names(state: &State) {
+    let _ = name_index(state);
+}
+
+/// The names of a read-only graph, read once.
 fn name_index(state: &State) -> Result<Arc<NameIndex>, Problem> {
     if let Some(index) = state.names.get() {
         return Ok(index.clone());
