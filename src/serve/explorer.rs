@@ -340,10 +340,20 @@ fn select_bound(
     sparql: &str,
     bindings: &[(Variable, Term)],
 ) -> Result<Vec<Row>, Problem> {
+    select_within(state, sparql, bindings, state.config.limits)
+}
+
+/// Evaluates a SELECT query with values bound, within `limits`.
+fn select_within(
+    state: &State,
+    sparql: &str,
+    bindings: &[(Variable, Term)],
+    limits: Limits,
+) -> Result<Vec<Row>, Problem> {
     let unavailable = |e: crate::Error| Problem(StatusCode::SERVICE_UNAVAILABLE, e.to_string());
     let mut request = Request::sparql(sparql)
         .prefixes(state.prefixes.clone())
-        .limits(state.config.limits);
+        .limits(limits);
     for (variable, value) in bindings {
         request = request
             .bind(variable.clone(), value.clone())
@@ -524,24 +534,7 @@ fn name_index(state: &State) -> Result<Arc<NameIndex>, Problem> {
         max_results: None,
         ..state.config.limits
     };
-    let answer = Request::sparql(&sparql)
-        .prefixes(state.prefixes.clone())
-        .limits(limits)
-        .run(&state.loaded.store)
-        .map_err(|e| Problem(StatusCode::SERVICE_UNAVAILABLE, e.to_string()))?;
-    let Answer::Solutions { variables, rows } = answer else {
-        return Err(Problem(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "expected solutions".to_owned(),
-        ));
-    };
-    let rows = rows.into_iter().map(|row| {
-        variables
-            .iter()
-            .zip(row)
-            .filter_map(|(v, t)| Some((v.as_str().to_owned(), t?)))
-            .collect()
-    });
+    let rows = select_within(state, &sparql, &[], limits)?;
     let index = Arc::new(NameIndex::new(rows));
     Ok(state.names.get_or_init(|| index).clone())
 }
@@ -975,34 +968,12 @@ fn tie_sources(state: &State, ties: &[Tie]) -> Result<BTreeMap<Tie, Vec<Source>>
 /// The rows of the saved question `disagreements`, with the subject's and tie's IRIs and the
 /// article's graph.
 fn disagreement_rows(state: &State) -> Result<Vec<Row>, Problem> {
-    let sparql = widened(
-        "disagreements",
-        &[
-            (
-                "SELECT ?kind ?subject ?about",
-                "SELECT ?s ?p ?g ?kind ?subject (?about AS ?tie)",
-            ),
-            ("AS ?says)", "AS ?objects)"),
-            (
-                "GROUP BY ?kind ?subject ?about ?g",
-                "GROUP BY ?s ?p ?kind ?subject ?about ?g",
-            ),
-        ],
-    )?;
-    let kept = remembered(state, "disagreement rows", || {
-        let rows = select(state, &sparql)?;
-        Ok(Value::Array(
-            rows.iter()
-                .map(|row| {
-                    Value::Object(
-                        row.iter()
-                            .map(|(k, v)| (k.clone(), Value::String(plain(v))))
-                            .collect(),
-                    )
-                })
-                .collect(),
-        ))
-    })?;
+    let kept = match state.disagreements.get() {
+        Some(kept) => kept.clone(),
+        None => Arc::new(remembered(state, "disagreement rows", || {
+            disagreements_now(state, state.config.limits)
+        })?),
+    };
     // Kept as plain strings; read back as literals, which is all the callers look at.
     Ok(kept
         .as_array()
@@ -1018,6 +989,131 @@ fn disagreement_rows(state: &State) -> Result<Vec<Row>, Problem> {
                 .collect()
         })
         .collect())
+}
+
+/// How long the disagreements of a read-only server may take when they are read as it
+/// starts, outside any request.
+const WARM_LIMIT: Duration = Duration::from_secs(600);
+
+/// Reads the disagreements of a read-only graph as the server starts, so that the pages that
+/// flag them do not each ask for them within a request's time limit; a failure is left for
+/// the requests to meet.
+pub(super) fn index_disagreements(state: &State) {
+    let limits = Limits {
+        timeout: Some(WARM_LIMIT.max(state.config.limits.timeout.unwrap_or_default())),
+        max_results: None,
+    };
+    if let Ok(rows) = disagreements_now(state, limits) {
+        let _ = state.disagreements.set(Arc::new(rows));
+    }
+}
+
+/// The `disagreements` question, one row per side with its subject and tie (`s`, `p`) and
+/// graph, as JSON strings. The words of each side are looked up after, for the statements the
+/// sides name: asked in the same query they took over 100 s on a 1,000-article store, and
+/// apart, a lookup. (A side with no statement of its own, such as a status no statement
+/// reifies, gets no words here; the saved question gives it every quote of its article.)
+fn disagreements_now(state: &State, limits: Limits) -> Result<Value, Problem> {
+    let mut sparql = widened(
+        "disagreements",
+        &[
+            (
+                "SELECT ?kind ?subject ?about",
+                "SELECT ?s ?p ?g ?kind ?subject (?about AS ?tie)",
+            ),
+            ("AS ?says)", "AS ?objects)"),
+            (
+                "(GROUP_CONCAT(DISTINCT ?quote; SEPARATOR=\" | \") AS ?evidence)",
+                "(GROUP_CONCAT(DISTINCT STR(?statement); SEPARATOR=\" \") AS ?statements)",
+            ),
+            (
+                "GROUP BY ?kind ?subject ?about ?g",
+                "GROUP BY ?s ?p ?kind ?subject ?about ?g",
+            ),
+        ],
+    )?;
+    let (quotes_start, quotes_end) = (
+        sparql.find("  # The words that state each side."),
+        sparql.find("  {\n    SELECT ?g ?article"),
+    );
+    let (Some(start), Some(end)) = (quotes_start, quotes_end) else {
+        return Err(Problem(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the saved question disagreements no longer has the words of each side where the \
+             explorer looks for them"
+                .to_owned(),
+        ));
+    };
+    sparql.replace_range(start..end, "");
+    let rows = select_within(state, &sparql, &[], limits)?;
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for row in &rows {
+        let g = get_or_empty(row, "g");
+        for statement in get_or_empty(row, "statements").split_whitespace() {
+            let pair = (g.clone(), statement.to_owned());
+            if !pairs.contains(&pair) {
+                pairs.push(pair);
+            }
+        }
+    }
+    let mut words: HashMap<(String, String), Vec<String>> = HashMap::new();
+    for chunk in pairs.chunks(100) {
+        let values: String = chunk
+            .iter()
+            .map(|(g, st)| format!("(<{g}> <{st}>) "))
+            .collect();
+        let found = select_within(
+            state,
+            &format!(
+                "SELECT ?g ?statement ?quote WHERE {{
+                   VALUES (?g ?statement) {{ {values} }}
+                   GRAPH ?g {{
+                     ?annotation a oa:Annotation ;
+                       oa:hasBody ?statement ;
+                       oa:hasTarget/oa:hasSelector ?selector .
+                     ?selector a oa:TextQuoteSelector ; oa:exact ?quote .
+                   }}
+                 }}"
+            ),
+            &[],
+            limits,
+        )?;
+        for row in found {
+            let quotes = words
+                .entry((get_or_empty(&row, "g"), get_or_empty(&row, "statement")))
+                .or_default();
+            let quote = get_or_empty(&row, "quote");
+            if !quotes.contains(&quote) {
+                quotes.push(quote);
+            }
+        }
+    }
+    Ok(Value::Array(
+        rows.iter()
+            .map(|row| {
+                let g = get_or_empty(row, "g");
+                let mut evidence: Vec<&str> = Vec::new();
+                for statement in get_or_empty(row, "statements").split_whitespace() {
+                    for quote in words
+                        .get(&(g.clone(), statement.to_owned()))
+                        .into_iter()
+                        .flatten()
+                    {
+                        if !evidence.contains(&quote.as_str()) {
+                            evidence.push(quote);
+                        }
+                    }
+                }
+                let mut side: serde_json::Map<String, Value> = row
+                    .iter()
+                    .filter(|(k, _)| k.as_str() != "statements")
+                    .map(|(k, v)| (k.clone(), Value::String(plain(v))))
+                    .collect();
+                side.insert("evidence".to_owned(), Value::String(evidence.join(" | ")));
+                Value::Object(side)
+            })
+            .collect(),
+    ))
 }
 
 /// The (subject, tie) pairs sources disagree on.
