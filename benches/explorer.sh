@@ -33,10 +33,10 @@ server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 base=http://127.0.0.1:$PORT
 for _ in $(seq 600); do curl -sf -o /dev/null "$base/explore" && break; sleep 0.2; done
-# A read-only server reads the explorer's names and disagreements as it starts: wait for that
+# A read-only server reads the explorer's names, disagreements and timeline as it starts: wait for that
 # (its time is in the log), so that the figures are those of a server that has started.
-for _ in $(seq 3000); do grep -q "names and disagreements read" target/explorer-bench.log && break; sleep 0.2; done
-grep -o "names and disagreements read in .*" target/explorer-bench.log || echo "(the names and disagreements were not read within 600 s)"
+for _ in $(seq 3000); do grep -q "names, disagreements and timeline read" target/explorer-bench.log && break; sleep 0.2; done
+grep -o "names, disagreements and timeline read in .*" target/explorer-bench.log || echo "(the names, disagreements and timeline were not read within 600 s)"
 
 echo "explorer over $what ($(git rev-parse --short HEAD), $(nproc) CPUs)"
 id=https://newsgraph.example/id

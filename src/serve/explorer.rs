@@ -991,19 +991,23 @@ fn disagreement_rows(state: &State) -> Result<Vec<Row>, Problem> {
         .collect())
 }
 
-/// How long the disagreements of a read-only server may take when they are read as it
-/// starts, outside any request.
+/// How long what a read-only server reads as it starts may take, outside any request.
 const WARM_LIMIT: Duration = Duration::from_secs(600);
+
+/// The limits of what a read-only server reads as it starts: [`WARM_LIMIT`] (or the server's
+/// own time limit, if longer) and no cap on the number of answers.
+fn warm_limits(state: &State) -> Limits {
+    Limits {
+        timeout: Some(WARM_LIMIT.max(state.config.limits.timeout.unwrap_or_default())),
+        max_results: None,
+    }
+}
 
 /// Reads the disagreements of a read-only graph as the server starts, so that the pages that
 /// flag them do not each ask for them within a request's time limit; a failure is left for
 /// the requests to meet.
 pub(super) fn index_disagreements(state: &State) {
-    let limits = Limits {
-        timeout: Some(WARM_LIMIT.max(state.config.limits.timeout.unwrap_or_default())),
-        max_results: None,
-    };
-    if let Ok(rows) = disagreements_now(state, limits) {
+    if let Ok(rows) = disagreements_now(state, warm_limits(state)) {
         let _ = state.disagreements.set(Arc::new(rows));
     }
 }
@@ -1393,28 +1397,44 @@ async fn prefixes(state: Shared) -> Response {
 /// `GET /explore/api/timeline`: the story's events with their dates and articles
 /// (`story-timeline`).
 async fn timeline(state: Shared) -> Response {
+    if let Some(kept) = state.timeline.get() {
+        return guarded(axum::Json(kept.as_ref().clone()).into_response());
+    }
     blocking(&state, "timeline".to_owned(), |state| {
-        let sparql = widened(
-            "story-timeline",
-            &[
-                ("SELECT ?date", "SELECT ?e ?date"),
-                ("GROUP BY ?order", "GROUP BY ?e ?order"),
-            ],
-        )?;
-        let rows = select(state, &sparql)?;
-        Ok(json!(
-            rows.iter()
-                .map(|r| json!({
-                    "iri": get_or_empty(r, "e"),
-                    "date": get_or_empty(r, "date"),
-                    "event": get_or_empty(r, "event"),
-                    "kind": get_or_empty(r, "kind"),
-                    "articles": get_or_empty(r, "articles").split(" | ").filter(|a| !a.is_empty()).collect::<Vec<_>>(),
-                }))
-                .collect::<Vec<_>>()
-        ))
+        timeline_now(state, state.config.limits)
     })
     .await
+}
+
+/// Reads the story's timeline of a read-only graph as the server starts (it does not depend
+/// on anything a request gives); a failure is left for the requests to meet.
+pub(super) fn index_timeline(state: &State) {
+    if let Ok(timeline) = timeline_now(state, warm_limits(state)) {
+        let _ = state.timeline.set(Arc::new(timeline));
+    }
+}
+
+/// The `story-timeline` question, with each event's IRI, as the page reads it.
+fn timeline_now(state: &State, limits: Limits) -> Result<Value, Problem> {
+    let sparql = widened(
+        "story-timeline",
+        &[
+            ("SELECT ?date", "SELECT ?e ?date"),
+            ("GROUP BY ?order", "GROUP BY ?e ?order"),
+        ],
+    )?;
+    let rows = select_within(state, &sparql, &[], limits)?;
+    Ok(json!(
+        rows.iter()
+            .map(|r| json!({
+                "iri": get_or_empty(r, "e"),
+                "date": get_or_empty(r, "date"),
+                "event": get_or_empty(r, "event"),
+                "kind": get_or_empty(r, "kind"),
+                "articles": get_or_empty(r, "articles").split(" | ").filter(|a| !a.is_empty()).collect::<Vec<_>>(),
+            }))
+            .collect::<Vec<_>>()
+    ))
 }
 
 #[cfg(test)]
