@@ -3,7 +3,8 @@
 # a neighbourhood's expansion in headless Chromium (the browser's own performance timings,
 # benches/explorer_render.py), and the latency of each request the page makes, with curl
 # (median and slowest of RUNS, 20 by default, after one warm-up request each). The server runs
-# with --no-cache, so every request is evaluated afresh, as a first visit's are.
+# with --no-cache, so every request is evaluated afresh, as a first visit's are (but for what a
+# read-only server reads once as it starts: the names, disagreements and timeline).
 #
 # Usage: benches/explorer.sh                 the five facts files of data/articles/, in memory
 #        benches/explorer.sh FACTS...        those facts files, in memory (for a synthetic

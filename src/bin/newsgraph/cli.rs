@@ -367,7 +367,8 @@ pub struct ServeArgs {
     pub cors: Vec<String>,
 
     /// Evaluate every query afresh; by default a read-only server keeps the answers to
-    /// repeated queries (up to 64 MiB).
+    /// repeated queries (up to 64 MiB). (What the explorer reads once as a read-only server
+    /// starts, its names, disagreements and timeline, is read either way.)
     #[arg(long)]
     pub no_cache: bool,
 
