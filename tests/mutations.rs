@@ -542,6 +542,20 @@ fn apply(seed: &str, mutation: &Mutation) -> (String, usize, usize) {
     (changed, line, column)
 }
 
+/// `check --source TEXT FACTS`: its exit code and standard error.
+fn check_with_text(text: &Path, facts: &Path) -> (Option<i32>, String) {
+    let output = newsgraph()
+        .args(["check", "--source"])
+        .arg(text)
+        .arg(facts)
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
 #[test]
 #[ignore = "needs the article texts in ../shared/articles"]
 fn every_mutation_of_the_seed_is_rejected_where_it_is_by_check_with_the_article_text() {
@@ -553,18 +567,12 @@ fn every_mutation_of_the_seed_is_rejected_where_it_is_by_check_with_the_article_
     for mutation in MUTATIONS {
         let (changed, line, column) = apply(&seed, mutation);
         std::fs::write(&copy, changed).unwrap();
-        let output = newsgraph()
-            .args(["check", "--source"])
-            .arg(&text)
-            .arg(&copy)
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8(output.stderr).unwrap();
+        let (code, stderr) = check_with_text(&text, &copy);
         let place = format!("facts.toml:{line}:{column}: ");
         let found = stderr
             .lines()
             .any(|l| l.contains(&place) && l.contains(mutation.says));
-        if output.status.code() != Some(2) || !found {
+        if code != Some(2) || !found {
             passed.push(format!(
                 "{} / {}: {:?} → {:?}: wanted {place}… {:?}, got: {stderr}",
                 mutation.category, mutation.record, mutation.from, mutation.to, mutation.says
@@ -651,13 +659,7 @@ fn records_that_share_a_name_are_named_once_with_a_count_with_the_article_text()
     let dir = TempDir::new().unwrap();
     let copy = dir.path().join("facts.toml");
     std::fs::write(&copy, format!("{changed}{copies}")).unwrap();
-    let output = newsgraph()
-        .args(["check", "--source"])
-        .arg(cainiao_text())
-        .arg(&copy)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8(output.stderr).unwrap();
+    let (_, stderr) = check_with_text(&cainiao_text(), &copy);
     let place = format!("facts.toml:{line}:{column}: ");
     let error = stderr
         .lines()
