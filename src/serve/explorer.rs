@@ -26,7 +26,7 @@ use oxigraph::model::{Literal, NamedNode, Term};
 use oxigraph::sparql::Variable;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 type Shared = axum::extract::State<Arc<State>>;
@@ -490,7 +490,10 @@ async fn search(state: Shared, RawQuery(raw): RawQuery) -> Response {
         let found = if state.config.allow_update {
             search_store(state, &words)?
         } else {
-            name_index(state)?.find(&words, SEARCH_LIMIT)
+            read_once(state, &state.names, || {
+                names_now(state, state.config.limits)
+            })?
+            .find(&words, SEARCH_LIMIT)
         };
         let iris: Vec<NamedNode> = found.iter().map(|f| f.iri.clone()).collect();
         let described = describe(state, &iris)?;
@@ -514,17 +517,8 @@ async fn search(state: Shared, RawQuery(raw): RawQuery) -> Response {
 /// How many entities a search lists.
 const SEARCH_LIMIT: usize = 25;
 
-/// Reads the names of a read-only graph for the search, if no search has yet; a failure is
-/// left for the first search to report.
-pub(super) fn index_names(state: &State) {
-    let _ = name_index(state);
-}
-
-/// The names of a read-only graph, read once.
-fn name_index(state: &State) -> Result<Arc<NameIndex>, Problem> {
-    if let Some(index) = state.names.get() {
-        return Ok(index.clone());
-    }
+/// Every entity's names, for the search.
+fn names_now(state: &State, limits: Limits) -> Result<NameIndex, Problem> {
     let sparql = NAMES_QUERY.replace(
         "{article}",
         &Literal::new_simple_literal(&state.provenance_prefix).to_string(),
@@ -532,11 +526,9 @@ fn name_index(state: &State) -> Result<Arc<NameIndex>, Problem> {
     // Every name is needed: the cap on the number of answers does not apply to the index.
     let limits = Limits {
         max_results: None,
-        ..state.config.limits
+        ..limits
     };
-    let rows = select_within(state, &sparql, &[], limits)?;
-    let index = Arc::new(NameIndex::new(rows));
-    Ok(state.names.get_or_init(|| index).clone())
+    Ok(NameIndex::new(select_within(state, &sparql, &[], limits)?))
 }
 
 /// A search asked of the store itself, for a graph that may change.
@@ -968,12 +960,9 @@ fn tie_sources(state: &State, ties: &[Tie]) -> Result<BTreeMap<Tie, Vec<Source>>
 /// The rows of the saved question `disagreements`, with the subject's and tie's IRIs and the
 /// article's graph.
 fn disagreement_rows(state: &State) -> Result<Vec<Row>, Problem> {
-    let kept = match state.disagreements.get() {
-        Some(kept) => kept.clone(),
-        None => Arc::new(remembered(state, "disagreement rows", || {
-            disagreements_now(state, state.config.limits)
-        })?),
-    };
+    let kept = read_once(state, &state.disagreements, || {
+        disagreements_now(state, state.config.limits)
+    })?;
     // Kept as plain strings; read back as literals, which is all the callers look at.
     Ok(kept
         .as_array()
@@ -994,22 +983,39 @@ fn disagreement_rows(state: &State) -> Result<Vec<Row>, Problem> {
 /// How long what a read-only server reads as it starts may take, outside any request.
 const WARM_LIMIT: Duration = Duration::from_secs(600);
 
-/// The limits of what a read-only server reads as it starts: [`WARM_LIMIT`] (or the server's
-/// own time limit, if longer) and no cap on the number of answers.
-fn warm_limits(state: &State) -> Limits {
-    Limits {
-        timeout: Some(WARM_LIMIT.max(state.config.limits.timeout.unwrap_or_default())),
-        max_results: None,
+/// What a read-only server reads once and keeps in `cell`: the value kept there, else `read`'s,
+/// kept. A server that takes updates keeps nothing, since its graph may change: it reads each
+/// time.
+fn read_once<T>(
+    state: &State,
+    cell: &OnceLock<Arc<T>>,
+    read: impl FnOnce() -> Result<T, Problem>,
+) -> Result<Arc<T>, Problem> {
+    if state.config.allow_update {
+        return read().map(Arc::new);
     }
+    if let Some(kept) = cell.get() {
+        return Ok(kept.clone());
+    }
+    let value = Arc::new(read()?);
+    Ok(cell.get_or_init(|| value).clone())
 }
 
-/// Reads the disagreements of a read-only graph as the server starts, so that the pages that
-/// flag them do not each ask for them within a request's time limit; a failure is left for
-/// the requests to meet.
-pub(super) fn index_disagreements(state: &State) {
-    if let Ok(rows) = disagreements_now(state, warm_limits(state)) {
-        let _ = state.disagreements.set(Arc::new(rows));
-    }
+/// Reads, as a read-only server starts, what the explorer keeps for good: the names it
+/// searches, the disagreements it flags and the story's timeline, each a question of the whole
+/// corpus, so that requests do not each ask for them within their time limit. They are read
+/// outside any request, within [`WARM_LIMIT`] (or the server's own time limit, if longer) and
+/// with no cap on the number of answers; a failure is left for the requests to meet.
+pub(super) fn read_at_start(state: &State) {
+    let limits = Limits {
+        timeout: Some(WARM_LIMIT.max(state.config.limits.timeout.unwrap_or_default())),
+        max_results: None,
+    };
+    let _ = read_once(state, &state.names, || names_now(state, limits));
+    let _ = read_once(state, &state.disagreements, || {
+        disagreements_now(state, limits)
+    });
+    let _ = read_once(state, &state.timeline, || timeline_now(state, limits));
 }
 
 /// The `disagreements` question, one row per side with its subject and tie (`s`, `p`) and
@@ -1397,21 +1403,13 @@ async fn prefixes(state: Shared) -> Response {
 /// `GET /explore/api/timeline`: the story's events with their dates and articles
 /// (`story-timeline`).
 async fn timeline(state: Shared) -> Response {
-    if let Some(kept) = state.timeline.get() {
-        return guarded(axum::Json(kept.as_ref().clone()).into_response());
-    }
     blocking(&state, "timeline".to_owned(), |state| {
-        timeline_now(state, state.config.limits)
+        let kept = read_once(state, &state.timeline, || {
+            timeline_now(state, state.config.limits)
+        })?;
+        Ok(kept.as_ref().clone())
     })
     .await
-}
-
-/// Reads the story's timeline of a read-only graph as the server starts (it does not depend
-/// on anything a request gives); a failure is left for the requests to meet.
-pub(super) fn index_timeline(state: &State) {
-    if let Ok(timeline) = timeline_now(state, warm_limits(state)) {
-        let _ = state.timeline.set(Arc::new(timeline));
-    }
 }
 
 /// The `story-timeline` question, with each event's IRI, as the page reads it.

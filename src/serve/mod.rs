@@ -190,9 +190,7 @@ pub fn run(loaded: Loaded, iris: &Iris, config: Config) -> anyhow::Result<()> {
         let warming = state.clone();
         runtime.spawn_blocking(move || {
             let started = std::time::Instant::now();
-            explorer::index_names(&warming);
-            explorer::index_disagreements(&warming);
-            explorer::index_timeline(&warming);
+            explorer::read_at_start(&warming);
             eprintln!(
                 "newsgraph serve: the explorer's names, disagreements and timeline read in {:.1} s",
                 started.elapsed().as_secs_f64()
