@@ -186,7 +186,8 @@ pub fn run(loaded: Loaded, iris: &Iris, config: Config) -> anyhow::Result<()> {
     if !state.config.allow_update {
         // The explorer's name index, the disagreements it flags and the story's timeline are
         // read while the server starts taking requests, so that requests do not each ask for
-        // them within their time limit (4.4 s, 24 s and 18 s or more on a 1,000-article store).
+        // them within their time limit (on a 1,000-article store: 4.4 s, about 25 s and about
+        // five minutes).
         let warming = state.clone();
         runtime.spawn_blocking(move || {
             let started = std::time::Instant::now();
