@@ -11,10 +11,13 @@
 //!
 //! **Anaphors.** "it", "its", "he", "the company", "the division"… stand for the nearest
 //! earlier mention of an entity of a compatible class in the same sentence or the one before
-//! it; resolved anaphors count as mentions for later ones. **Short forms.** A word of a
-//! person's name ("Ding" for "Ding Hongwei"), or an organization's name without its
-//! organization words ("Taotian" for "Taotian Group"), names that entity only after the text
-//! has used the full name.
+//! it (a name set off by commas is passed over by a pronoun, and a person's pronoun after a
+//! quotation reaches the speaker named earlier in its paragraph); resolved anaphors count as
+//! mentions for later ones. **Short forms.** A word of a person's name ("Ding" for "Ding
+//! Hongwei"), an organization's name without its organization words ("Taotian" for "Taotian
+//! Group"), or its first word when no other entity's names hold that word and the text never
+//! writes it in lowercase ("Nordhav" for "Nordhav Offshore"), names that entity only after the
+//! text has used the full name.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -88,13 +91,15 @@ pub enum Pattern {
     Into,
     /// "from B": what moves leaves B (the tie runs from the mover to B).
     From,
-    /// "A serving B", "A began serving B": A serves B.
+    /// "A serving B", "A began serving B", "A has supplied … to B": A serves B.
     Serves,
-    /// "A's clients like B", "A … clients, including … B": B is a client of A.
+    /// "A's clients like B", "A … clients, including … B", "B is A's largest client", "B
+    /// has been an A client": B is a client of A.
     ClientOf,
-    /// "a B employee": A is a member of B.
+    /// "a B employee", "A is a member of B", "A, a member of B": A is a member of B.
     MemberOf,
-    /// "B founder A", "B was founded by A": B was founded by A.
+    /// "B founder A", "B was founded in 2009 by A and C", "A founded B with C": B was
+    /// founded by A.
     FoundedBy,
     /// "B was envisioned by A".
     EnvisionedBy,
@@ -192,6 +197,10 @@ pub struct Token {
     pub possessive: bool,
     /// Which sentence it is in, counted from 0.
     pub sentence: usize,
+    /// Which paragraph it is in (paragraphs end at a blank line), counted from 0.
+    pub paragraph: usize,
+    /// Whether the text writes it with a capital first letter.
+    pub capital: bool,
     /// Whether a hyphen joins it to the word before ("e-commerce-aligned").
     pub joined: bool,
 }
@@ -206,7 +215,10 @@ impl Token {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reach {
     /// A pronoun ("it", "its", "he"): the nearest earlier mention of a compatible class in its
-    /// own sentence, else the first in the sentence before (its subject, as a rule).
+    /// own sentence that is not a name set off by commas ("its unit, Cyclona, into its…"),
+    /// else the first in the sentence before (its subject, as a rule); a person's pronoun
+    /// with neither reaches the last person named earlier in its paragraph (a speaker before
+    /// a quotation: "X said … . "…," she told Y").
     Pronoun,
     /// A description ("the company", "the division"): the first mention of a compatible class
     /// in the sentence before, else the nearest earlier one in its own sentence.
@@ -417,6 +429,32 @@ pub const MOVE_VERBS: &[&str] = &[
     "over",
 ];
 
+/// Verbs of supplying: "A supplies … to B" says A serves B.
+pub const SUPPLY_VERBS: &[&str] = &[
+    "supply",
+    "supplies",
+    "supplied",
+    "supplying",
+    "provide",
+    "provides",
+    "provided",
+    "providing",
+    "sell",
+    "sells",
+    "sold",
+    "selling",
+    "deliver",
+    "delivers",
+    "delivered",
+    "delivering",
+];
+
+/// Words before a participle that make it passive ("was founded").
+const PASSIVE: &[&str] = &["was", "were", "been", "be", "being", "is", "are"];
+
+/// The punctuation marks a token can be.
+const PUNCTUATION: &[&str] = &[",", ";", ":", "(", ")"];
+
 /// Words before "to" that make a reporting line.
 const REPORT_WORDS: &[&str] = &["report", "reports", "reported", "reporting"];
 
@@ -478,6 +516,7 @@ impl Reader {
                 }
             }
         }
+        shorts.extend(self.first_words());
         // Short forms count after the first use of a full name of their entity.
         let first_use: HashMap<usize, usize> = found.iter().fold(HashMap::new(), |mut m, x| {
             let at = m.entry(x.entity).or_insert(x.tokens.0);
@@ -530,6 +569,50 @@ impl Reader {
         self.mentions = self.resolve_anaphors(kept);
     }
 
+    /// The first word of an organization's name of several words ("Nordhav" for "Nordhav
+    /// Offshore"), as a short form of it, when that word is in no other entity's names and the
+    /// text always writes it with a capital (so it is a name there, not a common word).
+    fn first_words(&self) -> Vec<(usize, Vec<String>)> {
+        let mut owners: HashMap<String, Vec<usize>> = HashMap::new();
+        for (e, entity) in self.entities.iter().enumerate() {
+            for name in &entity.names {
+                for w in words(name) {
+                    let seen = owners.entry(w).or_default();
+                    if !seen.contains(&e) {
+                        seen.push(e);
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (e, entity) in self.entities.iter().enumerate() {
+            if !matches!(
+                entity.class,
+                Class::Company | Class::BusinessGroup | Class::Organization
+            ) {
+                continue;
+            }
+            for name in &entity.names {
+                let ws = words(name);
+                let Some(first) = ws.first().filter(|_| ws.len() > 1) else {
+                    continue;
+                };
+                let alone = owners.get(first).is_some_and(|o| o == &[e]);
+                let named = self.tokens.iter().filter(|t| &t.word == first);
+                let always_capital = named.clone().all(|t| t.capital);
+                if alone
+                    && capitalised_first(name)
+                    && first.chars().count() > 2
+                    && always_capital
+                    && !out.contains(&(e, vec![first.clone()]))
+                {
+                    out.push((e, vec![first.clone()]));
+                }
+            }
+        }
+        out
+    }
+
     /// Adds a mention for each anaphor that the rule resolves: the nearest earlier mention of
     /// a compatible class, in the same sentence or the one before.
     fn resolve_anaphors(&self, mentions: Vec<Mention>) -> Vec<Mention> {
@@ -568,7 +651,7 @@ impl Reader {
                 out.iter()
                     .rev()
                     .take_while(|m| in_sentence(m, sentence))
-                    .filter(|m| m.tokens.1 <= i)
+                    .filter(|m| m.tokens.1 <= i && !self.appositive(m))
                     .find(fits)
             };
             let first_before = || {
@@ -581,8 +664,21 @@ impl Reader {
                         .last()
                 })
             };
+            // A person's pronoun after a quotation reaches the last person named earlier in
+            // its paragraph: "X said … . "…," she told Y."
+            let in_paragraph = || {
+                let paragraph = self.tokens[i].paragraph;
+                (**classes == [Class::Person])
+                    .then(|| {
+                        out.iter()
+                            .rev()
+                            .take_while(|m| self.tokens[m.tokens.0].paragraph == paragraph)
+                            .find(fits)
+                    })
+                    .flatten()
+            };
             let antecedent = match reach {
-                Reach::Pronoun => nearest().or_else(first_before),
+                Reach::Pronoun => nearest().or_else(first_before).or_else(in_paragraph),
                 Reach::Description => first_before().or_else(nearest),
             }
             .map(|m| m.entity);
@@ -721,22 +817,114 @@ impl Reader {
                     tie(Pattern::FoundedBy, org, person);
                 }
             }
-            if (w == "founded" || w == "envisioned") && next(1) == Some("by") {
+            // "B was founded in 2009 by A and C", "B, founded by A".
+            let by = (w == "founded" || w == "envisioned")
+                .then(|| {
+                    (1..=5)
+                        .take_while(|&k| next(k).is_some_and(|x| !PUNCTUATION.contains(&x)))
+                        .find(|&k| next(k) == Some("by"))
+                })
+                .flatten();
+            if let Some(k) = by {
                 let pattern = if w == "founded" {
                     Pattern::FoundedBy
                 } else {
                     Pattern::EnvisionedBy
                 };
-                let people = after(i + 1);
-                let object = people
-                    .iter()
-                    .find(|m| class(m) == Class::Person)
-                    .or(people.first())
-                    .copied();
-                if let (Some(subject), Some(object)) =
-                    (before(i, &|m: &Mention| class(m) != Class::Person), object)
-                {
-                    tie(pattern, subject, object);
+                // The people listed after "by"; else the first person after it ("by Alibaba
+                // founder Jack Ma"), else the first name.
+                let named = after(i + k);
+                let person = |m: &&Mention| class(m) == Class::Person;
+                let mut objects: Vec<&Mention> = self
+                    .list(&named, i + k + 1)
+                    .into_iter()
+                    .filter(person)
+                    .collect();
+                if objects.is_empty() {
+                    objects.extend(
+                        named
+                            .iter()
+                            .copied()
+                            .find(person)
+                            .or(named.first().copied()),
+                    );
+                }
+                if let Some(subject) = before(i, &|m: &Mention| class(m) != Class::Person) {
+                    for object in objects {
+                        tie(pattern, subject, object);
+                    }
+                }
+            }
+            // "A founded B in 2017 with C", "A and C founded B".
+            if w == "founded"
+                && by.is_none()
+                && !(i > first && PASSIVE.contains(&t[i - 1].word.as_str()))
+            {
+                let person = |m: &Mention| class(m) == Class::Person;
+                let org = after(i)
+                    .into_iter()
+                    .find(|m| !person(m) && class(m) != Class::Place);
+                if let Some(org) = org {
+                    let mut founders = self.list_before(&outer, i, first);
+                    let withs = (org.tokens.1..last)
+                        .take_while(|&k| t[k].word != ";")
+                        .filter(|&k| t[k].word == "with");
+                    for k in withs {
+                        founders.extend(self.list(&after(k), k + 1));
+                    }
+                    for founder in founders.into_iter().filter(|m| person(m)) {
+                        tie(Pattern::FoundedBy, org, founder);
+                    }
+                }
+            }
+            // "A is a member of B", "A, a member of B".
+            if (w == "member" || w == "members") && next(1) == Some("of") {
+                let object = after(i + 1).into_iter().find(|m| {
+                    t[i + 2..m.tokens.0]
+                        .iter()
+                        .all(|x| matches!(x.word.as_str(), "the" | "both"))
+                });
+                let subject = before(i, &|m: &Mention| class(m) != Class::Place);
+                if let (Some(subject), Some(object)) = (subject, object) {
+                    tie(Pattern::MemberOf, subject, object);
+                }
+            }
+            // "A is B's largest client", "A has been a B client": A is a client of B.
+            if matches!(w, "client" | "clients" | "customer" | "customers")
+                && !matches!(next(1), Some("like" | "including" | "such"))
+            {
+                let owner = outer.iter().copied().rev().find(|m| {
+                    m.tokens.1 <= i
+                        && i - m.tokens.1 <= 3
+                        && !(m.tokens.1..i).any(|k| t[k].is_punct())
+                        && (t[m.tokens.1 - 1].possessive
+                            || (m.tokens.1 == i
+                                && m.tokens.0 > 0
+                                && matches!(t[m.tokens.0 - 1].word.as_str(), "a" | "an")))
+                });
+                if let Some(owner) = owner {
+                    let subject = before(owner.tokens.0, &|m: &Mention| {
+                        !matches!(class(m), Class::Place | Class::Group)
+                            && owner.tokens.0 - m.tokens.1 <= 6
+                    });
+                    if let Some(subject) = subject {
+                        tie(Pattern::ClientOf, self.renamed(subject, &outer), owner);
+                    }
+                }
+            }
+            // "A has supplied batteries to B", "A provides … to B": A serves B.
+            if SUPPLY_VERBS.contains(&w) {
+                let org = |m: &Mention| !matches!(class(m), Class::Person | Class::Place);
+                let to = (1..=8)
+                    .take_while(|&k| next(k).is_some_and(|x| x != ";" && x != ","))
+                    .find(|&k| next(k) == Some("to"));
+                if let (Some(provider), Some(k)) = (before(i, &org), to) {
+                    let client = after(i + k)
+                        .into_iter()
+                        .find(|m| m.tokens.0 <= i + k + 3 && org(m));
+                    if let Some(client) = client {
+                        tie(Pattern::Serves, provider, client);
+                    }
                 }
             }
             // "A serving B, C", "A began serving B".
@@ -781,12 +969,13 @@ impl Reader {
                     .iter()
                     .copied()
                     .filter(|m| m.tokens.1 <= i && same_sentence(i, m.tokens.0))
-                    .filter(|m| !self.after_word(m, "from", first))
+                    .filter(|m| !self.after_word(m, "from", first) && !sources.contains(&m.entity))
                     .collect();
                 let target = after(i)
                     .first()
                     .copied()
-                    .filter(|m| m.tokens.0 <= i + 4 && !(i..m.tokens.0).any(|k| t[k].is_punct()));
+                    .filter(|m| m.tokens.0 <= i + 4 && !(i..m.tokens.0).any(|k| t[k].is_punct()))
+                    .map(|m| self.head(m, &after(i)));
                 if let Some(target) = target {
                     destinations.push(target.entity);
                     for mover in movers {
@@ -795,7 +984,8 @@ impl Reader {
                 }
             }
             if w == "from" {
-                if let Some(source) = after(i).first().copied() {
+                let named = after(i);
+                if let Some(source) = named.first().map(|m| self.head(m, &named)) {
                     sources.push(source.entity);
                     let movers = outer
                         .iter()
@@ -835,6 +1025,102 @@ impl Reader {
             }
         }
         (ties, sources, destinations)
+    }
+
+    /// What a phrase that opens with `m` names: `m` itself, unless `m` owns what follows it
+    /// ("its materials division", "its parent, Yunque Holdings"): then the owned name, or
+    /// the name set off by a comma after the owned words.
+    fn head<'m>(&self, m: &'m Mention, after: &[&'m Mention]) -> &'m Mention {
+        let t = &self.tokens;
+        let owns = t[m.tokens.1 - 1].possessive
+            || matches!(m.how, How::Anaphor(a) if POSSESSIVE_ANAPHORS.contains(&a));
+        if !owns {
+            return m;
+        }
+        let end = m.tokens.1;
+        let mut rest = after.iter().copied().filter(|o| o.tokens.0 >= end);
+        let Some(next) = rest.next() else {
+            return m;
+        };
+        let gap = &t[end..next.tokens.0];
+        let commas = gap.iter().filter(|x| x.word == ",").count();
+        let others = gap.iter().filter(|x| x.is_punct() && x.word != ",").count();
+        let set_off = commas == 1 && gap.last().is_some_and(|x| x.word == ",");
+        if others == 0 && gap.len() <= 5 && (commas == 0 || set_off) {
+            next
+        } else {
+            m
+        }
+    }
+
+    /// The subject a mention ends an apposition of: in "A, a subsidiary of B, has been …",
+    /// A for B; any other mention is itself.
+    fn renamed<'m>(&self, m: &'m Mention, outer: &[&'m Mention]) -> &'m Mention {
+        let t = &self.tokens;
+        if t.get(m.tokens.1).is_none_or(|x| x.word != ",") {
+            return m;
+        }
+        outer
+            .iter()
+            .copied()
+            .rev()
+            .filter(|x| x.tokens.1 < m.tokens.0 && t[x.tokens.0].sentence == t[m.tokens.0].sentence)
+            .find(|x| {
+                t[x.tokens.1].word == ","
+                    && !t[x.tokens.1 + 1..m.tokens.0].iter().any(|k| k.word == ",")
+            })
+            .unwrap_or(m)
+    }
+
+    /// The mentions of a list that starts at token `start`: "A", "A and B", "A, B and C".
+    fn list<'m>(&self, after: &[&'m Mention], start: usize) -> Vec<&'m Mention> {
+        let mut out: Vec<&Mention> = Vec::new();
+        let mut at = start;
+        for &m in after {
+            let gap = &self.tokens[at..m.tokens.0];
+            let joins = gap
+                .iter()
+                .all(|x| matches!(x.word.as_str(), "," | "and" | "&" | "the"));
+            if !joins || (!out.is_empty() && gap.is_empty()) {
+                break;
+            }
+            out.push(m);
+            at = m.tokens.1;
+        }
+        out
+    }
+
+    /// The mentions of a list that ends just before token `end` ("A and B founded"), not
+    /// reaching back before token `first`.
+    fn list_before<'m>(&self, outer: &[&'m Mention], end: usize, first: usize) -> Vec<&'m Mention> {
+        let mut out: Vec<&Mention> = Vec::new();
+        let mut at = end;
+        for &m in outer
+            .iter()
+            .rev()
+            .filter(|m| m.tokens.1 <= end && m.tokens.0 >= first)
+        {
+            let gap = &self.tokens[m.tokens.1..at];
+            let joins = gap
+                .iter()
+                .all(|x| matches!(x.word.as_str(), "," | "and" | "&" | "who" | "co"));
+            if !joins {
+                break;
+            }
+            out.push(m);
+            at = m.tokens.0;
+        }
+        out
+    }
+
+    /// Whether a mention stands between commas after the words it renames ("its unit,
+    /// Cyclona, into …"): such a name is not what a later pronoun of its sentence stands for.
+    fn appositive(&self, m: &Mention) -> bool {
+        let t = &self.tokens;
+        m.tokens.0 > 0
+            && t[m.tokens.0 - 1].word == ","
+            && t.get(m.tokens.1).is_some_and(|x| x.word == ",")
+            && t[m.tokens.0 - 1].sentence == t[m.tokens.0].sentence
     }
 
     /// Whether a verb of moving comes before the "to" at token `i`, in its sentence.
@@ -1073,14 +1359,20 @@ pub fn tokens(text: &str) -> Vec<Token> {
     let chars: Vec<char> = text.chars().collect();
     let mut out: Vec<Token> = Vec::new();
     let mut sentence = 0;
+    let mut paragraph = 0;
     let mut i = 0;
     let mut ends_sentence = false;
+    let mut ends_paragraph = false;
     while i < chars.len() {
         let c = chars[i];
         if c.is_alphanumeric() {
             if ends_sentence {
                 sentence += 1;
                 ends_sentence = false;
+            }
+            if ends_paragraph {
+                paragraph += 1;
+                ends_paragraph = false;
             }
             let start = i;
             let mut word = String::new();
@@ -1117,6 +1409,8 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 end,
                 possessive,
                 sentence,
+                paragraph,
+                capital: chars[start].is_uppercase(),
                 joined: start > 0 && chars[start - 1] == '-',
             });
             continue;
@@ -1138,6 +1432,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 || (chars.get(i + 1) == Some(&'\r') && chars.get(i + 2) == Some(&'\n')) =>
             {
                 ends_sentence = true;
+                ends_paragraph = true;
             }
             ',' | ';' | ':' | '(' | ')' | '\u{2013}' | '\u{2014}' => {
                 let word = match c {
@@ -1150,6 +1445,8 @@ pub fn tokens(text: &str) -> Vec<Token> {
                     end: i + 1,
                     possessive: false,
                     sentence,
+                    paragraph,
+                    capital: false,
                     joined: false,
                 });
             }
@@ -1331,6 +1628,150 @@ mod tests {
             "jiang".into(),
             "ding".into()
         )));
+    }
+
+    /// A reader of a text about invented companies, for the patterns beyond the seed's.
+    fn rail(text: &str) -> Reader {
+        Reader::new(
+            text,
+            vec![
+                entity("osterby", Class::Company, &["Osterby Rail"]),
+                entity("lakemont", Class::Company, &["Lakemont Capital"]),
+                entity("pell", Class::Company, &["Pell Logistics"]),
+                entity("forum", Class::Organization, &["Nordic Rail Forum"]),
+                entity("summit", Class::Company, &["Summit Freight"]),
+                entity("mira", Class::Person, &["Mira Koenig"]),
+                entity("teodor", Class::Person, &["Teodor Lind"]),
+            ],
+        )
+    }
+
+    fn rail_ties(text: &str) -> Vec<(Pattern, String, String)> {
+        let r = rail(text);
+        let key = |e: usize| r.entities()[e].key.clone();
+        r.read(0..text.chars().count())
+            .ties
+            .iter()
+            .map(|t| (t.pattern, key(t.from), key(t.to)))
+            .collect()
+    }
+
+    #[test]
+    fn founders_members_clients_and_suppliers() {
+        use Pattern::*;
+        type Case<'a> = (&'a str, &'a [(Pattern, &'a str, &'a str)]);
+        let both = &[
+            (FoundedBy, "osterby", "mira"),
+            (FoundedBy, "osterby", "teodor"),
+        ];
+        let cases: &[Case] = &[
+            (
+                "Osterby Rail was founded in 2011 by Mira Koenig and Teodor Lind.",
+                both,
+            ),
+            (
+                "Osterby Rail, founded by Mira Koenig and Teodor Lind, grew.",
+                both,
+            ),
+            (
+                "Mira Koenig founded Osterby Rail in 2011 with Teodor Lind.",
+                both,
+            ),
+            ("Mira Koenig and Teodor Lind founded Osterby Rail.", both),
+            (
+                "Osterby Rail is a member of the Nordic Rail Forum.",
+                &[(MemberOf, "osterby", "forum")],
+            ),
+            (
+                "Pell Logistics, a member of the Nordic Rail Forum, grew.",
+                &[(MemberOf, "pell", "forum")],
+            ),
+            (
+                "Pell Logistics is now Osterby Rail's biggest customer.",
+                &[(ClientOf, "pell", "osterby")],
+            ),
+            (
+                "Pell Logistics, a unit of Lakemont Capital, has been an Osterby Rail client since 2020.",
+                &[(ClientOf, "pell", "osterby")],
+            ),
+            (
+                "Osterby Rail has supplied locomotives to Pell Logistics since 2019.",
+                &[(Serves, "osterby", "pell")],
+            ),
+            (
+                "Lakemont Capital will fold its subsidiary, Pell Logistics, into its rail arm Osterby Rail.",
+                &[(Into, "pell", "osterby")],
+            ),
+        ];
+        for (text, expected) in cases {
+            let got = rail_ties(text);
+            for (p, a, b) in *expected {
+                assert!(
+                    got.contains(&(*p, a.to_string(), b.to_string())),
+                    "{text}: {got:?}"
+                );
+            }
+        }
+        // The name inside the apposition is not the client.
+        let got = rail_ties(
+            "Pell Logistics, a unit of Lakemont Capital, has been an Osterby Rail client since 2020.",
+        );
+        assert!(!got.contains(&(ClientOf, "lakemont".into(), "osterby".into())));
+        // "its" after an apposition stands for the sentence's company, not the renamed unit.
+        assert!(
+            !rail_ties(
+                "Lakemont Capital will fold its subsidiary, Pell Logistics, into its rail arm."
+            )
+            .iter()
+            .any(|(_, _, to)| to == "pell")
+        );
+        // From the owned thing's name, to the name set off after "its parent,".
+        let text = "Lakemont Capital is moving 40 staff from its subsidiary, Pell Logistics, to its rail arm, Osterby Rail.";
+        let r = rail(text);
+        let reading = r.read(0..text.chars().count());
+        let key = |e: &usize| r.entities()[*e].key.as_str();
+        assert_eq!(
+            reading.sources.iter().map(key).collect::<Vec<_>>(),
+            ["pell"]
+        );
+        assert_eq!(
+            reading.destinations.iter().map(key).collect::<Vec<_>>(),
+            ["osterby"]
+        );
+    }
+
+    #[test]
+    fn first_words_and_pronouns_after_quotations() {
+        use How::*;
+        let named = |text: &str| -> Vec<(String, How)> {
+            let r = rail(text);
+            r.read(0..text.chars().count())
+                .mentions
+                .iter()
+                .map(|&(e, how)| (r.entities()[e].key.clone(), how))
+                .collect()
+        };
+        let key = |k: &str, h: How| (k.to_owned(), h);
+        // A company's first word names it after its full name.
+        assert_eq!(
+            named("Osterby Rail grew. Osterby hired."),
+            [key("osterby", Name), key("osterby", Short)]
+        );
+        // Not when the text also writes that word as a common word.
+        assert_eq!(
+            named("Summit Freight grew. At the summit, Summit hired."),
+            [key("summit", Name)]
+        );
+        // A person's pronoun after a quotation reaches the speaker named in its paragraph…
+        assert_eq!(
+            named("Mira Koenig spoke. \"We grow. We hire,\" she said."),
+            [key("mira", Name), key("mira", Anaphor("she"))]
+        );
+        // … not one named in an earlier paragraph.
+        assert_eq!(
+            named("Mira Koenig spoke.\n\nIt rained. Then. \"Fine,\" she said."),
+            [key("mira", Name)]
+        );
     }
 
     #[test]
