@@ -253,6 +253,9 @@ fn measure(hand: &Facts, text: &str, corpus: &KnownNames) -> anyhow::Result<Row>
             draft_ties.insert((subject.into(), tie_kind(kind).into(), object.into()));
         }
     }
+    for r in &d.relations {
+        draft_ties.insert((r.subject.clone(), tie_kind(r.kind).into(), r.object.clone()));
+    }
     for e in &d.entities {
         if let Some(parent) = &e.part_of {
             draft_ties.insert((e.id.clone(), "part of".into(), parent.clone()));

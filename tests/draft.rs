@@ -436,3 +436,32 @@ fn the_draft_evaluation_over_the_article_texts_meets_its_targets() {
         "known entities not reused"
     );
 }
+
+#[test]
+fn ties_the_reader_reads_are_proposed_as_relations_that_check_accepts() {
+    let text = fixture("draft/harlow-metals.txt");
+    let out = draft_of(&text);
+    let facts = assert_checks_and_verifies(&out, &text);
+    let ties: Vec<(String, String, String, Option<String>)> = facts
+        .file()
+        .relations
+        .iter()
+        .map(|r| {
+            (
+                r.subject.get_ref().clone(),
+                r.kind.get_ref().phrase().to_owned(),
+                r.object.0[0].get_ref().clone(),
+                r.since.as_ref().map(|s| format!("{:?}", s.get_ref())),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ties,
+        [(
+            "dunmore-cable-ltd".to_owned(),
+            "is a client of".to_owned(),
+            "harlow-metals-ltd".to_owned(),
+            Some("Date(Year(2019))".to_owned())
+        )]
+    );
+}

@@ -4,8 +4,9 @@
 //! sentences ([`segment`]), and proposes records: organizations and people found by name and
 //! matched against the known entities of a corpus ([`known`], [`names`], [`units`],
 //! [`sources`], gathered in [`found`]), posts ([`roles`]),
-//! numbers ([`numbers`]), dates ([`dates`]), quoted speech ([`speech`]), and events and
-//! relations as commented-out stubs ([`cues`]). Every proposal quotes its sentence or clause,
+//! numbers ([`numbers`]), dates ([`dates`]), quoted speech ([`speech`]), ties read by the
+//! reader of sentence structure `check --source` shares ([`ties`]), and events and the ties
+//! it cannot read as commented-out stubs ([`cues`]). Every proposal quotes its sentence or clause,
 //! checked with the same locator `verify` uses. [`write`](mod@write) turns the result into a facts file;
 //! [`eval`] scores a draft against a hand-written facts file.
 //!
@@ -25,6 +26,7 @@ pub mod roles;
 pub mod segment;
 pub mod sources;
 pub mod speech;
+pub mod ties;
 pub mod units;
 pub mod write;
 
@@ -223,6 +225,8 @@ pub struct Draft {
     pub entities: Vec<Entity>,
     /// Posts.
     pub posts: Vec<Post>,
+    /// Ties between the entities.
+    pub relations: Vec<ties::Relation>,
     /// Numbers: with a measure kind they become `[[measure]]` records, else stubs.
     pub numbers: Vec<Number>,
     /// Dates and time expressions, written as comments.
@@ -247,6 +251,7 @@ impl Draft {
             all.extend(e.also.iter().map(|(q, _)| q.as_str()));
         }
         all.extend(self.posts.iter().map(|p| p.evidence.as_str()));
+        all.extend(self.relations.iter().map(|r| r.evidence.as_str()));
         all.extend(
             self.numbers
                 .iter()
@@ -284,14 +289,30 @@ pub fn draft(file_name: &str, text: &str, corpus: &KnownNames) -> Result<Draft, 
     let stubs = cues::find(&doc, &found, &dates, article.published);
     found.sort();
     names::quote_every_name(&doc, &mut found);
+    let (relations, planned) = ties::find(&doc, &found, &dates);
+    // A tie the reader reads replaces the stub the cue words raised for it.
+    let read: std::collections::BTreeSet<String> = relations
+        .iter()
+        .map(|r| format!("id = \"{}\"", r.id))
+        .chain(planned.iter().filter_map(|s| s.lines.get(1).cloned()))
+        .collect();
+    let stubs = stubs
+        .into_iter()
+        .filter(|s| !(s.what.starts_with("relation") && s.lines.iter().any(|l| read.contains(l))));
     let mut draft = Draft {
         article,
         entities: found.entities,
         posts,
+        relations,
         numbers,
         dates,
         quotes,
-        stubs: found.stubs.into_iter().chain(stubs).collect(),
+        stubs: found
+            .stubs
+            .into_iter()
+            .chain(planned)
+            .chain(stubs)
+            .collect(),
     };
     dedup(&mut draft);
     keep_found_quotes(&mut draft, text);
@@ -322,6 +343,9 @@ fn assign_ids(draft: &mut Draft) {
     ids.take(&draft.article.id);
     for p in &mut draft.posts {
         p.id = ids.fresh(&p.id);
+    }
+    for r in &mut draft.relations {
+        r.id = ids.fresh(&r.id);
     }
     for n in draft.numbers.iter_mut().filter(|n| n.is_measure()) {
         let kind = n.kind.expect("a measure");
@@ -359,6 +383,9 @@ fn keep_found_quotes(draft: &mut Draft, text: &str) {
         draft.entities.iter().map(|e| e.id.clone()).collect();
     draft.posts.retain(|p| {
         found(&p.evidence, &p.at) && ids.contains(&p.organization) && ids.contains(&p.holder)
+    });
+    draft.relations.retain(|r| {
+        found(&r.evidence, &r.at) && ids.contains(&r.subject) && ids.contains(&r.object)
     });
     for n in &mut draft.numbers {
         if n.of.as_ref().is_some_and(|of| !ids.contains(of)) || !found(&n.evidence, &n.at) {

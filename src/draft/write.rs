@@ -244,6 +244,25 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
             out.push('\n');
         }
     }
+    if !draft.relations.is_empty() {
+        section(&mut out, "Ties");
+        for r in &draft.relations {
+            comment(&mut out, &format!("found: \"{}\" → {}", r.found, r.kind));
+            let _ = writeln!(
+                out,
+                "[[relation]]\nid = {}\nsubject = {}\nkind = {}\nobject = {}",
+                string(&r.id),
+                string(&r.subject),
+                string(r.kind),
+                string(&r.object)
+            );
+            if let Some(since) = &r.since {
+                let _ = writeln!(out, "since = {}", string(since));
+            }
+            evidence(&mut out, std::slice::from_ref(&r.evidence));
+            out.push('\n');
+        }
+    }
     if !draft.numbers.is_empty() {
         section(&mut out, "Numbers");
         for n in &draft.numbers {

@@ -63,6 +63,18 @@ pub fn ground(facts: &Facts, text: &ArticleText, located: &Located) -> Result<()
     }
 }
 
+/// What an organization of this kind is to the reader of words.
+pub fn class(kind: OrgKind) -> Class {
+    match kind {
+        OrgKind::Formal => Class::Company,
+        OrgKind::BusinessGroup => Class::BusinessGroup,
+        OrgKind::Organization => Class::Organization,
+        OrgKind::Unit => Class::Unit,
+        OrgKind::BusinessLine => Class::BusinessLine,
+        OrgKind::Group => Class::Group,
+    }
+}
+
 /// The people, organizations and places of a facts file as the reader looks for them, and
 /// the index of each id.
 fn entities(facts: &Facts) -> (Vec<Entity>, HashMap<String, usize>, Vec<usize>) {
@@ -70,14 +82,7 @@ fn entities(facts: &Facts) -> (Vec<Entity>, HashMap<String, usize>, Vec<usize>) 
     let texts = |list: &[Text]| list.iter().map(|t| t.get_ref().clone()).collect::<Vec<_>>();
     let file = facts.file();
     for o in &file.organizations {
-        let class = match o.kind.get_ref() {
-            OrgKind::Formal => Class::Company,
-            OrgKind::BusinessGroup => Class::BusinessGroup,
-            OrgKind::Organization => Class::Organization,
-            OrgKind::Unit => Class::Unit,
-            OrgKind::BusinessLine => Class::BusinessLine,
-            OrgKind::Group => Class::Group,
-        };
+        let class = class(*o.kind.get_ref());
         let mut names = vec![o.name.get_ref().clone()];
         names.extend(texts(&o.alt_names));
         entities.push(Entity {
