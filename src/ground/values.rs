@@ -65,8 +65,12 @@ impl Quote {
         }
     }
 
+    /// Whether every wanted word is in the quote, as written or inflected: "division heads"
+    /// and "heads" ground the role "division head", "chaired" the role "chair".
     fn has_words(&self, wanted: &[String]) -> bool {
-        wanted.iter().all(|w| self.words.contains(w))
+        wanted
+            .iter()
+            .all(|w| self.words.iter().any(|q| q == w || inflected(q, w)))
     }
 
     /// Whether the quote has these words one after another.
@@ -78,6 +82,14 @@ impl Quote {
                 .windows(phrase.len())
                 .any(|w| w == phrase.as_slice())
     }
+}
+
+/// Whether `word` is `base` with an ending of number or tense: -s, -es, -ed, -d.
+fn inflected(word: &str, base: &str) -> bool {
+    base.chars().count() > 2
+        && word
+            .strip_prefix(base)
+            .is_some_and(|ending| matches!(ending, "s" | "es" | "ed" | "d"))
 }
 
 /// Titles a name may abbreviate that a text spells out: "CEO" is grounded by "chief
@@ -403,6 +415,16 @@ mod tests {
             ["jd.com", "non", "consignor", "platform"]
         );
         assert!(q("Cainiao CEO Lin Wan").has_words(&words("Wan Lin")));
+    }
+
+    #[test]
+    fn names_as_written_or_inflected() {
+        assert!(q("All three division heads").has_words(&words("division head")));
+        assert!(q("which is chaired by Simon").has_words(&words("chair")));
+        assert!(q("who heads the region").has_words(&words("head")));
+        // An ending is not any suffix, and short words stay exact.
+        assert!(!q("the headline").has_words(&words("head")));
+        assert!(!q("the cfos").has_words(&words("ce")));
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub struct Quantity {
     pub low: String,
     /// The high end of a range.
     pub high: Option<String>,
-    /// Whether a `%` or "percent" follows it.
+    /// Whether a `%`, "percent" or "per cent" follows it.
     pub percent: bool,
     /// The bound the words before it make of it, if any.
     pub bound: Option<Bound>,
@@ -288,7 +288,9 @@ fn in_digits(text: &str) -> Vec<Quantity> {
             }
         }
         let rest: String = chars[j..chars.len().min(j + 8)].iter().collect();
-        let percent = rest.starts_with('%') || rest.to_lowercase().starts_with("percent");
+        let rest = rest.to_lowercase();
+        let percent =
+            rest.starts_with('%') || rest.starts_with("percent") || rest.starts_with("per cent");
         let before: String = chars[..i].iter().collect();
         let mut before = words(&before);
         // "about USD 10.3": the bound comes before the currency.
@@ -417,6 +419,7 @@ mod tests {
             ("1,200 staff", q(None, "1200", None, false)),
             ("30% growth", q(None, "30", None, true)),
             ("16 percent", q(None, "16", None, true)),
+            ("62 per cent of sales", q(None, "62", None, true)),
             ("3 to 5 days", q(None, "3", Some("5"), false)),
             (
                 "USD 3.75 billion",
