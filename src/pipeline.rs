@@ -93,6 +93,9 @@ pub struct Checked {
     pub text: Option<ArticleText>,
     /// Where each evidence quote is in that text.
     pub located: Option<Located>,
+    /// Relations whose quotes say which way they run in words the reader of structure has
+    /// no pattern for: for a person to read (see [`ground::structure::Grounded`]).
+    pub unread: Vec<crate::diagnostic::Diagnostic>,
 }
 
 /// Reads, checks and verifies every facts file. Every file's problems are reported, not only
@@ -216,6 +219,7 @@ fn check_each(options: &Options, mut keep: impl FnMut(Option<&Path>, Checked)) -
 /// Finds the text of one article's facts and verifies its quotes.
 fn check_one(facts: Facts, path: Option<&Path>, source: Option<&Path>) -> Result<Checked> {
     let text = find_text(&facts, path, source)?;
+    let mut unread = Vec::new();
     let located = match &text {
         Some(text) => {
             let located = locate::locate(&facts, text)
@@ -223,13 +227,13 @@ fn check_one(facts: Facts, path: Option<&Path>, source: Option<&Path>) -> Result
             // With the quotes found, check that they say what the records say: the values,
             // then who and what the records point at, which way and how far along.
             let mut ungrounded = ground::ground(&facts).err().unwrap_or_default();
-            if let Err(problems) = ground::structure::ground(&facts, text, &located) {
-                ungrounded.extend(problems);
-            }
+            let structure = ground::structure::ground(&facts, text, &located);
+            ungrounded.extend(structure.errors);
             if !ungrounded.is_empty() {
                 ungrounded.sort_by_key(|d| (d.line, d.column));
                 return Err(Error::Facts(Diagnostics(ungrounded)));
             }
+            unread = structure.unread;
             Some(located)
         }
         None => None,
@@ -238,6 +242,7 @@ fn check_one(facts: Facts, path: Option<&Path>, source: Option<&Path>) -> Result
         facts,
         text,
         located,
+        unread,
     })
 }
 

@@ -281,3 +281,36 @@ fn every_sentence_of_the_article_text_body_is_in_the_graph() {
         "sentences with no evidence: {uncovered:#?}"
     );
 }
+
+/// A relation whose quote names both ends in words the reader has no pattern for is not an
+/// error: on texts the reader was not written from, such words were its own gap every time.
+/// `check` accepts the file, counts the relation as one to read, and notes it on standard
+/// error at the relation's subject.
+#[test]
+fn a_relation_in_words_without_a_pattern_is_a_note_to_read_not_an_error() {
+    let dir = TempDir::new().unwrap();
+    std::fs::copy(fixture("northwind.txt"), dir.path().join("northwind.txt")).unwrap();
+    let facts = std::fs::read_to_string(fixture("northwind.toml")).unwrap()
+        + "\n[[relation]]\nid = \"northwind-client-of-westhaven\"\nsubject = \"northwind\"\n\
+           kind = \"client-of\"\nobject = \"westhaven\"\n\
+           evidence = \"Northwind Logistics hands its parcel arm to Westhaven\"\n";
+    let path = dir.path().join("northwind.toml");
+    std::fs::write(&path, &facts).unwrap();
+    let line = facts.lines().count() - 3;
+    let output = newsgraph().arg("check").arg(&path).output().unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stdout.contains("to read:    1 relations in words the reader has no pattern for"),
+        "{stdout}"
+    );
+    let notes: Vec<&str> = stderr.lines().filter(|l| l.starts_with("note: ")).collect();
+    assert_eq!(notes.len(), 1, "{stderr}");
+    assert!(
+        notes[0].contains(&format!(
+            "northwind.toml:{line}:11: `subject` \"northwind\" is a client of \"westhaven\""
+        )),
+        "{stderr}"
+    );
+}

@@ -72,7 +72,16 @@ pub fn run(args: &CheckArgs, iris: &Iris, store: Option<&Path>) -> anyhow::Resul
                      {editorial} editorial",
                     located.len(),
                     text.path.display()
-                )?
+                )?;
+                if !article.unread.is_empty() {
+                    writeln!(
+                        out,
+                        "  to read:    {} relations in words the reader has no pattern for (notes on \
+                         standard error)",
+                        article.unread.len()
+                    )?;
+                    super::print_unread(article);
+                }
             }
             _ => writeln!(
                 out,

@@ -84,3 +84,11 @@ fn read_one(facts: Option<&PathBuf>, source: &SourceArg, iris: &Iris) -> anyhow:
     let mut articles = pipeline::read(&options, iris)?;
     Ok(articles.remove(0))
 }
+
+/// Prints, on standard error, the relations whose direction the reader of structure could not
+/// read (see `Checked::unread`), one `note:` line each.
+pub fn print_unread(article: &newsgraph::pipeline::Checked) {
+    for note in &article.unread {
+        eprintln!("note: {note}");
+    }
+}
