@@ -314,6 +314,15 @@ pub fn load(options: &Options, iris: &Iris) -> Result<Loaded> {
     Ok(Loaded { articles, store })
 }
 
+/// The corpus layer over the facts files of `options` ([`crate::store::corpus`]), exactly as
+/// `newsgraph query --facts` sees it: every file read and loaded as [`load`] does, the layer
+/// derived over them, then read back from its graph ([`GraphStore::corpus_layer`]). Its
+/// triples belong in the graph [`crate::rdf::vocab::CORPUS_GRAPH`], not in the default graph.
+/// Errors are those of [`load`] (a facts file that fails its checks, and so on).
+pub fn corpus_layer(options: &Options, iris: &Iris) -> Result<Vec<Triple>> {
+    load(options, iris)?.store.corpus_layer()
+}
+
 /// The article text: the one given, else the file the facts name, looked up in
 /// `$NEWSGRAPH_ARTICLES` and beside the facts file.
 fn find_text(

@@ -211,6 +211,22 @@ impl GraphStore {
         corpus::refresh(&self.store, &self.articles)
     }
 
+    /// The corpus layer ([`corpus`]) over the articles the store holds: the triples of its
+    /// graph ([`CORPUS_GRAPH`]) in code-point order, as `newsgraph query` reads them. A store
+    /// without that graph (one written before the layer existed, opened for reading) gets the
+    /// layer derived over its articles, by the same code, and not stored. Errors are the
+    /// store's ([`Error::Store`]) or the derivation's ([`Error::Evaluation`]).
+    pub fn corpus_layer(&self) -> Result<Vec<Triple>> {
+        if !self.store.contains_named_graph(CORPUS_GRAPH)? {
+            return corpus::derive(&self.store, &self.articles);
+        }
+        let mut triples: Vec<Triple> = self
+            .graph_triples(CORPUS_GRAPH.into())
+            .collect::<Result<_>>()?;
+        triples.sort_by_cached_key(ToString::to_string);
+        Ok(triples)
+    }
+
     /// A loader that adds or replaces articles, each whole; `memory_mb` bounds the bulk
     /// loader's buffers (roughly: RocksDB's own memory comes on top).
     pub fn loader(&mut self, memory_mb: usize) -> ArticleLoader<'_> {

@@ -214,6 +214,13 @@ pub struct ExportArgs {
     #[arg(long)]
     pub with_ontology: bool,
 
+    /// Export the corpus layer instead of the articles: what the facts files (or the store)
+    /// say taken together (each article's date, one name per entity, the latest report), in
+    /// its graph <https://newsgraph.example/corpus>, which queries read with GRAPH and which
+    /// is not in the default graph. Use nquads or trig to keep the graph.
+    #[arg(long)]
+    pub corpus_layer: bool,
+
     /// Leave out the provenance layer: annotations, reified statements, the mapping run.
     #[arg(long)]
     pub no_provenance: bool,

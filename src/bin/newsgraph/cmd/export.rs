@@ -9,7 +9,7 @@ use newsgraph::pipeline::{self, Article};
 use newsgraph::rdf::iris::Iris;
 use newsgraph::rdf::prefixes;
 use newsgraph::rdf::provenance::timestamp_now;
-use newsgraph::rdf::vocab::ONTOLOGY_GRAPH;
+use newsgraph::rdf::vocab::{CORPUS_GRAPH, ONTOLOGY_GRAPH};
 use newsgraph::store;
 use oxigraph::model::{GraphName, Triple};
 use std::cell::RefCell;
@@ -26,6 +26,9 @@ pub fn run(args: &ExportArgs, iris: &Iris, store: Option<&Path>) -> anyhow::Resu
         without_provenance: args.no_provenance,
         timestamp: args.timestamp.then(timestamp_now).transpose()?,
     };
+    if args.corpus_layer {
+        return export_corpus_layer(args, format, &options, store, iris);
+    }
     if let Some(dir) = store {
         return export_store(args, format, dir, iris);
     }
@@ -120,16 +123,7 @@ fn export_store(
             format.name()
         );
     }
-    if !args.facts.is_empty()
-        || args.no_provenance
-        || args.timestamp
-        || args.source.source.is_some()
-    {
-        bail!(
-            "--store exports the articles as they were loaded: leave out facts files, \
-             --no-provenance, --timestamp and --source"
-        );
-    }
+    as_loaded(args)?;
     let store = super::open_store(dir, false)?;
     let failure: RefCell<Option<newsgraph::Error>> = RefCell::new(None);
     let graph_names = store.graph_names(args.with_ontology);
@@ -145,6 +139,63 @@ fn export_store(
             }
         });
     write_rdf_graphs(args, format, graphs, &names, iris, &failure)
+}
+
+/// With --store, the graphs are exported as they were loaded: options that change how facts
+/// files are read are refused.
+fn as_loaded(args: &ExportArgs) -> anyhow::Result<()> {
+    if !args.facts.is_empty()
+        || args.no_provenance
+        || args.timestamp
+        || args.source.source.is_some()
+    {
+        bail!(
+            "--store exports the articles as they were loaded: leave out facts files, \
+             --no-provenance, --timestamp and --source"
+        );
+    }
+    Ok(())
+}
+
+/// Writes the corpus layer of the facts files, or of the store in `dir`, in its own graph,
+/// and the ontology's graph when asked for.
+fn export_corpus_layer(
+    args: &ExportArgs,
+    format: ExportFormat,
+    options: &pipeline::Options,
+    store: Option<&Path>,
+    iris: &Iris,
+) -> anyhow::Result<()> {
+    if format.rdf_format().is_none() {
+        bail!(
+            "--corpus-layer writes RDF, not {}: give an RDF syntax (nquads and trig keep its graph)",
+            format.name()
+        );
+    }
+    let layer = match store {
+        Some(dir) => {
+            as_loaded(args)?;
+            super::open_store(dir, false)?.corpus_layer()?
+        }
+        None => pipeline::corpus_layer(options, iris)?,
+    };
+    let mut graphs: Vec<Graph<'_>> = vec![(
+        CORPUS_GRAPH.into_owned().into(),
+        Box::new(layer.into_iter()),
+    )];
+    if args.with_ontology {
+        let triples = store::ontology_triples().into_iter();
+        graphs.push((ONTOLOGY_GRAPH.into_owned().into(), Box::new(triples)));
+    }
+    let names: Vec<String> = graphs.iter().map(|(g, _)| g.to_string()).collect();
+    write_rdf_graphs(
+        args,
+        format,
+        graphs.into_iter(),
+        &names,
+        iris,
+        &RefCell::new(None),
+    )
 }
 
 /// Writes `graphs`, named `names`; an error met while they were made (`failure`) fails the
