@@ -7,6 +7,7 @@ mod errors;
 #[cfg(feature = "serve")]
 mod explorer;
 mod export;
+mod export_corpus_layer;
 mod export_files;
 mod grounding;
 mod hostile;
