@@ -15,18 +15,21 @@
 # 2. Export: one N-Quads shard per facts file (`newsgraph export FILE --format nquads`, one
 #    process each, timed, beside one process exporting them all); the default graph
 #    newsgraph's queries see (`export --format ntriples --with-ontology ALL`: the union of the
-#    articles and the ontology, each triple once), split into pieces; the ontology's own graph.
+#    articles and the ontology, each triple once), split into pieces; the ontology's own graph;
+#    the corpus layer (`export --corpus-layer --format nquads ALL`: what holds over all the
+#    articles, in its graph https://newsgraph.example/corpus, which is not in the default graph).
 # 3. Start a private Virtuoso: its own database directory and virtuoso.ini under
 #    target/virtuoso/NAME/db, SQL and HTTP ports picked free on 127.0.0.1 only, a random DBA
 #    password. Never the system service. A trap stops it when the script ends, however it ends.
 # 4. Bulk load: `ld_dir` for the shards (their graphs from the N-Quads), the union pieces (into
-#    the graph urn:newsgraph:default-graph) and the ontology (its graph
-#    https://newsgraph.example/ns), then VIRTUOSO_LOADERS `rdf_loader_run()` in parallel, then
+#    the graph urn:newsgraph:default-graph), the ontology (its graph
+#    https://newsgraph.example/ns) and the corpus layer (its graph), then VIRTUOSO_LOADERS `rdf_loader_run()` in parallel, then
 #    `checkpoint`; timed, and the quads of every graph counted against the shards.
 # 5. Every saved question, queries/*.rq, on both sides: newsgraph over the facts files
 #    (`newsgraph query --file Q --facts F... --format json`), Virtuoso on its SPARQL endpoint
 #    with the SPARQL protocol's dataset: default-graph-uri the union graph, named-graph-uri
-#    every article graph and the ontology graph (what newsgraph's store holds), so the query
+#    every article graph, the ontology graph and the corpus layer's (what newsgraph's store
+#    holds: `GRAPH ?g` ranges over them all there too), so the query
 #    text is the file's, unchanged. A question that takes a value (`--bind NAME=VALUE` in its
 #    comments: evidence, leaders-as-of) gets the same value on both sides: newsgraph with
 #    --bind, Virtuoso as a one-row VALUES table at the top of the query's WHERE (the value an
@@ -66,6 +69,7 @@ query_timeout=${QUERY_TIMEOUT:-120}
 load_timeout=${LOAD_TIMEOUT:-1800}
 union_graph=urn:newsgraph:default-graph
 ontology_graph=https://newsgraph.example/ns
+corpus_graph=https://newsgraph.example/corpus
 
 if [ ${#generate[@]} -gt 0 ]; then
     name=stories-${generate[0]}-${generate[1]}-seed$seed
@@ -116,7 +120,7 @@ fi
 newsgraph=$NEWSGRAPH
 
 rm -rf "$work"
-mkdir -p "$work"/{shards,union,ontology,results,db/vsp}
+mkdir -p "$work"/{shards,union,ontology,corpus,results,db/vsp}
 : > "$work/summary.txt"
 say "== $name: Virtuoso $version, newsgraph $("$newsgraph" --version | awk '{print $2}'), $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 [ -n "${install_seconds:-}" ] && say "install: $install_seconds s (apt-get update and install)"
@@ -151,14 +155,20 @@ rm -f "$work/union.nt"
 "$newsgraph" export --format nquads --with-ontology "${facts[0]}" 2>/dev/null |
     awk -v g="<$ontology_graph>" '$(NF-1) == g' > "$work/ontology/ontology.nq"
 ontology_quads=$(wc -l < "$work/ontology/ontology.nq")
+# The corpus layer, derived over all the facts files as `newsgraph query --facts` derives it.
+started=$(now)
+"$newsgraph" export --corpus-layer --format nquads "${facts[@]}" --output "$work/corpus/corpus.nq" 2>/dev/null
+corpus_seconds=$(since "$started")
+corpus_quads=$(wc -l < "$work/corpus/corpus.nq")
 # Each shard's graph, and its quads.
 for shard in "$work"/shards/*.nq; do
     printf '%s\t%s\n' "$(head -1 "$shard" | awk '{print $(NF-1)}' | tr -d '<>')" "$(wc -l < "$shard")"
 done > "$work/graphs.tsv"
 article_quads=$(awk -F'\t' '{ n += $2 } END { print n }' "$work/graphs.tsv")
-loaded=$((article_quads + union_triples + ontology_quads))
+loaded=$((article_quads + union_triples + ontology_quads + corpus_quads))
 say "export: ${#facts[@]} shards, $article_quads quads, in $shard_seconds s (a process per file; one process for all: $all_seconds s)"
 say "default graph: $union_triples triples (articles and ontology, each once); ontology graph: $ontology_quads"
+say "corpus layer: $corpus_quads quads in $corpus_seconds s (its own graph, not in the default graph)"
 
 # ---------------------------------------------------------------------------------------------
 # 3. A private Virtuoso
@@ -264,7 +274,8 @@ endpoint=http://127.0.0.1:$http_port/sparql
 
 isql "ld_dir('$work/shards', '*.nq', 'urn:newsgraph:no-graph');
 ld_dir('$work/union', '*.nt', '$union_graph');
-ld_dir('$work/ontology', '*.nq', 'urn:newsgraph:no-graph');" >/dev/null
+ld_dir('$work/ontology', '*.nq', 'urn:newsgraph:no-graph');
+ld_dir('$work/corpus', '*.nq', 'urn:newsgraph:no-graph');" >/dev/null
 started=$(now)
 pids=()
 for _ in $(seq "$loaders"); do
@@ -277,11 +288,12 @@ load_seconds=$(since "$started")
 errors=$(isql "select count(*) from DB.DBA.load_list where ll_state <> 2 or ll_error is not null;" | tr -d ' \n')
 [ "$errors" = 0 ] || { isql "select ll_file, ll_error from DB.DBA.load_list where ll_error is not null;" >&2; exit 1; }
 rate=$(awk -v n="$loaded" -v s="$load_seconds" 'BEGIN { printf "%d", n / s }')
-say "load: $loaded quads ($article_quads in article graphs, $union_triples in the default graph, $ontology_quads in the ontology's) in $load_seconds s with $loaders loaders and a checkpoint: $rate quads/s"
+say "load: $loaded quads ($article_quads in article graphs, $union_triples in the default graph, $ontology_quads in the ontology's, $corpus_quads in the corpus layer's) in $load_seconds s with $loaders loaders and a checkpoint: $rate quads/s"
 
-# The protocol's dataset: the union as the default graph, every article graph and the ontology
-# graph as named graphs.
-dataset=(--data-urlencode "default-graph-uri=$union_graph" --data-urlencode "named-graph-uri=$ontology_graph")
+# The protocol's dataset: the union as the default graph, every article graph, the ontology
+# graph and the corpus layer's as named graphs.
+dataset=(--data-urlencode "default-graph-uri=$union_graph" --data-urlencode "named-graph-uri=$ontology_graph"
+    --data-urlencode "named-graph-uri=$corpus_graph")
 while IFS=$'\t' read -r graph _; do dataset+=(--data-urlencode "named-graph-uri=$graph"); done < "$work/graphs.tsv"
 sparql() { # query file, output file, seconds: prints "http_code seconds"
     curl -s -o "$2" -D "$2.headers" -w '%{http_code} %{time_total}\n' --max-time "$3" \
@@ -292,12 +304,14 @@ echo "$sparql_count" > "$work/count.rq"
 # Counted across all graphs (no dataset), against what was exported.
 curl -s --max-time 300 -H 'Accept: text/tab-separated-values' --data-urlencode "query@$work/count.rq" "$endpoint" |
     tail -n +2 | tr -d '"' > "$work/counted.tsv"
-python3 - "$work" "$union_graph" "$union_triples" "$ontology_graph" "$ontology_quads" <<'PY' | tee -a "$work/summary.txt"
+python3 - "$work" "$union_graph" "$union_triples" "$ontology_graph" "$ontology_quads" "$corpus_graph" "$corpus_quads" <<'PY' | tee -a "$work/summary.txt"
 import sys
-work, union, union_n, ontology, ontology_n = sys.argv[1:]
+work, union, union_n, ontology, ontology_n, corpus, corpus_n = sys.argv[1:]
 expected = {g: int(n) for g, n in (l.split("\t") for l in open(f"{work}/graphs.tsv").read().split("\n") if l)}
 expected[union] = int(union_n)
 expected[ontology] = int(ontology_n)
+if int(corpus_n):
+    expected[corpus] = int(corpus_n)
 counted = {}
 for line in open(f"{work}/counted.tsv"):
     parts = line.rstrip("\n").split("\t")
