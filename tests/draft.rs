@@ -455,13 +455,24 @@ fn ties_the_reader_reads_are_proposed_as_relations_that_check_accepts() {
             )
         })
         .collect();
+    let tie = |s: &str, k: &str, o: &str, since: Option<&str>| {
+        (
+            s.to_owned(),
+            k.to_owned(),
+            o.to_owned(),
+            since.map(str::to_owned),
+        )
+    };
     assert_eq!(
         ties,
-        [(
-            "dunmore-cable-ltd".to_owned(),
-            "is a client of".to_owned(),
-            "harlow-metals-ltd".to_owned(),
-            Some("Date(Year(2019))".to_owned())
-        )]
+        [
+            tie("harlow-metals-ltd", "was founded by", "petra-quist", None),
+            tie(
+                "dunmore-cable-ltd",
+                "is a client of",
+                "harlow-metals-ltd",
+                Some("Date(Year(2019))")
+            )
+        ]
     );
 }

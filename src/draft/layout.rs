@@ -203,15 +203,30 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
             .captures(&doc.text[byline.clone()])
             .and_then(|c| c.name("who"))
         {
-            let name = who.as_str().trim();
-            let words: Vec<&str> = name.split_whitespace().collect();
-            let person = (2..=3).contains(&words.len())
-                && words.iter().all(|w| {
-                    let mut cs = w.chars();
-                    cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
-                });
-            if person {
-                let at = byline.start + who.start()..byline.start + who.start() + name.len();
+            // "By A and B in Munich, Business Reporter · 10 February": the names before the
+            // first place, title or date, each of two or three capitalised words.
+            let line = who.as_str();
+            let end = [" in ", ",", "·", "|", " - ", " – "]
+                .iter()
+                .filter_map(|sep| line.find(sep))
+                .min()
+                .unwrap_or(line.len());
+            let mut from = 0;
+            for name in line[..end].split(" and ") {
+                let offset = from + (name.len() - name.trim_start().len());
+                from += name.len() + " and ".len();
+                let name = name.trim();
+                let words: Vec<&str> = name.split_whitespace().collect();
+                let person = (2..=3).contains(&words.len())
+                    && words.iter().all(|w| {
+                        let mut cs = w.chars();
+                        cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+                    });
+                if !person {
+                    continue;
+                }
+                let start = byline.start + who.start() + offset;
+                let at = start..start + name.len();
                 let i = found.add(
                     doc,
                     name,
@@ -221,7 +236,9 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
                 );
                 found.entities[i].evidence = super::segment::clean(&doc.text[byline.clone()]);
                 found.mention(at, i);
-                meta.author = Some(found.entities[i].id.clone());
+                if meta.author.is_none() {
+                    meta.author = Some(found.entities[i].id.clone());
+                }
             }
         }
     }

@@ -7,11 +7,13 @@
 //! numbers ([`numbers`]), dates ([`dates`]), quoted speech ([`speech`]), ties read by the
 //! reader of sentence structure `check --source` shares ([`ties`]), and events and the ties
 //! it cannot read as commented-out stubs ([`cues`]). Every proposal quotes its sentence or clause,
-//! checked with the same locator `verify` uses. [`write`](mod@write) turns the result into a facts file;
+//! checked with the same locator `verify` uses, and a record that `check --source` would
+//! reject becomes a comment ([`checked`]). [`write`](mod@write) turns the result into a facts file;
 //! [`eval`] scores a draft against a hand-written facts file.
 //!
 //! Everything is rule-based and deterministic: the same text and corpus give the same draft.
 
+pub mod checked;
 pub mod cues;
 pub mod dates;
 pub mod eval;
@@ -317,6 +319,7 @@ pub fn draft(file_name: &str, text: &str, corpus: &KnownNames) -> Result<Draft, 
     dedup(&mut draft);
     keep_found_quotes(&mut draft, text);
     assign_ids(&mut draft);
+    checked::hold_to_check(&mut draft, text);
     Ok(draft)
 }
 

@@ -99,6 +99,67 @@ const ORG_WORDS: &[&str] = &[
     "GmbH",
     "ASA",
     "plc",
+    // Legal forms of other countries, and the words of trades a firm's name ends in.
+    "AS",
+    "AB",
+    "SA",
+    "S.A.",
+    "SpA",
+    "Srl",
+    "NV",
+    "BV",
+    "Oy",
+    "OÜ",
+    "KG",
+    "LLC",
+    "LLP",
+    "PLC",
+    "Software",
+    "Marine",
+    "Offshore",
+    "Airways",
+    "Rail",
+    "Buses",
+    "Transport",
+    "Finance",
+    "Financial",
+    "Investments",
+    "Kapital",
+    "Pank",
+    "Logistik",
+    "Intralogistik",
+    "Kliniken",
+    "Clinics",
+    "Hospital",
+    "Publishing",
+    "Broadcasting",
+    "Metals",
+    "Mining",
+    "Steel",
+    "Cable",
+    "Textiles",
+    "Mills",
+    "Dyers",
+    "Tailoring",
+    "Seeds",
+    "Forum",
+    "Alliance",
+    "Federation",
+    "Union",
+    "Cooperative",
+    "Trust",
+    "Vehicles",
+    "Aerospace",
+    "Engineering",
+    "Construction",
+    "Consulting",
+];
+
+/// Legal forms: a name that only adds one to another names the same organization.
+const LEGAL_FORMS: &[&str] = &[
+    "Inc", "Inc.", "Ltd", "Ltd.", "Limited", "Corp", "Corp.", "Co", "Co.", "AG", "SE", "GmbH",
+    "ASA", "AS", "AB", "SA", "S.A.", "SpA", "Srl", "NV", "BV", "Oy", "OÜ", "KG", "LLC", "LLP",
+    "plc", "PLC",
 ];
 
 /// Last words that end an organization's name for sure: an `and` after them starts another.
@@ -308,11 +369,25 @@ patterns! {
     LIST_AFTER = r"^\s*(?:,|and)\s+(?:and\s+)?other\s+(?:outlets|reports|companies|firms|media|platforms|publications)\b";
 
     /// Words after a name that say it is a person's.
-    PERSON_AFTER = r"^(?:['’]s)?\s*(?:,\s*(?:(?:a|an|the|until then|then|now|its|his|her|who|also)\s+)*(?:[\w-]+\s+){0,4}?(?:CEO|chief executive|chairman|chairwoman|president|founder|executive|officer|director|manager|head|analyst|spokesperson|spokesman|spokeswoman|partner|employee|co-founder|vice)\b|\s+(?:(?:who|will|would|has|had|is|was|also)\s+)*(?:(?:continue\s+to|now|then|previously|directly|later)\s+)*(?:said|says|told|tells|stated|explained|added|wrote|noted|serve|served|serves|report|reports|reported|joined|leads|led|heads|headed|founded|became|becomes|become|join|joins|succeed|succeeds|succeeded|replace|replaces|replaced|takes over|took over|take over)\b)";
+    PERSON_AFTER = format!(
+        r"^(?:['’]s)?\s*(?:,\s*(?:(?:a|an|the|until then|then|now|its|his|her|who|also|former)\s+)*(?:[\w’'-]+\s+){{0,4}}?(?:CEO|CFO|COO|CTO|chief executive|chairman|chairwoman|chair|president|founder|executive|officer|director|manager|head|analyst|spokesperson|spokesman|spokeswoman|partner|employee|co-founder|vice|treasurer|secretary|{OCCUPATIONS}|{KIN})\b|,\s*\d{{2}},|,?\s+(?:(?:who|will|would|has|had|is|was|also|to)\s+)*(?:(?:continue\s+to|now|then|previously|directly|later)\s+)*(?:said|says|told|tells|stated|explained|added|adds|wrote|noted|argued|recalled|serve|served|serves|report|reports|reported|joined|leads|led|heads|headed|run|runs|founded|became|becomes|become|join|joins|succeed|succeeds|succeeded|replace|replaces|replaced|takes over|took over|take over|step down|steps down|stepped down|retire|retires|retired|chairs|chaired)\b)"
+    );
+
+    /// A one-word name used as a person's: "Ness said", "Ms Ashcombe".
+    SURNAME_SPEAKS = r"\b(?<a>[A-Z][a-z]\w+)\s+(?:said|says|told|tells|added|adds|recalled|argued|wrote|laughed|retired)\b|\b(?:Mr|Ms|Mrs|Dr)\.?\s+(?<b>[A-Z][a-z]\w+)";
 
     /// Words before a name that say it is a person's.
-    PERSON_BEFORE = r"(?:\b(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief|chairman|chairwoman|president|founder|co-founder|executive|officer|director|head|manager|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|led by|written by|headed by|according to|said|says|told|spokesperson|analyst|chair|chairperson|spokesman|spokeswoman|succeed|succeeds|succeeded|replace|replaces|replaced|founded by|co-founded by|appointed|named|hired|promoted)\s*,?\s*)$";
+    PERSON_BEFORE = format!(
+        r"(?:\b(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief|chairman|chairwoman|president|founder|co-founder|executive|officer|director|head|manager|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|led by|written by|headed by|according to|said|says|told|spokesperson|analyst|chair|chairperson|spokesman|spokeswoman|succeed|succeeds|succeeded|replace|replaces|replaced|founded by|co-founded by|appointed|named|hired|promoted|treasurer|secretary|successor|predecessor|fellow [\w-]+|{OCCUPATIONS}|{KIN})\s*,?\s*)$"
+    );
 }
+
+/// Occupations: a name next to one is a person's ("the pharmacist Anton Halbrand", "Wei
+/// Songlin, a former engineer"). One alternation of a regular expression.
+const OCCUPATIONS: &str = "accountant|architect|author|banker|breeder|broker|buyer|chef|consultant|councillor|designer|driver|economist|editor|engineer|entrepreneur|farmer|hotelier|investor|journalist|lawyer|metallurgist|pharmacist|pilot|planner|professor|reporter|researcher|scientist|teacher|trader|writer";
+
+/// Kin: a name next to one is a person's ("Clare's grandfather", "his brother-in-law").
+const KIN: &str = "grandfather|grandmother|father|mother|son|daughter|brother|sister|brother-in-law|sister-in-law|husband|wife|cousin|uncle|aunt|nephew|niece";
 
 /// A word of a sentence.
 #[derive(Debug, Clone)]
@@ -382,9 +457,10 @@ pub fn find(doc: &Doc, corpus: &KnownNames) -> Found {
         .filter(|c| !c.initial)
         .map(|c| c.name.as_str())
         .collect();
+    let surnames = surnames(doc);
     let kinds: Vec<Option<(EntityKind, String)>> = candidates
         .iter()
-        .map(|c| classify(doc, c, corpus))
+        .map(|c| classify(doc, c, corpus, &surnames))
         .collect();
     let mut kinds = spread_lists(doc, &candidates, kinds, corpus);
     let short = short_forms(&candidates, &mut kinds);
@@ -822,7 +898,24 @@ fn title_case(word: &str) -> bool {
 }
 
 /// Organization, person, or unclear (`None`), with the reason.
-fn classify(doc: &Doc, c: &Candidate, corpus: &KnownNames) -> Option<(EntityKind, String)> {
+/// One-word names the text uses as a person's: before a verb of speech ("Ness said",
+/// "Saarsalu says") or after a courtesy title ("Ms Ashcombe").
+fn surnames(doc: &Doc) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for c in SURNAME_SPEAKS.captures_iter(doc.text) {
+        if let Some(m) = c.name("a").or_else(|| c.name("b")) {
+            out.insert(m.as_str().to_owned());
+        }
+    }
+    out
+}
+
+fn classify(
+    doc: &Doc,
+    c: &Candidate,
+    corpus: &KnownNames,
+    surnames: &BTreeSet<String>,
+) -> Option<(EntityKind, String)> {
     if c.known.is_some() {
         return None;
     }
@@ -866,6 +959,14 @@ fn classify(doc: &Doc, c: &Candidate, corpus: &KnownNames) -> Option<(EntityKind
                 format!(
                     "found: \"{name}\" → person (after \"{}\")",
                     m.as_str().trim().trim_end_matches(',')
+                ),
+            ));
+        }
+        if surnames.contains(last) && !ORG_WORDS.contains(&last) {
+            return Some((
+                EntityKind::Person { anonymous: false },
+                format!(
+                    "found: \"{name}\" → person (\"{last}\" alone speaks or is titled elsewhere)"
                 ),
             ));
         }
@@ -914,13 +1015,21 @@ fn short_forms(
     let mut short = BTreeMap::new();
     let mut parents: BTreeMap<usize, String> = BTreeMap::new();
     for (i, c) in candidates.iter().enumerate() {
+        let prefix = format!("{} ", c.name);
+        // "Harlow Metals" for "Harlow Metals Ltd": a name of several words is the short form
+        // of one that only adds a legal form.
+        let legal_form_of = |o: &&str| {
+            o.starts_with(&prefix)
+                && o[prefix.len()..]
+                    .split_whitespace()
+                    .all(|w| LEGAL_FORMS.contains(&w))
+        };
         if c.known.is_some()
             || kinds[i].as_ref().is_some_and(|(k, _)| k.is_person())
-            || orgs.contains(c.name.as_str()) && c.words > 1
+            || orgs.contains(c.name.as_str()) && c.words > 1 && !orgs.iter().any(legal_form_of)
         {
             continue;
         }
-        let prefix = format!("{} ", c.name);
         let longer: Vec<&str> = orgs
             .iter()
             .copied()
@@ -997,6 +1106,23 @@ fn spread_lists(
                     gap.trim_start_matches(['’', '\'', 's']),
                     ", " | " and " | ", and " | ", the " | " and the " | ", and the "
                 );
+                let person = |k: &Option<(EntityKind, String)>| {
+                    matches!(k, Some((EntityKind::Person { .. }, _)))
+                };
+                let person_like = (2..=3).contains(&candidates[i].words)
+                    && candidates[i].name.split_whitespace().all(title_case);
+                let joined = matches!(gap, " and " | ", and ");
+                if joined && person_like && person(&kinds[j]) {
+                    kinds[i] = Some((
+                        EntityKind::Person { anonymous: false },
+                        format!(
+                            "found: \"{}\" → person (listed with \"{}\")",
+                            candidates[i].name, other.name
+                        ),
+                    ));
+                    changed = true;
+                    break;
+                }
                 if listed && is_org(&kinds[j], other) {
                     kinds[i] = Some((
                         EntityKind::Organization(OrgKind::Organization),

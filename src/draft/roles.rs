@@ -93,10 +93,11 @@ patterns! {
     MENTION = r"«O(\d+)»(['’]s)?";
 }
 
-/// "chief executive officer" → "CEO"; other roles as written, lowercase.
+/// "chief executive officer" → "CEO"; other roles as written, lowercase ("chief executive"
+/// stays so: the check grounds "CEO" only in "CEO" or "chief executive officer").
 pub fn role_name(role: &str) -> String {
     match role {
-        "chief executive officer" | "chief executive" => "CEO".into(),
+        "chief executive officer" => "CEO".into(),
         "chief financial officer" => "CFO".into(),
         "chief operating officer" => "COO".into(),
         "chief technology officer" => "CTO".into(),
@@ -151,7 +152,10 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                             role: role.clone(),
                             organization: o.id.clone(),
                             holder: h.id.clone(),
-                            head: matches!(role.as_str(), "CEO" | "president" | "head"),
+                            head: matches!(
+                                role.as_str(),
+                                "CEO" | "chief executive" | "president" | "head"
+                            ),
                             found: format!("{}: {role} ({shape})", doc.words(at.clone())),
                             evidence: doc.evidence(at.clone()),
                             at,
