@@ -291,7 +291,20 @@ pub fn draft(file_name: &str, text: &str, corpus: &KnownNames) -> Result<Draft, 
     let stubs = cues::find(&doc, &found, &dates, article.published);
     found.sort();
     names::quote_every_name(&doc, &mut found);
-    let (relations, planned) = ties::find(&doc, &found, &dates);
+    let ties::Read {
+        relations,
+        planned,
+        posts: read_posts,
+    } = ties::find(&doc, &found, &dates);
+    // A post the reader of structure reads that the patterns of roles did not find.
+    let mut posts = posts;
+    for p in read_posts {
+        let same =
+            |q: &Post| q.holder == p.holder && q.organization == p.organization && q.role == p.role;
+        if !posts.iter().any(same) {
+            posts.push(p);
+        }
+    }
     // A tie the reader reads replaces the stub the cue words raised for it.
     let read: std::collections::BTreeSet<String> = relations
         .iter()

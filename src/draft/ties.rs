@@ -10,10 +10,10 @@
 use super::found::Found;
 use super::segment::Doc;
 use super::write::string;
-use super::{DateMention, EntityKind, Stub};
+use super::{DateMention, EntityKind, Post, Stub};
 use crate::ground::structure::class;
 use crate::text::article::ArticleText;
-use crate::text::structure::{Class, Entity, Pattern, Reader, Reading, Stage};
+use crate::text::structure::{Class, Entity, How, Mention, Pattern, Reader, Reading, Stage};
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::PathBuf;
@@ -81,7 +81,7 @@ fn words(pattern: Pattern) -> &'static str {
 
 /// The relations the body's sentences state between the draft's entities, and the stubs of
 /// those they put in the future.
-pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> (Vec<Relation>, Vec<Stub>) {
+pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> Read {
     let entities: Vec<Entity> = found
         .entities
         .iter()
@@ -100,8 +100,9 @@ pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> (Vec<Relation>, 
     let reader = Reader::new(doc.text, entities);
     let char_starts: Vec<usize> = doc.text.char_indices().map(|(b, _)| b).collect();
     let chars = |byte: usize| char_starts.partition_point(|&b| b < byte);
-    let (mut relations, mut stubs) = (Vec::new(), Vec::new());
+    let (mut relations, mut stubs, mut posts) = (Vec::new(), Vec::new(), Vec::new());
     let mut seen: BTreeSet<(String, &str, String)> = BTreeSet::new();
+    let mut held: BTreeSet<(String, String, String)> = BTreeSet::new();
     for s in &doc.sentences {
         let evidence = doc.evidence(s.clone());
         // Read the quote itself, as the check will, not the whole sentence it may be cut from.
@@ -113,6 +114,28 @@ pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> (Vec<Relation>, 
         let reading = reader.read(start + at.start..start + at.end);
         let planned = reading.cues_of(Stage::Planned).next().is_some();
         let since = since(dates, s);
+        for (holder, role, organization) in posts_in(&reader, start + at.start..start + at.end) {
+            let (holder, organization) = (
+                reader.entities()[holder].key.clone(),
+                reader.entities()[organization].key.clone(),
+            );
+            if !held.insert((holder.clone(), role.clone(), organization.clone())) {
+                continue;
+            }
+            posts.push(Post {
+                id: format!("{holder}-{}", super::ids::slug(&role, "")),
+                head: matches!(
+                    role.as_str(),
+                    "CEO" | "chief executive" | "president" | "head"
+                ),
+                found: format!("{role} of {organization}, held by {holder}"),
+                role,
+                organization,
+                holder,
+                at: s.clone(),
+                evidence: evidence.clone(),
+            });
+        }
         for tie in &reading.ties {
             let Some((kind, from, to)) = kind(tie.pattern, tie.from, tie.to, &classes) else {
                 continue;
@@ -145,7 +168,150 @@ pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> (Vec<Relation>, 
             }
         }
     }
-    (relations, stubs)
+    Read {
+        relations,
+        planned: stubs,
+        posts,
+    }
+}
+
+/// What the reader of structure reads in a draft's sentences.
+#[derive(Debug)]
+pub struct Read {
+    /// Ties stated as holding.
+    pub relations: Vec<Relation>,
+    /// Ties put in the future, as stubs.
+    pub planned: Vec<Stub>,
+    /// Posts: a person, a role and an organization next to each other.
+    pub posts: Vec<Post>,
+}
+
+/// Role words, longest first where one begins another: "Halbrand's chief financial officer",
+/// "CEO of Cainiao", "the supervisory board chair, Gerda Lindqvist".
+const ROLES: &[&str] = &[
+    "chief executive officer",
+    "chief financial officer",
+    "chief operating officer",
+    "chief technology officer",
+    "chief product officer",
+    "chief executive",
+    "supervisory board chair",
+    "executive chair",
+    "board chair",
+    "managing director",
+    "operations director",
+    "finance director",
+    "general manager",
+    "vice president",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "president",
+    "treasurer",
+    "secretary",
+    "director",
+    "head",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+];
+
+/// Words that may stand between a person's name, its comma and the role: "X, its CFO",
+/// "X, until then CEO of Y", "X, currently Y's chief product officer".
+const BEFORE_ROLE: &[&str] = &[
+    ",",
+    "its",
+    "the",
+    "a",
+    "former",
+    "currently",
+    "now",
+    "then",
+    "until",
+];
+
+/// The posts the words of token range `span` state: a role phrase with an organization just
+/// before it ("Y's CFO", "its CFO", "Y CEO") or after "of" ("CEO of Y"), and a person named
+/// just before it ("X, its CFO") or just after it ("Y CEO X", "the chair, X"). Each as
+/// (holder, role, organization), entity indexes of the reader.
+fn posts_in(reader: &Reader, span: Range<usize>) -> Vec<(usize, String, usize)> {
+    let t = reader.tokens();
+    let range = reader.tokens_of(span);
+    let mentions: Vec<&Mention> = reader
+        .mentions()
+        .iter()
+        .filter(|m| m.tokens.0 >= range.start && m.tokens.1 <= range.end && !m.inside)
+        .collect();
+    let class = |m: &Mention| reader.entities()[m.entity].class;
+    // An organization named by its name: an anaphor's reach is too uncertain for a record
+    // a person has not read.
+    let org = |m: &&Mention| {
+        !matches!(class(m), Class::Person | Class::Place | Class::Group)
+            && !matches!(m.how, How::Anaphor(_))
+    };
+    let person = |m: &&Mention| class(m) == Class::Person;
+    let covered = |k: usize| mentions.iter().any(|m| m.tokens.0 <= k && k < m.tokens.1);
+    let mut out = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        let phrase = ROLES.iter().find(|r| {
+            let words: Vec<&str> = r.split(' ').collect();
+            i + words.len() <= range.end
+                && words.iter().enumerate().all(|(k, w)| t[i + k].word == *w)
+        });
+        let Some(phrase) = phrase.filter(|_| !covered(i)) else {
+            i += 1;
+            continue;
+        };
+        let end = i + phrase.split(' ').count();
+        // The organization: named just before the role, or after "of".
+        let before = mentions
+            .iter()
+            .copied()
+            .filter(org)
+            .find(|m| m.tokens.1 == i);
+        let of = (t.get(end).is_some_and(|x| x.word == "of"))
+            .then(|| {
+                mentions.iter().copied().filter(org).find(|m| {
+                    m.tokens.0 > end && t[end + 1..m.tokens.0].iter().all(|x| x.word == "the")
+                })
+            })
+            .flatten();
+        let Some(organization) = before.or(of) else {
+            i = end;
+            continue;
+        };
+        // The holder: named just after the role (a comma between), or just before the
+        // organization's words or the role, with a comma between.
+        let after = mentions
+            .iter()
+            .copied()
+            .filter(person)
+            .find(|m| m.tokens.0 >= end && t[end..m.tokens.0].iter().all(|x| x.word == ","));
+        let opening = before.map_or(i, |m| m.tokens.0);
+        let ahead = mentions.iter().copied().filter(person).find(|m| {
+            m.tokens.1 < opening
+                && t[m.tokens.1].word == ","
+                && t[m.tokens.1..opening]
+                    .iter()
+                    .all(|x| BEFORE_ROLE.contains(&x.word.as_str()))
+        });
+        let holder = if before.is_some() && of.is_none() {
+            after.or(ahead)
+        } else {
+            ahead.or(after)
+        };
+        if let Some(holder) = holder {
+            let role = match *phrase {
+                "ceo" | "cfo" | "coo" | "cto" => phrase.to_uppercase(),
+                words => super::roles::role_name(words),
+            };
+            out.push((holder.entity, role, organization.entity));
+        }
+        i = end;
+    }
+    out
 }
 
 /// Whether the reading names both ends of a tie.
@@ -182,5 +348,54 @@ fn stub(r: &Relation, (subject, object): (&String, &String)) -> Stub {
             format!("evidence = {}", string(&r.evidence)),
         ],
         at: r.at.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn posts(text: &str) -> Vec<(String, String, String)> {
+        let entity = |key: &str, class, name: &str| Entity {
+            key: key.to_owned(),
+            class,
+            names: vec![name.to_owned()],
+        };
+        let reader = Reader::new(
+            text,
+            vec![
+                entity("osterby", Class::Company, "Osterby Rail"),
+                entity("mira", Class::Person, "Mira Koenig"),
+                entity("teodor", Class::Person, "Teodor Lind"),
+            ],
+        );
+        let key = |e: usize| reader.entities()[e].key.clone();
+        posts_in(&reader, 0..text.chars().count())
+            .into_iter()
+            .map(|(h, r, o)| (key(h), r, key(o)))
+            .collect()
+    }
+
+    #[test]
+    fn a_role_between_a_person_and_an_organization_is_a_post() {
+        let post = |h: &str, r: &str, o: &str| vec![(h.to_owned(), r.to_owned(), o.to_owned())];
+        assert_eq!(
+            posts("Mira Koenig, Osterby Rail's chief financial officer, spoke."),
+            post("mira", "CFO", "osterby")
+        );
+        assert_eq!(
+            posts("Mira Koenig, managing director of Osterby Rail, spoke."),
+            post("mira", "managing director", "osterby")
+        );
+        assert_eq!(
+            posts("Osterby Rail CEO Mira Koenig spoke."),
+            post("mira", "CEO", "osterby")
+        );
+        assert_eq!(
+            posts("Osterby Rail's chair, Teodor Lind, spoke."),
+            post("teodor", "chair", "osterby")
+        );
+        // An organization named only by an anaphor is left to a person.
+        assert!(posts("Osterby Rail grew. Mira Koenig, its CFO, spoke.").is_empty());
     }
 }

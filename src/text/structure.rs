@@ -829,6 +829,18 @@ impl Reader {
         Some((k + 1 - i, noun, Reach::Description, COMPANIES))
     }
 
+    /// Every mention of the text, ordered by first token.
+    pub fn mentions(&self) -> &[Mention] {
+        &self.mentions
+    }
+
+    /// The tokens of the passage at characters `span`, as a range of token indexes.
+    pub fn tokens_of(&self, span: Range<usize>) -> Range<usize> {
+        let first = self.tokens.partition_point(|t| t.start < span.start);
+        let last = self.tokens.partition_point(|t| t.end <= span.end);
+        first..last.max(first)
+    }
+
     /// What the passage at characters `span` of the text says.
     pub fn read(&self, span: Range<usize>) -> Reading {
         let first = self.tokens.partition_point(|t| t.start < span.start);
