@@ -420,7 +420,7 @@ pub(crate) const ANSWERS: &[Answer] = &[
 ];
 
 /// The rows of each saved question over the five facts files, as the texts support them.
-mod answer_rows {
+pub(crate) mod answer_rows {
     use crate::util::expect;
 
     /// `alibaba-structure`: part, kind, partOf.
@@ -1087,7 +1087,7 @@ mod answer_rows {
     }
 
     /// `leadership`: person, role, organization, heads.
-    pub(super) fn leadership() -> Vec<Vec<String>> {
+    pub(crate) fn leadership() -> Vec<Vec<String>> {
         expect(&[
             &[
                 "Ding Hongwei",

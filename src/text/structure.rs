@@ -1897,6 +1897,16 @@ mod tests {
         )
     }
 
+    /// The keys a whole text names to the `rail` reader, in order, and how.
+    fn rail_named(text: &str) -> Vec<(String, How)> {
+        let r = rail(text);
+        r.read(0..text.chars().count())
+            .mentions
+            .iter()
+            .map(|&(e, how)| (r.entities()[e].key.clone(), how))
+            .collect()
+    }
+
     fn rail_ties(text: &str) -> Vec<(Pattern, String, String)> {
         let r = rail(text);
         let key = |e: usize| r.entities()[e].key.clone();
@@ -2046,14 +2056,7 @@ mod tests {
     #[test]
     fn descriptions_and_quotations() {
         use How::*;
-        let named = |text: &str| -> Vec<(String, How)> {
-            let r = rail(text);
-            r.read(0..text.chars().count())
-                .mentions
-                .iter()
-                .map(|&(e, how)| (r.entities()[e].key.clone(), how))
-                .collect()
-        };
+        let named = rail_named;
         let key = |k: &str, h: How| (k.to_owned(), h);
         // A description the table does not list: "the" and up to two words before its noun;
         // before a name it is the name's title.
@@ -2109,14 +2112,7 @@ mod tests {
     #[test]
     fn first_words_and_pronouns_after_quotations() {
         use How::*;
-        let named = |text: &str| -> Vec<(String, How)> {
-            let r = rail(text);
-            r.read(0..text.chars().count())
-                .mentions
-                .iter()
-                .map(|&(e, how)| (r.entities()[e].key.clone(), how))
-                .collect()
-        };
+        let named = rail_named;
         let key = |k: &str, h: How| (k.to_owned(), h);
         // A company's first word names it after its full name.
         assert_eq!(
