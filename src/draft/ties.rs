@@ -253,6 +253,25 @@ fn posts_in(reader: &Reader, span: Range<usize>) -> Vec<(usize, String, usize)> 
     let person = |m: &&Mention| class(m) == Class::Person;
     let covered = |k: usize| mentions.iter().any(|m| m.tokens.0 <= k && k < m.tokens.1);
     let mut out = Vec::new();
+    // "X, headed by Y", "X is headed by the engineer Y": Y heads X.
+    for k in range.start..range.end.saturating_sub(1) {
+        if t[k].word != "headed" || t[k + 1].word != "by" {
+            continue;
+        }
+        let unit = mentions
+            .iter()
+            .copied()
+            .filter(org)
+            .rfind(|m| m.tokens.1 <= k && t[m.tokens.0].sentence == t[k].sentence);
+        let head = mentions
+            .iter()
+            .copied()
+            .filter(person)
+            .find(|m| m.tokens.0 > k + 1 && m.tokens.0 <= k + 4);
+        if let (Some(unit), Some(head)) = (unit, head) {
+            out.push((head.entity, "head".to_owned(), unit.entity));
+        }
+    }
     let mut i = range.start;
     while i < range.end {
         let phrase = ROLES.iter().find(|r| {
@@ -394,6 +413,10 @@ mod tests {
         assert_eq!(
             posts("Osterby Rail's chair, Teodor Lind, spoke."),
             post("teodor", "chair", "osterby")
+        );
+        assert_eq!(
+            posts("Osterby Rail, headed by the engineer Mira Koenig, grew."),
+            post("mira", "head", "osterby")
         );
         // An organization named only by an anaphor is left to a person.
         assert!(posts("Osterby Rail grew. Mira Koenig, its CFO, spoke.").is_empty());
