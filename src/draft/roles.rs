@@ -201,10 +201,10 @@ mod tests {
                 "Veltmark Holdings will sell the plant, said the supervisory board chair, Otto Brandl.",
                 &["Otto Brandl: supervisory board chair of Veltmark Holdings"],
             ),
-            // "headed by" does not write the role, so `check --source` could not ground one.
+            // "headed by": the role "head", grounded by the inflected word.
             (
                 "The work goes to Kaaiwerk Logistics, headed by Ines Vroom since 2020.",
-                &[],
+                &["Ines Vroom: head of Kaaiwerk Logistics"],
             ),
             // Not the organization of the sentence before: the record's quote would not name it.
             (
@@ -224,7 +224,7 @@ mod tests {
             ),
             (
                 "Solvika Group's materials division, headed by Ines Vroom, grew.",
-                &[],
+                &["Ines Vroom: head of Solvika Group materials division"],
             ),
         ];
         for (text, expected) in cases {

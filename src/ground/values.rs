@@ -84,12 +84,12 @@ impl Quote {
     }
 }
 
-/// Whether `word` is `base` with an ending of number or tense: -s, -es, -ed, -d.
+/// Whether `word` is `base` with an ending of number, tense or aspect: -s, -es, -ed, -d, -ing.
 fn inflected(word: &str, base: &str) -> bool {
     base.chars().count() > 2
         && word
             .strip_prefix(base)
-            .is_some_and(|ending| matches!(ending, "s" | "es" | "ed" | "d"))
+            .is_some_and(|ending| matches!(ending, "s" | "es" | "ed" | "d" | "ing"))
 }
 
 /// Titles a name may abbreviate that a text spells out: "CEO" is grounded by "chief
@@ -422,6 +422,7 @@ mod tests {
         assert!(q("All three division heads").has_words(&words("division head")));
         assert!(q("which is chaired by Simon").has_words(&words("chair")));
         assert!(q("who heads the region").has_words(&words("head")));
+        assert!(q("keeping their pay").has_words(&words("keep")));
         // An ending is not any suffix, and short words stay exact.
         assert!(!q("the headline").has_words(&words("head")));
         assert!(!q("the cfos").has_words(&words("ce")));

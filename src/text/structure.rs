@@ -316,6 +316,14 @@ pub const ORGANIZATION_NOUNS: &[&str] = &[
     "fund",
     "conglomerate",
     "subsidiary",
+    "association",
+    "alliance",
+    "forum",
+    "federation",
+    "council",
+    "society",
+    "institute",
+    "partnership",
 ];
 const UNITS: &[Class] = &[Class::Unit, Class::BusinessLine];
 
@@ -431,6 +439,30 @@ const NOT_PAST_BEFORE: &[&str] = &["be", "being", "will", "to", "is", "are", "wo
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "more", "most",
     "highly", "newly", "fully",
+];
+
+/// Prepositions that open a sentence with a phrase before its subject.
+const OPENING_PREPOSITIONS: &[&str] = &[
+    "with",
+    "after",
+    "before",
+    "following",
+    "under",
+    "in",
+    "since",
+    "as",
+    "for",
+    "at",
+    "from",
+    "despite",
+    "unlike",
+    "like",
+    "besides",
+    "without",
+    "by",
+    "on",
+    "during",
+    "until",
 ];
 
 /// Adverbs that may stand between an auxiliary and its verb.
@@ -582,6 +614,7 @@ impl Reader {
                 }
             }
         }
+        found.extend(self.shared_surnames(&index));
         shorts.extend(self.first_words());
         // Short forms count after the first use of a full name of their entity.
         let first_use: HashMap<usize, usize> = found.iter().fold(HashMap::new(), |mut m, x| {
@@ -633,6 +666,38 @@ impl Reader {
         }
         kept.sort_by_key(|m| m.tokens);
         self.mentions = self.resolve_anaphors(kept);
+    }
+
+    /// Two people named with one surname: "Jory" in "brothers Jory and Michael Annear" names
+    /// Jory Annear.
+    fn shared_surnames(&self, index: &HashMap<&str, Vec<usize>>) -> Vec<Mention> {
+        let t = &self.tokens;
+        let mut out = Vec::new();
+        for (e, entity) in self.entities.iter().enumerate() {
+            if entity.class != Class::Person {
+                continue;
+            }
+            for name in &entity.names {
+                let name_words = words(name);
+                let [given, surname] = name_words.as_slice() else {
+                    continue;
+                };
+                for &at in index.get(given.as_str()).into_iter().flatten() {
+                    let shared = t.get(at + 1).is_some_and(|x| x.word == "and")
+                        && t.get(at + 2).is_some_and(|x| x.capital)
+                        && t.get(at + 3).is_some_and(|x| &x.word == surname);
+                    if shared && t[at].capital {
+                        out.push(Mention {
+                            entity: e,
+                            tokens: (at, at + 1),
+                            how: How::Name,
+                            inside: false,
+                        });
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// The first word of an organization's name of several words ("Nordhav" for "Nordhav
@@ -742,14 +807,24 @@ impl Reader {
             };
             let nearest = || own().filter(|m| !self.appositive(m)).find(fits);
             let subject = || own().filter(fits).last();
+            // The subject of the sentence before: its first fitting mention, after an opening
+            // phrase ("With SoilTally on board, Brightcoulee will …") when there is one.
             let first_before = || {
                 sentence.checked_sub(1).and_then(|before| {
-                    out.iter()
+                    let mentions: Vec<&Mention> = out
+                        .iter()
                         .rev()
                         .skip_while(|m| in_sentence(m, sentence))
                         .take_while(|m| in_sentence(m, before))
                         .filter(fits)
-                        .last()
+                        .collect();
+                    let opening = mentions.last().and_then(|m| self.opening_end(m.tokens.0));
+                    mentions
+                        .iter()
+                        .rev()
+                        .find(|m| opening.is_none_or(|end| m.tokens.0 > end))
+                        .or(mentions.last())
+                        .copied()
                 })
             };
             let paragraph = self.tokens[i].paragraph;
@@ -773,10 +848,14 @@ impl Reader {
                     .or_else(|| in_paragraph().filter(|_| person))
                     .map(|m| m.entity),
                 Reach::Subject => subject().or_else(first_before).map(|m| m.entity),
-                Reach::Description => first_before()
-                    .or_else(nearest)
-                    .or_else(in_paragraph)
-                    .map(|m| m.entity)
+                Reach::Description => self
+                    .named_by_noun(&out, i, len, sentence, !anaphor.starts_with("the "), &fits)
+                    .or_else(|| {
+                        first_before()
+                            .or_else(nearest)
+                            .or_else(in_paragraph)
+                            .map(|m| m.entity)
+                    })
                     .or_else(most_named),
             };
             if let Some(entity) = antecedent {
@@ -793,6 +872,78 @@ impl Reader {
         }
         out.extend(pending);
         out
+    }
+
+    /// Where the opening phrase of the sentence that token `at` is in ends (its comma), when
+    /// the sentence opens with a preposition: "With SoilTally on board, …".
+    fn opening_end(&self, at: usize) -> Option<usize> {
+        let t = &self.tokens;
+        let sentence = t[at].sentence;
+        let start = t[..=at]
+            .iter()
+            .rposition(|x| x.sentence != sentence)
+            .map_or(0, |k| k + 1);
+        if !OPENING_PREPOSITIONS.contains(&t[start].word.as_str()) {
+            return None;
+        }
+        (start..t.len())
+            .take_while(|&k| t[k].sentence == sentence)
+            .find(|&k| t[k].word == ",")
+    }
+
+    /// For a description whose last word is in some entity's name ("the group's chief
+    /// executive" and "Lisdara Media Group"), the first mention in the sentence before of a
+    /// fitting entity with that word in one of its names, else the nearest earlier one in its
+    /// paragraph, else in the text; a description the table does not list looks first in its
+    /// own sentence.
+    fn named_by_noun(
+        &self,
+        out: &[Mention],
+        i: usize,
+        len: usize,
+        sentence: usize,
+        generic: bool,
+        fits: &dyn Fn(&&Mention) -> bool,
+    ) -> Option<usize> {
+        let noun = &self.tokens[i + len - 1].word;
+        let before = sentence.checked_sub(1)?;
+        let paragraph = self.tokens[i].paragraph;
+        let named = |m: &&Mention| {
+            fits(m)
+                && self.entities[m.entity]
+                    .names
+                    .iter()
+                    .any(|n| words(n).iter().any(|w| w == noun))
+        };
+        let earlier = || {
+            out.iter()
+                .rev()
+                .skip_while(|m| self.tokens[m.tokens.0].sentence == sentence)
+        };
+        // A description the table does not list ("the association") may stand for a name of
+        // its own sentence; a listed one ("the new group") is read as the table says.
+        let own = || {
+            out.iter()
+                .rev()
+                .take_while(|m| self.tokens[m.tokens.0].sentence == sentence)
+                .filter(|m| m.tokens.1 <= i)
+                .find(named)
+        };
+        own()
+            .filter(|_| generic)
+            .or_else(|| {
+                earlier()
+                    .take_while(|m| self.tokens[m.tokens.0].sentence == before)
+                    .filter(named)
+                    .last()
+            })
+            .or_else(|| {
+                earlier()
+                    .take_while(|m| self.tokens[m.tokens.0].paragraph == paragraph)
+                    .find(named)
+            })
+            .or_else(|| earlier().find(named))
+            .map(|m| m.entity)
     }
 
     /// A description the table does not list: "the" and up to two more words before a noun
@@ -815,7 +966,8 @@ impl Reader {
                 break;
             }
         }
-        let (k, noun) = head?;
+        // "the Nordic Rail Forum": a capitalised noun is a name's, not a description's.
+        let (k, noun) = head.filter(|&(k, _)| !t[k].capital)?;
         // "the company of …", "the airline industry": not a description of one organization;
         // "the retail group Westhaven Holdings": a title before a name, not an anaphor.
         let next = t.get(k + 1).filter(|x| x.sentence == t[k].sentence);
@@ -2107,6 +2259,43 @@ mod tests {
             )],
         );
         assert!(r.read(0..39).names(0));
+    }
+
+    #[test]
+    fn subjects_after_opening_phrases_descriptions_by_their_noun_and_shared_surnames() {
+        use How::*;
+        let key = |k: &str, h: How| (k.to_owned(), h);
+        // "Its" stands for the subject after the opening phrase of the sentence before.
+        assert_eq!(
+            rail_named("With Pell Logistics on board, Osterby Rail will grow. Its staff rose."),
+            [
+                key("pell", Name),
+                key("osterby", Name),
+                key("osterby", Anaphor("its"))
+            ]
+        );
+        // "the forum" stands for the entity of its sentence whose name has that noun.
+        assert_eq!(
+            rail_named(
+                "Osterby Rail is a member of the Nordic Rail Forum, and Mira Koenig chairs the forum's board."
+            ),
+            [
+                key("osterby", Name),
+                key("forum", Name),
+                key("mira", Name),
+                key("forum", Anaphor("forum"))
+            ]
+        );
+        // Two people with one surname.
+        let r = Reader::new(
+            "It was set up by brothers Jory and Michael Annear.",
+            vec![
+                entity("jory", Class::Person, &["Jory Annear"]),
+                entity("michael", Class::Person, &["Michael Annear"]),
+            ],
+        );
+        let reading = r.read(0..50);
+        assert!(reading.names(0) && reading.names(1));
     }
 
     #[test]
