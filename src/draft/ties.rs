@@ -94,6 +94,7 @@ pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> Read {
             names: std::iter::once(e.name.clone())
                 .chain(e.alt_names.iter().cloned())
                 .collect(),
+            description: String::new(),
         })
         .collect();
     let classes: Vec<Class> = entities.iter().map(|e| e.class).collect();
@@ -379,6 +380,7 @@ mod tests {
             key: key.to_owned(),
             class,
             names: vec![name.to_owned()],
+            description: String::new(),
         };
         let reader = Reader::new(
             text,

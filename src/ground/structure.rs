@@ -103,6 +103,11 @@ fn entities(facts: &Facts) -> (Vec<Entity>, HashMap<String, usize>, Vec<usize>) 
             key: o.id.get_ref().clone(),
             class,
             names,
+            description: o
+                .description
+                .as_ref()
+                .map(|d| d.get_ref().clone())
+                .unwrap_or_default(),
         });
     }
     for p in &file.people {
@@ -122,6 +127,7 @@ fn entities(facts: &Facts) -> (Vec<Entity>, HashMap<String, usize>, Vec<usize>) 
             key: p.id.get_ref().clone(),
             class: Class::Person,
             names,
+            description: String::new(),
         });
     }
     for p in &file.places {
@@ -129,6 +135,7 @@ fn entities(facts: &Facts) -> (Vec<Entity>, HashMap<String, usize>, Vec<usize>) 
             key: p.id.get_ref().clone(),
             class: Class::Place,
             names: vec![p.name.get_ref().clone()],
+            description: String::new(),
         });
     }
     // Records that share their kind and every name are one entity to the reader: no words

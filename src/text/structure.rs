@@ -57,6 +57,9 @@ pub struct Entity {
     pub class: Class,
     /// Its names and other names, as written.
     pub names: Vec<String>,
+    /// What it is, in words a text may call it by after naming it ("a ship repair yard":
+    /// "the yard"); empty when unknown.
+    pub description: String,
 }
 
 /// How a passage names an entity.
@@ -465,6 +468,35 @@ const OPENING_PREPOSITIONS: &[&str] = &[
     "until",
 ];
 
+/// The noun a description of an organization opens with: its last word before "in", "of",
+/// "for", "with", "based", "that", "which" or a comma ("A ship repair yard in Oskarshamn":
+/// "yard"), when it starts with an article.
+fn head_noun(description: &str) -> Option<String> {
+    let tokens = tokens(description);
+    let first = tokens.first()?;
+    if !matches!(first.word.as_str(), "a" | "an" | "the") {
+        return None;
+    }
+    tokens
+        .iter()
+        .skip(1)
+        .take_while(|t| {
+            !t.is_punct()
+                && !matches!(
+                    t.word.as_str(),
+                    "in" | "of" | "for" | "with" | "based" | "that" | "which" | "and"
+                )
+        })
+        .last()
+        .map(|t| t.word.clone())
+}
+
+/// Words of names and descriptions that are no nouns a description stands on.
+const NOT_NOUNS: &[&str] = &[
+    "the", "and", "for", "with", "its", "that", "which", "from", "into", "new", "old", "own",
+    "based", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
 /// Adverbs that may stand between an auxiliary and its verb.
 const ADVERBS: &[&str] = &[
     "now",
@@ -561,6 +593,9 @@ const REPORT_WORDS: &[&str] = &["report", "reports", "reported", "reporting"];
 pub struct Reader {
     tokens: Vec<Token>,
     entities: Vec<Entity>,
+    /// Each organization's nouns: the last word of each of its names, and the noun its
+    /// description opens with.
+    nouns: Vec<Vec<String>>,
     /// Every mention, ordered by first token.
     mentions: Vec<Mention>,
 }
@@ -569,9 +604,23 @@ impl Reader {
     /// Reads `text`, looking for `entities`.
     pub fn new(text: &str, entities: Vec<Entity>) -> Reader {
         let tokens = tokens(text);
+        let nouns = entities
+            .iter()
+            .map(|e| match e.class {
+                Class::Person | Class::Place | Class::Group => Vec::new(),
+                _ => e
+                    .names
+                    .iter()
+                    .filter_map(|n| words(n).pop())
+                    .chain(head_noun(&e.description))
+                    .filter(|w| w.chars().count() > 2 && !NOT_NOUNS.contains(&w.as_str()))
+                    .collect(),
+            })
+            .collect();
         let mut reader = Reader {
             tokens,
             entities,
+            nouns,
             mentions: Vec::new(),
         };
         reader.find_mentions();
@@ -908,13 +957,7 @@ impl Reader {
         let noun = &self.tokens[i + len - 1].word;
         let before = sentence.checked_sub(1)?;
         let paragraph = self.tokens[i].paragraph;
-        let named = |m: &&Mention| {
-            fits(m)
-                && self.entities[m.entity]
-                    .names
-                    .iter()
-                    .any(|n| words(n).iter().any(|w| w == noun))
-        };
+        let named = |m: &&Mention| fits(m) && self.nouns[m.entity].contains(noun);
         let earlier = || {
             out.iter()
                 .rev()
@@ -961,6 +1004,10 @@ impl Reader {
             }
             if let Some(noun) = ORGANIZATION_NOUNS.iter().find(|n| **n == t[k].word) {
                 head = Some((k, *noun));
+            } else if self.nouns.iter().any(|n| n.contains(&t[k].word)) {
+                // A noun of an organization's own name or description: "the cellar" for
+                // Langvlei Wine Cellar.
+                head = Some((k, "description"));
             }
             if t[k].possessive {
                 break;
@@ -978,7 +1025,12 @@ impl Reader {
         {
             return None;
         }
-        Some((k + 1 - i, noun, Reach::Description, COMPANIES))
+        let classes = if noun == "description" {
+            ORGS
+        } else {
+            COMPANIES
+        };
+        Some((k + 1 - i, noun, Reach::Description, classes))
     }
 
     /// Every mention of the text, ordered by first token.
@@ -1866,6 +1918,7 @@ mod tests {
 
     fn entity(key: &str, class: Class, names: &[&str]) -> Entity {
         Entity {
+            description: String::new(),
             key: key.into(),
             class,
             names: names.iter().map(|n| n.to_string()).collect(),
@@ -2286,6 +2339,24 @@ mod tests {
                 key("forum", Anaphor("forum"))
             ]
         );
+        // A description on the last word of a name, or the noun of the entity's description.
+        let r = Reader::new(
+            "Langvlei Wine Cellar grew. Tornvik Varv grew. The cellar hired. The yard hired.",
+            vec![
+                entity("langvlei", Class::Company, &["Langvlei Wine Cellar"]),
+                Entity {
+                    description: "A ship repair yard in Oskarshamn.".into(),
+                    ..entity("tornvik", Class::Company, &["Tornvik Varv"])
+                },
+            ],
+        );
+        let keys: Vec<&str> = r
+            .read(0..80)
+            .mentions
+            .iter()
+            .map(|&(e, _)| r.entities()[e].key.as_str())
+            .collect();
+        assert_eq!(keys, ["langvlei", "tornvik", "langvlei", "tornvik"]);
         // Two people with one surname.
         let r = Reader::new(
             "It was set up by brothers Jory and Michael Annear.",
