@@ -196,6 +196,34 @@ fn the_store_exports_what_the_facts_export() {
     assert!(from_store == from_facts, "the exports differ");
 }
 
+/// The corpus layer a store keeps is the one its facts files derive: `--store DIR export
+/// --corpus-layer` and `export --corpus-layer FILES…` give the same quads, all in the
+/// layer's graph.
+#[test]
+fn the_store_exports_the_corpus_layer_its_facts_derive() {
+    let tmp = TempDir::new().unwrap();
+    let dir = tmp.path().join("store");
+    load(&dir, &[&facts_arg(OTHER), &facts_arg(SEED)]);
+    let layer = ["export", "--corpus-layer", "--format", "nquads"];
+    let sorted = |out: String| {
+        let mut lines: Vec<String> = out.lines().map(str::to_owned).collect();
+        lines.sort();
+        lines
+    };
+    let mut args = layer.to_vec();
+    let (seed, other) = (facts_arg(SEED), facts_arg(OTHER));
+    args.extend([seed.as_str(), other.as_str()]);
+    let from_facts = sorted(stdout_of(&args));
+    let from_store = sorted(with_store(&dir, &layer));
+    assert!(!from_store.is_empty());
+    assert!(
+        from_store
+            .iter()
+            .all(|q| q.ends_with(" <https://newsgraph.example/corpus> ."))
+    );
+    assert_eq!(from_store, from_facts);
+}
+
 #[test]
 fn entities_of_the_store() {
     let tmp = TempDir::new().unwrap();
