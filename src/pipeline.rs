@@ -224,16 +224,12 @@ fn check_one(facts: Facts, path: Option<&Path>, source: Option<&Path>) -> Result
         Some(text) => {
             let located = locate::locate(&facts, text)
                 .map_err(|missing| Error::Quotes(Diagnostics(missing)))?;
-            // With the quotes found, check that they say what the records say: the values,
-            // then who and what the records point at, which way and how far along.
-            let mut ungrounded = ground::ground(&facts).err().unwrap_or_default();
-            let structure = ground::structure::ground(&facts, text, &located);
-            ungrounded.extend(structure.errors);
-            if !ungrounded.is_empty() {
-                ungrounded.sort_by_key(|d| (d.line, d.column));
-                return Err(Error::Facts(Diagnostics(ungrounded)));
+            // With the quotes found, check that they say what the records say.
+            let grounded = ground::records(&facts, text, &located);
+            if !grounded.errors.is_empty() {
+                return Err(Error::Facts(Diagnostics(grounded.errors)));
             }
-            unread = structure.unread;
+            unread = grounded.unread;
             Some(located)
         }
         None => None,

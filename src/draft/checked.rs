@@ -26,16 +26,15 @@ pub fn hold_to_check(draft: &mut Draft, text: &str) {
         let Ok(located) = ground::locate::locate(&facts, &article) else {
             return;
         };
-        let mut problems = ground::ground(&facts).err().unwrap_or_default();
-        problems.extend(ground::structure::ground(&facts, &article, &located).errors);
+        let problems = ground::records(&facts, &article, &located).errors;
         if problems.is_empty() {
             return;
         }
         let lines: Vec<&str> = toml.lines().collect();
         let mut demoted = false;
         for p in &problems {
-            if let Some((table, id)) = record_at(&lines, p.line) {
-                demoted |= demote(draft, table, &id, &p.message);
+            if let Some(record) = record_at(&lines, p.line) {
+                demoted |= demote(draft, &record, &p.message);
             }
         }
         if !demoted {
@@ -44,93 +43,81 @@ pub fn hold_to_check(draft: &mut Draft, text: &str) {
     }
 }
 
-/// The table and id of the record that line `line` (1-based) of a facts file belongs to.
-fn record_at<'a>(lines: &[&'a str], line: usize) -> Option<(&'a str, String)> {
+/// A record of a written facts file: its table, its id and its lines as the writer wrote them.
+#[derive(Debug, PartialEq)]
+struct Record<'a> {
+    table: &'a str,
+    id: String,
+    lines: Vec<String>,
+}
+
+/// The record that line `line` (1-based) of a facts file belongs to.
+fn record_at<'a>(lines: &[&'a str], line: usize) -> Option<Record<'a>> {
     let upto = &lines[..line.min(lines.len())];
     let header = upto.iter().rposition(|l| l.starts_with("[["))?;
     let table = upto[header].trim_start_matches("[[").trim_end_matches("]]");
-    let id = lines[header..]
+    let record: Vec<String> = lines[header..]
         .iter()
         .take_while(|l| !l.is_empty())
-        .find_map(|l| l.strip_prefix("id = "))?;
-    Some((table, id.trim_matches('"').to_owned()))
+        .map(|l| (*l).to_owned())
+        .collect();
+    let id = record.iter().find_map(|l| l.strip_prefix("id = "))?;
+    Some(Record {
+        table,
+        id: id.trim_matches('"').to_owned(),
+        lines: record,
+    })
 }
 
-/// Moves the record `id` of `table` to the comments, with `why`. Whether one was moved.
-fn demote(draft: &mut Draft, table: &str, id: &str, why: &str) -> bool {
-    let stub = |what: &str, record: Vec<String>, at: std::ops::Range<usize>| Stub {
-        what: format!("{what} the check does not accept"),
-        cue: why.to_owned(),
-        lines: record,
-        at,
-    };
-    match table {
-        "post" => {
-            let Some(i) = draft.posts.iter().position(|p| p.id == id) else {
-                return false;
-            };
-            let p = draft.posts.remove(i);
-            let lines = vec![
-                "[[post]]".to_owned(),
-                format!("role = {}", super::write::string(&p.role)),
-                format!("organization = {}", super::write::string(&p.organization)),
-                format!("holder = {}", super::write::string(&p.holder)),
-                format!("evidence = {}", super::write::string(&p.evidence)),
-            ];
-            draft.stubs.push(stub("post", lines, p.at));
-        }
-        "relation" => {
-            let Some(i) = draft.relations.iter().position(|r| r.id == id) else {
-                return false;
-            };
-            let r = draft.relations.remove(i);
-            let lines = vec![
-                "[[relation]]".to_owned(),
-                format!("subject = {}", super::write::string(&r.subject)),
-                format!("kind = {}", super::write::string(r.kind)),
-                format!("object = {}", super::write::string(&r.object)),
-                format!("evidence = {}", super::write::string(&r.evidence)),
-            ];
-            draft.stubs.push(stub("relation", lines, r.at));
-        }
+/// Removes the first item `is` finds from `items`, and gives it.
+fn take<T>(items: &mut Vec<T>, is: impl Fn(&T) -> bool) -> Option<T> {
+    let i = items.iter().position(is)?;
+    Some(items.remove(i))
+}
+
+/// Moves `record` to the comments of `draft`, as the writer wrote it, with `why`; or, for a
+/// measure or an organization's `part_of`, drops what the check rejects and keeps the rest.
+/// Whether anything changed.
+fn demote(draft: &mut Draft, record: &Record<'_>, why: &str) -> bool {
+    let id = record.id.as_str();
+    let (what, at) = match record.table {
+        "post" => ("post", take(&mut draft.posts, |p| p.id == id).map(|p| p.at)),
+        "relation" => (
+            "relation",
+            take(&mut draft.relations, |r| r.id == id).map(|r| r.at),
+        ),
+        "quote" => (
+            "quotation",
+            take(&mut draft.quotes, |q| q.id == id).map(|q| q.at),
+        ),
         "organization" if why.starts_with("`part_of`") => {
             // The containing organization the words do not support is dropped; the
             // organization stays.
-            let Some(e) = draft
+            let entity = draft
                 .entities
                 .iter_mut()
-                .find(|e| e.id == id && e.part_of.is_some())
-            else {
-                return false;
-            };
-            e.part_of = None;
+                .find(|e| e.id == id && e.part_of.is_some());
+            return entity.map(|e| e.part_of = None).is_some();
         }
         "measure" => {
             // A number whose record is rejected stays a number to decide on.
-            let Some(n) = draft
+            let number = draft
                 .numbers
                 .iter_mut()
-                .find(|n| n.is_measure() && n.id == id)
-            else {
-                return false;
-            };
-            n.of = None;
-        }
-        "quote" => {
-            let Some(i) = draft.quotes.iter().position(|q| q.id == id) else {
-                return false;
-            };
-            let q = draft.quotes.remove(i);
-            let lines = vec![
-                "[[quote]]".to_owned(),
-                format!("speaker = {}", super::write::string(&q.speaker)),
-                format!("text = {}", super::write::string(&q.text)),
-                format!("evidence = {}", super::write::string(&q.evidence)),
-            ];
-            draft.stubs.push(stub("quotation", lines, q.at));
+                .find(|n| n.is_measure() && n.id == id);
+            return number.map(|n| n.of = None).is_some();
         }
         _ => return false,
-    }
+    };
+    let Some(at) = at else {
+        return false;
+    };
+    draft.stubs.push(Stub {
+        what: format!("{what} the check does not accept"),
+        cue: why.to_owned(),
+        lines: record.lines.clone(),
+        at,
+    });
     true
 }
 
@@ -150,11 +137,14 @@ mod tests {
             "id = \"q1\"",
             "speaker = \"lin-wan\"",
         ];
+        let post = record_at(&lines, 4).unwrap();
+        assert_eq!((post.table, post.id.as_str()), ("post", "lin-wan-ceo"));
         assert_eq!(
-            record_at(&lines, 4),
-            Some(("post", "lin-wan-ceo".to_owned()))
+            post.lines,
+            ["[[post]]", "id = \"lin-wan-ceo\"", "role = \"CEO\""]
         );
-        assert_eq!(record_at(&lines, 8), Some(("quote", "q1".to_owned())));
+        let quote = record_at(&lines, 8).unwrap();
+        assert_eq!((quote.table, quote.id.as_str()), ("quote", "q1"));
         assert_eq!(record_at(&lines, 1), None);
     }
 }

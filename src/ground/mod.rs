@@ -8,3 +8,22 @@ pub mod structure;
 pub mod values;
 
 pub use values::ground;
+
+use crate::facts::Facts;
+use crate::text::article::ArticleText;
+
+/// Every record of `facts` held against its quotes, found in `text` at `located`: the values,
+/// then who and what the records point at, which way and how far along. The errors of both
+/// come sorted by line and column; the relations to read come with them.
+pub fn records(
+    facts: &Facts,
+    text: &ArticleText,
+    located: &locate::Located,
+) -> structure::Grounded {
+    let mut grounded = structure::ground(facts, text, located);
+    let mut errors = values::ground(facts).err().unwrap_or_default();
+    errors.append(&mut grounded.errors);
+    errors.sort_by_key(|d| (d.line, d.column));
+    grounded.errors = errors;
+    grounded
+}
