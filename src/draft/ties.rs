@@ -399,27 +399,33 @@ mod tests {
 
     #[test]
     fn a_role_between_a_person_and_an_organization_is_a_post() {
-        let post = |h: &str, r: &str, o: &str| vec![(h.to_owned(), r.to_owned(), o.to_owned())];
-        assert_eq!(
-            posts("Mira Koenig, Osterby Rail's chief financial officer, spoke."),
-            post("mira", "CFO", "osterby")
-        );
-        assert_eq!(
-            posts("Mira Koenig, managing director of Osterby Rail, spoke."),
-            post("mira", "managing director", "osterby")
-        );
-        assert_eq!(
-            posts("Osterby Rail CEO Mira Koenig spoke."),
-            post("mira", "CEO", "osterby")
-        );
-        assert_eq!(
-            posts("Osterby Rail's chair, Teodor Lind, spoke."),
-            post("teodor", "chair", "osterby")
-        );
-        assert_eq!(
-            posts("Osterby Rail, headed by the engineer Mira Koenig, grew."),
-            post("mira", "head", "osterby")
-        );
+        let cases = [
+            (
+                "Mira Koenig, Osterby Rail's chief financial officer, spoke.",
+                "mira",
+                "CFO",
+            ),
+            (
+                "Mira Koenig, managing director of Osterby Rail, spoke.",
+                "mira",
+                "managing director",
+            ),
+            ("Osterby Rail CEO Mira Koenig spoke.", "mira", "CEO"),
+            (
+                "Osterby Rail's chair, Teodor Lind, spoke.",
+                "teodor",
+                "chair",
+            ),
+            (
+                "Osterby Rail, headed by the engineer Mira Koenig, grew.",
+                "mira",
+                "head",
+            ),
+        ];
+        for (text, holder, role) in cases {
+            let post = (holder.to_owned(), role.to_owned(), "osterby".to_owned());
+            assert_eq!(posts(text), [post], "{text}");
+        }
         // An organization named only by an anaphor is left to a person.
         assert!(posts("Osterby Rail grew. Mira Koenig, its CFO, spoke.").is_empty());
     }

@@ -646,7 +646,7 @@ impl Reader {
         let mut shorts: Vec<(usize, Vec<String>)> = Vec::new();
         for (e, entity) in self.entities.iter().enumerate() {
             for name in &entity.names {
-                let mut words: Vec<String> = name_words(name);
+                let mut words: Vec<String> = name_tokens(name);
                 if words.first().is_some_and(|w| w == "the") && words.len() > 1 {
                     words.remove(0);
                 }
@@ -1793,7 +1793,7 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// The words of a name as the reader matches them in the text: its words, and the commas of
 /// a name that is a list ("banks, lenders and telecom operators").
-fn name_words(name: &str) -> Vec<String> {
+fn name_tokens(name: &str) -> Vec<String> {
     tokens(name)
         .into_iter()
         .filter(|t| t.word == "," || !t.is_punct())
@@ -2028,7 +2028,6 @@ mod tests {
     #[test]
     fn directions() {
         use Pattern::*;
-        type Case<'a> = (&'a str, &'a [(Pattern, &'a str, &'a str)]);
         let cases: &[Case] = &[
             (
                 "Ding Hongwei, a senior Cainiao executive, will now report directly to Jiang Fan",
@@ -2057,15 +2056,7 @@ mod tests {
                 &[(PartOf, "team", "taotian")],
             ),
         ];
-        for (text, expected) in cases {
-            let got = ties(text);
-            for (p, a, b) in *expected {
-                assert!(
-                    got.contains(&(*p, a.to_string(), b.to_string())),
-                    "{text}: {got:?}"
-                );
-            }
-        }
+        assert_states(ties, cases);
         // The staff move: the division is where they come from, the group where they go.
         let text = "moving staff from Cainiao’s international division to the Alibaba E-commerce Business Group.";
         let r = reader(text);
@@ -2112,6 +2103,22 @@ mod tests {
             .collect()
     }
 
+    /// A text and ties its reading must state: (pattern, from key, to key).
+    type Case<'a> = (&'a str, &'a [(Pattern, &'a str, &'a str)]);
+
+    /// Asserts that `read` finds, in each case's text, every tie the case lists.
+    fn assert_states(read: fn(&str) -> Vec<(Pattern, String, String)>, cases: &[Case]) {
+        for (text, expected) in cases {
+            let got = read(text);
+            for (p, a, b) in *expected {
+                assert!(
+                    got.contains(&(*p, a.to_string(), b.to_string())),
+                    "{text}: {got:?}"
+                );
+            }
+        }
+    }
+
     fn rail_ties(text: &str) -> Vec<(Pattern, String, String)> {
         let r = rail(text);
         let key = |e: usize| r.entities()[e].key.clone();
@@ -2125,7 +2132,6 @@ mod tests {
     #[test]
     fn founders_members_clients_and_suppliers() {
         use Pattern::*;
-        type Case<'a> = (&'a str, &'a [(Pattern, &'a str, &'a str)]);
         let both = &[
             (FoundedBy, "osterby", "mira"),
             (FoundedBy, "osterby", "teodor"),
@@ -2169,15 +2175,7 @@ mod tests {
                 &[(Into, "pell", "osterby")],
             ),
         ];
-        for (text, expected) in cases {
-            let got = rail_ties(text);
-            for (p, a, b) in *expected {
-                assert!(
-                    got.contains(&(*p, a.to_string(), b.to_string())),
-                    "{text}: {got:?}"
-                );
-            }
-        }
+        assert_states(rail_ties, cases);
         // The name inside the apposition is not the client.
         let got = rail_ties(
             "Pell Logistics, a unit of Lakemont Capital, has been an Osterby Rail client since 2020.",
@@ -2209,7 +2207,6 @@ mod tests {
     #[test]
     fn founders_after_titles_joiners_boards_and_direct_supply() {
         use Pattern::*;
-        type Case<'a> = (&'a str, &'a [(Pattern, &'a str, &'a str)]);
         let both = &[
             (FoundedBy, "osterby", "mira"),
             (FoundedBy, "osterby", "teodor"),
@@ -2240,15 +2237,7 @@ mod tests {
                 &[(Serves, "osterby", "pell")],
             ),
         ];
-        for (text, expected) in cases {
-            let got = rail_ties(text);
-            for (p, a, b) in *expected {
-                assert!(
-                    got.contains(&(*p, a.to_string(), b.to_string())),
-                    "{text}: {got:?}"
-                );
-            }
-        }
+        assert_states(rail_ties, cases);
         // An owner before "into" is not what moves.
         assert!(
             !rail_ties(
