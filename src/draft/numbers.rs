@@ -12,255 +12,229 @@ use super::segment::Doc;
 use super::segment::patterns;
 use super::write::has_measure_kind;
 use super::{Number, Unit};
-use crate::text::quantities::{
-    BOUND_WORDS, Bound, CURRENCIES, ORDINALS, SCALES, bound, currency_code, ordinal, scale_zeros,
-    scaled,
-};
-use regex::Regex;
+use crate::text::quantities::{self, Bound, Quantity, bound};
 use std::ops::Range;
-use std::sync::LazyLock;
 
-const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+/// Nouns that make a number in digits before them a count ("1,200 full-time staff").
+const COUNT_NOUNS: &[&str] = &[
+    "employees",
+    "people",
+    "staff",
+    "workers",
+    "jobs",
+    "teams",
+    "groups",
+    "companies",
+    "units",
+    "shareholders",
+    "users",
+    "customers",
+    "clients",
+    "merchants",
+    "brands",
+    "platforms",
+    "countries",
+    "markets",
+    "cities",
+    "warehouses",
+    "stores",
+    "parcels",
+    "orders",
+    "members",
+    "products",
+    "businesses",
+    "divisions",
+    "subsidiaries",
+    "partners",
+    "points",
+];
 
-static MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    let scales: Vec<&str> = SCALES.iter().map(|(w, _)| *w).collect();
-    super::segment::regex(&format!(
-        r"(?<cur>{})(?<low>{NUM})(?:\s?[–-]\s?(?<high>{NUM}))?(?:\s?(?<scale>{})\b)?",
-        currency_pattern(r"\s?", r"\s?"),
-        scales.join("|")
-    ))
-});
-
-/// Every way [`CURRENCIES`] writes a currency, as alternatives of a pattern: codes as whole
-/// words followed by `code_space`, multi-character symbols (`US$`) by `symbol_space`.
-fn currency_pattern(code_space: &str, symbol_space: &str) -> String {
-    let codes: Vec<&str> = CURRENCIES
-        .iter()
-        .map(|(w, _)| *w)
-        .filter(|w| w.chars().all(|c| c.is_ascii_alphabetic()))
-        .collect();
-    let mut symbols: Vec<String> = CURRENCIES
-        .iter()
-        .map(|(w, _)| *w)
-        .filter(|w| !w.chars().all(|c| c.is_ascii_alphabetic()))
-        .map(|w| {
-            let tail = if w.chars().count() > 1 {
-                symbol_space
-            } else {
-                ""
-            };
-            format!("{}{tail}", regex::escape(w))
-        })
-        .collect();
-    symbols.insert(0, format!(r"\b(?:{}){code_space}", codes.join("|")));
-    symbols.join("|")
-}
-
-patterns! {
-    PERCENT = format!(
-        r"(?<low>{NUM})(?:\s?[–-]\s?(?<high>{NUM}))?\s?(?:%|\bper\s?cent\b|\bpercent\b)|\b(?<half>half)\b"
-    );
-
-    DAYS = r"\b(?<low>\d+)(?:\s?[–-]\s?(?<high>\d+))?[- ](?<unit>day|hour|year|month|week)s?\b|\b(?<next>next-day)\b";
-
-    COUNT = format!(
-        r"\b(?<n>{NUM})\s+(?:[a-z][a-z-]*\s+){{0,2}}?(?<noun>employees|people|staff|workers|jobs|teams|groups|companies|units|shareholders|users|customers|clients|merchants|brands|platforms|countries|markets|cities|warehouses|stores|parcels|orders|members|products|businesses|divisions|subsidiaries|partners|points)\b"
-    );
-
-    RANK = format!(
-        r"\b(?<ord>{}|\d+(?:st|nd|rd|th))[- ](?:largest|biggest|fastest[- ]growing|most\s+\w+|top|leading|highest)\b|\b(?<lead>(?:continues?\s+to\s+)?lead(?:s|ing)?\s+in)\b",
-        ORDINALS.join("|")
-    );
-}
-
-static BOUND: LazyLock<Regex> = LazyLock::new(|| {
-    let words: Vec<&str> = BOUND_WORDS.iter().map(|(w, _)| *w).collect();
-    super::segment::regex(&format!(
-        r"(?i)\b(?<b>{})\s+(?:{})?$",
-        words.join("|"),
-        currency_pattern(r"\s", r"\s?")
-    ))
-});
-
+/// The count nouns that count people: a count of them is a headcount.
 const PEOPLE: &[&str] = &["employees", "people", "staff", "workers", "jobs"];
 
-fn plain(n: &str) -> String {
-    n.replace(',', "")
+patterns! {
+    /// A unit of time just after a number ("3-5 days", "a 24-hour window").
+    TIME_UNIT = r"^[- ](?<unit>day|hour|year|month|week)s?\b";
+
+    /// A count noun up to two words after a number ("400 full-time employees").
+    COUNT_NOUN = format!(
+        r"^\s+(?:[a-z][a-z-]*\s+){{0,2}}?(?<noun>{})\b",
+        COUNT_NOUNS.join("|")
+    );
+
+    /// What makes an ordinal a rank ("second fastest-growing", "3rd largest").
+    RANK_WORDS = r"^[- ](?:largest|biggest|fastest[- ]growing|most\s+\w+|top|leading|highest)\b";
+
+    /// A rank stated without a number: "leads in", "continues to lead in".
+    LEADS = r"\b(?:continues?\s+to\s+)?lead(?:s|ing)?\s+in\b";
 }
 
-/// The numbers of the body.
+/// A number as the draft classifies it: what it counts, the measure kind that fits it, its
+/// amount in the facts file's syntax, and the words it spans in the sentence.
+struct Classified {
+    unit: Unit,
+    kind: Option<&'static str>,
+    amount: String,
+    at: Range<usize>,
+}
+
+/// The numbers of the body: each quantity [`quantities::read`] finds in a sentence, classified
+/// by the words around it, and ranks stated without a number.
 pub fn find(doc: &Doc, found: &Found) -> Vec<Number> {
     let mut out: Vec<Number> = Vec::new();
     for s in &doc.sentences {
         let text = &doc.text[s.clone()];
         let lower = text.to_lowercase();
-        let mut taken: Vec<Range<usize>> = Vec::new();
-        let mut push = |out: &mut Vec<Number>,
-                        at: Range<usize>,
-                        amount: String,
-                        unit: Unit,
-                        kind: Option<&'static str>,
-                        bound: Option<String>| {
-            if taken.iter().any(|t| t.start < at.end && at.start < t.end) {
-                return;
-            }
-            taken.push(at.clone());
-            let abs = s.start + at.start..s.start + at.end;
-            let of = kind.and_then(|_| nearest_org(found, s.clone(), abs.clone()));
+        let leads = LEADS.find_iter(text).map(|m| Classified {
+            unit: Unit::Rank,
+            kind: Some("rank"),
+            amount: "1".into(),
+            at: m.range(),
+        });
+        let read = quantities::read(text);
+        let classified = read
+            .iter()
+            .filter_map(|q| classify(text, &lower, q).map(|c| (c, q.bounded_by)))
+            .chain(leads.map(|c| (c, None)));
+        for (c, bounded_by) in classified {
+            let abs = s.start + c.at.start..s.start + c.at.end;
+            let of = c
+                .kind
+                .and_then(|_| nearest_org(found, s.clone(), abs.clone()));
             out.push(Number {
-                amount,
-                unit,
-                bound,
-                expression: super::segment::clean(&text[at]),
-                kind,
+                amount: c.amount,
+                unit: c.unit,
+                bound: bounded_by.map(|(phrase, _)| phrase.to_owned()),
+                expression: super::segment::clean(&text[c.at]),
+                kind: c.kind,
                 of,
                 id: String::new(),
                 evidence: doc.evidence(abs.clone()),
                 at: abs,
             });
-        };
-        let bound_of = |start: usize| -> (Option<String>, &'static str) {
-            let before = &text[..start];
-            match BOUND.captures(before) {
-                Some(c) => {
-                    let b = c["b"].to_lowercase();
-                    (Some(b.clone()), mark(&b))
-                }
-                None => (None, ""),
-            }
-        };
-        for c in MONEY.captures_iter(text) {
-            let m = c.get(0).expect("match");
-            let cur = currency_code(&c["cur"]).unwrap_or("USD");
-            let zeros = c.name("scale").and_then(|m| scale_zeros(m.as_str()));
-            let zeros = zeros.unwrap_or(0);
-            let low = scaled(&c["low"], zeros);
-            let high = c.name("high").map(|h| scaled(h.as_str(), zeros));
-            let (bound, mark) = bound_of(m.start());
-            let amount = marked(
-                mark,
-                format!(
-                    "{cur} {low}{}",
-                    high.map(|h| format!("-{h}")).unwrap_or_default()
-                ),
-            );
-            let near = |from: usize, to: usize| {
-                let from = super::segment::floor(text, from);
-                let to = super::segment::ceil(text, to);
-                super::segment::clean(&text[from..to].to_lowercase())
-            };
-            let kind = money_kind(
-                &near(m.start().saturating_sub(40), m.start()),
-                &near(m.end(), m.end() + 30),
-            );
-            push(
-                &mut out,
-                m.range(),
-                amount,
-                Unit::Money(cur.into()),
-                kind,
-                bound,
-            );
-        }
-        for c in PERCENT.captures_iter(text) {
-            let m = c.get(0).expect("match");
-            let (low, high) = if c.name("half").is_some() {
-                ("50".to_owned(), None)
-            } else {
-                (plain(&c["low"]), c.name("high").map(|h| plain(h.as_str())))
-            };
-            let (bound, mark) = bound_of(m.start());
-            if c.name("half").is_some() && bound.is_none() {
-                continue;
-            }
-            let amount = marked(
-                mark,
-                format!(
-                    "{low}{}%",
-                    high.map(|h| format!("-{h}")).unwrap_or_default()
-                ),
-            );
-            let kind = if lower.contains("revenue") {
-                if ["growth", "grew", "grow", "increase", "rose"]
-                    .iter()
-                    .any(|w| lower.contains(w))
-                {
-                    Some("revenue-growth")
-                } else {
-                    Some("revenue-share")
-                }
-            } else if ["equity", "stake", " owned", " owns", " holds"]
-                .iter()
-                .any(|w| lower.contains(w))
-            {
-                Some("stake")
-            } else {
-                None
-            }
-            .filter(|k| has_measure_kind(k));
-            let at = if c.name("half").is_some() {
-                let (b, _) = bound_of(m.start());
-                m.start() - b.map_or(0, |b| b.len() + 1)..m.end()
-            } else {
-                m.range()
-            };
-            push(&mut out, at, amount, Unit::Percent, kind, bound);
-        }
-        for c in DAYS.captures_iter(text) {
-            let m = c.get(0).expect("match");
-            if c.name("next").is_some() {
-                push(&mut out, m.range(), "1".into(), Unit::Days, None, None);
-                continue;
-            }
-            let unit = match &c["unit"] {
-                "day" => Unit::Days,
-                u => Unit::Duration(format!("{u}s")),
-            };
-            let amount = match c.name("high") {
-                Some(h) => format!("{}-{}", &c["low"], h.as_str()),
-                None => c["low"].to_owned(),
-            };
-            // "11 years ago" and "its 24-year history" are times, not numbers.
-            let rest = text[m.end()..].trim_start();
-            if rest.starts_with("ago") || rest.starts_with("history") {
-                continue;
-            }
-            push(&mut out, m.range(), amount, unit, None, None);
-        }
-        for c in COUNT.captures_iter(text) {
-            let m = c.get(0).expect("match");
-            let n = plain(&c["n"]);
-            let (bound, mark) = bound_of(m.start());
-            let kind = PEOPLE.contains(&&c["noun"]).then_some("headcount");
-            let amount = marked(mark, n);
-            push(&mut out, m.range(), amount, Unit::Count, kind, bound);
-        }
-        for c in RANK.captures_iter(text) {
-            let m = c.get(0).expect("match");
-            let n = match c.name("ord") {
-                Some(o) => ordinal(o.as_str()),
-                None => Some(1),
-            };
-            if let Some(n) = n {
-                push(
-                    &mut out,
-                    m.range(),
-                    n.to_string(),
-                    Unit::Rank,
-                    Some("rank"),
-                    None,
-                );
-            }
         }
     }
     out.sort_by_key(|n| n.at.start);
     out
 }
 
+/// What a quantity of the sentence `text` counts, from its currency or percent sign and the
+/// words after it; `None` for the numbers the draft leaves alone (years, bare numbers, counts
+/// in words).
+fn classify(text: &str, lower: &str, q: &Quantity) -> Option<Classified> {
+    let written = &lower[q.at.clone()];
+    let after = &text[q.at.end..];
+    let range = |body: String| match &q.high {
+        Some(h) => format!("{body}-{h}"),
+        None => body,
+    };
+    let mark = q.bounded_by.map_or("", |(phrase, _)| mark(bound(phrase)));
+    if let Some(cur) = &q.currency {
+        let near = |from: usize, to: usize| {
+            let from = super::segment::floor(text, from);
+            let to = super::segment::ceil(text, to.min(text.len()));
+            super::segment::clean(&lower[from..to])
+        };
+        let kind = money_kind(
+            &near(q.at.start.saturating_sub(40), q.at.start),
+            &near(q.at.end, q.at.end + 30),
+        );
+        return Some(Classified {
+            unit: Unit::Money(cur.clone()),
+            kind,
+            amount: marked(mark, range(format!("{cur} {}", q.low))),
+            at: q.at.clone(),
+        });
+    }
+    if q.percent {
+        // "half" is a number only with a bound ("more than half"), and spans it.
+        let at = if written == "half" {
+            q.bounded_by?.1..q.at.end
+        } else {
+            q.at.clone()
+        };
+        return Some(Classified {
+            unit: Unit::Percent,
+            kind: percent_kind(lower),
+            amount: marked(mark, range(format!("{}%", q.low))),
+            at,
+        });
+    }
+    if written.starts_with("next") {
+        return Some(Classified {
+            unit: Unit::Days,
+            kind: None,
+            amount: "1".into(),
+            at: q.at.clone(),
+        });
+    }
+    if q.ordinal {
+        let rank = RANK_WORDS.find(after)?;
+        return Some(Classified {
+            unit: Unit::Rank,
+            kind: Some("rank"),
+            amount: q.low.clone(),
+            at: q.at.start..q.at.end + rank.end(),
+        });
+    }
+    if !written.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if let Some(c) = TIME_UNIT.captures(after) {
+        let end = q.at.end + c.get(0).expect("match").end();
+        // "11 years ago" and "its 24-year history" are times, not numbers.
+        let rest = text[end..].trim_start();
+        if rest.starts_with("ago") || rest.starts_with("history") {
+            return None;
+        }
+        let unit = match &c["unit"] {
+            "day" => Unit::Days,
+            u => Unit::Duration(format!("{u}s")),
+        };
+        return Some(Classified {
+            unit,
+            kind: None,
+            amount: range(q.low.clone()),
+            at: q.at.start..end,
+        });
+    }
+    let c = COUNT_NOUN.captures(after)?;
+    let noun = &c["noun"];
+    Some(Classified {
+        unit: Unit::Count,
+        kind: PEOPLE.contains(&noun).then_some("headcount"),
+        amount: marked(mark, range(q.low.clone())),
+        at: q.at.start..q.at.end + c.get(0).expect("match").end(),
+    })
+}
+
+/// A measure kind for a percentage, from the words of its sentence: revenue growth or share,
+/// or a stake.
+fn percent_kind(sentence: &str) -> Option<&'static str> {
+    let kind = if sentence.contains("revenue") {
+        if ["growth", "grew", "grow", "increase", "rose"]
+            .iter()
+            .any(|w| sentence.contains(w))
+        {
+            "revenue-growth"
+        } else {
+            "revenue-share"
+        }
+    } else if ["equity", "stake", " owned", " owns", " holds"]
+        .iter()
+        .any(|w| sentence.contains(w))
+    {
+        "stake"
+    } else {
+        return None;
+    };
+    has_measure_kind(kind).then_some(kind)
+}
+
 /// How the facts file marks a bound the text gives: `>` for "more than", `>=` for "at least",
 /// `<=` for "up to", `~` for "about"; nothing for the bounds it has no mark for ("under").
-fn mark(words: &str) -> &'static str {
-    match bound(words) {
+fn mark(bound: Option<Bound>) -> &'static str {
+    match bound {
         Some(Bound::Exclusive) => ">",
         Some(Bound::Inclusive) => ">=",
         Some(Bound::AtMost) => "<=",

@@ -309,20 +309,15 @@ impl Grounder<'_> {
         } else {
             None
         };
-        let wanted = Quantity {
-            currency: amount.currency.clone(),
-            low: canonical(amount.low.as_str()),
-            high: amount.high.as_ref().map(|h| canonical(h.as_str())),
-            percent: amount.percent,
-            bound,
-        };
+        let low = canonical(amount.low.as_str());
+        let high = amount.high.as_ref().map(|h| canonical(h.as_str()));
         let found = quotes.iter().any(|q| {
             q.quantities.iter().any(|have| {
-                have.low == wanted.low
-                    && have.high == wanted.high
-                    && (have.percent || !wanted.percent)
-                    && (wanted.currency.is_none() || have.currency == wanted.currency)
-                    && have.bound == wanted.bound
+                have.low == low
+                    && have.high == high
+                    && (have.percent || !amount.percent)
+                    && (amount.currency.is_none() || have.currency == amount.currency)
+                    && have.bound == bound
             })
         });
         if !found {

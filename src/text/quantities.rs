@@ -6,9 +6,12 @@
 //! record's values in it, and the draft proposes values using the same tables (currencies,
 //! scales, bound words, months), so what the draft proposes is what the check finds.
 
-use super::words::{plain, words};
+use super::words::{located_words, plain_char, words};
+use std::ops::Range;
+use std::sync::LazyLock;
 
-/// A number a text states, with its currency, range end and percent sign.
+/// A number a text states, with its currency, range end and percent sign, and where the text
+/// writes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quantity {
     /// The ISO 4217 code of the currency written before it (`€2` gives `EUR`).
@@ -19,8 +22,16 @@ pub struct Quantity {
     pub high: Option<String>,
     /// Whether a `%`, "percent" or "per cent" follows it.
     pub percent: bool,
+    /// Whether it is an ordinal: "second", "3rd".
+    pub ordinal: bool,
     /// The bound the words before it make of it, if any.
     pub bound: Option<Bound>,
+    /// The words of [`BOUND_WORDS`] just before it, and the byte where they start; also the
+    /// bounds the facts files have no mark for ("under").
+    pub bounded_by: Option<(&'static str, usize)>,
+    /// Its byte range in the text read: from its currency to its last digit, scale word or
+    /// percent sign; a number written in words is those words.
+    pub at: Range<usize>,
 }
 
 /// "More than" (the value itself excluded), "at least" (included), "up to", or "about".
@@ -70,13 +81,17 @@ pub fn bound(phrase: &str) -> Option<Bound> {
         .and_then(|(_, b)| *b)
 }
 
-/// The bound made by the words just before a number (given as [`words`]).
-pub fn bound_before(before: &[String]) -> Option<Bound> {
-    BOUND_WORDS
-        .iter()
-        .filter(|(_, b)| b.is_some())
-        .find(|(phrase, _)| before.ends_with(&words(phrase)))
-        .and_then(|(_, b)| *b)
+/// The [`BOUND_WORDS`] that end just before byte `upto` of a text whose [`located_words`]
+/// are `located`, and the byte they start at.
+fn bounded_by(located: &[(Range<usize>, String)], upto: usize) -> Option<(&'static str, usize)> {
+    static PHRASES: LazyLock<Vec<(&'static str, Vec<String>)>> =
+        LazyLock::new(|| BOUND_WORDS.iter().map(|(p, _)| (*p, words(p))).collect());
+    let before = &located[..located.partition_point(|(at, _)| at.end <= upto)];
+    PHRASES.iter().find_map(|(phrase, words)| {
+        let tail = before.len().checked_sub(words.len())?;
+        let matches = before[tail..].iter().map(|(_, w)| w).eq(words.iter());
+        matches.then(|| (*phrase, before[tail].0.start))
+    })
 }
 
 /// How currencies are written, and their ISO 4217 codes.
@@ -216,35 +231,49 @@ pub fn scaled(number: &str, zeros: usize) -> String {
     canonical(&format!("{whole}.{fraction}"))
 }
 
-/// Every quantity of a text: numbers in digits with what is written around them, then
-/// numbers written as words ("half" is 50%, "next-day" 1, "two" 2, "second" 2).
+/// Every quantity of a text, in the order it writes them: numbers in digits with what is
+/// written around them, and numbers written as words ("half" is 50%, "next-day" 1, "two" 2,
+/// "second" 2).
 pub fn read(text: &str) -> Vec<Quantity> {
-    let mut out = in_digits(&plain(text));
-    let words = words(text);
-    for (i, w) in words.iter().enumerate() {
-        let number = |n: usize, percent: bool| Quantity {
-            currency: None,
-            low: n.to_string(),
-            high: None,
-            percent,
-            bound: bound_before(&words[..i]),
+    let located = located_words(text);
+    let mut out = in_digits(text, &located);
+    for (i, (at, w)) in located.iter().enumerate() {
+        let number = |n: usize, at: Range<usize>, percent: bool, ordinal: bool| {
+            let bounded_by = bounded_by(&located, at.start);
+            Quantity {
+                currency: None,
+                low: n.to_string(),
+                high: None,
+                percent,
+                ordinal,
+                bound: bounded_by.and_then(|(phrase, _)| bound(phrase)),
+                bounded_by,
+                at,
+            }
         };
         if w == "half" {
-            out.push(number(50, true));
-        } else if w == "next" && words.get(i + 1).is_some_and(|n| n == "day") {
-            out.push(number(1, false));
+            out.push(number(50, at.clone(), true, false));
+        } else if w == "next" && located.get(i + 1).is_some_and(|(_, n)| n == "day") {
+            out.push(number(1, at.start..located[i + 1].0.end, false, false));
         } else if let Some(n) = count_word(w) {
-            out.push(number(n, false));
+            out.push(number(n, at.clone(), false, false));
         } else if let Some(n) = ORDINALS.iter().position(|c| c == w) {
-            out.push(number(n + 1, false));
+            out.push(number(n + 1, at.clone(), false, true));
         }
     }
+    out.sort_by_key(|q| q.at.start);
     out
 }
 
-/// The numbers written in digits in a [`plain`] text.
-fn in_digits(text: &str) -> Vec<Quantity> {
-    let chars: Vec<char> = text.chars().collect();
+/// The numbers written in digits in a text whose [`located_words`] are `located`.
+fn in_digits(text: &str, located: &[(Range<usize>, String)]) -> Vec<Quantity> {
+    let chars: Vec<char> = text.chars().map(plain_char).collect();
+    // The byte where each character starts, and the text's end.
+    let bytes: Vec<usize> = text
+        .char_indices()
+        .map(|(at, _)| at)
+        .chain([text.len()])
+        .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -253,18 +282,15 @@ fn in_digits(text: &str) -> Vec<Quantity> {
             i += 1;
             continue;
         }
-        let (mut low, mut after) = number(&chars, i);
-        // "3.75 billion": the scale word multiplies the number.
-        let next: String = chars[skip_spaces(&chars, after)..]
-            .iter()
-            .take_while(|c| c.is_alphabetic())
-            .collect();
-        if let Some(zeros) = scale_zeros(&next) {
+        let (mut low, after) = number(&chars, i);
+        let (zeros, mut end) = scale_after(&chars, after);
+        if let Some(zeros) = zeros {
             low = scaled(&low, zeros);
-            after = skip_spaces(&chars, after) + next.chars().count();
         }
-        let currency = currency_before(&chars, i);
-        let mut j = skip_spaces(&chars, after);
+        let ordinal = ordinal_after(&chars, after);
+        let written = written_currency_before(&chars, i);
+        let currency = written.as_ref().map(|(_, code)| code.clone());
+        let mut j = skip_spaces(&chars, end);
         let mut high = None;
         let range_at = if chars.get(j) == Some(&'-') {
             Some(j + 1)
@@ -282,38 +308,68 @@ fn in_digits(text: &str) -> Vec<Quantity> {
                 }
             }
             if chars.get(k).is_some_and(char::is_ascii_digit) {
-                let (value, end) = number(&chars, k);
-                high = Some(value);
+                let (value, after_high) = number(&chars, k);
+                // "USD 3.1-5.2 billion": a scale word after the range scales both ends;
+                // "3 billion to 5" scales the high end as the low.
+                let (high_zeros, after_scale) = scale_after(&chars, after_high);
+                if zeros.is_none() {
+                    low = scaled(&low, high_zeros.unwrap_or(0));
+                }
+                high = Some(scaled(&value, high_zeros.or(zeros).unwrap_or(0)));
+                end = after_scale;
                 j = skip_spaces(&chars, end);
             }
         }
-        let rest: String = chars[j..chars.len().min(j + 8)].iter().collect();
-        let rest = rest.to_lowercase();
-        let percent =
-            rest.starts_with('%') || rest.starts_with("percent") || rest.starts_with("per cent");
-        let before: String = chars[..i].iter().collect();
-        let mut before = words(&before);
-        // "about USD 10.3": the bound comes before the currency.
-        if let Some(written) = written_currency_before(&chars, i) {
-            let word: String = written
-                .to_lowercase()
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect();
-            if !word.is_empty() && before.last() == Some(&word) {
-                before.pop();
-            }
+        let sign = ["%", "percent", "per cent"].iter().find(|sign| {
+            let sign: Vec<char> = sign.chars().collect();
+            chars.get(j..j + sign.len()).is_some_and(|c| {
+                c.iter()
+                    .map(char::to_ascii_lowercase)
+                    .eq(sign.iter().copied())
+            })
+        });
+        let percent = sign.is_some();
+        if let Some(sign) = sign {
+            end = j + sign.len();
         }
+        let start = written.map_or(i, |(start, _)| start);
+        let bounded_by = bounded_by(located, bytes[start]);
         out.push(Quantity {
             currency,
             low,
             high,
             percent,
-            bound: bound_before(&before),
+            ordinal,
+            bound: bounded_by.and_then(|(phrase, _)| bound(phrase)),
+            bounded_by,
+            at: bytes[start]..bytes[end],
         });
-        i = after.max(i + 1);
+        i = end.max(i + 1);
     }
     out
+}
+
+/// The zeros of a scale word after a number ending at `after` ("3.75 billion"), and the index
+/// after it; `after` itself when none follows.
+fn scale_after(chars: &[char], after: usize) -> (Option<usize>, usize) {
+    let from = skip_spaces(chars, after);
+    let next: String = chars[from..]
+        .iter()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    match scale_zeros(&next) {
+        Some(zeros) => (Some(zeros), from + next.chars().count()),
+        None => (None, after),
+    }
+}
+
+/// Whether an ordinal's suffix follows the digits ending at `after`: "3rd", "14th".
+fn ordinal_after(chars: &[char], after: usize) -> bool {
+    let suffix: String = chars[after..]
+        .iter()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    matches!(suffix.as_str(), "st" | "nd" | "rd" | "th")
 }
 
 fn skip_spaces(chars: &[char], mut i: usize) -> usize {
@@ -369,8 +425,9 @@ fn currency_at(chars: &[char], i: usize) -> Option<(usize, String)> {
         .then(|| (3, code.iter().collect()))
 }
 
-/// The currency as written just before a number at `i` (`EUR 2`, `€2`, `US$ 2`), if any.
-fn written_currency_before(chars: &[char], i: usize) -> Option<String> {
+/// The currency written just before a number at `i` (`EUR 2`, `€2`, `US$ 2`), if any: where
+/// it starts and its ISO code.
+fn written_currency_before(chars: &[char], i: usize) -> Option<(usize, String)> {
     let end = if i >= 1 && chars[i - 1] == ' ' {
         i - 1
     } else {
@@ -379,58 +436,104 @@ fn written_currency_before(chars: &[char], i: usize) -> Option<String> {
     (1..=end.min(3)).rev().find_map(|len| {
         let start = end - len;
         let bounded = start == 0 || !chars[start - 1].is_alphanumeric();
-        let (found, _) = currency_at(chars, start)?;
-        (found == len && bounded).then(|| chars[start..end].iter().collect())
+        let (found, code) = currency_at(chars, start)?;
+        (found == len && bounded).then_some((start, code))
     })
-}
-
-/// The currency written just before a number at `i`, as its ISO code.
-fn currency_before(chars: &[char], i: usize) -> Option<String> {
-    let written = written_currency_before(chars, i)?;
-    let chars: Vec<char> = written.chars().collect();
-    currency_at(&chars, 0).map(|(_, code)| code)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn q(currency: Option<&str>, low: &str, high: Option<&str>, percent: bool) -> Quantity {
-        Quantity {
-            currency: currency.map(str::to_owned),
-            low: low.into(),
-            high: high.map(str::to_owned),
-            percent,
-            bound: None,
-        }
+    /// A quantity's currency, ends and percent sign, and the words it was read from.
+    type Read<'a> = (Option<&'a str>, &'a str, Option<&'a str>, bool, &'a str);
+
+    fn first(text: &str) -> Read<'_> {
+        let q = read(text).into_iter().next().expect("a quantity");
+        (
+            q.currency.map(|c| &*c.leak()),
+            q.low.leak(),
+            q.high.map(|h| &*h.leak()),
+            q.percent,
+            &text[q.at],
+        )
     }
 
     #[test]
     fn numbers_with_currency_range_percent_and_scale() {
-        let cases: &[(&str, Quantity)] = &[
-            ("for EUR 3–5 in all", q(Some("EUR"), "3", Some("5"), false)),
-            ("(USD 3.1–5.2)", q(Some("USD"), "3.1", Some("5.2"), false)),
-            ("€2 a parcel", q(Some("EUR"), "2", None, false)),
-            ("€3-€5", q(Some("EUR"), "3", Some("5"), false)),
-            ("HK$ 62.5 each", q(Some("HKD"), "62.5", None, false)),
-            ("US$2.10", q(Some("USD"), "2.1", None, false)),
-            ("RMB 30", q(Some("CNY"), "30", None, false)),
-            ("CHF 7", q(Some("CHF"), "7", None, false)),
-            ("1,200 staff", q(None, "1200", None, false)),
-            ("30% growth", q(None, "30", None, true)),
-            ("16 percent", q(None, "16", None, true)),
-            ("62 per cent of sales", q(None, "62", None, true)),
-            ("3 to 5 days", q(None, "3", Some("5"), false)),
+        let cases: &[(&str, Read)] = &[
+            (
+                "for EUR 3–5 in all",
+                (Some("EUR"), "3", Some("5"), false, "EUR 3–5"),
+            ),
+            (
+                "(USD 3.1–5.2)",
+                (Some("USD"), "3.1", Some("5.2"), false, "USD 3.1–5.2"),
+            ),
+            (
+                "USD 3.1–5.2 billion",
+                (
+                    Some("USD"),
+                    "3100000000",
+                    Some("5200000000"),
+                    false,
+                    "USD 3.1–5.2 billion",
+                ),
+            ),
+            ("€2 a parcel", (Some("EUR"), "2", None, false, "€2")),
+            ("€3-€5", (Some("EUR"), "3", Some("5"), false, "€3-€5")),
+            (
+                "HK$ 62.5 each",
+                (Some("HKD"), "62.5", None, false, "HK$ 62.5"),
+            ),
+            ("US$2.10", (Some("USD"), "2.1", None, false, "US$2.10")),
+            ("RMB 30", (Some("CNY"), "30", None, false, "RMB 30")),
+            ("CHF 7", (Some("CHF"), "7", None, false, "CHF 7")),
+            ("1,200 staff", (None, "1200", None, false, "1,200")),
+            ("30% growth", (None, "30", None, true, "30%")),
+            ("16 percent", (None, "16", None, true, "16 percent")),
+            (
+                "62 per cent of sales",
+                (None, "62", None, true, "62 per cent"),
+            ),
+            ("3 to 5 days", (None, "3", Some("5"), false, "3 to 5")),
             (
                 "USD 3.75 billion",
-                q(Some("USD"), "3750000000", None, false),
+                (Some("USD"), "3750000000", None, false, "USD 3.75 billion"),
             ),
-            ("USD 1.2 bn", q(Some("USD"), "1200000000", None, false)),
-            ("400 thousand", q(None, "400000", None, false)),
+            (
+                "USD 1.2 bn",
+                (Some("USD"), "1200000000", None, false, "USD 1.2 bn"),
+            ),
+            (
+                "400 thousand",
+                (None, "400000", None, false, "400 thousand"),
+            ),
+            (
+                "EUR 2 billion to 3",
+                (
+                    Some("EUR"),
+                    "2000000000",
+                    Some("3000000000"),
+                    false,
+                    "EUR 2 billion to 3",
+                ),
+            ),
+            ("the half", (None, "50", None, true, "half")),
+            ("next-day delivery", (None, "1", None, false, "next-day")),
         ];
         for (text, expected) in cases {
-            assert_eq!(read(text).first(), Some(expected), "{text}");
+            assert_eq!(first(text), *expected, "{text}");
         }
+        let spans: Vec<(String, bool)> = read("the 3rd and the second, 3-5 days")
+            .into_iter()
+            .map(|q| (q.low, q.ordinal))
+            .collect();
+        assert_eq!(
+            spans,
+            [("3".into(), true), ("2".into(), true), ("3".into(), false)],
+            "a range is one quantity, and ordinals say so"
+        );
     }
 
     #[test]
@@ -463,6 +566,10 @@ mod tests {
         assert_eq!(bound("More than"), Some(Bound::Exclusive));
         assert_eq!(bound("up to"), Some(Bound::AtMost));
         assert_eq!(bound("under"), None);
+        let under = &read("sold for under EUR 5")[0];
+        assert_eq!((under.bound, under.bounded_by), (None, Some(("under", 9))));
+        let about = &read("About half")[0];
+        assert_eq!(about.bounded_by, Some(("about", 0)));
     }
 
     #[test]

@@ -9,6 +9,8 @@
 //! organization); [`swapped`] writes a two-word person name the other way round (the draft
 //! finding "Wan Lin" for "Lin Wan").
 
+use std::ops::Range;
+
 /// A character as the matching of quotes forgives it: typographic quotes, primes and dashes
 /// become their ASCII forms, any white space a space.
 pub fn plain_char(c: char) -> char {
@@ -29,30 +31,43 @@ pub fn plain(text: &str) -> String {
 /// The words of a text: lowercase runs of letters and digits (a `.` between two of them, as
 /// in `JD.com` or `2.1`, stays), with possessive `'s` dropped.
 pub fn words(text: &str) -> Vec<String> {
-    let chars: Vec<char> = plain(text).to_lowercase().chars().collect();
+    located_words(text).into_iter().map(|(_, w)| w).collect()
+}
+
+/// The [`words`] of a text, each with its byte range in `text` (a possessive `'s` left out).
+pub fn located_words(text: &str) -> Vec<(Range<usize>, String)> {
+    let chars: Vec<(usize, char)> = text
+        .char_indices()
+        .map(|(at, c)| (at, plain_char(c)))
+        .collect();
     let mut out = Vec::new();
     let mut word = String::new();
+    let mut span = 0..0;
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied();
+        let (at, c) = chars[i];
+        let next = chars.get(i + 1).map(|(_, c)| *c);
         let possessive = c == '\''
-            && next == Some('s')
-            && !chars.get(i + 2).is_some_and(|c| c.is_alphanumeric());
+            && next.is_some_and(|n| n.eq_ignore_ascii_case(&'s'))
+            && !chars.get(i + 2).is_some_and(|(_, c)| c.is_alphanumeric());
         if possessive {
             i += 2;
             continue;
         }
         let inner_dot = c == '.' && !word.is_empty() && next.is_some_and(char::is_alphanumeric);
         if c.is_alphanumeric() || inner_dot {
-            word.push(c);
+            if word.is_empty() {
+                span.start = at;
+            }
+            word.extend(c.to_lowercase());
+            span.end = chars.get(i + 1).map_or(text.len(), |(at, _)| *at);
         } else if !word.is_empty() {
-            out.push(std::mem::take(&mut word));
+            out.push((span.clone(), std::mem::take(&mut word)));
         }
         i += 1;
     }
     if !word.is_empty() {
-        out.push(word);
+        out.push((span, word));
     }
     out
 }
