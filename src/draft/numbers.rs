@@ -284,7 +284,67 @@ fn nearest_org(found: &Found, sentence: Range<usize>, at: Range<usize>) -> Optio
 }
 
 #[cfg(test)]
-mod money_tests {
+mod tests {
+    use super::{Unit, classify};
+    use crate::text::quantities;
+
+    /// Each quantity of a sentence the draft proposes, as its unit, amount and words.
+    fn numbers(text: &str) -> Vec<(Unit, String, String)> {
+        let lower = text.to_lowercase();
+        quantities::read(text)
+            .iter()
+            .filter_map(|q| classify(text, &lower, q))
+            .map(|c| (c.unit, c.amount, text[c.at].to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn quantities_classified_by_the_words_around_them() {
+        let money = |c: &str| Unit::Money(c.into());
+        let cases: &[(&str, &[(Unit, &str, &str)])] = &[
+            (
+                "It paid SEK 310 million.",
+                &[(money("SEK"), "SEK 310000000", "SEK 310 million")],
+            ),
+            (
+                "worth about USD 3.1–5.2 billion",
+                &[(
+                    money("USD"),
+                    "~USD 3100000000-5200000000",
+                    "USD 3.1–5.2 billion",
+                )],
+            ),
+            (
+                "more than 400 full-time employees",
+                &[(Unit::Count, ">400", "400 full-time employees")],
+            ),
+            (
+                "Over half of its revenue",
+                &[(Unit::Percent, ">50%", "Over half")],
+            ),
+            ("half of it", &[]),
+            ("delivery in 3-5 days", &[(Unit::Days, "3-5", "3-5 days")]),
+            (
+                "a 24-hour window",
+                &[(Unit::Duration("hours".into()), "24", "24-hour")],
+            ),
+            ("founded 11 years ago", &[]),
+            (
+                "the second fastest-growing",
+                &[(Unit::Rank, "2", "second fastest-growing")],
+            ),
+            ("next-day delivery", &[(Unit::Days, "1", "next-day")]),
+            ("in 2024, two companies", &[]),
+        ];
+        for (text, expected) in cases {
+            let expected: Vec<(Unit, String, String)> = expected
+                .iter()
+                .map(|(u, a, w)| (u.clone(), (*a).to_owned(), (*w).to_owned()))
+                .collect();
+            assert_eq!(numbers(text), expected, "{text}");
+        }
+    }
+
     #[test]
     fn money_kinds_from_their_words() {
         assert_eq!(
