@@ -30,6 +30,16 @@ fn list(items: &[String]) -> String {
     format!("[{}]", items.join(", "))
 }
 
+/// Writes a `[[name]]` table: each field that has a value, already written as TOML.
+fn table(out: &mut String, name: &str, fields: &[(&str, Option<String>)]) {
+    let _ = writeln!(out, "[[{name}]]");
+    for (key, value) in fields {
+        if let Some(value) = value {
+            let _ = writeln!(out, "{key} = {value}");
+        }
+    }
+}
+
 /// A comment line: one line, no line breaks.
 fn comment(out: &mut String, text: &str) {
     let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -188,36 +198,33 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
         section(&mut out, title);
         for e in entities {
             comment(&mut out, &e.why);
-            let table = match e.kind {
+            let table_name = match e.kind {
                 EntityKind::Organization(_) => "organization",
                 EntityKind::Person { .. } => "person",
             };
-            let _ = writeln!(
-                out,
-                "[[{table}]]\nid = {}\nname = {}",
-                string(&e.id),
-                string(&e.name)
-            );
-            if !e.alt_names.is_empty() {
-                let _ = writeln!(out, "alt_names = {}", list(&e.alt_names));
-            }
-            match e.kind {
+            let (kind, part_of, anonymous) = match e.kind {
                 EntityKind::Organization(kind) => {
-                    let _ = writeln!(out, "kind = \"{}\"", org_kind(kind));
-                    if let Some(parent) = e
+                    let part_of = e
                         .part_of
                         .as_deref()
-                        .filter(|p| ids.contains(p) && *p != e.id)
-                    {
-                        let _ = writeln!(out, "part_of = {}", string(parent));
-                    }
+                        .filter(|p| ids.contains(p) && *p != e.id);
+                    (Some(string(&org_kind(kind))), part_of.map(string), None)
                 }
-                EntityKind::Person { anonymous } => {
-                    if anonymous {
-                        let _ = writeln!(out, "anonymous = true");
-                    }
-                }
-            }
+                EntityKind::Person { anonymous } => (None, None, anonymous.then(|| "true".into())),
+            };
+            let alt_names = (!e.alt_names.is_empty()).then(|| list(&e.alt_names));
+            table(
+                &mut out,
+                table_name,
+                &[
+                    ("id", Some(string(&e.id))),
+                    ("name", Some(string(&e.name))),
+                    ("alt_names", alt_names),
+                    ("kind", kind),
+                    ("part_of", part_of),
+                    ("anonymous", anonymous),
+                ],
+            );
             let quotes: Vec<String> = std::iter::once(e.evidence.clone())
                 .chain(e.also.iter().map(|(q, _)| q.clone()))
                 .collect();
@@ -229,17 +236,17 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
         section(&mut out, "Posts");
         for p in &draft.posts {
             comment(&mut out, &format!("found: \"{}\" → post", p.found));
-            let _ = writeln!(
-                out,
-                "[[post]]\nid = {}\nrole = {}\norganization = {}\nholder = {}",
-                string(&p.id),
-                string(&p.role),
-                string(&p.organization),
-                string(&p.holder)
+            table(
+                &mut out,
+                "post",
+                &[
+                    ("id", Some(string(&p.id))),
+                    ("role", Some(string(&p.role))),
+                    ("organization", Some(string(&p.organization))),
+                    ("holder", Some(string(&p.holder))),
+                    ("head", p.head.then(|| "true".into())),
+                ],
             );
-            if p.head {
-                let _ = writeln!(out, "head = true");
-            }
             evidence(&mut out, std::slice::from_ref(&p.evidence));
             out.push('\n');
         }
@@ -248,17 +255,17 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
         section(&mut out, "Ties");
         for r in &draft.relations {
             comment(&mut out, &format!("found: \"{}\" → {}", r.found, r.kind));
-            let _ = writeln!(
-                out,
-                "[[relation]]\nid = {}\nsubject = {}\nkind = {}\nobject = {}",
-                string(&r.id),
-                string(&r.subject),
-                string(r.kind),
-                string(&r.object)
+            table(
+                &mut out,
+                "relation",
+                &[
+                    ("id", Some(string(&r.id))),
+                    ("subject", Some(string(&r.subject))),
+                    ("kind", Some(string(r.kind))),
+                    ("object", Some(string(&r.object))),
+                    ("since", r.since.as_deref().map(string)),
+                ],
             );
-            if let Some(since) = &r.since {
-                let _ = writeln!(out, "since = {}", string(since));
-            }
             evidence(&mut out, std::slice::from_ref(&r.evidence));
             out.push('\n');
         }
@@ -283,14 +290,16 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
                         draft.entity(of).map_or(of.as_str(), |e| e.name.as_str()),
                         n.expression
                     );
-                    let _ = writeln!(
-                        out,
-                        "[[measure]]\nid = {}\nname = {}\nkind = \"{}\"\nof = {}\nvalue = {}",
-                        string(&n.id),
-                        string(&name),
-                        kind,
-                        string(of),
-                        string(&n.amount)
+                    table(
+                        &mut out,
+                        "measure",
+                        &[
+                            ("id", Some(string(&n.id))),
+                            ("name", Some(string(&name))),
+                            ("kind", Some(string(kind))),
+                            ("of", Some(string(of))),
+                            ("value", Some(string(&n.amount))),
+                        ],
                     );
                     evidence(&mut out, std::slice::from_ref(&n.evidence));
                     out.push('\n');
@@ -321,16 +330,16 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
         section(&mut out, "Who said what");
         for q in &draft.quotes {
             comment(&mut out, &format!("found: {} → quote", string(&q.evidence)));
-            let _ = writeln!(
-                out,
-                "[[quote]]\nid = {}\nspeaker = {}\ntext = {}",
-                string(&q.id),
-                string(&q.speaker),
-                string(&q.text)
+            table(
+                &mut out,
+                "quote",
+                &[
+                    ("id", Some(string(&q.id))),
+                    ("speaker", Some(string(&q.speaker))),
+                    ("text", Some(string(&q.text))),
+                    ("context", q.context.as_deref().map(string)),
+                ],
             );
-            if let Some(context) = &q.context {
-                let _ = writeln!(out, "context = {}", string(context));
-            }
             evidence(&mut out, std::slice::from_ref(&q.evidence));
             out.push('\n');
         }

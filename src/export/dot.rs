@@ -6,6 +6,21 @@ use crate::export::graph::{Edge, Node, PropertyGraph};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 
+/// The graph's opening line and its default attributes.
+const HEAD: &str = r#"digraph newsgraph {
+  graph [rankdir=LR, fontname="Helvetica", nodesep=0.25, ranksep=0.9];
+  node [fontname="Helvetica", fontsize=11];
+  edge [fontname="Helvetica", fontsize=9];
+"#;
+
+/// The legend of the edge styles, and the graph's closing brace.
+const LEGEND: &str = r##"  subgraph cluster_legend {
+    label="Legend"; fontsize=10; color="#bdbdbd";
+    legend [shape=plaintext, fontsize=9, label="solid: holds now\lblue: announced, to hold after the restructuring\ldashed grey: held before it\lorange: moved by it\l"];
+  }
+}
+"##;
+
 /// The colour of arrows showing units and staff that move.
 const MOVE_COLOUR: &str = "#d95f02";
 /// The colour of lines that no longer hold.
@@ -150,13 +165,7 @@ pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Re
         }
     }
 
-    writeln!(out, "digraph newsgraph {{")?;
-    writeln!(
-        out,
-        "  graph [rankdir=LR, fontname=\"Helvetica\", nodesep=0.25, ranksep=0.9];"
-    )?;
-    writeln!(out, "  node [fontname=\"Helvetica\", fontsize=11];")?;
-    writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9];")?;
+    out.write_all(HEAD.as_bytes())?;
     for node in &graph.nodes {
         let is = |class: &str| node.types.iter().any(|t| t == class);
         let style = if is("foaf:Person") {
@@ -189,14 +198,7 @@ pub fn write_dot(graph: &PropertyGraph, out: &mut dyn Write) -> crate::error::Re
     for line in &lines {
         writeln!(out, "{line}")?;
     }
-    writeln!(out, "  subgraph cluster_legend {{")?;
-    writeln!(out, "    label=\"Legend\"; fontsize=10; color=\"#bdbdbd\";")?;
-    writeln!(
-        out,
-        "    legend [shape=plaintext, fontsize=9, label=\"solid: holds now\\lblue: announced, to hold after the restructuring\\ldashed grey: held before it\\lorange: moved by it\\l\"];"
-    )?;
-    writeln!(out, "  }}")?;
-    writeln!(out, "}}")?;
+    out.write_all(LEGEND.as_bytes())?;
     Ok(())
 }
 

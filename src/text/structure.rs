@@ -2130,25 +2130,24 @@ mod tests {
     }
 
     #[test]
-    fn founders_members_clients_and_suppliers() {
+    fn founders_members_joiners_boards_clients_and_suppliers() {
         use Pattern::*;
         let both = &[
             (FoundedBy, "osterby", "mira"),
             (FoundedBy, "osterby", "teodor"),
         ];
+        // Founders, however the sentence orders them.
+        for text in [
+            "Osterby Rail was founded in 2011 by Mira Koenig and Teodor Lind.",
+            "Osterby Rail, founded by Mira Koenig and Teodor Lind, grew.",
+            "Mira Koenig founded Osterby Rail in 2011 with Teodor Lind.",
+            "Set up in 1990 and founded in 1991 by the engineer Mira Koenig and her cousin Teodor Lind, Osterby Rail grew.",
+            "Osterby Rail, which Mira Koenig founded in 2011 with Teodor Lind, grew.",
+            "Osterby Rail was started in 2011 by Mira Koenig, a driver, and Teodor Lind.",
+        ] {
+            assert_states(rail_ties, &[(text, both)]);
+        }
         let cases: &[Case] = &[
-            (
-                "Osterby Rail was founded in 2011 by Mira Koenig and Teodor Lind.",
-                both,
-            ),
-            (
-                "Osterby Rail, founded by Mira Koenig and Teodor Lind, grew.",
-                both,
-            ),
-            (
-                "Mira Koenig founded Osterby Rail in 2011 with Teodor Lind.",
-                both,
-            ),
             ("Mira Koenig and Teodor Lind founded Osterby Rail.", both),
             (
                 "Osterby Rail is a member of the Nordic Rail Forum.",
@@ -2174,8 +2173,27 @@ mod tests {
                 "Lakemont Capital will fold its subsidiary, Pell Logistics, into its rail arm Osterby Rail.",
                 &[(Into, "pell", "osterby")],
             ),
+            (
+                "Mira Koenig, who joined Osterby Rail from Pell Logistics in 2020, spoke.",
+                &[(MemberOf, "mira", "osterby"), (MemberOf, "mira", "pell")],
+            ),
+            (
+                "Mira Koenig will stay on the board of Lakemont Capital.",
+                &[(MemberOf, "mira", "lakemont")],
+            ),
+            (
+                "Osterby Rail signed a contract to supply Pell Logistics.",
+                &[(Serves, "osterby", "pell")],
+            ),
         ];
         assert_states(rail_ties, cases);
+        // An owner before "into" is not what moves.
+        assert!(
+            !rail_ties(
+                "Pell Logistics will be grouped with Osterby Rail's depots into Lakemont Capital."
+            )
+            .contains(&(Into, "osterby".into(), "lakemont".into()))
+        );
         // The name inside the apposition is not the client.
         let got = rail_ties(
             "Pell Logistics, a unit of Lakemont Capital, has been an Osterby Rail client since 2020.",
@@ -2201,49 +2219,6 @@ mod tests {
         assert_eq!(
             reading.destinations.iter().map(key).collect::<Vec<_>>(),
             ["osterby"]
-        );
-    }
-
-    #[test]
-    fn founders_after_titles_joiners_boards_and_direct_supply() {
-        use Pattern::*;
-        let both = &[
-            (FoundedBy, "osterby", "mira"),
-            (FoundedBy, "osterby", "teodor"),
-        ];
-        let cases: &[Case] = &[
-            (
-                "Set up in 1990 and founded in 1991 by the engineer Mira Koenig and her cousin Teodor Lind, Osterby Rail grew.",
-                both,
-            ),
-            (
-                "Osterby Rail, which Mira Koenig founded in 2011 with Teodor Lind, grew.",
-                both,
-            ),
-            (
-                "Osterby Rail was started in 2011 by Mira Koenig, a driver, and Teodor Lind.",
-                both,
-            ),
-            (
-                "Mira Koenig, who joined Osterby Rail from Pell Logistics in 2020, spoke.",
-                &[(MemberOf, "mira", "osterby"), (MemberOf, "mira", "pell")],
-            ),
-            (
-                "Mira Koenig will stay on the board of Lakemont Capital.",
-                &[(MemberOf, "mira", "lakemont")],
-            ),
-            (
-                "Osterby Rail signed a contract to supply Pell Logistics.",
-                &[(Serves, "osterby", "pell")],
-            ),
-        ];
-        assert_states(rail_ties, cases);
-        // An owner before "into" is not what moves.
-        assert!(
-            !rail_ties(
-                "Pell Logistics will be grouped with Osterby Rail's depots into Lakemont Capital."
-            )
-            .contains(&(Into, "osterby".into(), "lakemont".into()))
         );
     }
 

@@ -117,12 +117,11 @@ fn export_store(
     dir: &Path,
     iris: &Iris,
 ) -> anyhow::Result<()> {
-    if format.rdf_format().is_none() {
-        bail!(
-            "{} is made from facts files, not from a store: give facts files without --store",
-            format.name()
-        );
-    }
+    rdf_only(format, |name| {
+        format!(
+            "{name} is made from facts files, not from a store: give facts files without --store"
+        )
+    })?;
     as_loaded(args)?;
     let store = super::open_store(dir, false)?;
     let failure: RefCell<Option<newsgraph::Error>> = RefCell::new(None);
@@ -139,6 +138,14 @@ fn export_store(
             }
         });
     write_rdf_graphs(args, format, graphs, &names, iris, &failure)
+}
+
+/// Refuses a format that is not an RDF syntax, with the reason `refusal` gives for its name.
+fn rdf_only(format: ExportFormat, refusal: impl FnOnce(&str) -> String) -> anyhow::Result<()> {
+    match format.rdf_format() {
+        Some(_) => Ok(()),
+        None => bail!("{}", refusal(format.name())),
+    }
 }
 
 /// With --store, the graphs are exported as they were loaded: options that change how facts
@@ -166,12 +173,11 @@ fn export_corpus_layer(
     store: Option<&Path>,
     iris: &Iris,
 ) -> anyhow::Result<()> {
-    if format.rdf_format().is_none() {
-        bail!(
-            "--corpus-layer writes RDF, not {}: give an RDF syntax (nquads and trig keep its graph)",
-            format.name()
-        );
-    }
+    rdf_only(format, |name| {
+        format!(
+            "--corpus-layer writes RDF, not {name}: give an RDF syntax (nquads and trig keep its graph)"
+        )
+    })?;
     let layer = match store {
         Some(dir) => {
             as_loaded(args)?;
