@@ -1952,25 +1952,39 @@ mod tests {
         )
     }
 
-    /// The keys a whole text names, in order, and how.
-    fn named(text: &str) -> Vec<(String, How)> {
-        let r = reader(text);
-        let chars = text.chars().count();
-        r.read(0..chars)
+    /// The keys a whole text names to `r`, in order, and how.
+    fn mentions(r: &Reader) -> Vec<(String, How)> {
+        r.read(0..usize::MAX)
             .mentions
             .iter()
             .map(|&(e, how)| (r.entities()[e].key.clone(), how))
             .collect()
     }
 
-    fn ties(text: &str) -> Vec<(Pattern, String, String)> {
-        let r = reader(text);
+    /// The ties `r` reads in a whole text: (pattern, from key, to key).
+    fn tie_keys(r: &Reader) -> Vec<(Pattern, String, String)> {
         let key = |e: usize| r.entities()[e].key.clone();
-        r.read(0..text.chars().count())
+        r.read(0..usize::MAX)
             .ties
             .iter()
             .map(|t| (t.pattern, key(t.from), key(t.to)))
             .collect()
+    }
+
+    /// The keys of what moves in a whole text: where it comes from, and where it goes.
+    fn moves(r: &Reader) -> (Vec<&str>, Vec<&str>) {
+        let reading = r.read(0..usize::MAX);
+        let keys = |of: &[usize]| of.iter().map(|e| r.entities()[*e].key.as_str()).collect();
+        (keys(&reading.sources), keys(&reading.destinations))
+    }
+
+    /// The keys a whole text names, in order, and how.
+    fn named(text: &str) -> Vec<(String, How)> {
+        mentions(&reader(text))
+    }
+
+    fn ties(text: &str) -> Vec<(Pattern, String, String)> {
+        tie_keys(&reader(text))
     }
 
     fn stages(text: &str) -> Vec<(Stage, String)> {
@@ -2028,48 +2042,20 @@ mod tests {
     #[test]
     fn directions() {
         use Pattern::*;
-        let cases: &[Case] = &[
-            (
-                "Ding Hongwei, a senior Cainiao executive, will now report directly to Jiang Fan",
-                &[(ReportsTo, "ding", "jiang")],
-            ),
-            (
-                "Since 2024, Ding Hongwei has had dual reporting lines to Cainiao CEO Lin Wan and Jiang Fan",
-                &[(ReportsTo, "ding", "lin"), (ReportsTo, "ding", "jiang")],
-            ),
-            (
-                "moving staff from Cainiao’s international division to the Alibaba E-commerce Business Group.",
-                &[(PartOf, "intl", "cainiao")],
-            ),
-            (
-                "the electronic waybill team will be integrated into Taotian Group",
-                &[(Into, "team", "taotian")],
-            ),
-            ("Alibaba founder Jack Ma", &[(FoundedBy, "alibaba", "jack")]),
-            (
-                "Cainiao has expanded investments in clients, including contracts with Temu.",
-                &[(ClientOf, "temu", "cainiao")],
-            ),
-            ("Cainiao began serving Temu", &[(Serves, "cainiao", "temu")]),
-            (
-                "Taotian Group-owned operations such as the electronic waybill team",
-                &[(PartOf, "team", "taotian")],
-            ),
-        ];
-        assert_states(ties, cases);
+        assert_states(
+            ties,
+            "Ding Hongwei, a senior Cainiao executive, will now report directly to Jiang Fan => ReportsTo ding jiang
+Since 2024, Ding Hongwei has had dual reporting lines to Cainiao CEO Lin Wan and Jiang Fan => ReportsTo ding lin; ReportsTo ding jiang
+moving staff from Cainiao’s international division to the Alibaba E-commerce Business Group. => PartOf intl cainiao
+the electronic waybill team will be integrated into Taotian Group => Into team taotian
+Alibaba founder Jack Ma => FoundedBy alibaba jack
+Cainiao has expanded investments in clients, including contracts with Temu. => ClientOf temu cainiao
+Cainiao began serving Temu => Serves cainiao temu
+Taotian Group-owned operations such as the electronic waybill team => PartOf team taotian",
+        );
         // The staff move: the division is where they come from, the group where they go.
         let text = "moving staff from Cainiao’s international division to the Alibaba E-commerce Business Group.";
-        let r = reader(text);
-        let reading = r.read(0..text.chars().count());
-        let key = |e: &usize| r.entities()[*e].key.as_str();
-        assert_eq!(
-            reading.sources.iter().map(key).collect::<Vec<_>>(),
-            ["intl"]
-        );
-        assert_eq!(
-            reading.destinations.iter().map(key).collect::<Vec<_>>(),
-            ["ecom"]
-        );
+        assert_eq!(moves(&reader(text)), (vec!["intl"], vec!["ecom"]));
         assert!(!ties("Ding Hongwei will report to Jiang Fan").contains(&(
             ReportsTo,
             "jiang".into(),
@@ -2095,47 +2081,44 @@ mod tests {
 
     /// The keys a whole text names to the `rail` reader, in order, and how.
     fn rail_named(text: &str) -> Vec<(String, How)> {
-        let r = rail(text);
-        r.read(0..text.chars().count())
-            .mentions
-            .iter()
-            .map(|&(e, how)| (r.entities()[e].key.clone(), how))
-            .collect()
+        mentions(&rail(text))
     }
 
-    /// A text and ties its reading must state: (pattern, from key, to key).
-    type Case<'a> = (&'a str, &'a [(Pattern, &'a str, &'a str)]);
+    /// Asserts that the reader finds, in each line's text, the mentions listed after its `=>`
+    /// (`key How`, separated by `;`), and no others, in order.
+    fn assert_named(table: &str) {
+        for line in table.lines() {
+            let (text, expected) = line.split_once(" => ").expect("a text => its mentions");
+            let got: Vec<String> = rail_named(text)
+                .iter()
+                .map(|(key, how)| format!("{key} {how:?}"))
+                .collect();
+            assert_eq!(got.join("; "), expected, "{text}");
+        }
+    }
 
-    /// Asserts that `read` finds, in each case's text, every tie the case lists.
-    fn assert_states(read: fn(&str) -> Vec<(Pattern, String, String)>, cases: &[Case]) {
-        for (text, expected) in cases {
-            let got = read(text);
-            for (p, a, b) in *expected {
-                assert!(
-                    got.contains(&(*p, a.to_string(), b.to_string())),
-                    "{text}: {got:?}"
-                );
+    /// Asserts that `read` finds, in each line's sentence, every tie listed after its `=>`
+    /// (`Pattern from to`, separated by `;`).
+    fn assert_states(read: fn(&str) -> Vec<(Pattern, String, String)>, table: &str) {
+        for line in table.lines() {
+            let (text, expected) = line.split_once(" => ").expect("a sentence => its ties");
+            let got: Vec<String> = read(text)
+                .iter()
+                .map(|(p, a, b)| format!("{p:?} {a} {b}"))
+                .collect();
+            for tie in expected.split("; ") {
+                assert!(got.iter().any(|g| g == tie), "{text}: {tie} not in {got:?}");
             }
         }
     }
 
     fn rail_ties(text: &str) -> Vec<(Pattern, String, String)> {
-        let r = rail(text);
-        let key = |e: usize| r.entities()[e].key.clone();
-        r.read(0..text.chars().count())
-            .ties
-            .iter()
-            .map(|t| (t.pattern, key(t.from), key(t.to)))
-            .collect()
+        tie_keys(&rail(text))
     }
 
     #[test]
     fn founders_members_joiners_boards_clients_and_suppliers() {
         use Pattern::*;
-        let both = &[
-            (FoundedBy, "osterby", "mira"),
-            (FoundedBy, "osterby", "teodor"),
-        ];
         // Founders, however the sentence orders them.
         for text in [
             "Osterby Rail was founded in 2011 by Mira Koenig and Teodor Lind.",
@@ -2145,48 +2128,24 @@ mod tests {
             "Osterby Rail, which Mira Koenig founded in 2011 with Teodor Lind, grew.",
             "Osterby Rail was started in 2011 by Mira Koenig, a driver, and Teodor Lind.",
         ] {
-            assert_states(rail_ties, &[(text, both)]);
+            assert_states(
+                rail_ties,
+                &format!("{text} => FoundedBy osterby mira; FoundedBy osterby teodor"),
+            );
         }
-        let cases: &[Case] = &[
-            ("Mira Koenig and Teodor Lind founded Osterby Rail.", both),
-            (
-                "Osterby Rail is a member of the Nordic Rail Forum.",
-                &[(MemberOf, "osterby", "forum")],
-            ),
-            (
-                "Pell Logistics, a member of the Nordic Rail Forum, grew.",
-                &[(MemberOf, "pell", "forum")],
-            ),
-            (
-                "Pell Logistics is now Osterby Rail's biggest customer.",
-                &[(ClientOf, "pell", "osterby")],
-            ),
-            (
-                "Pell Logistics, a unit of Lakemont Capital, has been an Osterby Rail client since 2020.",
-                &[(ClientOf, "pell", "osterby")],
-            ),
-            (
-                "Osterby Rail has supplied locomotives to Pell Logistics since 2019.",
-                &[(Serves, "osterby", "pell")],
-            ),
-            (
-                "Lakemont Capital will fold its subsidiary, Pell Logistics, into its rail arm Osterby Rail.",
-                &[(Into, "pell", "osterby")],
-            ),
-            (
-                "Mira Koenig, who joined Osterby Rail from Pell Logistics in 2020, spoke.",
-                &[(MemberOf, "mira", "osterby"), (MemberOf, "mira", "pell")],
-            ),
-            (
-                "Mira Koenig will stay on the board of Lakemont Capital.",
-                &[(MemberOf, "mira", "lakemont")],
-            ),
-            (
-                "Osterby Rail signed a contract to supply Pell Logistics.",
-                &[(Serves, "osterby", "pell")],
-            ),
-        ];
-        assert_states(rail_ties, cases);
+        assert_states(
+            rail_ties,
+            "Mira Koenig and Teodor Lind founded Osterby Rail. => FoundedBy osterby mira; FoundedBy osterby teodor
+Osterby Rail is a member of the Nordic Rail Forum. => MemberOf osterby forum
+Pell Logistics, a member of the Nordic Rail Forum, grew. => MemberOf pell forum
+Pell Logistics is now Osterby Rail's biggest customer. => ClientOf pell osterby
+Pell Logistics, a unit of Lakemont Capital, has been an Osterby Rail client since 2020. => ClientOf pell osterby
+Osterby Rail has supplied locomotives to Pell Logistics since 2019. => Serves osterby pell
+Lakemont Capital will fold its subsidiary, Pell Logistics, into its rail arm Osterby Rail. => Into pell osterby
+Mira Koenig, who joined Osterby Rail from Pell Logistics in 2020, spoke. => MemberOf mira osterby; MemberOf mira pell
+Mira Koenig will stay on the board of Lakemont Capital. => MemberOf mira lakemont
+Osterby Rail signed a contract to supply Pell Logistics. => Serves osterby pell",
+        );
         // An owner before "into" is not what moves.
         assert!(
             !rail_ties(
@@ -2209,63 +2168,23 @@ mod tests {
         );
         // From the owned thing's name, to the name set off after "its parent,".
         let text = "Lakemont Capital is moving 40 staff from its subsidiary, Pell Logistics, to its rail arm, Osterby Rail.";
-        let r = rail(text);
-        let reading = r.read(0..text.chars().count());
-        let key = |e: &usize| r.entities()[*e].key.as_str();
-        assert_eq!(
-            reading.sources.iter().map(key).collect::<Vec<_>>(),
-            ["pell"]
-        );
-        assert_eq!(
-            reading.destinations.iter().map(key).collect::<Vec<_>>(),
-            ["osterby"]
-        );
+        assert_eq!(moves(&rail(text)), (vec!["pell"], vec!["osterby"]));
     }
 
     #[test]
     fn descriptions_and_quotations() {
-        use How::*;
-        let named = rail_named;
-        let key = |k: &str, h: How| (k.to_owned(), h);
-        // A description the table does not list: "the" and up to two words before its noun;
-        // before a name it is the name's title.
-        assert_eq!(
-            named("Osterby Rail grew. Staff moved to the retail group Lakemont Capital."),
-            [key("osterby", Name), key("lakemont", Name)]
-        );
-        assert_eq!(
-            named("Osterby Rail grew. The Malmö-based operator hired."),
-            [key("osterby", Name), key("osterby", Anaphor("operator"))]
-        );
-        // Beyond the sentence before, the organization the text has named most so far.
-        assert_eq!(
-            named(
-                "Osterby Rail grew. Osterby Rail hired. Prices rose. The firm was started in 1990."
-            ),
-            [
-                key("osterby", Name),
-                key("osterby", Name),
-                key("osterby", Anaphor("the firm"))
-            ]
-        );
-        // "its own" stands for its clause's subject, not the nearest name.
-        assert_eq!(
-            named("Osterby Rail put Pell Logistics on its own site."),
-            [
-                key("osterby", Name),
-                key("pell", Name),
-                key("osterby", Anaphor("its own"))
-            ]
-        );
-        // A pronoun outside a quotation does not stand for a name inside it.
-        assert_eq!(
-            named("Mira Koenig spoke. “Teodor Lind is happy,” she said."),
-            [
-                key("mira", Name),
-                key("teodor", Name),
-                key("mira", Anaphor("she"))
-            ]
-        );
+        assert_named(concat!(
+            // A description the table does not list: "the" and up to two words before its
+            // noun; before a name it is the name's title.
+            "Osterby Rail grew. Staff moved to the retail group Lakemont Capital. => osterby Name; lakemont Name\n",
+            "Osterby Rail grew. The Malmö-based operator hired. => osterby Name; osterby Anaphor(\"operator\")\n",
+            // Beyond the sentence before, the organization the text has named most so far.
+            "Osterby Rail grew. Osterby Rail hired. Prices rose. The firm was started in 1990. => osterby Name; osterby Name; osterby Anaphor(\"the firm\")\n",
+            // "its own" stands for its clause's subject, not the nearest name.
+            "Osterby Rail put Pell Logistics on its own site. => osterby Name; pell Name; osterby Anaphor(\"its own\")\n",
+            // A pronoun outside a quotation does not stand for a name inside it.
+            "Mira Koenig spoke. “Teodor Lind is happy,” she said. => mira Name; teodor Name; mira Anaphor(\"she\")\n",
+        ));
         // A name that is a list, commas and all.
         let r = Reader::new(
             "It sells to banks, lenders and insurers.",
@@ -2280,29 +2199,12 @@ mod tests {
 
     #[test]
     fn subjects_after_opening_phrases_descriptions_by_their_noun_and_shared_surnames() {
-        use How::*;
-        let key = |k: &str, h: How| (k.to_owned(), h);
-        // "Its" stands for the subject after the opening phrase of the sentence before.
-        assert_eq!(
-            rail_named("With Pell Logistics on board, Osterby Rail will grow. Its staff rose."),
-            [
-                key("pell", Name),
-                key("osterby", Name),
-                key("osterby", Anaphor("its"))
-            ]
-        );
-        // "the forum" stands for the entity of its sentence whose name has that noun.
-        assert_eq!(
-            rail_named(
-                "Osterby Rail is a member of the Nordic Rail Forum, and Mira Koenig chairs the forum's board."
-            ),
-            [
-                key("osterby", Name),
-                key("forum", Name),
-                key("mira", Name),
-                key("forum", Anaphor("forum"))
-            ]
-        );
+        assert_named(concat!(
+            // "Its" stands for the subject after the opening phrase of the sentence before.
+            "With Pell Logistics on board, Osterby Rail will grow. Its staff rose. => pell Name; osterby Name; osterby Anaphor(\"its\")\n",
+            // "the forum" stands for the entity of its sentence whose name has that noun.
+            "Osterby Rail is a member of the Nordic Rail Forum, and Mira Koenig chairs the forum's board. => osterby Name; forum Name; mira Name; forum Anaphor(\"forum\")\n",
+        ));
         // A description on the last word of a name, or the noun of the entity's description.
         let r = Reader::new(
             "Langvlei Wine Cellar grew. Tornvik Varv grew. The cellar hired. The yard hired.",
@@ -2335,28 +2237,18 @@ mod tests {
 
     #[test]
     fn first_words_and_pronouns_after_quotations() {
-        use How::*;
-        let named = rail_named;
-        let key = |k: &str, h: How| (k.to_owned(), h);
-        // A company's first word names it after its full name.
-        assert_eq!(
-            named("Osterby Rail grew. Osterby hired."),
-            [key("osterby", Name), key("osterby", Short)]
-        );
-        // Not when the text also writes that word as a common word.
-        assert_eq!(
-            named("Summit Freight grew. At the summit, Summit hired."),
-            [key("summit", Name)]
-        );
-        // A person's pronoun after a quotation reaches the speaker named in its paragraph…
-        assert_eq!(
-            named("Mira Koenig spoke. \"We grow. We hire,\" she said."),
-            [key("mira", Name), key("mira", Anaphor("she"))]
-        );
+        assert_named(concat!(
+            // A company's first word names it after its full name.
+            "Osterby Rail grew. Osterby hired. => osterby Name; osterby Short\n",
+            // Not when the text also writes that word as a common word.
+            "Summit Freight grew. At the summit, Summit hired. => summit Name\n",
+            // A person's pronoun after a quotation reaches the speaker named in its paragraph…
+            "Mira Koenig spoke. \"We grow. We hire,\" she said. => mira Name; mira Anaphor(\"she\")\n",
+        ));
         // … not one named in an earlier paragraph.
         assert_eq!(
-            named("Mira Koenig spoke.\n\nIt rained. Then. \"Fine,\" she said."),
-            [key("mira", Name)]
+            rail_named("Mira Koenig spoke.\n\nIt rained. Then. \"Fine,\" she said."),
+            [("mira".to_owned(), How::Name)]
         );
     }
 

@@ -117,11 +117,7 @@ fn export_store(
     dir: &Path,
     iris: &Iris,
 ) -> anyhow::Result<()> {
-    rdf_only(format, |name| {
-        format!(
-            "{name} is made from facts files, not from a store: give facts files without --store"
-        )
-    })?;
+    rdf_only(format, "--store", "give facts files without --store")?;
     as_loaded(args)?;
     let store = super::open_store(dir, false)?;
     let failure: RefCell<Option<newsgraph::Error>> = RefCell::new(None);
@@ -140,11 +136,15 @@ fn export_store(
     write_rdf_graphs(args, format, graphs, &names, iris, &failure)
 }
 
-/// Refuses a format that is not an RDF syntax, with the reason `refusal` gives for its name.
-fn rdf_only(format: ExportFormat, refusal: impl FnOnce(&str) -> String) -> anyhow::Result<()> {
+/// Refuses a format that is not an RDF syntax for an `option` that only writes RDF, with a
+/// `hint` of what to give instead.
+fn rdf_only(format: ExportFormat, option: &str, hint: &str) -> anyhow::Result<()> {
     match format.rdf_format() {
         Some(_) => Ok(()),
-        None => bail!("{}", refusal(format.name())),
+        None => bail!(
+            "{option} writes RDF, and {} is not an RDF syntax: {hint}",
+            format.name()
+        ),
     }
 }
 
@@ -173,11 +173,11 @@ fn export_corpus_layer(
     store: Option<&Path>,
     iris: &Iris,
 ) -> anyhow::Result<()> {
-    rdf_only(format, |name| {
-        format!(
-            "--corpus-layer writes RDF, not {name}: give an RDF syntax (nquads and trig keep its graph)"
-        )
-    })?;
+    rdf_only(
+        format,
+        "--corpus-layer",
+        "give an RDF syntax (nquads and trig keep its graph)",
+    )?;
     let layer = match store {
         Some(dir) => {
             as_loaded(args)?;
