@@ -50,8 +50,8 @@ pub async fn graph_store(
         Ok(accept) => accept,
         Err(failure) => return failure.into_response(),
     };
-    let Some((media_type, format)) = choose(accept.as_deref(), GRAPHS) else {
-        return not_acceptable(accept.as_deref(), GRAPHS).into_response();
+    let Some((media_type, format)) = choose(accept.as_deref(), &GRAPHS) else {
+        return not_acceptable(accept.as_deref(), &GRAPHS).into_response();
     };
     let limit = state.config.limits.timeout.unwrap_or(Duration::MAX);
     let (writer, body) = Streamed::new();

@@ -2,51 +2,68 @@
 //! its `Accept` header or a `format` parameter.
 
 use crate::export::ExportFormat;
-use crate::query::results::ResultsFormat;
+use crate::query::results::ResultsFormat::{self, Csv, Json, Tsv, Xml};
+use oxigraph::sparql::results::QueryResultsFormat;
+use std::sync::LazyLock;
 
-/// Media types for SELECT and ASK answers; the first is the default.
-pub const RESULTS: &[(&str, ResultsFormat)] = &[
-    ("application/sparql-results+json", ResultsFormat::Json),
-    ("application/json", ResultsFormat::Json),
-    ("application/sparql-results+xml", ResultsFormat::Xml),
-    ("application/xml", ResultsFormat::Xml),
-    ("text/xml", ResultsFormat::Xml),
-    ("text/csv", ResultsFormat::Csv),
-    ("text/tab-separated-values", ResultsFormat::Tsv),
-];
+/// Media types for SELECT and ASK answers, the default (JSON) first: each W3C format's own,
+/// followed by the generic types clients also send for it.
+pub static RESULTS: LazyLock<Vec<(&'static str, ResultsFormat)>> = LazyLock::new(|| {
+    let also = [
+        ("application/json", Json),
+        ("application/xml", Xml),
+        ("text/xml", Xml),
+    ];
+    [Json, Xml, Csv, Tsv]
+        .into_iter()
+        .flat_map(|f| {
+            let own = f.w3c().map(|w3c| (bare(w3c.media_type()), f));
+            own.into_iter()
+                .chain(also.into_iter().filter(move |(_, g)| *g == f))
+        })
+        .collect()
+});
 
-/// Media types for graphs (CONSTRUCT, DESCRIBE, the Graph Store Protocol); the first is the
-/// default.
-pub const GRAPHS: &[(&str, ExportFormat)] = &[
-    ("text/turtle", ExportFormat::Turtle),
-    ("application/x-turtle", ExportFormat::Turtle),
-    ("application/n-triples", ExportFormat::Ntriples),
-    ("application/n-quads", ExportFormat::Nquads),
-    ("application/trig", ExportFormat::Trig),
-    ("application/ld+json", ExportFormat::Jsonld),
-    ("application/rdf+xml", ExportFormat::Rdfxml),
-];
+/// Media types for graphs (CONSTRUCT, DESCRIBE, the Graph Store Protocol), Turtle (the
+/// default) first: each RDF syntax's own, and the older name of Turtle's after it.
+pub static GRAPHS: LazyLock<Vec<(&'static str, ExportFormat)>> = LazyLock::new(|| {
+    let mut graphs: Vec<(&'static str, ExportFormat)> = ExportFormat::ALL
+        .into_iter()
+        .filter_map(|f| Some((bare(f.rdf_format()?.media_type()), f)))
+        .collect();
+    graphs.insert(1, ("application/x-turtle", ExportFormat::Turtle));
+    graphs
+});
 
-/// The media types a short `format` name stands for (`json`, `csv`, `turtle`, `nt`…), as an
-/// `Accept` value, or the name itself when it is already a media type. `json` and `xml` (as
-/// SPARQLWrapper sends them) stand for the results format and the graph syntax of that name.
+/// A media type without its parameters: `text/csv; charset=utf-8` is `text/csv`.
+fn bare(media_type: &'static str) -> &'static str {
+    media_type.split(';').next().unwrap_or(media_type).trim()
+}
+
+/// The media types a short `format` name stands for, as an `Accept` value: a results
+/// format's or an RDF syntax's command-line name, extension or usual name (`csv`, `srj`,
+/// `ttl`, `n-triples`, `rdf/xml`), `html`, or the name itself when it is already a media type.
+/// `json` and `xml` (as SPARQLWrapper sends them) stand for the results format and the graph
+/// syntax of that name.
 pub fn format_media_type(name: &str) -> Option<&str> {
-    Some(match name.to_ascii_lowercase().as_str() {
+    let lower = name.to_ascii_lowercase();
+    let syntax = ExportFormat::ALL.into_iter().find(|f| {
+        f.id() == lower
+            || f.name().eq_ignore_ascii_case(&lower)
+            || f.extensions().contains(&&*lower)
+    });
+    Some(match lower.as_str() {
         "json" => "application/sparql-results+json, application/ld+json",
         "xml" => "application/sparql-results+xml, application/rdf+xml",
-        "srj" => "application/sparql-results+json",
-        "srx" => "application/sparql-results+xml",
-        "csv" => "text/csv",
-        "tsv" => "text/tab-separated-values",
-        "turtle" | "ttl" => "text/turtle",
-        "ntriples" | "n-triples" | "nt" => "application/n-triples",
-        "nquads" | "n-quads" | "nq" => "application/n-quads",
-        "trig" => "application/trig",
-        "jsonld" | "json-ld" => "application/ld+json",
-        "rdfxml" | "rdf/xml" | "rdf" => "application/rdf+xml",
         "html" => "text/html",
-        _ if name.contains('/') => name,
-        _ => return None,
+        _ => match QueryResultsFormat::from_extension(&lower) {
+            Some(results) => bare(results.media_type()),
+            None => match syntax.and_then(ExportFormat::rdf_format) {
+                Some(rdf) => bare(rdf.media_type()),
+                None if name.contains('/') => name,
+                None => return None,
+            },
+        },
     })
 }
 
@@ -115,7 +132,7 @@ mod tests {
 
     #[test]
     fn the_most_wanted_acceptable_offer_wins() {
-        let pick = |accept| choose(accept, RESULTS).map(|(m, _)| m);
+        let pick = |accept| choose(accept, &RESULTS).map(|(m, _)| m);
         assert_eq!(pick(None), Some("application/sparql-results+json"));
         assert_eq!(pick(Some("*/*")), Some("application/sparql-results+json"));
         assert_eq!(
@@ -133,13 +150,29 @@ mod tests {
         assert_eq!(format_media_type("csv"), Some("text/csv"));
         assert_eq!(format_media_type("text/turtle"), Some("text/turtle"));
         assert_eq!(format_media_type("yaml"), None);
+        let names = [
+            ("srj", "application/sparql-results+json"),
+            ("TSV", "text/tab-separated-values"),
+            ("ttl", "text/turtle"),
+            ("n-triples", "application/n-triples"),
+            ("nq", "application/n-quads"),
+            ("json-ld", "application/ld+json"),
+            ("rdf/xml", "application/rdf+xml"),
+            ("rdfxml", "application/rdf+xml"),
+            ("dot", ""),
+        ];
+        for (name, media_type) in names {
+            let want = (!media_type.is_empty()).then_some(media_type);
+            assert_eq!(format_media_type(name), want, "{name}");
+        }
+        assert_eq!(GRAPHS[0].0, "text/turtle");
         let xml = format_media_type("xml");
         assert_eq!(
-            choose(xml, RESULTS).map(|(m, _)| m),
+            choose(xml, &RESULTS).map(|(m, _)| m),
             Some("application/sparql-results+xml")
         );
         assert_eq!(
-            choose(xml, GRAPHS).map(|(m, _)| m),
+            choose(xml, &GRAPHS).map(|(m, _)| m),
             Some("application/rdf+xml")
         );
     }

@@ -102,12 +102,12 @@ fn write(answer: &Answer, accept: Option<&str>, prefixes: &[(String, String)]) -
     let (media_type, results, graphs) = match answer {
         Answer::Solutions { .. } | Answer::Boolean(_) => {
             let (media_type, format) =
-                choose(accept, RESULTS).ok_or_else(|| not_acceptable(accept, RESULTS))?;
+                choose(accept, &RESULTS).ok_or_else(|| not_acceptable(accept, &RESULTS))?;
             (media_type, format, crate::export::ExportFormat::Turtle)
         }
         Answer::Graph(_) => {
             let (media_type, format) =
-                choose(accept, GRAPHS).ok_or_else(|| not_acceptable(accept, GRAPHS))?;
+                choose(accept, &GRAPHS).ok_or_else(|| not_acceptable(accept, &GRAPHS))?;
             (media_type, RESULTS[0].1, format)
         }
     };
@@ -295,7 +295,7 @@ pub async fn sparql_post(
 /// of the articles as default graph, and each article's named graph).
 fn service_description(state: &State, headers: &HeaderMap, accept: Option<&str>) -> Reply {
     let (media_type, format) =
-        choose(accept, GRAPHS).ok_or_else(|| not_acceptable(accept, GRAPHS))?;
+        choose(accept, &GRAPHS).ok_or_else(|| not_acceptable(accept, &GRAPHS))?;
     let host = headers
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
