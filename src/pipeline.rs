@@ -11,7 +11,7 @@ use crate::rdf::mapping::{self, Mapping};
 use crate::rdf::provenance::{self, Annotator, Inputs};
 use crate::store::GraphStore;
 use crate::text::article::ArticleText;
-use oxigraph::model::Triple;
+use oxigraph::model::{NamedNode, Triple};
 use std::path::{Path, PathBuf};
 
 /// The environment variable naming a directory of article texts, searched for the file a
@@ -160,12 +160,7 @@ pub fn check_all(options: &Options) -> Result<Vec<Planned>> {
 
 /// Reads, checks, verifies and maps one facts file that [`check_all`] planned.
 pub fn read_planned(planned: &Planned, options: &Options, iris: &Iris) -> Result<Article> {
-    let facts = match &planned.path {
-        Some(path) => Facts::read(path)?,
-        None => Facts::embedded(),
-    };
-    let checked = check_one(facts, planned.path.as_deref(), options.source.as_deref())?;
-    Ok(article(checked, options, iris))
+    Ok(article(check_planned(planned, options)?, options, iris))
 }
 
 /// Reads, checks and verifies each facts file, handing each sound one to `keep` before the
@@ -257,35 +252,97 @@ fn article(c: Checked, options: &Options, iris: &Iris) -> Article {
 
 impl Checked {
     /// How many distinct triples the article's graph holds, with its provenance, counted
-    /// without holding the graph: the records are mapped twice (once for the labels the
-    /// provenance names things by), and each triple is remembered by a 64-bit hash.
+    /// without holding the graph: each triple of [`Checked::stream`] is remembered by a
+    /// 64-bit hash.
     pub fn triple_count(&self, iris: &Iris) -> usize {
         use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
         let hasher = BuildHasherDefault::<DefaultHasher>::default();
-        let labels = mapping::map_records(&self.facts, iris)
-            .flat_map(|r| r.labels().collect::<Vec<_>>())
-            .collect();
-        let id = self.facts.article_id();
-        let (article, graph) = (iris.article(id), iris.graph(id));
-        let inputs = Inputs {
-            facts: &self.facts,
-            article: &article,
-            graph: &graph,
-            text: self.text.as_ref(),
-            located: self.located.as_ref(),
-            timestamp: None,
-        };
-        let mut annotator = Annotator::new(inputs, labels, iris);
-        let mut hashes: Vec<u64> = annotator.run().iter().map(|t| hasher.hash_one(t)).collect();
-        for record in mapping::map_records(&self.facts, iris) {
-            let provenance = annotator.record(&record);
-            let triples = record.all_triples().chain(provenance);
-            hashes.extend(triples.map(|t| hasher.hash_one(&t)));
-        }
+        let streamed = self.stream(iris, true, None);
+        let mut hashes: Vec<u64> = streamed.triples().map(|t| hasher.hash_one(&t)).collect();
         hashes.sort_unstable();
         hashes.dedup();
         hashes.len()
     }
+
+    /// The article's graph, to be made record by record as it is read ([`Streamed`]), with
+    /// its provenance when `provenance` is set, recording `timestamp` as the time of the run.
+    pub fn stream<'a>(
+        &'a self,
+        iris: &'a Iris,
+        provenance: bool,
+        timestamp: Option<&'a str>,
+    ) -> Streamed<'a> {
+        let id = self.facts.article_id();
+        Streamed {
+            checked: self,
+            iris,
+            article: iris.article(id),
+            graph: iris.graph(id),
+            provenance,
+            timestamp,
+        }
+    }
+}
+
+/// A checked article's graph made as it is read: the facts are mapped one record at a time
+/// and each record's provenance made beside it, so only one record's triples are held at
+/// once (and, for the provenance, the label of every resource the article names). The same
+/// triples as [`Article::triples`], in another order and with some repeated.
+#[derive(Debug)]
+pub struct Streamed<'a> {
+    checked: &'a Checked,
+    iris: &'a Iris,
+    article: NamedNode,
+    graph: NamedNode,
+    provenance: bool,
+    timestamp: Option<&'a str>,
+}
+
+impl Streamed<'_> {
+    /// The article's named graph.
+    pub fn graph(&self) -> &NamedNode {
+        &self.graph
+    }
+
+    /// Every triple of the article's graph, record by record: each record's content, then
+    /// its provenance; the provenance of the mapping run first.
+    pub fn triples(&self) -> impl Iterator<Item = Triple> + '_ {
+        let (facts, iris) = (&self.checked.facts, self.iris);
+        let mut annotator = self.provenance.then(|| {
+            let labels = mapping::map_records(facts, iris)
+                .flat_map(|r| r.labels().collect::<Vec<_>>())
+                .collect();
+            let inputs = Inputs {
+                facts,
+                article: &self.article,
+                graph: &self.graph,
+                text: self.checked.text.as_ref(),
+                located: self.checked.located.as_ref(),
+                timestamp: self.timestamp,
+            };
+            Annotator::new(inputs, labels, iris)
+        });
+        let run = annotator.as_mut().map(Annotator::run).unwrap_or_default();
+        run.into_iter()
+            .chain(mapping::map_records(facts, iris).flat_map(move |record| {
+                let provenance = annotator
+                    .as_mut()
+                    .map(|a| a.record(&record))
+                    .unwrap_or_default();
+                let content: Vec<Triple> = record.all_triples().collect();
+                content.into_iter().chain(provenance)
+            }))
+    }
+}
+
+/// Reads and checks one facts file that [`check_all`] planned, and verifies it against its
+/// text, without mapping it: [`Checked::stream`] then makes its graph.
+pub fn check_planned(planned: &Planned, options: &Options) -> Result<Checked> {
+    let facts = match &planned.path {
+        Some(path) => Facts::read(path)?,
+        None => Facts::embedded(),
+    };
+    check_one(facts, planned.path.as_deref(), options.source.as_deref())
 }
 
 /// Reads, checks, verifies and maps every facts file; nothing is loaded until all succeed.

@@ -43,18 +43,24 @@ pub fn run(args: &LoadArgs, iris: &Iris, dir: &Path) -> anyhow::Result<()> {
             bar.inc(1);
             continue;
         }
-        let article = pipeline::read_planned(plan, &options, iris)?;
+        // The article's graph is made as the loader takes it, never held whole.
+        let checked = pipeline::check_planned(plan, &options)?;
+        let graph = checked.stream(
+            iris,
+            !options.without_provenance,
+            options.timestamp.as_deref(),
+        );
         let source = plan
             .path
             .as_ref()
             .map_or_else(|| "(embedded)".to_owned(), |p| p.display().to_string());
         let entry = loader.put(
             &plan.id,
-            &article.mapping.graph,
+            graph.graph(),
             &source,
             &loaded_at,
             &digest,
-            article.triples(),
+            graph.triples(),
         )?;
         triples += entry.triples;
         bar.set_message(format!("{triples} triples"));
