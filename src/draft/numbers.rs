@@ -288,6 +288,9 @@ mod tests {
     use super::{Unit, classify};
     use crate::text::quantities;
 
+    /// A sentence, and each number the draft proposes in it: unit, amount, words.
+    type Case<'a> = (&'a str, &'a [(Unit, &'a str, &'a str)]);
+
     /// Each quantity of a sentence the draft proposes, as its unit, amount and words.
     fn numbers(text: &str) -> Vec<(Unit, String, String)> {
         let lower = text.to_lowercase();
@@ -301,7 +304,7 @@ mod tests {
     #[test]
     fn quantities_classified_by_the_words_around_them() {
         let money = |c: &str| Unit::Money(c.into());
-        let cases: &[(&str, &[(Unit, &str, &str)])] = &[
+        let cases: &[Case] = &[
             (
                 "It paid SEK 310 million.",
                 &[(money("SEK"), "SEK 310000000", "SEK 310 million")],
