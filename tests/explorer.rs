@@ -361,6 +361,68 @@ fn a_tie_comes_with_each_articles_words() {
     assert_eq!(status, 404);
 }
 
+/// A read-only server answers *as of* a date from its index of holdings; one that takes
+/// updates asks the saved question `leaders-as-of`. Both give the same rows on every date, and
+/// the same ties to Alibaba's and Cainiao's neighbourhoods.
+#[test]
+fn as_of_answers_the_same_with_and_without_the_holdings_index() {
+    let indexed = Server::corpus(None);
+    let asked = Server::corpus_with(None, &["--allow-update"]);
+    let rows = |server: &Server, date: &str| -> Vec<Vec<String>> {
+        let mut rows: Vec<Vec<String>> =
+            server.json(&format!("/explore/api/as-of?date={date}"))["leaders"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| {
+                    [
+                        "organization",
+                        "role",
+                        "leader",
+                        "reported",
+                        "article",
+                        "org",
+                        "holder",
+                        "post",
+                    ]
+                    .iter()
+                    .map(|k| r[*k].as_str().unwrap().to_owned())
+                    .collect()
+                })
+                .collect();
+        rows.sort();
+        rows
+    };
+    let mut answered = 0;
+    for date in [
+        "2019-01-01",
+        "2023-03-27",
+        "2023-06-01",
+        "2023-09-10",
+        "2024-01-14",
+        "2024-11-21",
+        "2025-01-14",
+        "2025-02-01",
+        "2026-12-31",
+    ] {
+        let (a, b) = (rows(&indexed, date), rows(&asked, date));
+        assert_eq!(a, b, "as of {date}");
+        answered += a.len();
+        for entity in ["organization/alibaba", "organization/cainiao"] {
+            let path = format!(
+                "/explore/api/node?iri={}&date={date}",
+                encode(&format!("{ID}{entity}"))
+            );
+            assert_eq!(
+                indexed.json(&path),
+                asked.json(&path),
+                "{entity} as of {date}"
+            );
+        }
+    }
+    assert!(answered > 0, "some date has holders");
+}
+
 #[test]
 fn who_led_alibaba_as_of_two_dates() {
     let server = Server::corpus(None);

@@ -11,11 +11,12 @@
 
 use super::State;
 use super::cache::Key;
+use super::holdings::{ENDED_QUERY, Holdings, NAMED_QUERY};
 use super::names::{Found, NAMES_QUERY, NameIndex};
 use crate::query::catalogue;
 use crate::query::limits::Limits;
 use crate::query::request::{Answer, Request};
-use crate::rdf::vocab::{foaf, ng, org, prov};
+use crate::rdf::vocab::{CORPUS_GRAPH, dcterms, foaf, ng, org, prov};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery};
@@ -327,7 +328,7 @@ async fn blocking(
 }
 
 /// One solution: each bound variable's value.
-type Row = HashMap<String, Term>;
+use super::holdings::Row;
 
 /// Evaluates a SELECT query within the server's limits.
 fn select(state: &State, sparql: &str) -> Result<Vec<Row>, Problem> {
@@ -681,16 +682,23 @@ fn leaders(state: &State, date: &str, only: Option<&BTreeSet<String>>) -> Result
         }
         None => "WHERE {".to_owned(),
     };
-    let sparql = widened(
-        "leaders-as-of",
-        &[
-            ("SELECT DISTINCT", "SELECT DISTINCT ?org ?holder ?post ?a"),
-            ("WHERE {", &restriction),
-        ],
-    )?;
-    let bound = catalogue::binding("date", date, &state.prefixes)
-        .map_err(|e| Problem::bad(format!("invalid date: {e}")))?;
-    let rows = select_bound(state, &sparql, &[bound])?;
+    let rows = if state.config.allow_update {
+        let sparql = widened(
+            "leaders-as-of",
+            &[
+                ("SELECT DISTINCT", "SELECT DISTINCT ?org ?holder ?post ?a"),
+                ("WHERE {", &restriction),
+            ],
+        )?;
+        let bound = catalogue::binding("date", date, &state.prefixes)
+            .map_err(|e| Problem::bad(format!("invalid date: {e}")))?;
+        select_bound(state, &sparql, &[bound])?
+    } else {
+        read_once(state, &state.holdings, || {
+            holdings_now(state, state.config.limits)
+        })?
+        .as_of(date, only)
+    };
     for row in &rows {
         let (post, holder, organization) = (
             get_or_empty(row, "post"),
@@ -704,6 +712,49 @@ fn leaders(state: &State, date: &str, only: Option<&BTreeSet<String>>) -> Result
     }
     leaders.rows = rows;
     Ok(leaders)
+}
+
+/// The holdings `leaders-as-of` chooses among, with the days that rule them out, for
+/// [`Holdings::as_of`]: the saved question's pattern without its date rules, then the two
+/// patterns of those rules.
+fn holdings_now(state: &State, limits: Limits) -> Result<Holdings, Problem> {
+    let pattern = widened(
+        "leaders-as-of",
+        &[
+            (
+                "SELECT DISTINCT ?date",
+                "SELECT DISTINCT ?from ?org ?r ?holder ?post ?a",
+            ),
+            ("  FILTER (?from <= xsd:date(?date))\n", ""),
+        ],
+    )?;
+    let (Some(start), Some(end)) = (
+        pattern.find("  # Not superseded"),
+        pattern.find("  ?org rdfs:label ?organization"),
+    ) else {
+        return Err(Problem(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the saved question leaders-as-of no longer has its date rules where the explorer \
+             looks for them"
+                .to_owned(),
+        ));
+    };
+    let holdings = format!("{}{}", &pattern[..start], &pattern[end..]);
+    let filled = |query: &str| {
+        query
+            .replace("{corpus}", &CORPUS_GRAPH.to_string())
+            .replace("{dcterms}", dcterms::NS)
+    };
+    // Every holding is needed: the cap on the number of answers does not apply.
+    let limits = Limits {
+        max_results: None,
+        ..limits
+    };
+    Ok(Holdings::new(
+        select_within(state, &holdings, &[], limits)?,
+        select_within(state, &filled(NAMED_QUERY), &[], limits)?,
+        select_within(state, &filled(ENDED_QUERY), &[], limits)?,
+    ))
 }
 
 /// `GET /explore/api/node?iri=IRI[&date=YYYY-MM-DD]`: an entity, its ties to other entities
@@ -1016,6 +1067,7 @@ pub(super) fn read_at_start(state: &State) {
         disagreements_now(state, limits)
     });
     let _ = read_once(state, &state.timeline, || timeline_now(state, limits));
+    let _ = read_once(state, &state.holdings, || holdings_now(state, limits));
 }
 
 /// The `disagreements` question, one row per side with its subject and tie (`s`, `p`) and

@@ -19,6 +19,7 @@
 mod cache;
 mod explorer;
 mod graph_store;
+mod holdings;
 pub mod lanes;
 pub mod names;
 pub mod negotiate;
@@ -103,6 +104,9 @@ struct State {
     disagreements: OnceLock<Arc<serde_json::Value>>,
     /// The story's timeline the explorer shows, read once when the store is read-only.
     timeline: OnceLock<Arc<serde_json::Value>>,
+    /// The head post holdings the explorer's *as of* views choose among, read once when the
+    /// store is read-only.
+    holdings: OnceLock<Arc<holdings::Holdings>>,
     /// The slots queries wait for.
     lanes: lanes::Lanes,
     /// Answers kept, when the store is read-only and caching is on.
@@ -173,6 +177,7 @@ pub fn run(loaded: Loaded, iris: &Iris, config: Config) -> anyhow::Result<()> {
         names: OnceLock::new(),
         disagreements: OnceLock::new(),
         timeline: OnceLock::new(),
+        holdings: OnceLock::new(),
         lanes: lanes::Lanes::new(workers),
         cache: (config.cache && !config.allow_update).then(|| cache::Cache::new(CACHE_BYTES)),
         config,
