@@ -4,7 +4,7 @@
 # benches/explorer_render.py), and the latency of each request the page makes, with curl
 # (median and slowest of RUNS, 20 by default, after one warm-up request each). The server runs
 # with --no-cache, so every request is evaluated afresh, as a first visit's are (but for what a
-# read-only server reads once as it starts: the names, disagreements and timeline).
+# read-only server reads once as it starts: the names, disagreements, timeline and post holdings).
 #
 # Usage: benches/explorer.sh                 the five facts files of data/articles/, in memory
 #        benches/explorer.sh FACTS...        those facts files, in memory (for a synthetic
@@ -36,8 +36,8 @@ base=http://127.0.0.1:$PORT
 for _ in $(seq 600); do curl -sf -o /dev/null "$base/explore" && break; sleep 0.2; done
 # A read-only server reads the explorer's names, disagreements and timeline as it starts: wait for that
 # (its time is in the log), so that the figures are those of a server that has started.
-for _ in $(seq 3000); do grep -q "names, disagreements and timeline read" target/explorer-bench.log && break; sleep 0.2; done
-grep -o "names, disagreements and timeline read in .*" target/explorer-bench.log || echo "(the names, disagreements and timeline were not read within 600 s)"
+for _ in $(seq 3000); do grep -q "names, disagreements, timeline and post holdings read" target/explorer-bench.log && break; sleep 0.2; done
+grep -o "names, disagreements, timeline and post holdings read in .*" target/explorer-bench.log || echo "(the names, disagreements, timeline and post holdings were not read within 600 s)"
 
 echo "explorer over $what ($(git rev-parse --short HEAD), $(nproc) CPUs)"
 id=https://newsgraph.example/id

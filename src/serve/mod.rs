@@ -198,7 +198,7 @@ pub fn run(loaded: Loaded, iris: &Iris, config: Config) -> anyhow::Result<()> {
             let started = std::time::Instant::now();
             explorer::read_at_start(&warming);
             eprintln!(
-                "newsgraph serve: the explorer's names, disagreements and timeline read in {:.1} s",
+                "newsgraph serve: the explorer's names, disagreements, timeline and post holdings read in {:.1} s",
                 started.elapsed().as_secs_f64()
             );
         });
