@@ -418,7 +418,7 @@ fn serve_lists_saved_questions_and_binds_their_parameters() {
         .get("/queries", &[("Accept", "text/html,*/*;q=0.8")])
         .expect(200);
     assert!(
-        html.body.contains("<a href=\"/?q=reporting-lines\">"),
+        html.body.contains("<a href=\"/queries/reporting-lines\">"),
         "{}",
         html.body
     );
@@ -689,8 +689,10 @@ fn serve_org_chart_says_when_graphviz_is_missing() {
     });
     let reply = server.get("/orgchart.svg", &[]).expect(503);
     assert!(reply.body.contains("Graphviz"), "{}", reply.body);
-    let page = server.get("/", &[]).expect(200);
+    let page = server.get("/why", &[]).expect(200);
     assert!(page.body.contains("<title>newsgraph</title>"));
+    let explorer = server.get("/", &[]).expect(200);
+    assert!(explorer.body.contains("<title>newsgraph explorer</title>"));
     let script = server.get("/page.js", &[]).expect(200);
     assert!(
         script
@@ -900,7 +902,7 @@ fn serve_page_shows_an_entity_s_names_articles_and_disagreements() {
     let server = Server::start(&files);
     let dom = chromium(
         &["--dump-dom"],
-        &server.url("/?entity=https%3A%2F%2Fnewsgraph.example%2Fid%2Fperson%2Fjiang-fan"),
+        &server.url("/why?entity=https%3A%2F%2Fnewsgraph.example%2Fid%2Fperson%2Fjiang-fan"),
     );
     let about = dom
         .split("<div id=\"why-about\">")
@@ -925,7 +927,7 @@ fn serve_page_shows_an_entity_s_names_articles_and_disagreements() {
     );
     let dom = chromium(
         &["--dump-dom"],
-        &server.url("/?entity=https%3A%2F%2Fnewsgraph.example%2Fid%2Fperson%2Flin-wan"),
+        &server.url("/why?entity=https%3A%2F%2Fnewsgraph.example%2Fid%2Fperson%2Flin-wan"),
     );
     assert!(dom.contains("<b>Names: </b>Wan Lin; Lin Wan</p>"), "{dom}");
 }
@@ -934,7 +936,7 @@ fn serve_page_shows_an_entity_s_names_articles_and_disagreements() {
 #[ignore = "needs chromium: run scripts/test.sh"]
 fn serve_page_runs_a_saved_question_in_a_browser() {
     let server = Server::start(&[]);
-    let dom = chromium(&["--dump-dom"], &server.url("/?q=reporting-lines"));
+    let dom = chromium(&["--dump-dom"], &server.url("/why?q=reporting-lines"));
     let table = dom
         .split("<table id=\"results\">")
         .nth(1)
@@ -952,7 +954,7 @@ fn serve_page_runs_a_saved_question_in_a_browser() {
     // The why view: what the article says about an entity, with the quote.
     let dom = chromium(
         &["--dump-dom"],
-        &server.url("/?entity=https%3A%2F%2Fnewsgraph.example%2Fid%2Fperson%2Fding-hongwei"),
+        &server.url("/why?entity=https%3A%2F%2Fnewsgraph.example%2Fid%2Fperson%2Fding-hongwei"),
     );
     assert!(dom.contains("dual reporting lines"), "{dom}");
     assert!(dom.contains("<blockquote>"), "{dom}");
@@ -968,7 +970,7 @@ fn serve_page_runs_a_saved_question_in_a_browser() {
             "--window-size=1400,1300",
             "--hide-scrollbars",
         ],
-        &server.url("/?q=reporting-lines&entity=https%3A%2F%2Fnewsgraph.example%2Fid%2Fperson%2Fding-hongwei"),
+        &server.url("/why?q=reporting-lines&entity=https%3A%2F%2Fnewsgraph.example%2Fid%2Fperson%2Fding-hongwei"),
     );
     assert!(
         std::fs::metadata(&screenshot).is_ok_and(|m| m.len() > 10_000),

@@ -163,8 +163,8 @@ fn html_page() -> Response {
     )
 }
 
-/// `GET /explore`: the page.
-async fn page() -> Response {
+/// `GET /` and `GET /explore`: the page.
+pub(super) async fn page() -> Response {
     html_page()
 }
 

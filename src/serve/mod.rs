@@ -117,7 +117,8 @@ struct State {
 fn app(state: Arc<State>) -> anyhow::Result<Router> {
     let cors = cors_layer(&state.config.cors)?;
     let router = Router::new()
-        .route("/", get(page::page))
+        .route("/", get(explorer::page))
+        .route("/why", get(page::page))
         .route("/page.js", get(page::script))
         .route("/sparql", get(sparql::sparql_get).post(sparql::sparql_post))
         .route("/store", get(graph_store::graph_store))

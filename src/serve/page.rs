@@ -1,4 +1,4 @@
-//! What people see: the page at `/` and its script, the org chart at `/orgchart.svg` (drawn by
+//! The older page at `/why` (saved questions, an entity in its words) and its script, the org chart at `/orgchart.svg` (drawn by
 //! Graphviz), and the answer for any other path.
 
 use super::State;
@@ -12,7 +12,7 @@ use std::time::Duration;
 
 type Shared = axum::extract::State<Arc<State>>;
 
-/// `GET /`: the page.
+/// `GET /why`: the older page, beside the explorer at `/`.
 pub async fn page() -> Html<&'static str> {
     Html(include_str!("page.html"))
 }

@@ -42,7 +42,7 @@ pub async fn list_queries(headers: HeaderMap) -> Response {
             );
             for q in &saved {
                 html.push_str(&format!(
-                    "<tr><td><a href=\"/?q={name}\">{name}</a></td><td>{question}</td><td>{params}</td></tr>",
+                    "<tr><td><a href=\"/queries/{name}\">{name}</a></td><td>{question}</td><td>{params}</td></tr>",
                     name = escape(q.name),
                     question = escape(&q.question),
                     params = escape(&q.parameters().join(", "))
