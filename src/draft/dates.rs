@@ -34,6 +34,28 @@ fn month(name: &str) -> u8 {
     quantities::month(name).unwrap_or(1)
 }
 
+patterns! {
+    /// A day written the ISO way: `2025-03-11`.
+    ISO_DAY = r"\b(?<y>(?:19|20)\d{2})-(?<m>\d{2})-(?<d>\d{2})\b";
+}
+
+/// The first whole day a line names ("11 March 2025", "March 11, 2025", "2025-03-11"), for a
+/// dateline or a byline's date; `None` when it names none, or only a span of days.
+pub fn day_in(line: &str) -> Option<Date> {
+    if let Some(c) = DAY_MONTH_YEAR.captures(line) {
+        let (d, m, y) = match c.name("d") {
+            Some(d) => (d.as_str(), &c["m"], &c["y"]),
+            None => (&c["d2"], &c["m2"], &c["y2"]),
+        };
+        if !c.get(0).expect("match").as_str().contains(['-', '–']) {
+            let day = format!("{y}-{:02}-{:02}", month(m), d.parse::<u8>().ok()?);
+            return day.parse().ok();
+        }
+    }
+    let c = ISO_DAY.captures(line)?;
+    format!("{}-{}-{}", &c["y"], &c["m"], &c["d"]).parse().ok()
+}
+
 /// The dates and time expressions of the body.
 pub fn find(doc: &Doc) -> Vec<DateMention> {
     let mut out = Vec::new();

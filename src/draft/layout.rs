@@ -17,7 +17,7 @@ use std::ops::Range;
 patterns! {
     CHROME = r"(?i)^\s*(?:(?:share|related|read more|read next|subscribe|sign up|sign in|log in|follow us|advertisement|sponsored|loading|auto loading|copyright|all rights reserved|cookie|menu|tags?:|more from|recommended|trending|newsletter)\b|©)";
 
-    BYLINE = r"^\s*(?:Written by|By)\s+(?<who>.+?)(?:\s*[\u{a0}\s]\s*Published on\b(?<date>.*))?\s*$";
+    BYLINE = r"^\s*(?:Written by|Story by|By)\s+(?<who>.+?)(?:\s*[\u{a0}\s]\s*Published on\b(?<date>.*))?\s*$";
 
     WRITTEN_BY = r"\b(?:was |is )?written by (?<who>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2})(?: for (?<for>[\w.]+))?";
 
@@ -41,6 +41,109 @@ pub struct Layout {
     pub site_line: Option<Range<usize>>,
     /// The byline.
     pub byline: Option<Range<usize>>,
+    /// The outlet's name on a masthead line under the headline ("Baltic Yard Review |
+    /// Shipbuilding & Repair", "BOLAND BUSINESS WEEKLY").
+    pub masthead: Option<Range<usize>>,
+    /// The line that dates the article: a dateline ("SHEFFIELD, 20 January 2026"), a date
+    /// alone, or the byline when it holds the date.
+    pub dateline: Option<Range<usize>>,
+}
+
+/// Words of a byline's part after the names that make it a title, not an outlet ("Senior
+/// Correspondent").
+const TITLE_WORDS: &[&str] = &[
+    "reporter",
+    "correspondent",
+    "editor",
+    "writer",
+    "columnist",
+    "contributor",
+    "analyst",
+    "producer",
+    "photographer",
+    "staff",
+    "intern",
+];
+
+/// The parts of a line between bars, dots and dashes set off by spaces, trimmed.
+fn segments(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = line.start;
+    let s = &text[line.clone()];
+    let mut rest = s;
+    let mut offset = 0;
+    while let Some((at, sep)) = [" | ", " · ", " – ", " - "]
+        .iter()
+        .filter_map(|sep| rest.find(sep).map(|at| (at, sep.len())))
+        .min()
+    {
+        out.push(trim(text, start..start + at));
+        offset += at + sep;
+        start = line.start + offset;
+        rest = &s[offset..];
+    }
+    out.push(trim(text, start..line.end));
+    out.retain(|r| !r.is_empty());
+    out
+}
+
+/// Words of a section or a kind of text, which a masthead line may hold instead of the
+/// outlet's name ("PRESS RELEASE", "Interviews", "News > Business").
+const SECTION_WORDS: &[&str] = &[
+    "press",
+    "release",
+    "news",
+    "interviews",
+    "interview",
+    "opinion",
+    "analysis",
+    "features",
+    "feature",
+    "business",
+    "markets",
+    "breaking",
+    "latest",
+    "home",
+    "local",
+    "world",
+];
+
+/// Whether words could be an outlet's name: one to five words, each capitalised (or a
+/// connecting "of", "and", "the", "&"), without a digit or a journalist's title, and not
+/// only the words of a section.
+fn outlet_name(part: &str) -> bool {
+    let section = part
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| SECTION_WORDS.contains(&w.to_lowercase().as_str()));
+    if section {
+        return false;
+    }
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let capitalised = words.iter().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase()) || ["of", "and", "the", "&"].contains(w)
+    });
+    let title = words
+        .iter()
+        .any(|w| TITLE_WORDS.contains(&w.to_lowercase().trim_end_matches('s')));
+    let dated = part.chars().any(|c| c.is_ascii_digit());
+    (1..=5).contains(&words.len()) && capitalised && !title && !dated
+}
+
+/// The outlet a byline names after its people ("By Dana Whitcomb, Furnishings Trade
+/// Monthly"): the first part after a separator, when it is an [`outlet_name`]; its byte
+/// range in `who`.
+fn outlet(who: &str, names_end: usize) -> Option<Range<usize>> {
+    let mut at = names_end;
+    for part in who[names_end..].split([',', '·', '|', '–']) {
+        let start = at + (part.len() - part.trim_start().len());
+        at += part.len() + 1;
+        let part = part.trim();
+        if !part.is_empty() {
+            return outlet_name(part).then_some(start..start + part.len());
+        }
+    }
+    None
 }
 
 fn lines(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
@@ -124,14 +227,25 @@ pub fn read(text: &str) -> Layout {
         if is_body {
             layout.body.push(inner);
         } else {
-            loose_lines.extend(all[first..=last].iter().cloned());
+            loose_lines.extend(all);
         }
     }
     let first_body = layout.body.first().map_or(text.len(), |b| b.start);
     for line in &loose_lines {
         let s = &text[line.clone()];
-        if layout.byline.is_none() && BYLINE.is_match(s) {
-            layout.byline = Some(line.clone());
+        if layout.byline.is_none() {
+            // The byline is a line, or a part of one between bars or dots ("Signal & Sheet |
+            // Media trade news | By Orla Venning").
+            layout.byline = segments(text, line.clone())
+                .into_iter()
+                .find(|part| BYLINE.is_match(&text[part.clone()]));
+        }
+        if layout.dateline.is_none()
+            && line.start < first_body
+            && words(s) <= 12
+            && super::dates::day_in(s).is_some()
+        {
+            layout.dateline = Some(line.clone());
         }
         if layout.site.is_none() {
             if let Some(bar) = s.rfind(" | ") {
@@ -167,12 +281,78 @@ pub fn read(text: &str) -> Layout {
                 .find(|l| !text[(**l).clone()].contains(" | "))
         })
         .map(|l| (*l).clone());
+    // A masthead: the first line between the headline and the body that is neither byline
+    // nor date, its first part one to five capitalised words.
+    let after_title = layout.title.as_ref().map_or(0, |t| t.end);
+    layout.masthead = loose_lines
+        .iter()
+        .filter(|l| l.start >= after_title && l.start < first_body)
+        .find(|l| {
+            let s = &text[(*l).clone()];
+            !BYLINE.is_match(s) && !CHROME.is_match(s) && super::dates::day_in(s).is_none()
+        })
+        .and_then(|l| segments(text, l.clone()).into_iter().next())
+        .filter(|part| outlet_name(&text[part.clone()]));
     // "Title | Site" names the site; "Site | Section" does not say which is which.
     if repeated.is_none() {
         layout.site = None;
         layout.site_line = None;
     }
     layout
+}
+
+/// Makes the outlet `name`, written at `at`, the publisher: the entity of that name, or a new
+/// organization quoted by `quote`. An outlet is an organization, whatever the words around
+/// its name in the body suggested; `why` says where its name was found.
+fn publish(
+    doc: &Doc,
+    found: &mut Found,
+    meta: &mut ArticleMeta,
+    (name, at): (&str, Range<usize>),
+    quote: String,
+    why: String,
+) {
+    let how = format!("found: \"{name}\" → organization ({why})");
+    let i = match found.by_name(name) {
+        Some(i) => i,
+        None => {
+            let i = found.add(
+                doc,
+                name,
+                EntityKind::Organization(OrgKind::Organization),
+                at.clone(),
+                how.clone(),
+            );
+            found.mention(at, i);
+            found.entities[i].evidence = quote;
+            i
+        }
+    };
+    let e = &mut found.entities[i];
+    if e.kind.is_person() && !e.reused {
+        e.kind = EntityKind::Organization(OrgKind::Organization);
+        e.why = how;
+    }
+    meta.publisher = Some(e.id.clone());
+    meta.publisher_why = why;
+}
+
+/// A name written in capitals, in the case its words take elsewhere: "Boland Business
+/// Weekly" for "BOLAND BUSINESS WEEKLY"; any other name as it is.
+fn uncapitalised(written: &str) -> String {
+    if written.chars().any(char::is_lowercase) {
+        return written.to_owned();
+    }
+    written
+        .split_whitespace()
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let mut cs = lower.chars();
+            cs.next()
+                .map_or(String::new(), |c| c.to_uppercase().chain(cs).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The article record: id from the file name, title, publisher, author and sources.
@@ -196,6 +376,7 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
     meta.title = Some(super::segment::clean(&doc.text[title.clone()]));
     meta.evidence
         .push(super::segment::clean(&doc.text[title.clone()]));
+    let mut byline_outlet: Option<Range<usize>> = None;
     if let Some(byline) = &layout.byline {
         meta.evidence
             .push(super::segment::clean(&doc.text[byline.clone()]));
@@ -211,6 +392,10 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
                 .filter_map(|sep| line.find(sep))
                 .min()
                 .unwrap_or(line.len());
+            byline_outlet = outlet(line, end).map(|r| {
+                let start = byline.start + who.start();
+                start + r.start..start + r.end
+            });
             let mut from = 0;
             for name in line[..end].split(" and ") {
                 let offset = from + (name.len() - name.trim_start().len());
@@ -242,46 +427,42 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
             }
         }
     }
-    // The site of the page title publishes it.
+    // The publisher: the site of the page title, else the outlet the byline names after its
+    // people, else the outlet of the masthead.
     if let (Some(site), Some(line)) = (&layout.site, &layout.site_line) {
         let name = super::segment::clean(&doc.text[site.clone()]);
-        let i = match found.by_name(&name) {
-            Some(i) => i,
-            None => {
-                let from = layout
-                    .title
-                    .as_ref()
-                    .filter(|t| doc.text[line.clone()].contains(&doc.text[(*t).clone()]));
-                let quote_start = match from {
-                    Some(t) => {
-                        line.start
-                            + doc.text[line.clone()]
-                                .find(&doc.text[t.clone()])
-                                .unwrap_or(0)
-                    }
-                    None => line.start,
-                };
-                let quote = super::segment::clean(&doc.text[quote_start..line.end]);
-                let i = found.add(
-                    doc,
-                    &name,
-                    EntityKind::Organization(OrgKind::Organization),
-                    site.clone(),
-                    format!("found: \"{name}\" → organization (the site of the page title)"),
-                );
-                found.entities[i].evidence = quote;
-                i
-            }
-        };
-        // The site that publishes the page is an outlet, whatever the words around its name
-        // in the body suggested.
-        let e = &mut found.entities[i];
-        if e.kind.is_person() && !e.reused {
-            e.kind = EntityKind::Organization(OrgKind::Organization);
-            e.why = format!("found: \"{name}\" → organization (the site of the page title)");
+        // Quoted from the page title on, when the line holds it.
+        let quote_start = layout
+            .title
+            .as_ref()
+            .and_then(|t| doc.text[line.clone()].find(&doc.text[t.clone()]))
+            .map_or(line.start, |at| line.start + at);
+        let quote = super::segment::clean(&doc.text[quote_start..line.end]);
+        let why = format!("the site named in the page title, \"{name}\"");
+        publish(doc, found, &mut meta, (&name, site.clone()), quote, why);
+    }
+    if let (None, Some(at), Some(byline)) = (&meta.publisher, byline_outlet, &layout.byline) {
+        let name = super::segment::clean(&doc.text[at.clone()]);
+        let quote = super::segment::clean(&doc.text[byline.clone()]);
+        let why = format!("the outlet the byline names, \"{name}\"");
+        publish(doc, found, &mut meta, (&name, at), quote, why);
+    }
+    if let (None, Some(at)) = (&meta.publisher, &layout.masthead) {
+        let written = super::segment::clean(&doc.text[at.clone()]);
+        let why = format!("the outlet the masthead names, \"{written}\"");
+        let name = uncapitalised(&written);
+        if !meta.evidence.contains(&written) {
+            meta.evidence.push(written.clone());
         }
-        meta.publisher = Some(found.entities[i].id.clone());
-        meta.publisher_why = format!("the site named in the page title, \"{name}\"");
+        publish(doc, found, &mut meta, (&name, at.clone()), written, why);
+    }
+    // The dateline gives the day it was published.
+    if let Some(line) = &layout.dateline {
+        let quote = super::segment::clean(&doc.text[line.clone()]);
+        meta.published = super::dates::day_in(&quote);
+        if meta.published.is_some() && !meta.evidence.contains(&quote) {
+            meta.evidence.push(quote);
+        }
     }
     for s in &doc.sentences {
         let text = &doc.text[s.clone()];
