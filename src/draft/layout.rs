@@ -589,4 +589,52 @@ mod tests {
         assert_eq!(&page[layout.site.unwrap()], "Daily Wire");
         assert_eq!(&page[layout.byline.unwrap()], "By Ann Lee");
     }
+
+    #[test]
+    fn mastheads_bylines_and_datelines() {
+        // (page head, masthead, byline, dateline)
+        let cases: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
+            (
+                "Acme Group buys a rival mill in the north\n\nHarbour Trade Review | Mills & Yards\nBy Ann Lee\nPublished 12 March 2025, 09:40 CET",
+                Some("Harbour Trade Review"),
+                Some("By Ann Lee"),
+                Some("Published 12 March 2025, 09:40 CET"),
+            ),
+            (
+                "Acme Group buys a rival mill in the north\n\nPRESS RELEASE\n\nLEEDS, 4 May 2024",
+                None,
+                None,
+                Some("LEEDS, 4 May 2024"),
+            ),
+            (
+                "Acme Group buys a rival mill in the north\nHarbour Post | Business news | By Ann Lee\nMay 4, 2024",
+                Some("Harbour Post"),
+                Some("By Ann Lee"),
+                Some("May 4, 2024"),
+            ),
+        ];
+        for (head, masthead, byline, dateline) in cases {
+            let page = format!("{head}\n\nAcme Group hired 40 people in May 2024. It said so.\n");
+            let layout = read(&page);
+            let part = |r: Option<Range<usize>>| r.map(|r| page[r].to_owned());
+            assert_eq!(part(layout.masthead).as_deref(), *masthead, "{head}");
+            assert_eq!(part(layout.byline).as_deref(), *byline, "{head}");
+            assert_eq!(part(layout.dateline).as_deref(), *dateline, "{head}");
+        }
+        // The outlet after a byline's people, not a title or a place.
+        let who = |line: &str| {
+            let end = line.find([',', '·']).unwrap_or(line.len());
+            outlet(line, end).map(|r| line[r].to_owned())
+        };
+        assert_eq!(
+            who("Ann Lee, Harbour Trade Review").as_deref(),
+            Some("Harbour Trade Review")
+        );
+        assert_eq!(who("Ann Lee, Senior Correspondent"), None);
+        assert_eq!(who("Ann Lee · 4 May 2024"), None);
+        assert_eq!(
+            uncapitalised("BOLAND BUSINESS WEEKLY"),
+            "Boland Business Weekly"
+        );
+    }
 }
