@@ -118,11 +118,13 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Number> {
     out
 }
 
-/// What a quantity of the sentence `text` counts, from its currency or percent sign and the
-/// words after it; `None` for the numbers the draft leaves alone (years, bare numbers, counts
-/// in words).
+/// What a quantity of the sentence `text` (`lower` is it lowercased) counts, from its currency
+/// or percent sign and the words after it; `None` for the numbers the draft leaves alone
+/// (years, bare numbers, counts in words).
 fn classify(text: &str, lower: &str, q: &Quantity) -> Option<Classified> {
-    let written = &lower[q.at.clone()];
+    // Lowercasing may change a text's length, so the words are cut from `text` first.
+    let written = text[q.at.clone()].to_lowercase();
+    let written = written.as_str();
     let after = &text[q.at.end..];
     let range = |body: String| match &q.high {
         Some(h) => format!("{body}-{h}"),
@@ -133,7 +135,7 @@ fn classify(text: &str, lower: &str, q: &Quantity) -> Option<Classified> {
         let near = |from: usize, to: usize| {
             let from = super::segment::floor(text, from);
             let to = super::segment::ceil(text, to.min(text.len()));
-            super::segment::clean(&lower[from..to])
+            super::segment::clean(&text[from..to].to_lowercase())
         };
         let kind = money_kind(
             &near(q.at.start.saturating_sub(40), q.at.start),
@@ -338,6 +340,11 @@ mod tests {
             ),
             ("next-day delivery", &[(Unit::Days, "1", "next-day")]),
             ("in 2024, two companies", &[]),
+            // Lowercasing "Ⱥ" lengthens the text: positions are cut from the text as written.
+            (
+                "Ⱥ ¥8 a share",
+                &[(Unit::Money("CNY".into()), "CNY 8", "¥8")],
+            ),
         ];
         for (text, expected) in cases {
             let expected: Vec<(Unit, String, String)> = expected
