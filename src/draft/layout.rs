@@ -592,8 +592,9 @@ mod tests {
 
     #[test]
     fn mastheads_bylines_and_datelines() {
-        // (page head, masthead, byline, dateline)
-        let cases: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
+        /// A page's head, and the masthead, byline and dateline read in it.
+        type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
             (
                 "Acme Group buys a rival mill in the north\n\nHarbour Trade Review | Mills & Yards\nBy Ann Lee\nPublished 12 March 2025, 09:40 CET",
                 Some("Harbour Trade Review"),
