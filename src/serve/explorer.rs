@@ -11,7 +11,7 @@
 
 use super::State;
 use super::cache::Key;
-use super::holdings::{ENDED_QUERY, Holdings, NAMED_QUERY};
+use super::holdings::{ENDED_QUERY, Holdings, NAMED_QUERY, Row};
 use super::names::{Found, NAMES_QUERY, NameIndex};
 use crate::query::catalogue;
 use crate::query::limits::Limits;
@@ -326,9 +326,6 @@ async fn blocking(
         .into_response(),
     }
 }
-
-/// One solution: each bound variable's value.
-use super::holdings::Row;
 
 /// Evaluates a SELECT query within the server's limits.
 fn select(state: &State, sparql: &str) -> Result<Vec<Row>, Problem> {
