@@ -463,7 +463,7 @@ pub fn find(doc: &Doc, corpus: &KnownNames) -> Found {
         .map(|c| classify(doc, c, corpus, &surnames))
         .collect();
     let mut kinds = spread_lists(doc, &candidates, kinds, corpus);
-    let short = short_forms(&candidates, &mut kinds);
+    let short = short_forms(doc.text, &candidates, &mut kinds);
     let mut unclear: BTreeMap<String, Range<usize>> = BTreeMap::new();
     let mut known_at: BTreeMap<usize, usize> = BTreeMap::new();
     let mut deferred: Vec<(&Candidate, &str)> = Vec::new();
@@ -999,10 +999,14 @@ fn classify(
 }
 
 /// Short forms of organization names: "Cainiao" for "Cainiao Group" when the rest are
-/// organization words and no other organization starts the same way. A one-word name that
-/// starts two organization names or more ("Alibaba" in "Alibaba E-commerce Business Group"
-/// and "Alibaba International Digital Commerce Group") is an organization of its own.
+/// organization words and no other organization starts the same way; and a word of unclear
+/// kind that starts one organization's name only, written after it and never as a common word
+/// ("Harrowgate" after "Harrowgate Furniture Co", as the reader of structure takes it). A
+/// one-word name that starts two organization names or more ("Alibaba" in "Alibaba E-commerce
+/// Business Group" and "Alibaba International Digital Commerce Group") is an organization of
+/// its own.
 fn short_forms(
+    text: &str,
     candidates: &[Candidate],
     kinds: &mut [Option<(EntityKind, String)>],
 ) -> BTreeMap<String, String> {
@@ -1050,6 +1054,20 @@ fn short_forms(
                 continue;
             }
         }
+        let first = |name: &str| {
+            candidates
+                .iter()
+                .filter(|o| o.name == name)
+                .map(|o| o.at.start)
+                .min()
+        };
+        if let [full] = longer.as_slice() {
+            let after = first(full) < first(&c.name);
+            if c.words == 1 && kinds[i].is_none() && after && !common_word(text, &c.name) {
+                short.insert(c.name.clone(), (*full).to_owned());
+                continue;
+            }
+        }
         if longer.len() >= 2 && kinds[i].is_none() && c.words == 1 {
             parents.insert(
                 i,
@@ -1069,6 +1087,17 @@ fn short_forms(
         kinds[i] = Some((EntityKind::Organization(OrgKind::Organization), why));
     }
     short
+}
+
+/// Whether a text writes `word` in lowercase as a word of its own ("the summit" beside
+/// "Summit Freight").
+fn common_word(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    text.match_indices(lower.as_str()).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Unclear names listed with organizations ("RTTNews, Reuters and") are organizations too.
@@ -1232,6 +1261,33 @@ mod tests {
                 (true, true) => panic!("{before:?} says both"),
             };
             assert_eq!(got, *expected, "{before:?}");
+        }
+    }
+
+    #[test]
+    fn a_first_word_after_the_full_name_is_its_short_form() {
+        // (text, the organization drafted, its other names)
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "On Monday, Harbour Mills Co. hired 40 people. For Harbour, the order fills a gap.",
+                "Harbour Mills Co",
+                &["Harbour"],
+            ),
+            // Not a word the text also writes as a common word.
+            (
+                "On Monday, Summit Pallas Ltd hired 40 people. At the summit, Summit said so.",
+                "Summit Pallas Ltd",
+                &[],
+            ),
+        ];
+        for (text, name, alt) in cases {
+            let d = crate::draft::draft("t.txt", text, &KnownNames::empty()).expect("a draft");
+            let e = d
+                .entities
+                .iter()
+                .find(|e| e.name == *name)
+                .unwrap_or_else(|| panic!("{name} in {text:?}"));
+            assert_eq!(e.alt_names, *alt, "{text:?}");
         }
     }
 }
