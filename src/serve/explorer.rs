@@ -11,8 +11,9 @@
 
 use super::State;
 use super::cache::Key;
-use super::holdings::{ENDED_QUERY, Holdings, NAMED_QUERY, Row};
+use super::holdings::{ENDED_QUERY, Holdings, NAMED_QUERY};
 use super::names::{Found, NAMES_QUERY, NameIndex};
+use super::rows::{Row, get, get_or_empty, plain};
 use crate::query::catalogue;
 use crate::query::limits::Limits;
 use crate::query::request::{Answer, Request};
@@ -376,25 +377,6 @@ fn select_within(
         .collect())
 }
 
-/// The value of a term as the page shows it: an IRI, or a literal's lexical form.
-fn plain(term: &Term) -> String {
-    match term {
-        Term::NamedNode(n) => n.as_str().to_owned(),
-        Term::BlankNode(b) => b.as_str().to_owned(),
-        Term::Literal(l) => l.value().to_owned(),
-        #[allow(unreachable_patterns)]
-        other => other.to_string(),
-    }
-}
-
-fn get(row: &Row, name: &str) -> Option<String> {
-    row.get(name).map(plain)
-}
-
-fn get_or_empty(row: &Row, name: &str) -> String {
-    get(row, name).unwrap_or_default()
-}
-
 /// A saved question with more of its variables selected, so the page can place the answer
 /// on the graph's nodes and ties: each edit replaces the first occurrence of a text that must
 /// be there.
@@ -667,19 +649,21 @@ fn leaders(state: &State, date: &str, only: Option<&BTreeSet<String>>) -> Result
         organizations: BTreeSet::new(),
         rows: Vec::new(),
     };
-    let restriction = match only {
-        Some(organizations) if organizations.is_empty() => return Ok(leaders),
-        Some(organizations) => {
-            let values: String = organizations
-                .iter()
-                .filter_map(|o| NamedNode::new(o.as_str()).ok())
-                .map(|o| format!("{o} "))
-                .collect();
-            format!("WHERE {{\n  VALUES ?org {{ {values}}}")
-        }
-        None => "WHERE {".to_owned(),
-    };
+    if only.is_some_and(BTreeSet::is_empty) {
+        return Ok(leaders);
+    }
     let rows = if state.config.allow_update {
+        let restriction = match only {
+            Some(organizations) => {
+                let values: String = organizations
+                    .iter()
+                    .filter_map(|o| NamedNode::new(o.as_str()).ok())
+                    .map(|o| format!("{o} "))
+                    .collect();
+                format!("WHERE {{\n  VALUES ?org {{ {values}}}")
+            }
+            None => "WHERE {".to_owned(),
+        };
         let sparql = widened(
             "leaders-as-of",
             &[

@@ -8,24 +8,48 @@
 //! once and applies the same two rules here for any day. A server that takes updates asks the
 //! saved question each time, since its graph may change.
 
-use oxigraph::model::Term;
+use super::rows::{Row, get_or_empty as value};
 use std::collections::{BTreeSet, HashMap};
-
-/// One solution: each bound variable's value.
-pub type Row = HashMap<String, Term>;
 
 /// The head post holdings each dated article reports, the days articles name a head of an
 /// organization's role, and the days articles say a holder left a post.
 #[derive(Debug, Default)]
 pub struct Holdings {
-    /// Rows of the saved question's pattern without its date rules: its answer variables,
-    /// with `from`, the day of the reporting article.
-    holdings: Vec<(String, Row)>,
+    /// Rows of the saved question's pattern without its date rules, each with what the rules
+    /// and the answer's order read of it.
+    holdings: Vec<Holding>,
     /// For an organization and role: the days of the articles that name a head holding it.
     named: HashMap<(String, String), Vec<String>>,
     /// For a holder and post: the days of the articles that say the holding ended.
     ended: HashMap<(String, String), Vec<String>>,
 }
+
+/// One holding: the day of the article that reports it, the keys the two rules look it up
+/// by, and its row of the saved question's answer variables.
+#[derive(Debug)]
+struct Holding {
+    from: String,
+    /// Organization and role: who else is named to this head post.
+    post: (String, String),
+    /// Holder and post: whether this holding ended.
+    held: (String, String),
+    /// The answer's values in the order rows are sorted and told apart by.
+    order: Vec<String>,
+    row: Row,
+}
+
+/// The answer variables, in the order the rows are sorted by.
+const ORDER: [&str; 9] = [
+    "organization",
+    "role",
+    "leader",
+    "article",
+    "reported",
+    "org",
+    "holder",
+    "post",
+    "a",
+];
 
 /// The query for the days articles name a head of an organization's role: `org`, `r`,
 /// `from`. `{corpus}` is the corpus layer's graph, `{dcterms}` the DCMI terms' namespace.
@@ -51,16 +75,6 @@ SELECT DISTINCT ?holder ?post ?from WHERE {
     GRAPH {corpus} { ?ending dcterms:date ?from }
   }";
 
-/// The lexical form of a row's value, empty when unbound.
-fn value(row: &Row, name: &str) -> String {
-    match row.get(name) {
-        Some(Term::NamedNode(n)) => n.as_str().to_owned(),
-        Some(Term::Literal(l)) => l.value().to_owned(),
-        Some(other) => other.to_string(),
-        None => String::new(),
-    }
-}
-
 /// Days by a key of two of a row's values.
 fn days(rows: Vec<Row>, a: &str, b: &str) -> HashMap<(String, String), Vec<String>> {
     let mut days: HashMap<(String, String), Vec<String>> = HashMap::new();
@@ -79,7 +93,16 @@ impl Holdings {
         Holdings {
             holdings: holdings
                 .into_iter()
-                .map(|row| (value(&row, "from"), row))
+                .map(|mut row| Holding {
+                    from: value(&row, "from"),
+                    post: (value(&row, "org"), value(&row, "r")),
+                    held: (value(&row, "holder"), value(&row, "post")),
+                    order: ORDER.iter().map(|name| value(&row, name)).collect(),
+                    row: {
+                        row.remove("from");
+                        row
+                    },
+                })
                 .collect(),
             named: days(named, "org", "r"),
             ended: days(ended, "holder", "post"),
@@ -89,11 +112,10 @@ impl Holdings {
     /// The saved question's answer for `date` (YYYY-MM-DD), for every organization or only
     /// those in `only`: each row once, in the order of organization, role, leader and article.
     pub fn as_of(&self, date: &str, only: Option<&BTreeSet<String>>) -> Vec<Row> {
-        let mut seen = BTreeSet::new();
-        let mut rows: Vec<(Vec<String>, &Row)> = Vec::new();
-        for (from, row) in &self.holdings {
-            let org = value(row, "org");
-            if from.as_str() > date || only.is_some_and(|o| !o.contains(&org)) {
+        let mut rows: Vec<&Holding> = Vec::new();
+        for h in &self.holdings {
+            let from = &h.from;
+            if from.as_str() > date || only.is_some_and(|o| !o.contains(&h.post.0)) {
                 continue;
             }
             let between = |days: Option<&Vec<String>>, later: bool| {
@@ -102,47 +124,22 @@ impl Holdings {
                     after && d.as_str() <= date
                 })
             };
-            let superseded = between(self.named.get(&(org, value(row, "r"))), true);
-            let ended = between(
-                self.ended.get(&(value(row, "holder"), value(row, "post"))),
-                false,
-            );
-            if superseded || ended {
-                continue;
-            }
-            let key: Vec<String> = [
-                "organization",
-                "role",
-                "leader",
-                "article",
-                "reported",
-                "org",
-                "holder",
-                "post",
-                "a",
-            ]
-            .iter()
-            .map(|name| value(row, name))
-            .collect();
-            if seen.insert(key.clone()) {
-                rows.push((key, row));
+            let superseded = between(self.named.get(&h.post), true);
+            let ended = between(self.ended.get(&h.held), false);
+            if !superseded && !ended {
+                rows.push(h);
             }
         }
-        rows.sort_by(|a, b| a.0.cmp(&b.0));
-        rows.into_iter()
-            .map(|(_, row)| {
-                let mut row = row.clone();
-                row.remove("from");
-                row
-            })
-            .collect()
+        rows.sort_by(|a, b| a.order.cmp(&b.order));
+        rows.dedup_by(|a, b| a.order == b.order);
+        rows.into_iter().map(|h| h.row.clone()).collect()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use oxigraph::model::{Literal, NamedNode};
+    use oxigraph::model::{Literal, NamedNode, Term};
 
     fn row(pairs: &[(&str, &str)]) -> Row {
         pairs

@@ -25,6 +25,7 @@ pub mod names;
 pub mod negotiate;
 mod page;
 mod reply;
+mod rows;
 mod saved;
 mod sparql;
 

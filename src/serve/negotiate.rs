@@ -47,18 +47,20 @@ fn bare(media_type: &'static str) -> &'static str {
 /// syntax of that name.
 pub fn format_media_type(name: &str) -> Option<&str> {
     let lower = name.to_ascii_lowercase();
-    let syntax = ExportFormat::ALL.into_iter().find(|f| {
-        f.id() == lower
-            || f.name().eq_ignore_ascii_case(&lower)
-            || f.extensions().contains(&&*lower)
-    });
+    let syntax = || {
+        ExportFormat::ALL.into_iter().find(|f| {
+            f.id() == lower
+                || f.name().eq_ignore_ascii_case(&lower)
+                || f.extensions().contains(&lower.as_str())
+        })
+    };
     Some(match lower.as_str() {
         "json" => "application/sparql-results+json, application/ld+json",
         "xml" => "application/sparql-results+xml, application/rdf+xml",
         "html" => "text/html",
         _ => match QueryResultsFormat::from_extension(&lower) {
             Some(results) => bare(results.media_type()),
-            None => match syntax.and_then(ExportFormat::rdf_format) {
+            None => match syntax().and_then(ExportFormat::rdf_format) {
                 Some(rdf) => bare(rdf.media_type()),
                 None if name.contains('/') => name,
                 None => return None,
