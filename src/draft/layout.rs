@@ -345,12 +345,7 @@ fn uncapitalised(written: &str) -> String {
     }
     written
         .split_whitespace()
-        .map(|w| {
-            let lower = w.to_lowercase();
-            let mut cs = lower.chars();
-            cs.next()
-                .map_or(String::new(), |c| c.to_uppercase().chain(cs).collect())
-        })
+        .map(|w| crate::text::words::capitalise_first(&w.to_lowercase()))
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -12,7 +12,7 @@ use super::segment::Doc;
 use super::segment::patterns;
 use super::write::has_measure_kind;
 use super::{Number, Unit};
-use crate::text::quantities::{self, Bound, Quantity, bound};
+use crate::text::quantities::{self, Bound, Quantity};
 use std::ops::Range;
 
 /// Nouns that make a number in digits before them a count ("1,200 full-time staff").
@@ -130,7 +130,7 @@ fn classify(text: &str, lower: &str, q: &Quantity) -> Option<Classified> {
         Some(h) => format!("{body}-{h}"),
         None => body,
     };
-    let mark = q.bounded_by.map_or("", |(phrase, _)| mark(bound(phrase)));
+    let mark = q.bound().map_or("", Bound::mark);
     if let Some(cur) = &q.currency {
         let near = |from: usize, to: usize| {
             let from = super::segment::floor(text, from);
@@ -231,18 +231,6 @@ fn percent_kind(sentence: &str) -> Option<&'static str> {
         return None;
     };
     has_measure_kind(kind).then_some(kind)
-}
-
-/// How the facts file marks a bound the text gives: `>` for "more than", `>=` for "at least",
-/// `<=` for "up to", `~` for "about"; nothing for the bounds it has no mark for ("under").
-fn mark(bound: Option<Bound>) -> &'static str {
-    match bound {
-        Some(Bound::Exclusive) => ">",
-        Some(Bound::Inclusive) => ">=",
-        Some(Bound::AtMost) => "<=",
-        Some(Bound::Approximate) => "~",
-        None => "",
-    }
 }
 
 /// `body` with the mark in front, when the facts model reads the result (a range cannot be a

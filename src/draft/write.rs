@@ -384,12 +384,7 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
 }
 
 fn kind_words(kind: &str) -> String {
-    let words = kind.replace('-', " ");
-    let mut chars = words.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    crate::text::words::capitalise_first(&kind.replace('-', " "))
 }
 
 /// The unit, in words.

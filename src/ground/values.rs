@@ -317,7 +317,7 @@ impl Grounder<'_> {
                     && have.high == high
                     && (have.percent || !amount.percent)
                     && (amount.currency.is_none() || have.currency == amount.currency)
-                    && have.bound == bound
+                    && have.bound() == bound
             })
         });
         if !found {

@@ -24,14 +24,19 @@ pub struct Quantity {
     pub percent: bool,
     /// Whether it is an ordinal: "second", "3rd".
     pub ordinal: bool,
-    /// The bound the words before it make of it, if any.
-    pub bound: Option<Bound>,
     /// The words of [`BOUND_WORDS`] just before it, and the byte where they start; also the
     /// bounds the facts files have no mark for ("under").
     pub bounded_by: Option<(&'static str, usize)>,
     /// Its byte range in the text read: from its currency to its last digit, scale word or
     /// percent sign; a number written in words is those words.
     pub at: Range<usize>,
+}
+
+impl Quantity {
+    /// The bound the words before it make of it, if any.
+    pub fn bound(&self) -> Option<Bound> {
+        self.bounded_by.and_then(|(phrase, _)| bound(phrase))
+    }
 }
 
 /// "More than" (the value itself excluded), "at least" (included), "up to", or "about".
@@ -45,6 +50,19 @@ pub enum Bound {
     AtMost,
     /// The number is approximate: `~120`.
     Approximate,
+}
+
+impl Bound {
+    /// How a facts file marks the bound: `>` for "more than", `>=` for "at least", `<=` for
+    /// "up to", `~` for "about".
+    pub fn mark(self) -> &'static str {
+        match self {
+            Bound::Exclusive => ">",
+            Bound::Inclusive => ">=",
+            Bound::AtMost => "<=",
+            Bound::Approximate => "~",
+        }
+    }
 }
 
 /// Words before a number that bound it, and the bound they make; `None` for the words that
@@ -246,7 +264,6 @@ pub fn read(text: &str) -> Vec<Quantity> {
                 high: None,
                 percent,
                 ordinal,
-                bound: bounded_by.and_then(|(phrase, _)| bound(phrase)),
                 bounded_by,
                 at,
             }
@@ -340,7 +357,6 @@ fn in_digits(text: &str, located: &[(Range<usize>, String)]) -> Vec<Quantity> {
             high,
             percent,
             ordinal,
-            bound: bounded_by.and_then(|(phrase, _)| bound(phrase)),
             bounded_by,
             at: bytes[start]..bytes[end],
         });
@@ -554,20 +570,17 @@ mod tests {
             ("in 400 cities", ""),
         ];
         for (text, expected) in cases {
-            let mark = match read(text)[0].bound {
-                Some(Bound::Exclusive) => ">",
-                Some(Bound::Inclusive) => ">=",
-                Some(Bound::AtMost) => "<=",
-                Some(Bound::Approximate) => "~",
-                None => "",
-            };
+            let mark = read(text)[0].bound().map_or("", Bound::mark);
             assert_eq!(mark, expected, "{text}");
         }
         assert_eq!(bound("More than"), Some(Bound::Exclusive));
         assert_eq!(bound("up to"), Some(Bound::AtMost));
         assert_eq!(bound("under"), None);
         let under = &read("sold for under EUR 5")[0];
-        assert_eq!((under.bound, under.bounded_by), (None, Some(("under", 9))));
+        assert_eq!(
+            (under.bound(), under.bounded_by),
+            (None, Some(("under", 9)))
+        );
         let about = &read("About half")[0];
         assert_eq!(about.bounded_by, Some(("about", 0)));
     }

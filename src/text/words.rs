@@ -72,6 +72,15 @@ pub fn located_words(text: &str) -> Vec<(Range<usize>, String)> {
     out
 }
 
+/// `s` with its first character in capitals: "Total price" for "total price".
+pub fn capitalise_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// The words a quote must hold to name `name`: its [`words`] but "the", which a text may drop
 /// or add ("the Alibaba Group").
 pub fn name_words(name: &str) -> Vec<String> {
