@@ -12,80 +12,83 @@ use regex::Regex;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-/// Event kinds and the words that suggest them.
-static EVENTS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
-    let r = |s: &str| super::segment::regex(s);
-    vec![
-        (
-            "transfer",
-            r(
-                r"\bmov(?:e|es|ed|ing)\b[^.]*?\bfrom\b[^.]*?\bto\b|\bintegrated into\b|\b(?:integrat|fold|merg)(?:e|es|ed|ing)?\b[^.]{0,60}?\binto\b|\bwill join\b|\bhanded over to\b|\btransferr(?:ing|ed|s)?\b[^.]*?\bto\b|\bto move to\b",
-            ),
-        ),
-        (
-            "reporting-change",
-            r(r"\bwill (?:now )?report\b|\bnow reports\b|\bwas named\b|\bappointed\b"),
-        ),
-        (
-            "restructuring",
-            r(r"\brestructur\w*|\breorganiz\w*|\bsplit into\b"),
-        ),
-        (
-            "founding",
-            r(r"\bfounded in\b|\bwas founded\b|\bestablished\b|\bformed\b"),
-        ),
-        (
-            "launch",
-            r(r"\blaunch(?:ed|es|ing)?\b|\bopen(?:s|ed|ing)? (?:a|an|its)\b"),
-        ),
-        (
-            "investment",
-            r(r"\binvest(?:ed|s|ing)?\b|\bbuy out\b|\boffered\b[^.]*\bshare\b"),
-        ),
-        (
-            "filing",
-            r(r"\bfiled\b|\bwithdr[ae]wn?\b|\blisting application\b"),
-        ),
-        ("contract", r(r"\bcontracts? with\b|\bsigned\b")),
-        (
-            "service-start",
-            r(r"\bbegan serving\b|\bstarted serving\b|\bbegan providing\b"),
-        ),
-        ("policy-change", r(r"\bshift(?:ed|s)? to\b")),
-    ]
-});
+/// Event kinds and the words that suggest them, one row a cue.
+const EVENT_CUES: &[(&str, &str)] = &[
+    (
+        "transfer",
+        r"\bmov(?:e|es|ed|ing)\b[^.]*?\bfrom\b[^.]*?\bto\b|\bintegrated into\b|\b(?:integrat|fold|merg)(?:e|es|ed|ing)?\b[^.]{0,60}?\binto\b|\bwill join\b|\bhanded over to\b|\btransferr(?:ing|ed|s)?\b[^.]*?\bto\b|\bto move to\b",
+    ),
+    (
+        "reporting-change",
+        r"\bwill (?:now )?report\b|\bnow reports\b|\bwas named\b|\bappointed\b",
+    ),
+    (
+        "restructuring",
+        r"\brestructur\w*|\breorganiz\w*|\bsplit into\b",
+    ),
+    (
+        "founding",
+        r"\bfounded in\b|\bwas founded\b|\bestablished\b|\bformed\b",
+    ),
+    (
+        "launch",
+        r"\blaunch(?:ed|es|ing)?\b|\bopen(?:s|ed|ing)? (?:a|an|its)\b",
+    ),
+    (
+        "investment",
+        r"\binvest(?:ed|s|ing)?\b|\bbuy out\b|\boffered\b[^.]*\bshare\b",
+    ),
+    (
+        "filing",
+        r"\bfiled\b|\bwithdr[ae]wn?\b|\blisting application\b",
+    ),
+    ("contract", r"\bcontracts? with\b|\bsigned\b"),
+    (
+        "service-start",
+        r"\bbegan serving\b|\bstarted serving\b|\bbegan providing\b",
+    ),
+    ("policy-change", r"\bshift(?:ed|s)? to\b"),
+];
 
-/// Relation kinds, over sentences with masked names: `«P3»` a person, `«O3»` an
-/// organization. `s` names the subject, `o` the object; a missing one is the nearest
+/// Relation kinds and their cues, over sentences with masked names: `«P3»` a person, `«O3»`
+/// an organization. `s` names the subject, `o` the object; a missing one is the nearest
 /// organization before the cue.
-static RELATIONS: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
-    let r = |s: &str| super::segment::regex(s);
-    vec![
-        (
-            "reports-to",
-            r(
-                r"«P(?<s>\d+)»[^«]*?\breport(?:s|ing)?\s+(?:lines\s+)?(?:directly\s+)?to\s+(?:both\s+)?(?:[^«.]{0,40}?)«P(?<o>\d+)»",
-            ),
-        ),
-        (
-            "client-of",
-            r(r"\bclients?\s+(?:like|such as|including)\s+«O(?<s>\d+)»"),
-        ),
-        ("client-of", r(r"\bcontracts?\s+with\s+«O(?<s>\d+)»")),
-        (
-            "sub-organization-of",
-            r(r"\bsubsidiar(?:y|ies)\s+(?:like\s+|such as\s+)?«O(?<s>\d+)»"),
-        ),
-        (
-            "founded-by",
-            r(r"«O(?<s>\d+)»(?:['’]s)?\s+(?:co-)?founder,?\s+«P(?<o>\d+)»"),
-        ),
-        (
-            "partner-of",
-            r(r"\bpartnerships?\s+with\s+[^«.]{0,40}?(?:like|such as)\s+«O(?<o>\d+)»"),
-        ),
-    ]
-});
+const RELATION_CUES: &[(&str, &str)] = &[
+    (
+        "reports-to",
+        r"«P(?<s>\d+)»[^«]*?\breport(?:s|ing)?\s+(?:lines\s+)?(?:directly\s+)?to\s+(?:both\s+)?(?:[^«.]{0,40}?)«P(?<o>\d+)»",
+    ),
+    (
+        "client-of",
+        r"\bclients?\s+(?:like|such as|including)\s+«O(?<s>\d+)»",
+    ),
+    ("client-of", r"\bcontracts?\s+with\s+«O(?<s>\d+)»"),
+    (
+        "sub-organization-of",
+        r"\bsubsidiar(?:y|ies)\s+(?:like\s+|such as\s+)?«O(?<s>\d+)»",
+    ),
+    (
+        "founded-by",
+        r"«O(?<s>\d+)»(?:['’]s)?\s+(?:co-)?founder,?\s+«P(?<o>\d+)»",
+    ),
+    (
+        "partner-of",
+        r"\bpartnerships?\s+with\s+[^«.]{0,40}?(?:like|such as)\s+«O(?<o>\d+)»",
+    ),
+];
+
+/// A table of cues, compiled once.
+type Cues = LazyLock<Vec<(&'static str, Regex)>>;
+
+fn compiled(table: &'static [(&'static str, &'static str)]) -> Vec<(&'static str, Regex)> {
+    table
+        .iter()
+        .map(|(kind, cue)| (*kind, super::segment::regex(cue)))
+        .collect()
+}
+
+static EVENTS: Cues = LazyLock::new(|| compiled(EVENT_CUES));
+static RELATIONS: Cues = LazyLock::new(|| compiled(RELATION_CUES));
 
 /// The stubs of the body's sentences.
 /// `published` resolves relative dates ("next year") of the events.

@@ -46,6 +46,21 @@ fn comment(out: &mut String, text: &str) {
     let _ = writeln!(out, "# {text}");
 }
 
+/// Writes one proposed record: the comment saying how it was found, its table, and the
+/// quotes stating it.
+fn record(
+    out: &mut String,
+    found: &str,
+    name: &str,
+    fields: &[(&str, Option<String>)],
+    quotes: &[String],
+) {
+    comment(out, found);
+    table(out, name, fields);
+    evidence(out, quotes);
+    out.push('\n');
+}
+
 fn evidence(out: &mut String, quotes: &[String]) {
     match quotes {
         [one] => {
@@ -197,7 +212,6 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
         }
         section(&mut out, title);
         for e in entities {
-            comment(&mut out, &e.why);
             let table_name = match e.kind {
                 EntityKind::Organization(_) => "organization",
                 EntityKind::Person { .. } => "person",
@@ -213,8 +227,12 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
                 EntityKind::Person { anonymous } => (None, None, anonymous.then(|| "true".into())),
             };
             let alt_names = (!e.alt_names.is_empty()).then(|| list(&e.alt_names));
-            table(
+            let quotes: Vec<String> = std::iter::once(e.evidence.clone())
+                .chain(e.also.iter().map(|(q, _)| q.clone()))
+                .collect();
+            record(
                 &mut out,
+                &e.why,
                 table_name,
                 &[
                     ("id", Some(string(&e.id))),
@@ -224,20 +242,16 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
                     ("part_of", part_of),
                     ("anonymous", anonymous),
                 ],
+                &quotes,
             );
-            let quotes: Vec<String> = std::iter::once(e.evidence.clone())
-                .chain(e.also.iter().map(|(q, _)| q.clone()))
-                .collect();
-            evidence(&mut out, &quotes);
-            out.push('\n');
         }
     }
     if !draft.posts.is_empty() {
         section(&mut out, "Posts");
         for p in &draft.posts {
-            comment(&mut out, &format!("found: \"{}\" → post", p.found));
-            table(
+            record(
                 &mut out,
+                &format!("found: \"{}\" → post", p.found),
                 "post",
                 &[
                     ("id", Some(string(&p.id))),
@@ -246,17 +260,16 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
                     ("holder", Some(string(&p.holder))),
                     ("head", p.head.then(|| "true".into())),
                 ],
+                std::slice::from_ref(&p.evidence),
             );
-            evidence(&mut out, std::slice::from_ref(&p.evidence));
-            out.push('\n');
         }
     }
     if !draft.relations.is_empty() {
         section(&mut out, "Ties");
         for r in &draft.relations {
-            comment(&mut out, &format!("found: \"{}\" → {}", r.found, r.kind));
-            table(
+            record(
                 &mut out,
+                &format!("found: \"{}\" → {}", r.found, r.kind),
                 "relation",
                 &[
                     ("id", Some(string(&r.id))),
@@ -265,9 +278,8 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
                     ("object", Some(string(&r.object))),
                     ("since", r.since.as_deref().map(string)),
                 ],
+                std::slice::from_ref(&r.evidence),
             );
-            evidence(&mut out, std::slice::from_ref(&r.evidence));
-            out.push('\n');
         }
     }
     if !draft.numbers.is_empty() {
@@ -280,18 +292,15 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
                 .unwrap_or_default();
             match (n.kind, &n.of) {
                 (Some(kind), Some(of)) => {
-                    comment(
-                        &mut out,
-                        &format!("found: \"{}\" → {kind} {}{bound}", n.expression, n.amount),
-                    );
                     let name = format!(
                         "{} of {} ({})",
                         kind_words(kind),
                         draft.entity(of).map_or(of.as_str(), |e| e.name.as_str()),
                         n.expression
                     );
-                    table(
+                    record(
                         &mut out,
+                        &format!("found: \"{}\" → {kind} {}{bound}", n.expression, n.amount),
                         "measure",
                         &[
                             ("id", Some(string(&n.id))),
@@ -300,9 +309,8 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
                             ("of", Some(string(of))),
                             ("value", Some(string(&n.amount))),
                         ],
+                        std::slice::from_ref(&n.evidence),
                     );
-                    evidence(&mut out, std::slice::from_ref(&n.evidence));
-                    out.push('\n');
                 }
                 _ => {
                     comment(
@@ -329,9 +337,9 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
     if !draft.quotes.is_empty() {
         section(&mut out, "Who said what");
         for q in &draft.quotes {
-            comment(&mut out, &format!("found: {} → quote", string(&q.evidence)));
-            table(
+            record(
                 &mut out,
+                &format!("found: {} → quote", string(&q.evidence)),
                 "quote",
                 &[
                     ("id", Some(string(&q.id))),
@@ -339,9 +347,8 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
                     ("text", Some(string(&q.text))),
                     ("context", q.context.as_deref().map(string)),
                 ],
+                std::slice::from_ref(&q.evidence),
             );
-            evidence(&mut out, std::slice::from_ref(&q.evidence));
-            out.push('\n');
         }
     }
     if !draft.dates.is_empty() {

@@ -28,7 +28,7 @@ use oxigraph::model::{Literal, NamedNode, Term};
 use oxigraph::sparql::Variable;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 use std::time::Duration;
 
 type Shared = axum::extract::State<Arc<State>>;
@@ -154,11 +154,20 @@ fn guarded(mut response: Response) -> Response {
     response
 }
 
+/// The form that asks a saved or typed question, shared by the explorer and the older page:
+/// it takes the place of their `<!--ASK-->` mark.
+pub(super) fn with_ask_form(page: &str) -> String {
+    page.replace("<!--ASK-->", include_str!("assets/ask.html"))
+}
+
+static PAGE: LazyLock<String> =
+    LazyLock::new(|| with_ask_form(include_str!("assets/explorer.html")));
+
 fn html_page() -> Response {
     guarded(
         (
             [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            include_str!("assets/explorer.html"),
+            PAGE.as_str(),
         )
             .into_response(),
     )

@@ -16,8 +16,8 @@ function shorten(iri) {
 }
 
 function status(text, error) {
-  $("status").textContent = text;
-  $("status").className = error ? "error" : "";
+  $("ask-status").textContent = text;
+  $("ask-status").className = error ? "error" : "";
 }
 
 async function fetchResults(url, options) {

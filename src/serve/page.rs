@@ -7,14 +7,16 @@ use axum::body::Bytes;
 use axum::http::{StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Response};
 use std::io::Write;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 
 type Shared = axum::extract::State<Arc<State>>;
 
 /// `GET /why`: the older page, beside the explorer at `/`.
 pub async fn page() -> Html<&'static str> {
-    Html(include_str!("page.html"))
+    static PAGE: LazyLock<String> =
+        LazyLock::new(|| super::explorer::with_ask_form(include_str!("page.html")));
+    Html(PAGE.as_str())
 }
 
 /// `GET /page.js`: the page's script, with the prefixes it shortens IRIs with.

@@ -524,6 +524,7 @@
     return { list, from: CodeMirror.Pos(cursor.line, start), to: CodeMirror.Pos(cursor.line, cursor.ch) };
   }
   function setupEditor() {
+    $('sparql-label').append(' ', el('span', { class: 'help' }, '(Ctrl-Space completes a prefix)'));
     editor = CodeMirror.fromTextArea($('sparql'), {
       mode: 'application/sparql-query', lineNumbers: true, indentUnit: 2,
       extraKeys: { 'Ctrl-Space': (cm) => cm.showHint({ hint: completePrefix, completeSingle: false }), Tab: false, 'Shift-Tab': false },
