@@ -721,12 +721,19 @@ fn sentence_candidates(
             }
         }
         // Connectors only inside an organization name, and not between two of them
-        // ("Tmall Supermarket and Tmall Global").
+        // ("Tmall Supermarket and Tmall Global", "Arvento Motors and Solvika Group": an `and`
+        // after a name of two words or more that ends as a firm's name does, unless `the`
+        // stands before the whole: "the Digital Media and Entertainment Group").
         let last = words[end - 1].bare;
+        let after_the = start > 0 && words[start - 1].bare.eq_ignore_ascii_case("the");
         let two_names = (start..end).any(|j| {
             connector(words[j].text)
                 && j > start
                 && (STRONG_ORG_WORDS.contains(&words[j - 1].bare)
+                    || (words[j].text == "and"
+                        && !after_the
+                        && j - start >= 2
+                        && ORG_WORDS.contains(&words[j - 1].bare))
                     || words
                         .get(j + 1)
                         .is_some_and(|n| n.bare == words[start].bare))
