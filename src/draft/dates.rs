@@ -5,17 +5,22 @@
 use super::DateMention;
 use super::segment::Doc;
 use super::segment::patterns;
-use crate::text::quantities::{self, COUNTS, MONTHS};
+use crate::text::quantities::{self, COUNTS, MONTH_ABBREVIATIONS, MONTHS};
 use crate::text::values::Date;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 static MONTH: LazyLock<String> = LazyLock::new(|| MONTHS.join("|"));
 
+/// A month as a dateline writes it: in full, or short with an optional full stop.
+static DATELINE_MONTH: LazyLock<String> = LazyLock::new(|| {
+    format!(r"(?:{}|(?:{})\.?)", *MONTH, MONTH_ABBREVIATIONS.join("|"))
+});
+
 patterns! {
     DAY_MONTH_YEAR = format!(
         r"\b(?<d>\d{{1,2}})(?:\s?[–-]\s?\d{{1,2}})?\s+(?<m>{m})\s+(?<y>(?:19|20)\d{{2}})\b|\b(?<m2>{m})\s+(?<d2>\d{{1,2}}),\s+(?<y2>(?:19|20)\d{{2}})\b",
-        m = *MONTH
+        m = *DATELINE_MONTH
     );
 
     MONTH_YEAR = format!(r"\b(?<m>{})\s+(?<y>(?:19|20)\d{{2}})\b", *MONTH);

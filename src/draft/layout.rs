@@ -25,6 +25,10 @@ patterns! {
 
     WRITTEN_FOR = r"\b(?:summary|article|report|account|story) (?:was |is )?written for (?:the )?(?<who>[^.,;()]+?)(?:\s+(?:from|based on)\b|\.$)";
 
+    /// A wire service's credit in the dateline that opens the body: "GRAZ, Austria, Oct 14
+    /// (Alpenwire) -".
+    WIRE = r"^[A-Z][A-Z .'’-]+,[^()\n]{0,40}?\((?<outlet>[A-Z][\w&'’ .-]{1,40})\)\s*[-–—]";
+
     BASED_ON = r"\b(?:as relayed by|relayed by|as reported by|reported by|published [^.()]*?\bby)\s+(?<list>[^.()]+)";
 }
 
@@ -123,27 +127,68 @@ fn outlet_name(part: &str) -> bool {
     let capitalised = words.iter().all(|w| {
         w.starts_with(|c: char| c.is_uppercase()) || ["of", "and", "the", "&"].contains(w)
     });
-    let title = words
-        .iter()
-        .any(|w| TITLE_WORDS.contains(&w.to_lowercase().trim_end_matches('s')));
     let dated = part.chars().any(|c| c.is_ascii_digit());
-    (1..=5).contains(&words.len()) && capitalised && !title && !dated
+    (1..=5).contains(&words.len()) && capitalised && !title(part) && !dated
 }
 
 /// The outlet a byline names after its people ("By Dana Whitcomb, Furnishings Trade
-/// Monthly"): the first part after a separator, when it is an [`outlet_name`]; its byte
-/// range in `who`.
+/// Monthly", "Mark Delaney | Resources reporter | The Review"): the first part after a
+/// separator, past a social handle or a journalist's title, when it is an [`outlet_name`];
+/// its byte range in `who`.
 fn outlet(who: &str, names_end: usize) -> Option<Range<usize>> {
     let mut at = names_end;
-    for part in who[names_end..].split([',', '·', '|', '–']) {
-        let start = at + (part.len() - part.trim_start().len());
-        at += part.len() + 1;
-        let part = part.trim();
-        if !part.is_empty() {
-            return outlet_name(part).then_some(start..start + part.len());
+    for raw in who[names_end..].split([',', '·', '|', '–']) {
+        let start = at + (raw.len() - raw.trim_start().len());
+        let separator = at + raw.len();
+        at = separator + sep_len(who, separator);
+        let part = raw.trim();
+        if part.is_empty() || handle(part) || title(part) {
+            continue;
         }
+        return outlet_name(part).then_some(start..start + part.len());
     }
     None
+}
+
+/// The length of the separator character at byte `at` of `s`, none at its end.
+fn sep_len(s: &str, at: usize) -> usize {
+    s[at..].chars().next().map_or(0, char::len_utf8)
+}
+
+/// A social handle in brackets: "(@noorsabbagh)".
+fn handle(part: &str) -> bool {
+    part.starts_with("(@") && part.ends_with(')')
+}
+
+/// Whether words hold a journalist's title: "Resources reporter", "Senior Correspondent".
+fn title(part: &str) -> bool {
+    part.split_whitespace()
+        .any(|w| TITLE_WORDS.contains(&w.to_lowercase().trim_end_matches('s')))
+}
+
+/// A byline without "By": a line whose first part is a person's name of two or three
+/// capitalised words, followed by a social handle or by a journalist's title
+/// ("Noor Sabbagh (@noorsabbagh) · Stackdrift", "Mark Delaney | Resources reporter | The
+/// Westralian Review").
+fn unmarked_byline(text: &str, line: Range<usize>) -> bool {
+    let parts = segments(text, line);
+    let Some(first) = parts.first() else {
+        return false;
+    };
+    let first = &text[first.clone()];
+    let (name, rest) = match first.find(" (@") {
+        Some(at) => (&first[..at], Some(&first[at + 1..])),
+        None => (first, None),
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let person = (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+        });
+    let marked = rest.is_some_and(handle)
+        || parts.get(1).is_some_and(|p| title(&text[p.clone()]));
+    person && marked
 }
 
 fn lines(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
@@ -238,7 +283,11 @@ pub fn read(text: &str) -> Layout {
             // Media trade news | By Orla Venning").
             layout.byline = segments(text, line.clone())
                 .into_iter()
-                .find(|part| BYLINE.is_match(&text[part.clone()]));
+                .find(|part| BYLINE.is_match(&text[part.clone()]))
+                .or_else(|| {
+                    (line.start < first_body && unmarked_byline(text, line.clone()))
+                        .then(|| line.clone())
+                });
         }
         if layout.dateline.is_none()
             && line.start < first_body
@@ -289,7 +338,8 @@ pub fn read(text: &str) -> Layout {
         .filter(|l| l.start >= after_title && l.start < first_body)
         .find(|l| {
             let s = &text[(*l).clone()];
-            !BYLINE.is_match(s) && !CHROME.is_match(s) && super::dates::day_in(s).is_none()
+            let byline = layout.byline.as_ref() == Some(*l);
+            !byline && !BYLINE.is_match(s) && !CHROME.is_match(s) && super::dates::day_in(s).is_none()
         })
         .and_then(|l| segments(text, l.clone()).into_iter().next())
         .filter(|part| outlet_name(&text[part.clone()]));
@@ -337,6 +387,14 @@ fn publish(
     meta.publisher_why = why;
 }
 
+/// Whether the page's head, before the body, calls the text a press release.
+fn press_release(doc: &Doc, layout: &Layout) -> bool {
+    let first_body = layout.body.first().map_or(doc.text.len(), |b| b.start);
+    doc.text[..first_body]
+        .to_lowercase()
+        .contains("press release")
+}
+
 /// A name written in capitals, in the case its words take elsewhere: "Boland Business
 /// Weekly" for "BOLAND BUSINESS WEEKLY"; any other name as it is.
 fn uncapitalised(written: &str) -> String {
@@ -375,20 +433,23 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
     if let Some(byline) = &layout.byline {
         meta.evidence
             .push(super::segment::clean(&doc.text[byline.clone()]));
-        if let Some(who) = BYLINE
-            .captures(&doc.text[byline.clone()])
+        // Who it names: after "By", or the whole of a byline without it.
+        let written = &doc.text[byline.clone()];
+        let who = BYLINE
+            .captures(written)
             .and_then(|c| c.name("who"))
+            .map_or(0..written.len(), |m| m.range());
         {
             // "By A and B in Munich, Business Reporter · 10 February": the names before the
-            // first place, title or date, each of two or three capitalised words.
-            let line = who.as_str();
-            let end = [" in ", ",", "·", "|", " - ", " – "]
+            // first place, title, handle or date, each of two or three capitalised words.
+            let line = &written[who.clone()];
+            let end = [" in ", ",", "·", "|", " - ", " – ", " (@"]
                 .iter()
                 .filter_map(|sep| line.find(sep))
                 .min()
                 .unwrap_or(line.len());
             byline_outlet = outlet(line, end).map(|r| {
-                let start = byline.start + who.start();
+                let start = byline.start + who.start;
                 start + r.start..start + r.end
             });
             let mut from = 0;
@@ -405,7 +466,7 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
                 if !person {
                     continue;
                 }
-                let start = byline.start + who.start() + offset;
+                let start = byline.start + who.start + offset;
                 let at = start..start + name.len();
                 let i = found.add(
                     doc,
@@ -440,6 +501,24 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
         let name = super::segment::clean(&doc.text[at.clone()]);
         let quote = super::segment::clean(&doc.text[byline.clone()]);
         let why = format!("the outlet the byline names, \"{name}\"");
+        publish(doc, found, &mut meta, (&name, at), quote, why);
+    }
+    let wire = layout.body.first().and_then(|body| {
+        let c = WIRE.captures(&doc.text[body.clone()])?;
+        let outlet = c.name("outlet").expect("group");
+        outlet_name(outlet.as_str()).then(|| {
+            let at = body.start + outlet.start()..body.start + outlet.end();
+            let credit = body.start..at.end + 1;
+            (at, credit)
+        })
+    });
+    if let (None, Some((at, credit))) = (&meta.publisher, wire) {
+        let name = super::segment::clean(&doc.text[at.clone()]);
+        let quote = super::segment::clean(&doc.text[credit]);
+        let why = format!("the wire service the dateline credits, \"{name}\"");
+        if !meta.evidence.contains(&quote) {
+            meta.evidence.push(quote.clone());
+        }
         publish(doc, found, &mut meta, (&name, at), quote, why);
     }
     if let (None, Some(at)) = (&meta.publisher, &layout.masthead) {
@@ -555,11 +634,13 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
             meta.publisher = Some(first.clone());
             meta.publisher_why =
                 "CHECK: no site or byline names the publisher; the first outlet the text says it is based on".into();
-        } else if let Some(main) = found.main_org() {
+        } else if let (true, Some(main)) = (press_release(doc, layout), found.main_org()) {
             meta.publisher = Some(found.entities[main].id.clone());
             meta.publisher_why =
-                "CHECK: no site or byline names the publisher; the organization named most often stands in".into();
+                "CHECK: a press release; the organization it names most often is taken as the one that issues it".into();
         }
+        // Otherwise the publisher stays unknown: the writer says so, and no organization of
+        // the text stands in for it.
     }
     meta
 }
@@ -608,6 +689,25 @@ mod tests {
                 Some("By Ann Lee"),
                 Some("May 4, 2024"),
             ),
+            (
+                "Acme Group buys a rival mill in the north\nAnn Lee (@annlee) · Harbour Post\n9:30 AM GMT+1 · May 4, 2024",
+                None,
+                Some("Ann Lee (@annlee) · Harbour Post"),
+                Some("9:30 AM GMT+1 · May 4, 2024"),
+            ),
+            (
+                "Acme Group buys a rival mill in the north\nAnn Lee | Mills reporter | The Harbour Post\nNov 3, 2024 – 6.05pm",
+                None,
+                Some("Ann Lee | Mills reporter | The Harbour Post"),
+                Some("Nov 3, 2024 – 6.05pm"),
+            ),
+            // Two capitalised words and a section are a masthead, not a byline.
+            (
+                "Acme Group buys a rival mill in the north\nHarbour Post | Mills & Yards\nSept. 9, 2024",
+                Some("Harbour Post"),
+                None,
+                Some("Sept. 9, 2024"),
+            ),
         ];
         for (head, masthead, byline, dateline) in cases {
             let page = format!("{head}\n\nAcme Group hired 40 people in May 2024. It said so.\n");
@@ -627,6 +727,28 @@ mod tests {
             Some("Harbour Trade Review")
         );
         assert_eq!(who("Ann Lee, Senior Correspondent"), None);
+        assert_eq!(
+            who("Ann Lee (@annlee) · Harbour Post").as_deref(),
+            Some("Harbour Post")
+        );
+        let after_bar = |line: &str| {
+            outlet(line, line.find('|').unwrap_or(line.len())).map(|r| line[r].to_owned())
+        };
+        assert_eq!(
+            after_bar("Ann Lee | Mills reporter | The Harbour Post").as_deref(),
+            Some("The Harbour Post")
+        );
+        // A wire service's credit in the body's dateline.
+        let wire = |body: &str| WIRE.captures(body).map(|c| c["outlet"].to_owned());
+        assert_eq!(
+            wire("GRAZ, Austria, Oct 14 (Alpenwire) - Acme Group said").as_deref(),
+            Some("Alpenwire")
+        );
+        assert_eq!(
+            wire("LONDON, March 3 (Reuters) – Acme Group said").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(wire("Acme Group (the miller) - said so"), None);
         assert_eq!(who("Ann Lee · 4 May 2024"), None);
         assert_eq!(
             uncapitalised("BOLAND BUSINESS WEEKLY"),

@@ -54,7 +54,7 @@ fn kind(
         Pattern::MemberOf if org(to) => ("member-of", from, to),
         Pattern::FoundedBy if org(from) && person(to) => ("founded-by", from, to),
         Pattern::EnvisionedBy if org(from) && person(to) => ("envisioned-by", from, to),
-        Pattern::ClientOf if org(to) => ("client-of", from, to),
+        Pattern::ClientOf if org(from) && org(to) => ("client-of", from, to),
         Pattern::Serves if org(from) && org(to) => ("client-of", to, from),
         Pattern::PartOf if org(from) && org(to) => match classes[from] {
             Class::Unit | Class::BusinessLine => ("unit-of", from, to),

@@ -191,7 +191,7 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
     if placeholder {
         let _ = writeln!(
             out,
-            "\n[[organization]]\nid = \"unknown-publisher\"\nname = \"unknown publisher\"\nkind = \"organization\""
+            "\n[[organization]]\nid = \"unknown-publisher\"\nname = \"unknown publisher\"\nkind = \"organization\"\nbasis = \"editorial\"\nbasis_note = \"A placeholder: the page names no publisher.\""
         );
         evidence(&mut out, &quotes[..1]);
     }

@@ -171,14 +171,22 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// The number of a month named in full or by its first three letters, ignoring case.
+/// Months' short forms as pages write them in datelines ("Nov 3", "Sept. 9"), each matched
+/// with an optional full stop; `Sept` before `Sep`.
+pub const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The number of a month named in full, by its first three letters or as `Sept`, with or
+/// without a full stop, ignoring case.
 pub fn month(name: &str) -> Option<u8> {
-    let name = name.to_lowercase();
+    let name = name.trim_end_matches('.').to_lowercase();
+    let name = if name == "sept" { "sep" } else { name.as_str() };
     MONTHS
         .iter()
         .position(|m| {
             let m = m.to_lowercase();
-            m == name || m[..3] == name
+            m == name || m[..3] == *name
         })
         .map(|i| i as u8 + 1)
 }
