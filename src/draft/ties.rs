@@ -194,6 +194,7 @@ const ROLES: &[&str] = &[
     "chief financial officer",
     "chief operating officer",
     "chief technology officer",
+    "chief risk officer",
     "chief product officer",
     "chief executive",
     "supervisory board chair",
@@ -231,6 +232,10 @@ const BEFORE_ROLE: &[&str] = &[
     "then",
     "until",
 ];
+
+/// Verbs that give a person a post named right after them: "has appointed X managing
+/// director", "has been named editor-in-chief", "becomes chief executive".
+const APPOINTING: &[&str] = &["appointed", "named", "becomes", "become", "elected"];
 
 /// The posts the words of token range `span` state: a role phrase with an organization just
 /// before it ("Y's CFO", "its CFO", "Y CEO") or after "of" ("CEO of Y"), and a person named
@@ -317,11 +322,30 @@ fn posts_in(reader: &Reader, span: Range<usize>) -> Vec<(usize, String, usize)> 
                     .iter()
                     .all(|x| BEFORE_ROLE.contains(&x.word.as_str()))
         });
+        // Or named by the verb that gives the post: "has appointed X managing director of
+        // Y" (the person just before the role), "X, …, has been named managing director of
+        // Y", "X becomes Y's chief executive" (the person who opens the quote).
+        let appointed = mentions.iter().copied().filter(person).find(|m| {
+            m.tokens.1 == opening
+                && m.tokens.0 > range.start
+                && APPOINTING.contains(&t[m.tokens.0 - 1].word.as_str())
+        });
+        let subject = (opening > range.start
+            && APPOINTING.contains(&t[opening - 1].word.as_str()))
+        .then(|| {
+            mentions
+                .first()
+                .copied()
+                .filter(|m| person(m) && m.tokens.0 == range.start)
+        })
+        .flatten();
         let holder = if before.is_some() && of.is_none() {
             after.or(ahead)
         } else {
             ahead.or(after)
-        };
+        }
+        .or(appointed)
+        .or(subject);
         if let Some(holder) = holder {
             let role = match *phrase {
                 "ceo" | "cfo" | "coo" | "cto" => phrase.to_uppercase(),
@@ -420,6 +444,21 @@ mod tests {
                 "Osterby Rail, headed by the engineer Mira Koenig, grew.",
                 "mira",
                 "head",
+            ),
+            (
+                "Lindby Holding has appointed Mira Koenig managing director of Osterby Rail.",
+                "mira",
+                "managing director",
+            ),
+            (
+                "Mira Koenig, who ran its freight arm, becomes Osterby Rail's chief executive.",
+                "mira",
+                "chief executive",
+            ),
+            (
+                "Mira Koenig, head of freight since 2019, has been named CFO of Osterby Rail.",
+                "mira",
+                "CFO",
             ),
         ];
         for (text, holder, role) in cases {
