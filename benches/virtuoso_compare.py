@@ -50,7 +50,9 @@ NUMERIC = {XSD + t for t in (
     "unsignedShort", "unsignedByte")}
 BOOLEAN = XSD + "boolean"
 NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
-SPLITS = (", ", " | ")
+# The separators of concatenated values, the wider first: the items of a " | " list may hold
+# ", " themselves (article titles, quotes), those of a ", " list hold no " | ".
+SPLITS = (" | ", ", ")
 
 
 class Answer:
