@@ -13,9 +13,8 @@ use std::sync::LazyLock;
 static MONTH: LazyLock<String> = LazyLock::new(|| MONTHS.join("|"));
 
 /// A month as a dateline writes it: in full, or short with an optional full stop.
-static DATELINE_MONTH: LazyLock<String> = LazyLock::new(|| {
-    format!(r"(?:{}|(?:{})\.?)", *MONTH, MONTH_ABBREVIATIONS.join("|"))
-});
+static DATELINE_MONTH: LazyLock<String> =
+    LazyLock::new(|| format!(r"(?:{}|(?:{})\.?)", *MONTH, MONTH_ABBREVIATIONS.join("|")));
 
 patterns! {
     DAY_MONTH_YEAR = format!(

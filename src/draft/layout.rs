@@ -186,8 +186,7 @@ fn unmarked_byline(text: &str, line: Range<usize>) -> bool {
             let mut cs = w.chars();
             cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
         });
-    let marked = rest.is_some_and(handle)
-        || parts.get(1).is_some_and(|p| title(&text[p.clone()]));
+    let marked = rest.is_some_and(handle) || parts.get(1).is_some_and(|p| title(&text[p.clone()]));
     person && marked
 }
 
@@ -339,7 +338,10 @@ pub fn read(text: &str) -> Layout {
         .find(|l| {
             let s = &text[(*l).clone()];
             let byline = layout.byline.as_ref() == Some(*l);
-            !byline && !BYLINE.is_match(s) && !CHROME.is_match(s) && super::dates::day_in(s).is_none()
+            !byline
+                && !BYLINE.is_match(s)
+                && !CHROME.is_match(s)
+                && super::dates::day_in(s).is_none()
         })
         .and_then(|l| segments(text, l.clone()).into_iter().next())
         .filter(|part| outlet_name(&text[part.clone()]));

@@ -330,15 +330,14 @@ fn posts_in(reader: &Reader, span: Range<usize>) -> Vec<(usize, String, usize)> 
                 && m.tokens.0 > range.start
                 && APPOINTING.contains(&t[m.tokens.0 - 1].word.as_str())
         });
-        let subject = (opening > range.start
-            && APPOINTING.contains(&t[opening - 1].word.as_str()))
-        .then(|| {
-            mentions
-                .first()
-                .copied()
-                .filter(|m| person(m) && m.tokens.0 == range.start)
-        })
-        .flatten();
+        let subject = (opening > range.start && APPOINTING.contains(&t[opening - 1].word.as_str()))
+            .then(|| {
+                mentions
+                    .first()
+                    .copied()
+                    .filter(|m| person(m) && m.tokens.0 == range.start)
+            })
+            .flatten();
         let holder = if before.is_some() && of.is_none() {
             after.or(ahead)
         } else {
