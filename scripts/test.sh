@@ -27,7 +27,7 @@ cargo test --all-targets "$@" -- "${filters[@]}"
 if command -v virtuoso-t >/dev/null && command -v isql-vt >/dev/null && command -v curl >/dev/null; then
     echo "The saved questions in Virtuoso (benches/virtuoso.sh --check):" >&2
     cargo build --quiet --bin newsgraph
-    NEWSGRAPH=target/debug/newsgraph timeout 180 benches/virtuoso.sh --check
+    NEWSGRAPH="${CARGO_TARGET_DIR:-target}/debug/newsgraph" timeout 180 benches/virtuoso.sh --check
 else
     echo "SKIPPED: Virtuoso is not installed (virtuoso-t, isql-vt, curl): the saved questions" \
         "are not compared with Virtuoso's answers (benches/virtuoso.sh --check)" >&2
