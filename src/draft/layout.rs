@@ -136,23 +136,18 @@ fn outlet_name(part: &str) -> bool {
 /// separator, past a social handle or a journalist's title, when it is an [`outlet_name`];
 /// its byte range in `who`.
 fn outlet(who: &str, names_end: usize) -> Option<Range<usize>> {
+    const SEPARATORS: [char; 4] = [',', '·', '|', '–'];
     let mut at = names_end;
-    for raw in who[names_end..].split([',', '·', '|', '–']) {
+    for raw in who[names_end..].split_inclusive(SEPARATORS) {
         let start = at + (raw.len() - raw.trim_start().len());
-        let separator = at + raw.len();
-        at = separator + sep_len(who, separator);
-        let part = raw.trim();
+        at += raw.len();
+        let part = raw.trim_end_matches(SEPARATORS).trim();
         if part.is_empty() || handle(part) || title(part) {
             continue;
         }
         return outlet_name(part).then_some(start..start + part.len());
     }
     None
-}
-
-/// The length of the separator character at byte `at` of `s`, none at its end.
-fn sep_len(s: &str, at: usize) -> usize {
-    s[at..].chars().next().map_or(0, char::len_utf8)
 }
 
 /// A social handle in brackets: "(@noorsabbagh)".
@@ -180,14 +175,19 @@ fn unmarked_byline(text: &str, line: Range<usize>) -> bool {
         Some(at) => (&first[..at], Some(&first[at + 1..])),
         None => (first, None),
     };
+    let marked = rest.is_some_and(handle) || parts.get(1).is_some_and(|p| title(&text[p.clone()]));
+    person_name(name) && marked
+}
+
+/// Whether words are a person's name as a byline writes it: two or three words, each a
+/// capital followed by lowercase letters.
+fn person_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let person = (2..=3).contains(&words.len())
+    (2..=3).contains(&words.len())
         && words.iter().all(|w| {
             let mut cs = w.chars();
             cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
-        });
-    let marked = rest.is_some_and(handle) || parts.get(1).is_some_and(|p| title(&text[p.clone()]));
-    person && marked
+        })
 }
 
 fn lines(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
@@ -441,47 +441,39 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
             .captures(written)
             .and_then(|c| c.name("who"))
             .map_or(0..written.len(), |m| m.range());
-        {
-            // "By A and B in Munich, Business Reporter · 10 February": the names before the
-            // first place, title, handle or date, each of two or three capitalised words.
-            let line = &written[who.clone()];
-            let end = [" in ", ",", "·", "|", " - ", " – ", " (@"]
-                .iter()
-                .filter_map(|sep| line.find(sep))
-                .min()
-                .unwrap_or(line.len());
-            byline_outlet = outlet(line, end).map(|r| {
-                let start = byline.start + who.start;
-                start + r.start..start + r.end
-            });
-            let mut from = 0;
-            for name in line[..end].split(" and ") {
-                let offset = from + (name.len() - name.trim_start().len());
-                from += name.len() + " and ".len();
-                let name = name.trim();
-                let words: Vec<&str> = name.split_whitespace().collect();
-                let person = (2..=3).contains(&words.len())
-                    && words.iter().all(|w| {
-                        let mut cs = w.chars();
-                        cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
-                    });
-                if !person {
-                    continue;
-                }
-                let start = byline.start + who.start + offset;
-                let at = start..start + name.len();
-                let i = found.add(
-                    doc,
-                    name,
-                    EntityKind::Person { anonymous: false },
-                    at.clone(),
-                    format!("found: \"{name}\" → person (the byline)"),
-                );
-                found.entities[i].evidence = super::segment::clean(&doc.text[byline.clone()]);
-                found.mention(at, i);
-                if meta.author.is_none() {
-                    meta.author = Some(found.entities[i].id.clone());
-                }
+        // "By A and B in Munich, Business Reporter · 10 February": the names before the
+        // first place, title, handle or date, each of two or three capitalised words.
+        let line = &written[who.clone()];
+        let end = [" in ", ",", "·", "|", " - ", " – ", " (@"]
+            .iter()
+            .filter_map(|sep| line.find(sep))
+            .min()
+            .unwrap_or(line.len());
+        byline_outlet = outlet(line, end).map(|r| {
+            let start = byline.start + who.start;
+            start + r.start..start + r.end
+        });
+        let mut from = 0;
+        for name in line[..end].split(" and ") {
+            let offset = from + (name.len() - name.trim_start().len());
+            from += name.len() + " and ".len();
+            let name = name.trim();
+            if !person_name(name) {
+                continue;
+            }
+            let start = byline.start + who.start + offset;
+            let at = start..start + name.len();
+            let i = found.add(
+                doc,
+                name,
+                EntityKind::Person { anonymous: false },
+                at.clone(),
+                format!("found: \"{name}\" → person (the byline)"),
+            );
+            found.entities[i].evidence = super::segment::clean(&doc.text[byline.clone()]);
+            found.mention(at, i);
+            if meta.author.is_none() {
+                meta.author = Some(found.entities[i].id.clone());
             }
         }
     }
