@@ -19,7 +19,7 @@ const ROUNDS: usize = 3;
 pub fn hold_to_check(draft: &mut Draft, text: &str) {
     let article = ArticleText::new(PathBuf::from(&draft.article.source), text.to_owned());
     for _ in 0..ROUNDS {
-        let toml = super::write::facts_file(draft, text, 0);
+        let toml = super::write::facts_file(draft, text, "");
         let Ok(facts) = Facts::parse(SourceText::new("draft.toml", toml.clone())) else {
             return;
         };

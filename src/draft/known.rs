@@ -56,11 +56,21 @@ impl KnownNames {
     /// The organizations and named people of a corpus, each with every name and other name
     /// its articles give it.
     pub fn new(corpus: &Corpus) -> KnownNames {
-        let known = corpus
-            .entities()
-            .filter(|e| e.named && matches!(e.kind, Kind::Organization | Kind::Person))
-            .cloned()
-            .collect();
+        KnownNames::of(corpus.entities().cloned())
+    }
+
+    /// The named organizations and people among `entities` (from a corpus, a store, or
+    /// both: an id met again is skipped).
+    pub fn of(entities: impl IntoIterator<Item = Entity>) -> KnownNames {
+        let mut known: Vec<Entity> = Vec::new();
+        for e in entities {
+            if e.named
+                && matches!(e.kind, Kind::Organization | Kind::Person)
+                && !known.iter().any(|k| k.id == e.id)
+            {
+                known.push(e);
+            }
+        }
         KnownNames::index(known)
     }
 

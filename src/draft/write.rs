@@ -119,9 +119,9 @@ fn english(text: &str) -> bool {
     !words.is_empty() && common * 100 / words.len() >= 8
 }
 
-/// The facts file of a draft; `text` is the article, `corpus_files` how many facts files the
-/// known entities came from.
-pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
+/// The facts file of a draft; `text` is the article, `known_from` where the known entities
+/// came from ("the 5 facts file(s) given with --corpus").
+pub fn facts_file(draft: &Draft, text: &str, known_from: &str) -> String {
     let mut out = String::new();
     let a = &draft.article;
     let title = a.title.clone().unwrap_or_default();
@@ -135,8 +135,8 @@ pub fn facts_file(draft: &Draft, text: &str, corpus_files: usize) -> String {
     let _ = writeln!(
         out,
         "#\n# Every record's `evidence` is quoted from the text; `# found:` says why the record is here.\n\
-         # Ids marked \"known in the corpus\" are reused from the {corpus_files} facts file(s) given with\n\
-         # --corpus, so this article and those describe the same entities. Commented-out records at\n\
+         # Ids marked \"known in the corpus\" are reused from {known_from},\n\
+         # so this article and those describe the same entities. Commented-out records at\n\
          # the end are proposals to accept, edit or delete; numbers and dates are listed as comments.\n\
          # Check every record against the text before using the file."
     );

@@ -37,6 +37,22 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// An entity known from elsewhere than a facts file (a store): `id` of `kind`, named
+    /// `names[0]`, with no position to report a conflict at.
+    pub fn known(id: String, kind: Kind, names: Vec<String>) -> Entity {
+        Entity {
+            id,
+            kind,
+            org_kind: None,
+            named: !names.is_empty(),
+            names,
+            alt_names: Vec::new(),
+            articles: Vec::new(),
+            part_of: None,
+            first: First::default(),
+        }
+    }
+
     /// Its name as the first article that declares it gives it.
     pub fn name(&self) -> &str {
         &self.names[0]
@@ -49,7 +65,7 @@ impl Entity {
 }
 
 /// Where an entity was first declared: its id, kind and name.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 struct First {
     id: (String, usize, usize),
     kind: Option<(String, usize, usize)>,

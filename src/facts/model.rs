@@ -311,6 +311,18 @@ pub enum OrgKind {
     Group,
 }
 
+impl OrgKind {
+    /// Every kind, in the order declared.
+    pub const ALL: [OrgKind; 6] = [
+        OrgKind::Formal,
+        OrgKind::Organization,
+        OrgKind::Unit,
+        OrgKind::BusinessGroup,
+        OrgKind::BusinessLine,
+        OrgKind::Group,
+    ];
+}
+
 record! {
     /// A company, business group, unit, team or business line.
     pub struct Organization {

@@ -14,6 +14,7 @@
 //! every other article as they were.
 
 pub mod corpus;
+pub mod entities;
 
 use crate::error::{Error, Result};
 use crate::rdf::vocab::{

@@ -37,8 +37,8 @@ pub struct Cli {
     pub base: String,
 
     /// An on-disk store (created by `load`): `query`, `export`, `list` and `entities` read
-    /// it instead of facts files, and `check` compares the facts files with the articles it
-    /// holds. Needs newsgraph built with the `rocksdb` feature.
+    /// it instead of facts files, `draft` reuses the ids of its entities, and `check`
+    /// compares the facts files with the articles it holds. Needs newsgraph built with the `rocksdb` feature.
     #[arg(long, global = true, value_name = "DIR")]
     pub store: Option<PathBuf>,
 
@@ -319,7 +319,7 @@ pub struct DraftArgs {
     pub text: PathBuf,
 
     /// A directory of facts files whose organizations and people are reused by id when the
-    /// text names them.
+    /// text names them (with the global `--store`, those of the store's articles as well).
     #[arg(long, value_name = "DIR")]
     pub corpus: Option<PathBuf>,
 

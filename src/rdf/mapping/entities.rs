@@ -9,18 +9,35 @@ use crate::facts::{
 use crate::rdf::vocab::{foaf, ng, org, prov, schema, skos};
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Triple};
 
+/// The classes an organization of `kind` is typed with.
+pub fn org_classes(kind: OrgKind) -> &'static [NamedNodeRef<'static>] {
+    match kind {
+        OrgKind::Formal => &[org::ORGANIZATION, org::FORMAL_ORGANIZATION],
+        OrgKind::Organization => &[org::ORGANIZATION],
+        OrgKind::BusinessGroup => &[org::ORGANIZATION, ng::BUSINESS_GROUP],
+        OrgKind::Unit => &[org::ORGANIZATION, org::ORGANIZATIONAL_UNIT],
+        OrgKind::BusinessLine => &[ng::BUSINESS_LINE],
+        OrgKind::Group => &[foaf::GROUP, prov::AGENT],
+    }
+}
+
+/// The kind of organization a resource typed with `classes` was mapped from: the kind whose
+/// classes it has, the most specific when several fit; `None` when it is no organization.
+pub fn org_kind_of(classes: &[NamedNode]) -> Option<OrgKind> {
+    OrgKind::ALL
+        .into_iter()
+        .filter(|&kind| {
+            org_classes(kind)
+                .iter()
+                .all(|c| classes.iter().any(|have| have.as_ref() == *c))
+        })
+        .max_by_key(|&kind| org_classes(kind).len())
+}
+
 impl Mapper<'_> {
     pub(super) fn organization(&mut self, s: &NamedNode, o: &Organization) {
         let kind = *o.kind.get_ref();
-        let classes: &[NamedNodeRef<'_>] = match kind {
-            OrgKind::Formal => &[org::ORGANIZATION, org::FORMAL_ORGANIZATION],
-            OrgKind::Organization => &[org::ORGANIZATION],
-            OrgKind::BusinessGroup => &[org::ORGANIZATION, ng::BUSINESS_GROUP],
-            OrgKind::Unit => &[org::ORGANIZATION, org::ORGANIZATIONAL_UNIT],
-            OrgKind::BusinessLine => &[ng::BUSINESS_LINE],
-            OrgKind::Group => &[foaf::GROUP, prov::AGENT],
-        };
-        self.typed(s, classes, o.name.get_ref());
+        self.typed(s, org_classes(kind), o.name.get_ref());
         self.alt_labels(s, &o.alt_names);
         self.optional_text(s, schema::DESCRIPTION, text(&o.description));
         if let Some(parent) = &o.part_of {

@@ -20,6 +20,7 @@ mod relations;
 mod writer;
 pub(crate) use writer::writes_through;
 
+pub use entities::{org_classes, org_kind_of};
 pub use writer::TripleWriter;
 
 use crate::facts::{Facts, Kind, OrgKind, RecordRef, Text};

@@ -4,10 +4,12 @@ use crate::cli::DraftArgs;
 use crate::output;
 use anyhow::bail;
 use newsgraph::draft::{self, Draft, KnownNames};
-use newsgraph::facts::corpus::Corpus;
+use newsgraph::facts::corpus::{Corpus, Entity};
+use newsgraph::rdf::iris::Iris;
 use newsgraph::text::read;
+use std::path::Path;
 
-pub fn run(args: &DraftArgs) -> anyhow::Result<()> {
+pub fn run(args: &DraftArgs, iris: &Iris, store: Option<&Path>) -> anyhow::Result<()> {
     let name = args.text.display().to_string();
     if let Some(out) = &args.output {
         if out.exists() && !args.force {
@@ -23,7 +25,24 @@ pub fn run(args: &DraftArgs) -> anyhow::Result<()> {
         Some(dir) => Corpus::read_dir(dir)?,
         None => Corpus::new(),
     };
-    let known = KnownNames::new(&corpus);
+    let mut from = Vec::new();
+    if args.corpus.is_some() {
+        from.push(format!(
+            "the {} facts file(s) given with --corpus",
+            corpus.files()
+        ));
+    }
+    let mut entities: Vec<Entity> = corpus.entities().cloned().collect();
+    if let Some(dir) = store {
+        let store = super::open_store(dir, false)?;
+        from.push(format!(
+            "the {} article(s) of the store {}",
+            store.article_graphs().len(),
+            dir.display()
+        ));
+        entities.extend(newsgraph::store::entities::entities(&store, iris)?);
+    }
+    let known = KnownNames::of(entities);
     let file_name = args
         .text
         .file_name()
@@ -32,7 +51,12 @@ pub fn run(args: &DraftArgs) -> anyhow::Result<()> {
         draft::DraftError::NoSentences(_) => draft::DraftError::NoSentences(name.clone()),
         e => e,
     })?;
-    let facts = draft::write::facts_file(&drafted, &text, corpus.files());
+    let from = if from.is_empty() {
+        "no facts file or store (give --corpus or --store)".to_owned()
+    } else {
+        from.join(" and ")
+    };
+    let facts = draft::write::facts_file(&drafted, &text, &from);
     output::write_to(args.output.as_deref(), |out| {
         out.write_all(facts.as_bytes())
     })?;

@@ -37,7 +37,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Why(args) => why::run(&args, &iris),
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve::run(&args, &iris, store),
-        Command::Draft(args) => draft::run(&args),
+        Command::Draft(args) => draft::run(&args, &iris, store),
         Command::Load(args) => load::run(&args, &iris, need_store(store, "load")?),
         Command::List => list::run(need_store(store, "list")?),
         Command::Remove(args) => remove::run(&args, need_store(store, "remove")?),
