@@ -362,15 +362,27 @@ patterns! {
     /// Lowercase nouns that, just before a name, say it is an organization's.
     ORG_BEFORE = r"(?:\b(?:marketplace|platform|company|firm|rival|rivals|retailer|subsidiary|subsidiaries|outlet|outlets|publisher|brand|app|startup|operator|carrier|airline|bank|giant|group|unit|clients?|customers?|partners?|providers?|competitors?|such as|like|contracts? with|partnerships? with|told|relayed by|reported by|published by|owned by|acquired|by the|deal with|arm|(?:CEO|chief executive officer|chief executive|chairman|president|head|founder) of)\s+(?:the\s+)?|\b(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,3}?(?:carmaker|automaker|manufacturer|maker|supplier|insurer|lender|conglomerate|parent|division|unit|subsidiary|arm|business|chain|developer|producer|shipper|recycler|investor|forwarder|distributor|wholesaler|consultancy|agency|regulator|utility|operator|group|company|firm|startup|retailer|carrier|airline|bank|platform|venture|joint venture|spin-off|owner|buyer|acquirer|rival|partner|client|customer),?\s+|[,(]\s*)$";
 
+    /// A role and a person's name after a name: it is the organization whose role the person
+    /// holds ("Holmvang Line chief executive Jens Aagaard", "Gannet Connect's president, Claire
+    /// Boudreau"), even where its last word also speaks alone elsewhere ("Line said").
+    ORG_ROLE_PERSON = r"^(?:['’]s)?\s+(?:(?:senior|new|former)\s+)?(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|president|managing director|chairman|chairwoman|chair)\s*,?\s+[A-Z][a-z]+\s+[A-Z]";
+
+    /// An apposition after a name that says what kind of organization it is: "Brockhurst
+    /// Pies, the family-owned bakery", "Clee Hill Dairy, a farmer-owned co-operative".
+    ORG_APPOSITIVE = r"^,\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:bakery|co-operative|cooperative|supermarket|chain|carmaker|automaker|manufacturer|maker|supplier|insurer|lender|conglomerate|subsidiary|business|developer|producer|shipper|recycler|forwarder|distributor|wholesaler|consultancy|agency|regulator|utility|airline|carrier|bank|platform|startup|retailer|company|firm|group|coachbuilder|yard|station|partnership|publisher|broadcaster|newspaper)\b";
+
+    /// What follows the place of a dateline: a comma and a capital, or a parenthesis.
+    DATELINE_AFTER = r"^\s*(?:,\s*[A-Z]|\()";
+
     /// Words after a name that say it is an organization's: "Cainiao CEO", "a Cainiao employee".
-    ORG_AFTER = r"^(?:['’]s)?\s+(?:(?:senior|mid-level|former|top|new)\s+)?(?:CEO|CFO|COO|CTO|founder|co-founder|chairman|executive|executives|employee|employees|manager|managers|spokesperson|subsidiary|division|unit|team|teams|shareholders|board|staff)\b";
+    ORG_AFTER = r"^(?:['’]s)?\s+(?:(?:senior|mid-level|former|top|new)\s+)?(?:CEO|CFO|COO|CTO|chief executive|chief financial officer|chief operating officer|chief technology officer|president|managing director|founder|co-founder|chairman|executive|executives|employee|employees|manager|managers|spokesperson|subsidiary|division|unit|team|teams|shareholders|board|staff)\b";
 
     /// A list context after a name: "A, B and other outlets".
     LIST_AFTER = r"^\s*(?:,|and)\s+(?:and\s+)?other\s+(?:outlets|reports|companies|firms|media|platforms|publications)\b";
 
     /// Words after a name that say it is a person's.
     PERSON_AFTER = format!(
-        r"^(?:['’]s)?\s*(?:,\s*(?:(?:a|an|the|until then|then|now|its|his|her|who|also|former)\s+)*(?:[\w’'-]+\s+){{0,4}}?(?:CEO|CFO|COO|CTO|chief executive|chairman|chairwoman|chair|president|founder|executive|officer|director|manager|head|analyst|spokesperson|spokesman|spokeswoman|partner|employee|co-founder|vice|treasurer|secretary|{OCCUPATIONS}|{KIN})\b|,\s*\d{{2}},|,?\s+(?:(?:who|will|would|has|had|is|was|also|to)\s+)*(?:(?:continue\s+to|now|then|previously|directly|later)\s+)*(?:said|says|told|tells|stated|explained|added|adds|wrote|noted|argued|recalled|serve|served|serves|report|reports|reported|joined|leads|led|heads|headed|run|runs|founded|became|becomes|become|join|joins|succeed|succeeds|succeeded|replace|replaces|replaced|takes over|took over|take over|step down|steps down|stepped down|retire|retires|retired|chairs|chaired)\b)"
+        r"^(?:['’]s)?\s*(?:,\s*(?:(?:a|an|the|until then|then|now|its|his|her|who|also|former)\s+)*(?:[\w’'-]+\s+){{0,4}}?(?:CEO|CFO|COO|CTO|chief executive|chairman|chairwoman|chair|president|founder|executive|officer|director|manager|head|analyst|spokesperson|spokesman|spokeswoman|partner|employee|co-founder|vice|treasurer|secretary|{OCCUPATIONS}|{KIN})(?:[^\w-]|$)|,\s*\d{{2}},|,?\s+(?:(?:who|will|would|has|had|is|was|also|to)\s+)*(?:(?:continue\s+to|now|then|previously|directly|later)\s+)*(?:said|says|told|tells|stated|explained|added|adds|wrote|noted|argued|recalled|serve|served|serves|report|reports|reported|joined|leads|led|heads|headed|run|runs|founded|became|becomes|become|join|joins|succeed|succeeds|succeeded|replace|replaces|replaced|takes over|took over|take over|step down|steps down|stepped down|retire|retires|retired|chairs|chaired)\b)"
     );
 
     /// A one-word name used as a person's: "Ness said", "Ms Ashcombe".
@@ -458,9 +470,17 @@ pub fn find(doc: &Doc, corpus: &KnownNames) -> Found {
         .map(|c| c.name.as_str())
         .collect();
     let surnames = surnames(doc);
+    // Names that a role and its holder follow somewhere: organizations wherever they stand.
+    let role_orgs: BTreeMap<&str, String> = candidates
+        .iter()
+        .filter_map(|c| {
+            let m = ORG_ROLE_PERSON.find(after(doc, c))?;
+            Some((c.name.as_str(), super::segment::clean(m.as_str())))
+        })
+        .collect();
     let kinds: Vec<Option<(EntityKind, String)>> = candidates
         .iter()
-        .map(|c| classify(doc, c, corpus, &surnames))
+        .map(|c| classify(doc, c, corpus, &surnames, &role_orgs))
         .collect();
     let mut kinds = spread_lists(doc, &candidates, kinds, corpus);
     let short = short_forms(doc.text, &candidates, &mut kinds);
@@ -917,11 +937,17 @@ fn surnames(doc: &Doc) -> BTreeSet<String> {
     out
 }
 
+/// The 80 bytes of text after a candidate.
+fn after<'a>(doc: &Doc<'a>, c: &Candidate) -> &'a str {
+    &doc.text[c.at.end..super::segment::ceil(doc.text, (c.at.end + 80).min(doc.text.len()))]
+}
+
 fn classify(
     doc: &Doc,
     c: &Candidate,
     corpus: &KnownNames,
     surnames: &BTreeSet<String>,
+    role_orgs: &BTreeMap<&str, String>,
 ) -> Option<(EntityKind, String)> {
     if c.known.is_some() {
         return None;
@@ -931,15 +957,21 @@ fn classify(
     let last = *words.last()?;
     let before =
         &doc.text[super::segment::floor(doc.text, c.at.start.saturating_sub(60))..c.at.start];
-    let after =
-        &doc.text[c.at.end..super::segment::ceil(doc.text, (c.at.end + 80).min(doc.text.len()))];
+    let after = after(doc, c);
     let org = |kind: OrgKind, why: String| {
         Some((
             EntityKind::Organization(kind),
             format!("found: \"{name}\" → organization ({why})"),
         ))
     };
-    if ORG_WORDS.contains(&last) {
+    // The place of a dateline ("HALIFAX (Maritime Business Radio) –", "GRAZ, Austria, Oct
+    // 14"): capitals opening a line, before a comma or a parenthesis; no organization.
+    let opens_line = before.is_empty() || before.ends_with('\n');
+    if opens_line && !name.chars().any(char::is_lowercase) && DATELINE_AFTER.is_match(after) {
+        return None;
+    }
+    // An organization word alone ("Finance director …") is no name.
+    if ORG_WORDS.contains(&last) && words.len() > 1 {
         return org(OrgKind::Formal, format!("ends in \"{last}\""));
     }
     if let Some(k) = corpus
@@ -956,6 +988,12 @@ fn classify(
         return org(
             OrgKind::Organization,
             format!("\"{w}\" is written like a brand"),
+        );
+    }
+    if let Some(cue) = role_orgs.get(name) {
+        return org(
+            OrgKind::Organization,
+            format!("before \"{cue}\", a role and its holder"),
         );
     }
     let person_like = (2..=3).contains(&words.len()) && words.iter().all(|w| title_case(w));
@@ -997,6 +1035,15 @@ fn classify(
         return org(
             OrgKind::Organization,
             format!("before \"{}\"", super::segment::clean(m.as_str())),
+        );
+    }
+    if let Some(m) = ORG_APPOSITIVE.find(after) {
+        return org(
+            OrgKind::Organization,
+            format!(
+                "before \"{}\"",
+                super::segment::clean(m.as_str()).trim_start_matches(", ")
+            ),
         );
     }
     if LIST_AFTER.is_match(after) {

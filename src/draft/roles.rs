@@ -14,17 +14,29 @@ use super::segment::patterns;
 use regex::Regex;
 use std::sync::LazyLock;
 
-const ROLE: &str = r"(?:supervisory board chair(?:man|woman|person)?|board chair(?:man|woman|person)?|chair(?:person)?|CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|chairman|chairwoman|president|vice president|executive|general manager|managing director|director|[a-z]+ head|head)";
+const ROLE: &str = r"(?:supervisory board chair(?:man|woman|person)?|board chair(?:man|woman|person)?|chair(?:person)?|CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|chief commercial officer|chairman|chairwoman|(?:senior\s+|executive\s+)?vice[- ]president|president|executive|general manager|managing director|(?:finance|financial|operations|commercial|marketing|technical|technology|sales|research|communications|editorial|regional|non-executive) director|director|(?:[a-z]+\s+)?analyst|head of [a-z]+(?:\s+[a-z]+)?|[a-z]+ head|head)";
 
-static PATTERNS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
+/// Where a post's organization is when the pattern names none.
+#[derive(Clone, Copy)]
+enum Unnamed {
+    /// The organization named last before the match ("X, its CFO").
+    Before,
+    /// The organization the sentence names first, its subject ("Y will merge …, chief
+    /// executive X told reporters"; "Finance director X, who joined Y in 2021").
+    First,
+}
+
+static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|| {
     let p = |s: &str| super::segment::regex(&s.replace("ROLE", ROLE));
+    let before = Unnamed::Before;
     vec![
         // X, (until then) CEO of (both) (the) Y (and (the) Z)
         (
             p(
-                r"«P(?<p>\d+)»,\s+(?:(?:the|a|an|until then|then|now|also|its|former|new)\s+)*(?<adj>(?:senior|deputy)\s+)?(?<role>ROLE)(?:\s+and\s+ROLE)*\s+of\s+(?:both\s+)?(?:the\s+)?(?<orgs>«O\d+»(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?«O\d+»)*)(?:['’]s)?",
+                r"«P(?<p>\d+)»,\s+(?:(?:the|a|an|until then|then|now|also|its|former|new)\s+)*(?<adj>(?:senior|deputy)\s+)?(?<role>ROLE)(?:\s+and\s+ROLE)*\s+(?:of|at)\s+(?:both\s+)?(?:the\s+)?(?<orgs>«O\d+»(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?«O\d+»)*)(?:['’]s)?",
             ),
             "X, ROLE of Y",
+            before,
         ),
         // Y('s) (senior) CEO (,) X
         (
@@ -32,6 +44,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
                 r"(?<orgs>«O\d+»)(?:['’]s)?\s+(?<adj>(?:senior|deputy|new|former)\s+)?(?<role>ROLE),?\s+«P(?<p>\d+)»",
             ),
             "Y ROLE X",
+            before,
         ),
         // X, a senior Y executive
         (
@@ -39,6 +52,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
                 r"«P(?<p>\d+)»,\s+(?:a|an|the)\s+(?<adj>(?:senior|deputy|top)\s+)?(?<orgs>«O\d+»)\s+(?<role>ROLE)",
             ),
             "X, a Y ROLE",
+            before,
         ),
         // X, Y's operations head
         (
@@ -46,6 +60,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
                 r"«P(?<p>\d+)»,\s+(?<orgs>«O\d+»)['’]s\s+(?<adj>(?:senior|deputy|new)\s+)?(?<role>ROLE|[a-z]+\s+(?:head|chief|director))\b",
             ),
             "X, Y's ROLE",
+            before,
         ),
         // X, its ROLE (since 2019): the organization named last before it.
         (
@@ -53,18 +68,21 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
                 r"«P(?<p>\d+)»,\s+(?:its|their)\s+(?<adj>(?:senior|deputy|new|former)\s+)?(?<role>ROLE)\b",
             ),
             "X, its ROLE",
+            before,
         ),
         // the (supervisory board) chair, X: the organization named last before it.
         (
             p(r"\b(?:the|its)\s+(?<adj>(?:senior|deputy|new)\s+)?(?<role>ROLE),\s+«P(?<p>\d+)»"),
             "the ROLE, X",
+            before,
         ),
         // X will become / was named / has been appointed (the new) ROLE of Y
         (
             p(
-                r"«P(?<p>\d+)»\s+(?:(?:will|would|is to|has|have|had|was|is)\s+)?(?:been\s+)?(?:become|becomes|became|be named|named|be appointed|appointed|take over as|takes over as|took over as)\s+(?:as\s+)?(?:the\s+)?(?<adj>(?:new|interim)\s+)?(?<role>ROLE)\s+of\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?",
+                r"«P(?<p>\d+)»\s+(?:(?:will|would|is to|has|have|had|was|is)\s+)?(?:been\s+)?(?:become|becomes|became|be named|named|be appointed|appointed|take over as|takes over as|took over as)\s+(?:as\s+)?(?:the\s+)?(?<adj>(?:new|interim)\s+)?(?<role>ROLE)\s+(?:of|at)\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?",
             ),
             "X will become ROLE of Y",
+            before,
         ),
         // X will succeed Z as ROLE (of Y): X's post; Z's comes from the next pattern.
         (
@@ -72,12 +90,14 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
                 r"«P(?<p>\d+)»\s+(?:(?:will|would|is to|is set to)\s+)?(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+«P\d+»\s+as\s+(?:the\s+)?(?<role>ROLE)\b(?:\s+of\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?)?",
             ),
             "X will succeed Z as ROLE",
+            before,
         ),
         (
             p(
                 r"\b(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+«P(?<p>\d+)»\s+as\s+(?:the\s+)?(?<role>ROLE)\b(?:\s+of\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?)?",
             ),
             "succeed Z as ROLE",
+            before,
         ),
         // X will (continue to) serve as ROLE (and ROLE) of Y
         (
@@ -85,6 +105,23 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
                 r"«P(?<p>\d+)»\s+(?:will|would|is to|was to)\s+(?:continue\s+to\s+)?serve\s+as\s+(?<role>ROLE)(?:\s+and\s+(?<role2>ROLE))?\s+of\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?",
             ),
             "X will serve as ROLE of Y",
+            before,
+        ),
+        // Y (, …,) has named / appointed X (, …,) (as) (its) (new) ROLE
+        (
+            p(
+                r"(?<orgs>«O\d+»)(?:,[^,«]{0,80},)?\s+(?:(?:has|have|had|will|would)\s+)?(?:named|appointed|hired|promoted|elected)\s+«P(?<p>\d+)»(?:,[^,]{0,80},)?\s+(?:as\s+)?(?:its\s+)?(?<adj>(?:new|interim)\s+)?(?<role>ROLE)\b(?:\s+(?:of|at)\s+«O\d+»)?",
+            ),
+            "Y has named X as ROLE",
+            before,
+        ),
+        // ROLE X, opening the sentence or a clause after a comma: the sentence's subject.
+        (
+            p(
+                r"(?:^|,\s+)(?<role>(?i:ROLE))\s+«P(?<p>\d+)»\s*(?:,|said|says|told|added|will|would|has|is|was)",
+            ),
+            "ROLE X",
+            Unnamed::First,
         ),
     ]
 });
@@ -105,6 +142,12 @@ pub fn role_name(role: &str) -> String {
         | "supervisory board chairwoman"
         | "supervisory board chairperson" => "supervisory board chair".into(),
         "chairperson" => "chair".into(),
+        // "Finance director" opening a sentence: "finance director".
+        r if r.chars().nth(1).is_some_and(char::is_lowercase) => {
+            let mut chars = r.chars();
+            let first = chars.next().expect("two letters");
+            first.to_lowercase().chain(chars).collect()
+        }
         r => r.to_owned(),
     }
 }
@@ -115,7 +158,7 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
     let mut seen = std::collections::BTreeSet::new();
     for s in &doc.sentences {
         let masked = found.masked(doc, s.clone());
-        for (re, shape) in PATTERNS.iter() {
+        for (re, shape, unnamed) in PATTERNS.iter() {
             for caps in re.captures_iter(&masked) {
                 let person = &found.mentions[caps["p"].parse::<usize>().expect("digits")];
                 let adj = caps.name("adj").map_or("", |m| m.as_str());
@@ -126,10 +169,14 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                 }
                 // Without a named organization: the one named last before the match.
                 let whole = caps.get(0).expect("match");
-                let orgs = match caps.name("orgs") {
-                    Some(o) => o.as_str(),
-                    None => match masked[..whole.start()].rfind("«O") {
+                let orgs = match (caps.name("orgs"), unnamed) {
+                    (Some(o), _) => o.as_str(),
+                    (None, Unnamed::Before) => match masked[..whole.start()].rfind("«O") {
                         Some(at) => &masked[at..whole.start()],
+                        None => continue,
+                    },
+                    (None, Unnamed::First) => match MENTION.find(&masked) {
+                        Some(m) => m.as_str(),
                         None => continue,
                     },
                 };
@@ -225,6 +272,31 @@ mod tests {
             (
                 "Solvika Group's materials division, headed by Ines Vroom, grew.",
                 &["Ines Vroom: head of Solvika Group materials division"],
+            ),
+            // A role and its holder after a name make it an organization, even one whose
+            // last word speaks alone ("Line said").
+            (
+                "Tarnby Line said on Monday it would sell a ship. Tarnby Line chief executive Ola Vik said the sale was done.",
+                &["Ola Vik: chief executive of Tarnby Line"],
+            ),
+            // The organization appointing, with an apposition saying what it is.
+            (
+                "Sandvik Pies, the family-owned bakery, has named Ada Lund as managing director from May.",
+                &["Ada Lund: managing director of Sandvik Pies"],
+            ),
+            (
+                "Ivo Sand, a freight analyst at Borre Capital, said demand fell.",
+                &["Ivo Sand: freight analyst of Borre Capital"],
+            ),
+            // A role before a name with no organization: the sentence's subject, not the
+            // place of its dateline.
+            (
+                "HALIFAX (Harbour Radio) – Kestrel Airways will close a base, chief executive Mia Dahl told reporters.",
+                &["Mia Dahl: chief executive of Kestrel Airways"],
+            ),
+            (
+                "Finance director Tor Berg, who joined Kestrel Airways in 2021, will retire.",
+                &["Tor Berg: finance director of Kestrel Airways"],
             ),
         ];
         for (text, expected) in cases {
