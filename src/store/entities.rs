@@ -80,9 +80,7 @@ pub fn entities(store: &GraphStore, iris: &Iris) -> Result<Vec<Entity>> {
                         push(&mut entry.alt_names, l.value())
                     }
                     (p, Term::NamedNode(class)) if p == rdf::TYPE => {
-                        if !entry.classes.contains(class) {
-                            entry.classes.push(class.clone());
-                        }
+                        entry.classes.push(class.clone())
                     }
                     (p, _) if p == ng::ANONYMOUS => entry.anonymous = true,
                     (_, Term::NamedNode(parent)) => {
