@@ -5,7 +5,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsgraph::pipeline;
 use newsgraph::rdf::iris::Iris;
 use newsgraph::rdf::provenance::timestamp_now;
-use newsgraph::store::worth_compacting;
+use newsgraph::store::{GraphStore, worth_compacting};
 use std::collections::HashMap;
 use std::path::Path;
 use std::time::Instant;
@@ -28,47 +28,35 @@ pub fn run(args: &LoadArgs, iris: &Iris, dir: &Path) -> anyhow::Result<()> {
         ProgressStyle::with_template("{bar:40} {pos}/{len} articles, {msg} ({elapsed})")
             .expect("a valid template"),
     );
-    let digests: HashMap<String, String> = store
-        .articles()?
-        .into_iter()
-        .map(|a| (a.id, a.digest))
-        .collect();
-    let mut loader = store.loader(args.memory);
-    let mut triples = 0u64;
-    let mut unchanged = 0usize;
-    for plan in &planned {
-        let digest = plan.digest(&options, iris);
-        if digests.get(&plan.id) == Some(&digest) {
-            unchanged += 1;
-            bar.inc(1);
-            continue;
+    let put = put_all(
+        &mut store,
+        &planned,
+        &options,
+        iris,
+        args.memory,
+        &bar,
+        &loaded_at,
+    );
+    let (triples, unchanged, added) = match put {
+        Ok(done) => done,
+        Err(e) => {
+            bar.finish_and_clear();
+            // Opening the store for writing again replays its log to the last whole change
+            // and deletes the files the failed load left (a full disk's half-written log).
+            drop(store);
+            match super::open_store(dir, true) {
+                Ok(_) => eprintln!(
+                    "note: each article in {} is whole, as it was or as this load replaced it; the space the failed load took is given back",
+                    dir.display()
+                ),
+                Err(again) => eprintln!(
+                    "note: each article in {} is whole, as it was or as this load replaced it; the space the failed load took comes back the next time the store is opened for writing ({again})",
+                    dir.display()
+                ),
+            }
+            return Err(e);
         }
-        // The article's graph is made as the loader takes it, never held whole.
-        let checked = pipeline::check_planned(plan, &options)?;
-        let graph = checked.stream(
-            iris,
-            !options.without_provenance,
-            options.timestamp.as_deref(),
-        );
-        let source = plan
-            .path
-            .as_ref()
-            .map_or_else(|| "(embedded)".to_owned(), |p| p.display().to_string());
-        let entry = loader.put(
-            &plan.id,
-            graph.graph(),
-            &source,
-            &loaded_at,
-            &digest,
-            graph.triples(),
-        )?;
-        triples += entry.triples;
-        bar.set_message(format!("{triples} triples"));
-        bar.inc(1);
-    }
-    bar.set_message(format!("{triples} triples, writing"));
-    let added = loader.added();
-    loader.finish()?;
+    };
     let loaded = started.elapsed().as_secs_f64();
     let compacted = if !args.no_compact && worth_compacting(held, added) {
         bar.set_message(format!("{triples} triples, compacting the store"));
@@ -94,4 +82,59 @@ pub fn run(args: &LoadArgs, iris: &Iris, dir: &Path) -> anyhow::Result<()> {
         dir.display()
     );
     Ok(())
+}
+
+/// Puts each planned article that changed into the store: the triples written, the articles
+/// skipped as unchanged, and the triples added.
+fn put_all(
+    store: &mut GraphStore,
+    planned: &[pipeline::Planned],
+    options: &pipeline::Options,
+    iris: &Iris,
+    memory: usize,
+    bar: &ProgressBar,
+    loaded_at: &str,
+) -> anyhow::Result<(u64, usize, u64)> {
+    let digests: HashMap<String, String> = store
+        .articles()?
+        .into_iter()
+        .map(|a| (a.id, a.digest))
+        .collect();
+    let mut loader = store.loader(memory);
+    let mut triples = 0u64;
+    let mut unchanged = 0usize;
+    for plan in planned {
+        let digest = plan.digest(options, iris);
+        if digests.get(&plan.id) == Some(&digest) {
+            unchanged += 1;
+            bar.inc(1);
+            continue;
+        }
+        // The article's graph is made as the loader takes it, never held whole.
+        let checked = pipeline::check_planned(plan, options)?;
+        let graph = checked.stream(
+            iris,
+            !options.without_provenance,
+            options.timestamp.as_deref(),
+        );
+        let source = plan
+            .path
+            .as_ref()
+            .map_or_else(|| "(embedded)".to_owned(), |p| p.display().to_string());
+        let entry = loader.put(
+            &plan.id,
+            graph.graph(),
+            &source,
+            loaded_at,
+            &digest,
+            graph.triples(),
+        )?;
+        triples += entry.triples;
+        bar.set_message(format!("{triples} triples"));
+        bar.inc(1);
+    }
+    bar.set_message(format!("{triples} triples, writing"));
+    let added = loader.added();
+    loader.finish()?;
+    Ok((triples, unchanged, added))
 }
