@@ -69,7 +69,8 @@ type Graph<'a> = (GraphName, Box<dyn Iterator<Item = Triple> + 'a>);
 
 /// Writes the articles' graphs, in the order of their names, and the ontology's when asked
 /// for; a syntax without named graphs gets them merged, and says so. Every facts file is
-/// checked first; then one article at a time is read again, mapped, annotated and written.
+/// checked first; then one article at a time is read again, and its graph made record by
+/// record, sorted and written.
 fn stream_rdf_export(
     args: &ExportArgs,
     format: ExportFormat,
@@ -80,21 +81,26 @@ fn stream_rdf_export(
     planned.sort_by_cached_key(|p| iris.graph(&p.id));
     let failure: RefCell<Option<newsgraph::Error>> = RefCell::new(None);
     let last = iris.article_prefix();
-    let articles =
-        planned
-            .iter()
-            .map_while(|plan| match pipeline::read_planned(plan, options, iris) {
-                Ok(article) => {
-                    // Held compactly, so that the article's triples are not all held twice.
-                    let triples = SortedTriples::new(article.triples(), &last);
-                    let graph = GraphName::from(article.mapping.graph);
-                    Some((graph, Box::new(triples.into_triples()) as Box<_>))
-                }
-                Err(e) => {
-                    *failure.borrow_mut() = Some(e);
-                    None
-                }
-            });
+    let articles = planned
+        .iter()
+        .map_while(|plan| match pipeline::check_planned(plan, options) {
+            Ok(checked) => {
+                // Made record by record and held compactly as it comes, so that the
+                // article's mapping and its triples are never held whole beside it.
+                let streamed = checked.stream(
+                    iris,
+                    !options.without_provenance,
+                    options.timestamp.as_deref(),
+                );
+                let triples = SortedTriples::new(streamed.triples(), &last);
+                let graph = GraphName::from(streamed.graph().clone());
+                Some((graph, Box::new(triples.into_triples()) as Box<_>))
+            }
+            Err(e) => {
+                *failure.borrow_mut() = Some(e);
+                None
+            }
+        });
     let mut names: Vec<String> = planned
         .iter()
         .map(|p| iris.graph(&p.id).to_string())
