@@ -99,7 +99,11 @@ impl Found {
                 .push(reused(&k, Some(name), kind, why, evidence, at));
             return self.entities.len() - 1;
         }
-        let id = self.ids.fresh(&slug(name, "entity"));
+        let base = match kind {
+            EntityKind::Person { .. } => name,
+            EntityKind::Organization(_) => super::ids::without_legal_form(name),
+        };
+        let id = self.ids.fresh(&slug(base, "entity"));
         self.entities.push(Entity {
             id,
             name: name.to_owned(),

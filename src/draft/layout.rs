@@ -27,7 +27,7 @@ patterns! {
 
     /// A wire service's credit in the dateline that opens the body: "GRAZ, Austria, Oct 14
     /// (Alpenwire) -".
-    WIRE = r"^[A-Z][A-Z .'’-]+(?:,[^()\n]{0,40}?)?\s*\((?<outlet>[A-Z][\w&'’ .-]{1,40})\)\s*[-–—]";
+    WIRE = r"^[A-Z][A-Z .'’/-]+(?:,[^()\n]{0,40}?)?\s*\((?<outlet>[A-Z][\w&'’ .-]{1,40})\)\s*[-–—]";
 
     BASED_ON = r"\b(?:as relayed by|relayed by|as reported by|reported by|published [^.()]*?\bby)\s+(?<list>[^.()]+)";
 }

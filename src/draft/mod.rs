@@ -283,6 +283,7 @@ pub fn draft(file_name: &str, text: &str, corpus: &KnownNames) -> Result<Draft, 
     let doc = segment::Doc::new(text, sentences);
     let mut found = names::find(&doc, corpus);
     units::find(&doc, corpus, &mut found);
+    units::apposed_parts(&doc, &mut found);
     let posts = roles::find(&doc, &found);
     let quotes = speech::find(&doc, &layout.body, &mut found);
     let numbers = numbers::find(&doc, &found);

@@ -371,11 +371,20 @@ patterns! {
     /// Pies, the family-owned bakery", "Clee Hill Dairy, a farmer-owned co-operative".
     ORG_APPOSITIVE = r"^,\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:bakery|co-operative|cooperative|supermarket|chain|carmaker|automaker|manufacturer|maker|supplier|insurer|lender|conglomerate|subsidiary|business|developer|producer|shipper|recycler|forwarder|distributor|wholesaler|consultancy|agency|regulator|utility|airline|carrier|bank|platform|startup|retailer|company|firm|group|coachbuilder|yard|station|partnership|publisher|broadcaster|newspaper)\b";
 
-    /// What follows the place of a dateline: a comma and a capital, or a parenthesis.
-    DATELINE_AFTER = r"^\s*(?:,\s*[A-Z]|\()";
+    /// What follows the place of a dateline: a comma and a capital, a slash and another
+    /// place, or a parenthesis.
+    DATELINE_AFTER = r"^\s*(?:,\s*[A-Z]|/[A-Z]{2}|\()";
+
+    /// A dateline's start before a word inside it: "NAIROBI/", "NAIROBI/KERICHO, ",
+    /// "GRAZ, Austria, ".
+    DATELINE_OPENING = r"^[A-Z]{2}[A-Z .'’-]*(?:/[A-Z]{2}[A-Z .'’-]*)*(?:/|,[^()\n]{0,40})$";
+
+    /// The rest of a dateline after a word inside it: up to a credit in parentheses and a
+    /// dash, or a dash.
+    DATELINE_REST = r"^[^()\n]{0,40}?(?:\([A-Z][^()\n]{1,40}\)\s*)?[-–—]\s";
 
     /// Words after a name that say it is an organization's: "Cainiao CEO", "a Cainiao employee".
-    ORG_AFTER = r"^(?:['’]s)?\s+(?:(?:senior|mid-level|former|top|new)\s+)?(?:CEO|CFO|COO|CTO|chief executive|chief financial officer|chief operating officer|chief technology officer|president|managing director|founder|co-founder|chairman|executive|executives|employee|employees|manager|managers|spokesperson|subsidiary|division|unit|team|teams|shareholders|board|staff)\b";
+    ORG_AFTER = r"^(?:['’]s)?\s+(?:(?:senior|mid-level|former|top|new)\s+)?(?:CEO|CFO|COO|CTO|chief executive|chief financial officer|chief operating officer|chief technology officer|chief commercial officer|president|managing director|founder|co-founder|chairman|executive|executives|employee|employees|manager|managers|spokesperson|subsidiary|division|unit|team|teams|shareholders|board|staff)\b";
 
     /// A list context after a name: "A, B and other outlets".
     LIST_AFTER = r"^\s*(?:,|and)\s+(?:and\s+)?other\s+(?:outlets|reports|companies|firms|media|platforms|publications)\b";
@@ -471,8 +480,14 @@ pub fn find(doc: &Doc, corpus: &KnownNames) -> Found {
         .collect();
     let surnames = surnames(doc);
     // Names that a role and its holder follow somewhere: organizations wherever they stand.
+    // A word that starts a longer name is left to be read as that name's short form.
+    let starts_longer = |c: &Candidate| {
+        let head = format!("{} ", c.name);
+        candidates.iter().any(|o| o.name.starts_with(&head))
+    };
     let role_orgs: BTreeMap<&str, String> = candidates
         .iter()
+        .filter(|c| !starts_longer(c))
         .filter_map(|c| {
             let m = ORG_ROLE_PERSON.find(after(doc, c))?;
             Some((c.name.as_str(), super::segment::clean(m.as_str())))
@@ -540,6 +555,33 @@ pub fn find(doc: &Doc, corpus: &KnownNames) -> Found {
                 e.first = c.at.clone();
             }
             found.mention(c.at.clone(), i);
+        }
+    }
+    // An organization whose name ends in an organization word and that the text also calls
+    // by the words before ("Kimugu" for "Kimugu Tea Holdings", "Atlantic Gannet" for
+    // "Atlantic Gannet Airways") takes those words as its id, as the corpus names its ids;
+    // "Sotik" for "Sotik Blends" does not.
+    for e in found
+        .entities
+        .iter_mut()
+        .filter(|e| !e.reused && !e.kind.is_person())
+    {
+        let ends_in_org_word = e
+            .name
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| ORG_WORDS.contains(&w));
+        let short = e
+            .alt_names
+            .iter()
+            .filter(|_| ends_in_org_word)
+            .find(|a| e.name.starts_with(&format!("{a} ")));
+        if let Some(short) = short {
+            let id = slug(short, "");
+            if !id.is_empty() && found.ids.free(&id) {
+                found.ids.take(&id);
+                e.id = id;
+            }
         }
     }
     // One-word names that are part of a person's name found elsewhere: "Tsai", "Jiang".
@@ -965,9 +1007,18 @@ fn classify(
         ))
     };
     // The place of a dateline ("HALIFAX (Maritime Business Radio) –", "GRAZ, Austria, Oct
-    // 14"): capitals opening a line, before a comma or a parenthesis; no organization.
+    // 14"): capitals opening a line, before a comma, a slash or a parenthesis, and the words
+    // after them up to the credit or dash; no organization.
     let opens_line = before.is_empty() || before.ends_with('\n');
     if opens_line && !name.chars().any(char::is_lowercase) && DATELINE_AFTER.is_match(after) {
+        return None;
+    }
+    // "the Kericho-based grower": a place.
+    if after.starts_with("-based") {
+        return None;
+    }
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    if !opens_line && DATELINE_OPENING.is_match(line) && DATELINE_REST.is_match(after) {
         return None;
     }
     // An organization word alone ("Finance director …") is no name.
@@ -1169,7 +1220,11 @@ fn spread_lists(
     loop {
         let mut changed = false;
         for i in 0..candidates.len() {
-            if kinds[i].is_some() || candidates[i].known.is_some() || candidates[i].words > 4 {
+            if kinds[i].is_some()
+                || candidates[i].known.is_some()
+                || candidates[i].words > 4
+                || doc.text[candidates[i].at.end..].starts_with("-based")
+            {
                 continue;
             }
             for j in [i.wrapping_sub(1), i + 1] {

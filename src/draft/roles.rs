@@ -14,7 +14,12 @@ use super::segment::patterns;
 use regex::Regex;
 use std::sync::LazyLock;
 
-const ROLE: &str = r"(?:supervisory board chair(?:man|woman|person)?|board chair(?:man|woman|person)?|chair(?:person)?|CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|chief commercial officer|chairman|chairwoman|(?:senior\s+|executive\s+)?vice[- ]president|president|executive|general manager|managing director|(?:finance|financial|operations|commercial|marketing|technical|technology|sales|research|communications|editorial|regional|non-executive) director|director|(?:[a-z]+\s+)?analyst|head of [a-z]+(?:\s+[a-z]+)?|[a-z]+ head|head)";
+const ROLE: &str = r"(?:supervisory board chair(?:man|woman|person)?|board chair(?:man|woman|person)?|chair(?:person)?|CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|chief commercial officer|chairman|chairwoman|(?:senior\s+|executive\s+)?vice[- ]president|president|executive|general manager|managing director|(?:finance|financial|operations|commercial|marketing|technical|technology|sales|research|communications|editorial|regional|non-executive) director|director|(?:[a-z]+\s+)?analyst|(?:managing\s+)?partner|(?:group\s+)?treasurer|(?:company\s+)?secretary|head of [a-z]+(?:\s+[a-z]+)?|[a-z]+ head|head)";
+
+/// Words that describe an organization before its name ("the Nairobi brokerage Mlima
+/// Securities", "the Brno ink maker Inkora"): a place's name, up to two words, a noun of a kind
+/// of organization.
+const DESCRIBED: &str = r"(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){0,2}?(?:brokerage|maker|carmaker|company|firm|group|bank|lender|insurer|retailer|operator|supplier|airline|carrier|manufacturer|producer|exporter|distributor|chain|developer|investor|fund|agency|consultancy|publisher|printer|grower|exchange)";
 
 /// Where a post's organization is when the pattern names none.
 #[derive(Clone, Copy)]
@@ -27,13 +32,14 @@ enum Unnamed {
 }
 
 static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|| {
-    let p = |s: &str| super::segment::regex(&s.replace("ROLE", ROLE));
+    let p =
+        |s: &str| super::segment::regex(&s.replace("ROLE", ROLE).replace("DESCRIBED", DESCRIBED));
     let before = Unnamed::Before;
     vec![
         // X, (until then) CEO of (both) (the) Y (and (the) Z)
         (
             p(
-                r"«P(?<p>\d+)»,\s+(?:(?:the|a|an|until then|then|now|also|its|former|new)\s+)*(?<adj>(?:senior|deputy)\s+)?(?<role>ROLE)(?:\s+and\s+ROLE)*\s+(?:of|at)\s+(?:both\s+)?(?:the\s+)?(?<orgs>«O\d+»(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?«O\d+»)*)(?:['’]s)?",
+                r"«P(?<p>\d+)»,\s+(?:(?:the|a|an|until then|then|now|also|its|former|new)\s+)*(?<adj>(?:senior|deputy)\s+)?(?<role>ROLE)(?:\s+and\s+ROLE)*\s+(?:of|at)\s+(?:both\s+)?(?:the\s+)?(?:DESCRIBED\s+)?(?<orgs>«O\d+»(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?«O\d+»)*)(?:['’]s)?",
             ),
             "X, ROLE of Y",
             before,
@@ -87,7 +93,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // X will succeed Z as ROLE (of Y): X's post; Z's comes from the next pattern.
         (
             p(
-                r"«P(?<p>\d+)»\s+(?:(?:will|would|is to|is set to)\s+)?(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+«P\d+»\s+as\s+(?:the\s+)?(?<role>ROLE)\b(?:\s+of\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?)?",
+                r"«P(?<p>\d+)»(?:,\s+(?:(?<held>«O\d+»)['’]s\s+(?<role2>ROLE)\b[^,]{0,40}|[^,]{0,60}),)?\s+(?:(?:will|would|is to|is set to)\s+)?(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+«P\d+»\s+as\s+(?:the\s+)?(?<role>ROLE)\b(?:\s+of\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?)?",
             ),
             "X will succeed Z as ROLE",
             before,
@@ -110,9 +116,17 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // Y (, …,) has named / appointed X (, …,) (as) (its) (new) ROLE
         (
             p(
-                r"(?<orgs>«O\d+»)(?:,[^,«]{0,80},)?\s+(?:(?:has|have|had|will|would)\s+)?(?:named|appointed|hired|promoted|elected)\s+«P(?<p>\d+)»(?:,[^,]{0,80},)?\s+(?:as\s+)?(?:its\s+)?(?<adj>(?:new|interim)\s+)?(?<role>ROLE)\b(?:\s+(?:of|at)\s+«O\d+»)?",
+                r"(?<orgs>«O\d+»)(?:,[^,«]{0,80},)?\s+(?:(?:has|have|had|will|would)\s+)?(?:also\s+)?(?:named|appointed|hired|promoted|elected)\s+(?:its\s+(?<role2>ROLE),\s+)?«P(?<p>\d+)»(?:,[^,]{0,80},|,)?\s+(?:as\s+)?(?:its\s+)?(?<adj>(?:new|interim)\s+)?(?<role>ROLE)\b(?:\s+(?:of|at)\s+«O\d+»)?",
             ),
             "Y has named X as ROLE",
+            before,
+        ),
+        // X (, 38,) has been Y's ROLE (since 2021)
+        (
+            p(
+                r"«P(?<p>\d+)»(?:,\s*\d{1,3},)?\s+(?:has been|had been|is|was|remains|will remain)\s+(?:the\s+)?(?<orgs>«O\d+»)['’]s\s+(?<adj>(?:senior|deputy|new)\s+)?(?<role>ROLE)\b",
+            ),
+            "X has been Y's ROLE",
             before,
         ),
         // ROLE X, opening the sentence or a clause after a comma: the sentence's subject.
@@ -169,7 +183,8 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                 }
                 // Without a named organization: the one named last before the match.
                 let whole = caps.get(0).expect("match");
-                let orgs = match (caps.name("orgs"), unnamed) {
+                // "X, Y's CCO, will succeed Z as CEO": Y's, for both roles.
+                let orgs = match (caps.name("orgs").or(caps.name("held")), unnamed) {
                     (Some(o), _) => o.as_str(),
                     (None, Unnamed::Before) => match masked[..whole.start()].rfind("«O") {
                         Some(at) => &masked[at..whole.start()],
@@ -180,9 +195,12 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                         None => continue,
                     },
                 };
+                let named = caps.name("orgs").or(caps.name("held")).is_some();
                 for org in MENTION.captures_iter(orgs) {
-                    if org.get(2).is_some() {
-                        // "CEO of Alibaba's e-commerce business": not Alibaba's CEO.
+                    if org.get(2).is_some() && named {
+                        // "CEO of Alibaba's e-commerce business": not Alibaba's CEO. (The
+                        // organization named before a pattern that names none may be written
+                        // so: "X, Montado's CCO, will succeed Z as CEO".)
                         continue;
                     }
                     let org_m = &found.mentions[org[1].parse::<usize>().expect("digits")];
@@ -297,6 +315,21 @@ mod tests {
             (
                 "Finance director Tor Berg, who joined Kestrel Airways in 2021, will retire.",
                 &["Tor Berg: finance director of Kestrel Airways"],
+            ),
+            (
+                "Lina Moe, Tarnby Line's chief commercial officer since 2020, will succeed Ola Vik as chief executive officer on 1 March.",
+                &[
+                    "Lina Moe: chief commercial officer of Tarnby Line",
+                    "Lina Moe: CEO of Tarnby Line",
+                    "Ola Vik: CEO of Tarnby Line",
+                ],
+            ),
+            (
+                "Tarnby Holdings also named its group treasurer, Ivo Sand, as chief financial officer.",
+                &[
+                    "Ivo Sand: group treasurer of Tarnby Holdings",
+                    "Ivo Sand: CFO of Tarnby Holdings",
+                ],
             ),
         ];
         for (text, expected) in cases {

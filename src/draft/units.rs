@@ -28,6 +28,34 @@ patterns! {
     MEDIA = r"\b(?:Chinese|American|European|Asian|Japanese|Korean|Indian|British|German|French|state|local|foreign)\s+(?:media|regulators|authorities)\b";
 
     NON = r"\bnon-[A-Z][\w.]*\s+(?:clients|customers|merchants|brands|users|sellers)\b";
+
+    ITS_PART = r"\b[Ii]ts\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|unit|division|arm|carrier|affiliate),\s+«O(?<child>\d+)»";
+
+    MASKED_ORG = r"«O(\d+)»";
+}
+
+/// "Kimugu Tea Holdings … would fold its packing subsidiary, Sotik Blends, into …": the
+/// organization named in apposition to "its … subsidiary" (unit, division, arm, carrier) is
+/// part of the organization named last before "its" in the same sentence, unless its parent
+/// is already known.
+pub fn apposed_parts(doc: &Doc, found: &mut Found) {
+    for s in doc.sentences.clone() {
+        let masked = found.masked(doc, s);
+        for caps in ITS_PART.captures_iter(&masked) {
+            let start = caps.get(0).expect("match").start();
+            let Some(parent) = MASKED_ORG.captures_iter(&masked[..start]).last() else {
+                continue;
+            };
+            let mention = |i: &str| found.mentions[i.parse::<usize>().expect("digits")].entity;
+            let (parent, child) = (mention(&parent[1]), mention(&caps["child"]));
+            let (p, c) = (&found.entities[parent], &found.entities[child]);
+            if parent == child || p.kind.is_person() || c.kind.is_person() || c.part_of.is_some() {
+                continue;
+            }
+            let id = p.id.clone();
+            found.entities[child].part_of = Some(id);
+        }
+    }
 }
 
 /// Words that make a "the … team" phrase a description rather than a name.
@@ -390,4 +418,35 @@ fn short_name(doc: &Doc, found: &Found, id: &str, surface: &str) -> String {
         .min_by_key(|n| n.len())
         .cloned()
         .unwrap_or_else(|| surface.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::draft::{KnownNames, draft};
+
+    /// Each organization of `text` with a parent, as "name: parent's id".
+    fn parents(text: &str) -> Vec<String> {
+        let d = draft("t.txt", text, &KnownNames::empty()).expect("a draft");
+        d.entities
+            .iter()
+            .filter_map(|e| Some(format!("{}: {}", e.name, e.part_of.as_ref()?)))
+            .collect()
+    }
+
+    #[test]
+    fn a_named_subsidiary_in_apposition_is_part_of_the_organization_before_its() {
+        assert_eq!(
+            parents(
+                "Tarnby Holdings, the Bergen-based shipper, said it would fold its packing subsidiary, Vinter Blends, into the group."
+            ),
+            ["Vinter Blends: tarnby-holdings"]
+        );
+        // "Its" opening the sentence: the organization is in another sentence; nothing.
+        assert_eq!(
+            parents(
+                "Tarnby Holdings made a loss. Its packing subsidiary, Vinter Blends, will close."
+            ),
+            Vec::<String>::new()
+        );
+    }
 }
