@@ -585,11 +585,20 @@ pub fn find(doc: &Doc, corpus: &KnownNames) -> Found {
         }
     }
     // One-word names that are part of a person's name found elsewhere: "Tsai", "Jiang".
+    // A word two people's names share ("Brockhurst" for Emma and Geoffrey Brockhurst) is
+    // left to the reader: neither a mention nor a name of unclear kind.
     for (name, at) in std::mem::take(&mut unclear) {
-        let person = found
+        let people: Vec<usize> = found
             .entities
             .iter()
-            .position(|e| e.kind.is_person() && e.name.split_whitespace().any(|w| w == name));
+            .enumerate()
+            .filter(|(_, e)| e.kind.is_person() && e.name.split_whitespace().any(|w| w == name))
+            .map(|(i, _)| i)
+            .collect();
+        let person = match people.as_slice() {
+            [_, _, ..] if !name.contains(' ') => continue,
+            _ => people.first().copied(),
+        };
         match person {
             Some(i) if !name.contains(' ') => {
                 if !found.entities[i].alt_names.contains(&name) {

@@ -22,6 +22,14 @@ patterns! {
         r"^\s*(?<speaker>[^“”\x22.;!?]{{1,80}}?)\s+(?<verb>{VERB}(?:\s+(?:internally|(?:the\s+)?[\dA-Z](?:[\w.]*\w)?(?:\s+[A-Z]\w*)*|reporters|the press|the media))?)\b"
     );
 
+    /// A courtesy title before a surname: "Ms Brockhurst".
+    HONORIFIC = r"^(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+";
+
+    /// The verb first: “…,” said Valérie Auberson, chief executive of Altavolo.
+    AFTER_INVERTED = format!(
+        r"^\s*(?<verb>{VERB})\s+(?<speaker>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})"
+    );
+
     BEFORE = format!(
         r"(?<speaker>[^“”\x22.;!?,]{{1,80}}?)\s+(?<verb>{VERB}(?:\s+(?:internally|publicly|in a statement|[\dA-Z][\w.]*))?)\s*[,:]?\s*$"
     );
@@ -51,12 +59,14 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
             let after = &doc.text[after_at..block.end];
             let attribution = AFTER
                 .captures(after)
+                .or_else(|| AFTER_INVERTED.captures(after))
                 .map(|c| {
                     let s = c.name("speaker").expect("group");
                     let v = c.name("verb").expect("group");
+                    // The clause from the first of speaker and verb to the last.
                     (
                         after_at + s.start()..after_at + s.end(),
-                        after_at + s.start()..after_at + v.end(),
+                        after_at + s.start().min(v.start())..after_at + s.end().max(v.end()),
                         c["verb"].to_owned(),
                     )
                 })
@@ -82,27 +92,43 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
                 speaker_in(found, speaker.clone()).or_else(|| {
                     // "she said", "he told analysts": the person named last before.
                     // "Aasen said": the person named in full before whose name ends so.
+                    // "Ms Brockhurst said": the one person of that surname, if only one.
                     let written = doc.text[speaker.clone()].trim();
                     let who = written.to_lowercase();
                     if PRONOUNS.contains(&who.as_str()) {
                         return last_person_before(found, quote_at.start);
                     }
+                    let (written, titled) = match HONORIFIC.find(written) {
+                        Some(m) => (&written[m.end()..], true),
+                        None => (written, false),
+                    };
                     let surname = !written.contains(' ')
                         && written.chars().next().is_some_and(char::is_uppercase);
-                    surname
-                        .then(|| {
-                            found.entities.iter().position(|e| {
-                                e.kind.is_person()
-                                    && e.first.start < quote_at.start
-                                    && e.name.split_whitespace().last() == Some(written)
-                            })
+                    let named: Vec<usize> = found
+                        .entities
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, e)| {
+                            surname
+                                && e.kind.is_person()
+                                && e.first.start < quote_at.start
+                                && e.name.split_whitespace().last() == Some(written)
                         })
-                        .flatten()
+                        .map(|(i, _)| i)
+                        .collect();
+                    match named.as_slice() {
+                        [one] => Some(*one),
+                        [first, ..] if !titled => Some(*first),
+                        _ => None,
+                    }
                 })
             });
             // "Aasen" is another name of Liv Aasen, so the record's quote names its speaker.
             if let (Some(person), Some((words_at, _, _))) = (speaker, &attribution) {
                 let written = doc.text[words_at.clone()].trim();
+                let written = HONORIFIC
+                    .find(written)
+                    .map_or(written, |m| &written[m.end()..]);
                 let e = &mut found.entities[person];
                 if !written.contains(' ')
                     && e.name.split_whitespace().last() == Some(written)
@@ -229,6 +255,20 @@ mod tests {
             ),
             // Nobody named before: no speaker.
             ("\"We are simplifying the whole group,\" she said.", &[]),
+            // The verb first.
+            (
+                "Norrfjord Foods sold a plant. \"We are simplifying the whole group,\" said Liv Aasen, chief executive of Norrfjord Foods.",
+                &[("We are simplifying the whole group", "Liv Aasen")],
+            ),
+            // A courtesy title and the one person of that surname; with two, nobody.
+            (
+                "Norrfjord Foods named Liv Aasen as chief executive. \"We are simplifying the whole group,\" Ms Aasen said.",
+                &[("We are simplifying the whole group", "Liv Aasen")],
+            ),
+            (
+                "Norrfjord Foods named Liv Aasen as chief executive. Per Aasen, her father, will retire. \"We are simplifying the whole group,\" Ms Aasen said.",
+                &[],
+            ),
         ];
         for (text, expected) in cases {
             let d = draft("t.txt", text, &KnownNames::empty()).expect("a draft");
