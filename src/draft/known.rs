@@ -62,15 +62,12 @@ impl KnownNames {
     /// The named organizations and people among `entities` (from a corpus, a store, or
     /// both: an id met again is skipped).
     pub fn of(entities: impl IntoIterator<Item = Entity>) -> KnownNames {
-        let mut known: Vec<Entity> = Vec::new();
-        for e in entities {
-            if e.named
-                && matches!(e.kind, Kind::Organization | Kind::Person)
-                && !known.iter().any(|k| k.id == e.id)
-            {
-                known.push(e);
-            }
-        }
+        let mut ids = std::collections::HashSet::new();
+        let known = entities
+            .into_iter()
+            .filter(|e| e.named && matches!(e.kind, Kind::Organization | Kind::Person))
+            .filter(|e| ids.insert(e.id.clone()))
+            .collect();
         KnownNames::index(known)
     }
 
