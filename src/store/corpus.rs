@@ -23,6 +23,7 @@ use oxigraph::model::{Literal, NamedNode, Term, Triple};
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// The day an article graph is ordered by, `YYYY-MM-DD`; `None` when it has no date. `None`
 /// orders before every day.
@@ -90,36 +91,80 @@ pub(super) fn derive(store: &Store, articles: &[NamedNode]) -> Result<Vec<Triple
         .collect();
     triples.extend(names(store, &days)?);
     for (query, holders) in [(HOLDERS, true), (STATUSES, false), (MEASURES, false)] {
-        let mut reports: Vec<Report> = Vec::new();
-        for row in select(store, query)? {
-            let row = row?;
-            let (Some(Term::NamedNode(key)), Some(Term::NamedNode(graph))) =
-                (row.get("key"), row.get("g"))
-            else {
-                continue;
-            };
-            let Some(day) = days.get(graph) else { continue };
-            let said: Vec<Triple> = match (row.get("p"), row.get("o")) {
-                (_, Some(Term::NamedNode(holder))) if holders => vec![
-                    Triple::new(key.clone(), org::HELD_BY, holder.clone()),
-                    Triple::new(holder.clone(), org::HOLDS, key.clone()),
-                ],
-                (Some(Term::NamedNode(p)), Some(o)) if !holders => {
-                    vec![Triple::new(key.clone(), p.clone(), o.clone())]
-                }
-                _ => Vec::new(),
-            };
-            reports.push(Report {
-                key: key.clone(),
-                day: day.clone(),
-                said,
-            });
+        // First pass: which things more than one article graph reports, by digests only. A
+        // thing one graph reports is written as it comes in the second pass; the reports of
+        // the others are kept, and the latest chosen among them. Two things that share a
+        // digest are only both kept.
+        let mut seen: HashMap<u64, (u64, bool)> = HashMap::new();
+        for report in reports(store, query, holders, &days)? {
+            let (graph, report) = report?;
+            seen.entry(digest(&report.key))
+                .and_modify(|(first, several)| *several |= *first != graph)
+                .or_insert((graph, false));
         }
-        triples.extend(latest(reports));
+        let mut kept: Vec<Report> = Vec::new();
+        for report in reports(store, query, holders, &days)? {
+            let (_, report) = report?;
+            if seen
+                .get(&digest(&report.key))
+                .is_some_and(|(_, several)| *several)
+            {
+                kept.push(report);
+            } else {
+                triples.extend(report.said);
+            }
+        }
+        triples.extend(latest(kept));
     }
     triples.sort_by_cached_key(ToString::to_string);
     triples.dedup();
     Ok(triples)
+}
+
+/// Each row of `query` ([`HOLDERS`], [`STATUSES`] or [`MEASURES`]) as a report of the article
+/// graph it comes from, with that graph's digest; rows of graphs not in `days` are left out.
+fn reports<'a>(
+    store: &'a Store,
+    query: &str,
+    holders: bool,
+    days: &'a HashMap<NamedNode, Day>,
+) -> Result<impl Iterator<Item = Result<(u64, Report)>> + 'a> {
+    Ok(select(store, query)?.filter_map(move |row| {
+        let row = match row {
+            Ok(row) => row,
+            Err(e) => return Some(Err(e)),
+        };
+        let (Some(Term::NamedNode(key)), Some(Term::NamedNode(graph))) =
+            (row.get("key"), row.get("g"))
+        else {
+            return None;
+        };
+        let day = days.get(graph)?;
+        let graph = digest(graph);
+        let said: Vec<Triple> = match (row.get("p"), row.get("o")) {
+            (_, Some(Term::NamedNode(holder))) if holders => vec![
+                Triple::new(key.clone(), org::HELD_BY, holder.clone()),
+                Triple::new(holder.clone(), org::HOLDS, key.clone()),
+            ],
+            (Some(Term::NamedNode(p)), Some(o)) if !holders => {
+                vec![Triple::new(key.clone(), p.clone(), o.clone())]
+            }
+            _ => Vec::new(),
+        };
+        let report = Report {
+            key: key.clone(),
+            day: day.clone(),
+            said,
+        };
+        Some(Ok((graph, report)))
+    }))
+}
+
+/// A 64-bit digest of a term, to tell terms apart in a first pass without holding them.
+fn digest(term: &impl Hash) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    term.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// What one article graph says of one thing that holds one value at a time.
@@ -190,26 +235,38 @@ fn first_day(term: &Term) -> Option<String> {
 /// The preferred and other names of each resource several articles name or that has several
 /// names.
 fn names(store: &Store, days: &HashMap<NamedNode, Day>) -> Result<Vec<Triple>> {
-    // For each resource and name: the articles that give it.
+    // First pass, by digests only, so that a store of millions of names is not held: the
+    // resources with more than one name or named in more than one graph. A digest two
+    // resources share only sends both to the second pass, which counts exactly.
+    let mut seen: HashMap<u64, FirstName> = HashMap::new();
+    for label in labels(store, days)? {
+        let (x, name, graph, _) = label?;
+        let first = FirstName {
+            name: digest(&name),
+            graph: digest(graph),
+            several: false,
+        };
+        seen.entry(digest(&x))
+            .and_modify(|seen| {
+                seen.several |= seen.name != first.name || seen.graph != first.graph;
+            })
+            .or_insert(first);
+    }
+    // Second pass: for each of those resources and each of its names, the articles that give it.
     let mut given: BTreeMap<NamedNode, HashMap<Literal, Vec<&Day>>> = BTreeMap::new();
     let mut graphs: HashMap<NamedNode, HashSet<&NamedNode>> = HashMap::new();
-    for row in select(store, LABELS)? {
-        let row = row?;
-        let (Some(Term::NamedNode(x)), Some(Term::Literal(name)), Some(Term::NamedNode(g))) =
-            (row.get("x"), row.get("name"), row.get("g"))
-        else {
+    for label in labels(store, days)? {
+        let (x, name, graph, day) = label?;
+        if !seen.get(&digest(&x)).is_some_and(|seen| seen.several) {
             continue;
-        };
-        let Some((graph, day)) = days.get_key_value(g) else {
-            continue;
-        };
+        }
+        graphs.entry(x.clone()).or_default().insert(graph);
         given
-            .entry(x.clone())
+            .entry(x)
             .or_default()
-            .entry(name.clone())
+            .entry(name)
             .or_default()
             .push(day);
-        graphs.entry(x.clone()).or_default().insert(graph);
     }
     let mut triples = Vec::new();
     for (x, names) in given {
@@ -239,6 +296,35 @@ fn names(store: &Store, days: &HashMap<NamedNode, Day>) -> Result<Vec<Triple>> {
         }
     }
     Ok(triples)
+}
+
+/// What the first pass of [`names`] keeps of a resource: the digests of the first name and
+/// graph seen, and whether another was seen since.
+struct FirstName {
+    name: u64,
+    graph: u64,
+    several: bool,
+}
+
+/// Every name of every resource in the article graphs of `days`: the resource, the name, the
+/// graph and its day.
+fn labels<'a>(
+    store: &'a Store,
+    days: &'a HashMap<NamedNode, Day>,
+) -> Result<impl Iterator<Item = Result<(NamedNode, Literal, &'a NamedNode, &'a Day)>> + 'a> {
+    Ok(select(store, LABELS)?.filter_map(move |row| {
+        let row = match row {
+            Ok(row) => row,
+            Err(e) => return Some(Err(e)),
+        };
+        let (Some(Term::NamedNode(x)), Some(Term::Literal(name)), Some(Term::NamedNode(g))) =
+            (row.get("x"), row.get("name"), row.get("g"))
+        else {
+            return None;
+        };
+        let (graph, day) = days.get_key_value(g)?;
+        Some(Ok((x.clone(), name.clone(), graph, day)))
+    }))
 }
 
 /// The rows of a SELECT query over the whole store, as they come.
