@@ -44,9 +44,12 @@ ask() {
 
 for name in ${QUESTIONS:-$(basename -s .rq queries/*.rq)}; do
     url="$base/queries/$name"
-    # The one question with a parameter is asked about Alibaba, which every corpus names.
+    # The questions with a parameter: `evidence` about Alibaba, which every corpus names, and
+    # `leaders-as-of` on the first of December 2024.
     if [ "$name" = evidence ]; then
         url="$url?entity=organization:alibaba"
+    elif [ "$name" = leaders-as-of ]; then
+        url="$url?date=2024-12-01"
     fi
     read -r status seconds < <(ask "$url")
     n=$runs
