@@ -102,6 +102,30 @@ fn a_record_called_article_keeps_its_evidence_apart_from_the_article() {
 }
 
 #[test]
+fn an_article_whose_page_names_no_publisher_has_none() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let with = spec_dir().join("person.toml");
+    let text = std::fs::read_to_string(&with).unwrap();
+    let without = dir.path().join("no-publisher.toml");
+    std::fs::write(&without, text.replace("publisher = \"press\"\n", "")).unwrap();
+    let publishers = |facts: &Path| {
+        rows(&[
+            "--facts",
+            facts.to_str().unwrap(),
+            "--sparql",
+            "SELECT ?p WHERE { ?a a schema:NewsArticle ; schema:publisher ?p }",
+        ])
+    };
+    assert_eq!(
+        publishers(&with),
+        [["https://newsgraph.example/id/organization/press"]]
+    );
+    assert_eq!(publishers(&without), Vec::<Vec<String>>::new());
+    let summary = stdout_of(&["check", without.to_str().unwrap()]);
+    assert!(summary.contains("spec"), "{summary}");
+}
+
+#[test]
 fn an_id_in_another_script_is_accepted_and_an_uppercase_one_is_not() {
     let dir = tempfile::TempDir::new().unwrap();
     let facts = dir.path().join("ids.toml");

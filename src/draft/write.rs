@@ -143,20 +143,18 @@ pub fn facts_file(draft: &Draft, text: &str, known_from: &str) -> String {
     let _ = writeln!(out, "\n[article]");
     let _ = writeln!(out, "id = {}", string(&a.id));
     let _ = writeln!(out, "title = {}", string(&title));
-    let (publisher, placeholder) = match &a.publisher {
-        Some(p) => (p.clone(), false),
-        None => ("unknown-publisher".to_owned(), true),
-    };
     if !a.publisher_why.is_empty() {
         comment(&mut out, &format!("publisher: {}", a.publisher_why));
     }
-    if placeholder {
-        comment(
+    match &a.publisher {
+        Some(publisher) => {
+            let _ = writeln!(out, "publisher = {}", string(publisher));
+        }
+        None => comment(
             &mut out,
-            "CHECK: no organization in the text could stand for the publisher; replace this placeholder",
-        );
+            "CHECK: the page names no publisher, so none is given; add `publisher = \"ID\"` (an organization) if you know it",
+        ),
     }
-    let _ = writeln!(out, "publisher = {}", string(&publisher));
     if let Some(original) = &a.original_publisher {
         let _ = writeln!(out, "original_publisher = {}", string(original));
     }
@@ -188,13 +186,6 @@ pub fn facts_file(draft: &Draft, text: &str, known_from: &str) -> String {
     let mut quotes = a.evidence.clone();
     quotes.dedup();
     evidence(&mut out, &quotes);
-    if placeholder {
-        let _ = writeln!(
-            out,
-            "\n[[organization]]\nid = \"unknown-publisher\"\nname = \"unknown publisher\"\nkind = \"organization\"\nbasis = \"editorial\"\nbasis_note = \"A placeholder: the page names no publisher.\""
-        );
-        evidence(&mut out, &quotes[..1]);
-    }
 
     let ids: std::collections::BTreeSet<&str> =
         draft.entities.iter().map(|e| e.id.as_str()).collect();

@@ -150,7 +150,7 @@ impl Checker<'_> {
         control_characters(&self.facts.source, self.problems);
         let f = &self.facts.file;
         let article = &f.article;
-        self.reference(&article.publisher, "publisher", &[Organization]);
+        self.optional(&article.publisher, "publisher", &[Organization]);
         self.optional(
             &article.original_publisher,
             "original_publisher",

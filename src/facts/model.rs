@@ -261,8 +261,9 @@ pub struct Article {
     pub title: Text,
     /// The standfirst under the headline.
     pub subtitle: Option<Text>,
-    /// The organization that published this version (an organization id).
-    pub publisher: Text,
+    /// The organization that published this version (an organization id); left out when the
+    /// page names none.
+    pub publisher: Option<Text>,
     /// The organization that first published the text, when it is a translation or reprint.
     pub original_publisher: Option<Text>,
     /// The writer (a person id).

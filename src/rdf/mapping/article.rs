@@ -36,8 +36,10 @@ impl Mapper<'_> {
             a.subtitle.as_ref().map(|s| s.get_ref().as_str()),
         );
         self.text(article, schema::IN_LANGUAGE, a.language.get_ref());
-        let publisher = self.iri(a.publisher.get_ref());
-        self.add(article, schema::PUBLISHER, publisher);
+        if let Some(publisher) = &a.publisher {
+            let publisher = self.iri(publisher.get_ref());
+            self.add(article, schema::PUBLISHER, publisher);
+        }
         if let Some(author) = &a.author {
             let author = self.iri(author.get_ref());
             self.add(article, schema::AUTHOR, author);
