@@ -130,6 +130,16 @@ pub const CURRENCIES: &[(&str, &str)] = &[
     ("¥", "CNY"),
 ];
 
+/// Currencies named in words after the amount ("2.4 billion yen"), and their ISO 4217 codes:
+/// only names that stand for one currency ("dollars" and "pounds" do not).
+pub const CURRENCY_NAMES: &[(&str, &str)] = &[
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+];
+
 /// The ISO code of a currency as written (`€`, `US$`, `RMB`).
 pub fn currency_code(written: &str) -> Option<&'static str> {
     let written = written.trim();
@@ -357,6 +367,17 @@ fn in_digits(text: &str, located: &[(Range<usize>, String)]) -> Vec<Quantity> {
         if let Some(sign) = sign {
             end = j + sign.len();
         }
+        // "2.4 billion yen": the currency named after the amount.
+        let named = (currency.is_none() && !percent && !ordinal)
+            .then(|| currency_named_at(&chars, j))
+            .flatten();
+        let currency = match named {
+            Some((len, code)) => {
+                end = j + len;
+                Some(code.to_owned())
+            }
+            None => currency,
+        };
         let start = written.map_or(i, |(start, _)| start);
         let bounded_by = bounded_by(located, bytes[start]);
         out.push(Quantity {
@@ -449,6 +470,21 @@ fn currency_at(chars: &[char], i: usize) -> Option<(usize, String)> {
         .then(|| (3, code.iter().collect()))
 }
 
+/// The currency named by a word of [`CURRENCY_NAMES`] at `i`, if one is: its length in
+/// characters and its code.
+fn currency_named_at(chars: &[char], i: usize) -> Option<(usize, &'static str)> {
+    let word: String = chars
+        .get(i..)?
+        .iter()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let lower = word.to_lowercase();
+    CURRENCY_NAMES
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .map(|(_, code)| (word.chars().count(), *code))
+}
+
 /// The currency written just before a number at `i` (`EUR 2`, `€2`, `US$ 2`), if any: where
 /// it starts and its ISO code.
 fn written_currency_before(chars: &[char], i: usize) -> Option<(usize, String)> {
@@ -505,6 +541,15 @@ mod tests {
                 ),
             ),
             ("€2 a parcel", (Some("EUR"), "2", None, false, "€2")),
+            (
+                "a price of 2.4 billion yen",
+                (Some("JPY"), "2400000000", None, false, "2.4 billion yen"),
+            ),
+            (
+                "3 million euros a year",
+                (Some("EUR"), "3000000", None, false, "3 million euros"),
+            ),
+            ("500 dollars", (None, "500", None, false, "500")),
             ("€3-€5", (Some("EUR"), "3", Some("5"), false, "€3-€5")),
             (
                 "HK$ 62.5 each",
