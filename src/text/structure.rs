@@ -1166,6 +1166,27 @@ impl Reader {
                     tie(Pattern::FoundedBy, org, person);
                 }
             }
+            // "A, a co-founder of B", "A, the founder of B", "A, one of the founders of B": the
+            // person the apposition describes, and the organization named right after "of".
+            if matches!(w, "founder" | "founders" | "cofounder") && next(1) == Some("of") {
+                let org = |m: &Mention| !matches!(class(m), Class::Person | Class::Place);
+                let person = |m: &Mention| class(m) == Class::Person;
+                let founded = after(i + 1)
+                    .into_iter()
+                    .next()
+                    .filter(|m| org(m) && t[i + 2..m.tokens.0].iter().all(|x| x.word == "the"));
+                let founder = before(i, &person).filter(|m| {
+                    t[m.tokens.1..i].iter().all(|x| {
+                        matches!(
+                            x.word.as_str(),
+                            "," | "a" | "an" | "the" | "its" | "co" | "-" | "one" | "of"
+                        )
+                    })
+                });
+                if let (Some(org), Some(person)) = (founded, founder) {
+                    tie(Pattern::FoundedBy, org, person);
+                }
+            }
             // "B was founded in 2009 by A and C", "B, founded by A".
             let by = (FOUNDING_VERBS.contains(&w) || w == "envisioned")
                 .then(|| {
@@ -2119,6 +2140,12 @@ Taotian Group-owned operations such as the electronic waybill team => PartOf tea
     #[test]
     fn founders_members_joiners_boards_clients_and_suppliers() {
         use Pattern::*;
+        // Someone beside the founder is not the founder.
+        assert!(
+            !rail_ties("Mira Koenig met the founder of Osterby Rail.")
+                .iter()
+                .any(|(p, _, _)| *p == FoundedBy)
+        );
         // Founders, however the sentence orders them.
         for text in [
             "Osterby Rail was founded in 2011 by Mira Koenig and Teodor Lind.",
@@ -2136,6 +2163,9 @@ Taotian Group-owned operations such as the electronic waybill team => PartOf tea
         assert_states(
             rail_ties,
             "Mira Koenig and Teodor Lind founded Osterby Rail. => FoundedBy osterby mira; FoundedBy osterby teodor
+Mira Koenig, a co-founder of Osterby Rail, will retire. => FoundedBy osterby mira
+Teodor Lind, the founder of Osterby Rail, spoke. => FoundedBy osterby teodor
+Teodor Lind, one of the founders of Osterby Rail, spoke. => FoundedBy osterby teodor
 Osterby Rail is a member of the Nordic Rail Forum. => MemberOf osterby forum
 Pell Logistics, a member of the Nordic Rail Forum, grew. => MemberOf pell forum
 Pell Logistics is now Osterby Rail's biggest customer. => ClientOf pell osterby
