@@ -967,15 +967,19 @@ fn adjacency(options: &Options) -> Result<(), Error> {
         let n = view.internal_quads_for_pattern(s, p, o, Some(None)).count();
         (n, view.stats.not_adjacent.get(), view.stats.dropped.get())
     };
-    let mut total = (0, 0, 0);
-    let mut add = |t: (usize, u64, u64)| {
-        total.0 += t.0;
-        total.1 += t.1;
-        total.2 += t.2;
+    // The view's counts summed over patterns: triples given, copies not adjacent, dropped.
+    let summed = |patterns: Vec<[Option<Term>; 3]>| {
+        patterns.iter().fold((0, 0, 0), |total, [s, p, o]| {
+            let t = view_default(s.as_ref(), p.as_ref(), o.as_ref());
+            (total.0 + t.0, total.1 + t.1, total.2 + t.2)
+        })
     };
-    for p in &predicates {
-        add(view_default(None, Some(&Term::from(p.clone())), None));
-    }
+    let total = summed(
+        predicates
+            .iter()
+            .map(|p| [None, Some(Term::from(p.clone())), None])
+            .collect(),
+    );
     println!(
         "every predicate ({}): {} triples given, {} copies dropped, {} not adjacent",
         predicates.len(),
@@ -983,11 +987,12 @@ fn adjacency(options: &Options) -> Result<(), Error> {
         total.2,
         total.1
     );
-    let mut total_s = (0, 0, 0);
-    for s in &subjects {
-        let t = view_default(Some(&Term::from(s.clone())), None, None);
-        total_s = (total_s.0 + t.0, total_s.1 + t.1, total_s.2 + t.2);
-    }
+    let total_s = summed(
+        subjects
+            .iter()
+            .map(|s| [Some(Term::from(s.clone())), None, None])
+            .collect(),
+    );
     println!(
         "{} subjects: {} triples given, {} copies dropped, {} not adjacent",
         subjects.len(),
@@ -995,11 +1000,12 @@ fn adjacency(options: &Options) -> Result<(), Error> {
         total_s.2,
         total_s.1
     );
-    let mut total_o = (0, 0, 0);
-    for o in &objects {
-        let t = view_default(None, None, Some(o));
-        total_o = (total_o.0 + t.0, total_o.1 + t.1, total_o.2 + t.2);
-    }
+    let total_o = summed(
+        objects
+            .iter()
+            .map(|o| [None, None, Some(o.clone())])
+            .collect(),
+    );
     println!(
         "{} objects: {} triples given, {} copies dropped, {} not adjacent",
         objects.len(),
