@@ -1,8 +1,11 @@
 //! The corpus layer: what holds over all the articles of a store taken together, derived
-//! from their graphs and kept in a named graph of its own ([`CORPUS_GRAPH`]), never in an
+//! from their graphs and kept in a named graph of its own
+//! ([`CORPUS_GRAPH`](crate::rdf::vocab::CORPUS_GRAPH)), never in an
 //! article's graph or the default graph. It is recomputed whenever the set of articles
 //! changes (the in-memory load, and an on-disk store's load and remove), so it never says
-//! more than the articles it was derived from.
+//! more than the articles it was derived from. The catalogue records what that was; a store
+//! opened with a layer derived from other articles (a load or remove killed between the two
+//! steps) gets it derived again.
 //!
 //! - **When each article reports**: `graph dcterms:date` the day an article is ordered by: its
 //!   publication date, else its original's (`original_published`), a month or a year counted
@@ -18,7 +21,7 @@
 //!   says its holder has left has no holder here.
 
 use crate::error::Result;
-use crate::rdf::vocab::{CORPUS_GRAPH, dcterms, org, skos, xsd};
+use crate::rdf::vocab::{dcterms, org, skos, xsd};
 use oxigraph::model::{Literal, NamedNode, Term, Triple};
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -63,19 +66,6 @@ SELECT ?key ?g ?p ?o WHERE {
   GRAPH ?g { ?key a ng:Measure ; ?p ?o }
   FILTER (?p != rdf:type && ?p != rdfs:label)
 }";
-
-/// Replaces the corpus layer with one derived from the article graphs `articles`, in one
-/// transaction.
-pub(super) fn refresh(store: &Store, articles: &[NamedNode]) -> Result<()> {
-    let triples = derive(store, articles)?;
-    let mut transaction = store.start_transaction()?;
-    transaction.clear_graph(CORPUS_GRAPH)?;
-    for triple in &triples {
-        transaction.insert(triple.as_ref().in_graph(CORPUS_GRAPH));
-    }
-    transaction.commit()?;
-    Ok(())
-}
 
 /// The corpus layer's triples over the article graphs `articles`.
 pub(super) fn derive(store: &Store, articles: &[NamedNode]) -> Result<Vec<Triple>> {

@@ -20,6 +20,7 @@ use crate::error::{Error, Result};
 use crate::rdf::vocab::{
     CATALOGUE_GRAPH, CORPUS_GRAPH, ONTOLOGY_GRAPH, dcterms, ng, prov, rdfs, void, xsd,
 };
+use crate::text::article::sha256;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
@@ -123,8 +124,8 @@ impl GraphStore {
     }
 
     /// Opens the on-disk store in `dir`, creating it if need be, and brings its ontology
-    /// graph up to date. Files a killed bulk load left behind are removed (the store is
-    /// locked to this process, so no other load can be writing them).
+    /// graph and its corpus layer up to date. Files a killed bulk load left behind are
+    /// removed (the store is locked to this process, so no other load can be writing them).
     #[cfg(feature = "rocksdb")]
     pub fn open(dir: &std::path::Path) -> Result<GraphStore> {
         let store = Store::open(dir)
@@ -150,10 +151,16 @@ impl GraphStore {
             replace_graph(&mut transaction, ONTOLOGY_GRAPH, &ontology)?;
             transaction.commit()?;
         }
-        GraphStore::with_catalogue(store)
+        let mut graph_store = GraphStore::with_catalogue(store)?;
+        if !graph_store.corpus_is_current()? {
+            graph_store.refresh_corpus()?;
+        }
+        Ok(graph_store)
     }
 
-    /// Opens the on-disk store in `dir` for reading only; it must exist.
+    /// Opens the on-disk store in `dir` for reading only; it must exist. A store whose corpus
+    /// layer is not current is first opened for writing once, to derive it, unless another
+    /// process holds it.
     #[cfg(feature = "rocksdb")]
     pub fn open_read_only(dir: &std::path::Path) -> Result<GraphStore> {
         if !dir.join("CURRENT").is_file() {
@@ -163,9 +170,20 @@ impl GraphStore {
                 dir.display()
             )));
         }
-        let store = Store::open_read_only(dir)
-            .map_err(|e| Error::Input(format!("cannot open the store {}: {e}", dir.display())))?;
-        GraphStore::with_catalogue(store)
+        let open = || {
+            Store::open_read_only(dir)
+                .map_err(|e| Error::Input(format!("cannot open the store {}: {e}", dir.display())))
+        };
+        let graph_store = GraphStore::with_catalogue(open()?)?;
+        if graph_store.corpus_is_current()? {
+            return Ok(graph_store);
+        }
+        // A load or remove stopped before deriving the corpus layer: open for writing once,
+        // which derives it. When another process holds the store for writing, the layer is
+        // that process's to derive, and this one reads the store as it is.
+        drop(graph_store);
+        drop(GraphStore::open(dir));
+        GraphStore::with_catalogue(open()?)
     }
 
     #[cfg(feature = "rocksdb")]
@@ -209,7 +227,14 @@ impl GraphStore {
     /// Derives the corpus layer ([`corpus`]) again from the articles the store holds, in its
     /// own graph ([`CORPUS_GRAPH`]). Loading and removing articles on disk do it themselves.
     pub fn refresh_corpus(&mut self) -> Result<()> {
-        corpus::refresh(&self.store, &self.articles)
+        refresh_layer(&self.store, &self.articles)
+    }
+
+    /// Whether the corpus layer was derived from the articles the catalogue lists now. It is
+    /// not when a load or a remove was stopped (killed, say) after its articles were committed
+    /// and before the layer was derived again; opening the store derives it then.
+    pub fn corpus_is_current(&self) -> Result<bool> {
+        layer_is_current(&self.store)
     }
 
     /// The corpus layer ([`corpus`]) over the articles the store holds: the triples of its
@@ -275,43 +300,13 @@ impl GraphStore {
         }
         transaction.commit()?;
         self.articles.retain(|g| *g != entry.graph);
-        corpus::refresh(&self.store, &self.articles)?;
+        refresh_layer(&self.store, &self.articles)?;
         Ok(Some(entry))
     }
 
     /// The articles in the catalogue, in the order of their graph names.
     pub fn articles(&self) -> Result<Vec<ArticleEntry>> {
-        let mut fields: HashMap<NamedNode, HashMap<NamedNode, Term>> = HashMap::new();
-        for quad in self
-            .store
-            .quads_for_pattern(None, None, None, Some(CATALOGUE_GRAPH.into()))
-        {
-            let quad = quad?;
-            if let NamedOrBlankNode::NamedNode(graph) = quad.subject {
-                fields
-                    .entry(graph)
-                    .or_default()
-                    .insert(quad.predicate, quad.object);
-            }
-        }
-        let text = |f: &HashMap<NamedNode, Term>, p: NamedNodeRef<'_>| match f.get(&p.into_owned())
-        {
-            Some(Term::Literal(l)) => l.value().to_owned(),
-            _ => String::new(),
-        };
-        let mut entries: Vec<ArticleEntry> = fields
-            .into_iter()
-            .map(|(graph, f)| ArticleEntry {
-                id: text(&f, dcterms::IDENTIFIER),
-                triples: text(&f, void::TRIPLES).parse().unwrap_or(0),
-                source: text(&f, dcterms::SOURCE),
-                loaded: text(&f, prov::GENERATED_AT_TIME),
-                digest: text(&f, ng::SOURCES_DIGEST),
-                graph,
-            })
-            .collect();
-        entries.sort_by(|a, b| a.graph.cmp(&b.graph));
-        Ok(entries)
+        catalogue(&self.store)
     }
 
     /// The triples of one graph, read from the store.
@@ -520,13 +515,99 @@ impl ArticleLoader<'_> {
         }
         self.articles.sort();
         // A load that put nothing (every article unchanged) leaves the corpus layer as it is,
-        // unless the store has none yet (one made before the layer existed).
-        let has_layer = self.store.contains_named_graph(CORPUS_GRAPH)?;
-        if !self.loaded.is_empty() || !has_layer {
-            corpus::refresh(self.store, self.articles)?;
+        // unless it was not derived from these articles (or the store has none yet).
+        if !self.loaded.is_empty() || !layer_is_current(self.store)? {
+            refresh_layer(self.store, self.articles)?;
         }
         Ok(self.loaded)
     }
+}
+
+/// The articles in `store`'s catalogue, in the order of their graph names.
+fn catalogue(store: &Store) -> Result<Vec<ArticleEntry>> {
+    let mut fields: HashMap<NamedNode, HashMap<NamedNode, Term>> = HashMap::new();
+    for quad in store.quads_for_pattern(None, None, None, Some(CATALOGUE_GRAPH.into())) {
+        let quad = quad?;
+        if let NamedOrBlankNode::NamedNode(graph) = quad.subject {
+            fields
+                .entry(graph)
+                .or_default()
+                .insert(quad.predicate, quad.object);
+        }
+    }
+    let text = |f: &HashMap<NamedNode, Term>, p: NamedNodeRef<'_>| match f.get(&p.into_owned()) {
+        Some(Term::Literal(l)) => l.value().to_owned(),
+        _ => String::new(),
+    };
+    let mut entries: Vec<ArticleEntry> = fields
+        .into_iter()
+        // The corpus layer's own entry (the digest it was derived from) names no article.
+        .filter(|(_, f)| f.contains_key(&dcterms::IDENTIFIER.into_owned()))
+        .map(|(graph, f)| ArticleEntry {
+            id: text(&f, dcterms::IDENTIFIER),
+            triples: text(&f, void::TRIPLES).parse().unwrap_or(0),
+            source: text(&f, dcterms::SOURCE),
+            loaded: text(&f, prov::GENERATED_AT_TIME),
+            digest: text(&f, ng::SOURCES_DIGEST),
+            graph,
+        })
+        .collect();
+    entries.sort_by(|a, b| a.graph.cmp(&b.graph));
+    Ok(entries)
+}
+
+/// The digest of what a corpus layer derived now would come from: each article graph of the
+/// catalogue with its own digest, one `GRAPH DIGEST` line each, in graph order.
+fn layer_sources(store: &Store) -> Result<String> {
+    let lines: String = catalogue(store)?
+        .iter()
+        .map(|entry| format!("{} {}\n", entry.graph.as_str(), entry.digest))
+        .collect();
+    Ok(sha256(&lines))
+}
+
+/// The catalogue's record of what the corpus layer was derived from: the layer's graph with
+/// its digest ([`layer_sources`] when it was derived).
+fn layer_quad(sources: &str) -> Quad {
+    Quad::new(
+        CORPUS_GRAPH.into_owned(),
+        ng::SOURCES_DIGEST,
+        Literal::from(sources),
+        CATALOGUE_GRAPH.into_owned(),
+    )
+}
+
+/// Whether the corpus layer in `store` was derived from the articles its catalogue lists.
+fn layer_is_current(store: &Store) -> Result<bool> {
+    let recorded = layer_quad(&layer_sources(store)?);
+    Ok(store.contains_named_graph(CORPUS_GRAPH)? && store.contains(&recorded)?)
+}
+
+/// Replaces the corpus layer ([`corpus`]) with one derived from the article graphs
+/// `articles`, and records in the catalogue what it was derived from, in one transaction.
+fn refresh_layer(store: &Store, articles: &[NamedNode]) -> Result<()> {
+    let triples = corpus::derive(store, articles)?;
+    let sources = layer_sources(store)?;
+    let mut transaction = store.start_transaction()?;
+    transaction.clear_graph(CORPUS_GRAPH)?;
+    transaction.insert_named_graph(CORPUS_GRAPH);
+    for triple in &triples {
+        transaction.insert(triple.as_ref().in_graph(CORPUS_GRAPH));
+    }
+    let old: Vec<Quad> = transaction
+        .quads_for_pattern(
+            Some(CORPUS_GRAPH.into()),
+            Some(ng::SOURCES_DIGEST),
+            None,
+            Some(CATALOGUE_GRAPH.into()),
+        )
+        .collect::<Result<_, _>>()?;
+    for quad in &old {
+        transaction.remove(quad);
+    }
+    transaction.insert(&layer_quad(&sources));
+    transaction.commit()?;
+    Ok(())
 }
 
 /// Whether to compact a store after a load that bulk-added `added` triples to the `held`
@@ -704,6 +785,55 @@ mod tests {
                 QueryResults::Boolean(true)
             ),
             "the ontology stays in the default graph"
+        );
+    }
+
+    /// A replacement `put` commits at once; a loader dropped before `finish` is what a kill
+    /// after that commit leaves: articles the corpus layer was not derived from.
+    #[cfg(feature = "rocksdb")]
+    #[test]
+    fn a_store_whose_load_stopped_before_the_corpus_layer_derives_it_when_opened() {
+        use crate::rdf::vocab::schema;
+        let dir = tempfile::tempdir().unwrap();
+        let published = |day: &str| {
+            vec![
+                Triple::new(node("report"), schema::HEADLINE, Literal::from("A report")),
+                Triple::new(
+                    node("report"),
+                    schema::DATE_PUBLISHED,
+                    Literal::new_typed_literal(day, xsd::DATE),
+                ),
+            ]
+        };
+        let dated = |day: &str| {
+            vec![Triple::new(
+                node("a"),
+                dcterms::DATE,
+                Literal::new_typed_literal(day, xsd::DATE),
+            )]
+        };
+        {
+            let mut store = GraphStore::open(dir.path()).unwrap();
+            put(&mut store, "a", published("2024-01-01"));
+            assert!(store.corpus_is_current().unwrap());
+            assert_eq!(store.corpus_layer().unwrap(), dated("2024-01-01"));
+            let mut loader = store.loader(64);
+            let when = "2026-01-02T00:00:00Z";
+            let triples = published("2025-06-30");
+            loader
+                .put("a", &node("a"), "test", when, "new", triples)
+                .unwrap();
+            drop(loader);
+            assert!(!store.corpus_is_current().unwrap());
+            assert_eq!(store.corpus_layer().unwrap(), dated("2024-01-01"), "stale");
+        }
+        let store = GraphStore::open_read_only(dir.path()).unwrap();
+        assert!(store.corpus_is_current().unwrap());
+        assert_eq!(store.corpus_layer().unwrap(), dated("2025-06-30"));
+        assert_eq!(
+            store.articles().unwrap().len(),
+            1,
+            "the layer's digest is no article"
         );
     }
 }
