@@ -191,6 +191,9 @@ fn measure(hand: &Facts, text: &str, corpus: &KnownNames) -> anyhow::Result<Row>
             .map(|n| norm(n));
         draft_names.insert(e.id.clone(), names.collect());
     }
+    for p in &d.places {
+        draft_names.insert(p.id.clone(), BTreeSet::from([norm(&p.name)]));
+    }
     let same = |h: &str, x: &str| {
         h == x
             || match (hand_names.get(h), draft_names.get(x)) {

@@ -508,3 +508,51 @@ fn ties_the_reader_reads_are_proposed_as_relations_that_check_accepts() {
         ]
     );
 }
+
+#[test]
+fn places_beside_organizations_are_proposed_with_the_ties_to_them() {
+    let text = fixture("draft/tarnby-ropes.txt");
+    let out = draft_of(&text);
+    let facts = assert_checks_and_verifies(&out, &text);
+    let file = facts.file();
+    let places: Vec<(&str, &str)> = file
+        .places
+        .iter()
+        .map(|p| (p.id.get_ref().as_str(), p.name.get_ref().as_str()))
+        .collect();
+    // "a German shipping company": an adjective, no place.
+    assert_eq!(
+        places,
+        [
+            ("aarhus", "Aarhus"),
+            ("kiel", "Kiel"),
+            ("copenhagen", "Copenhagen")
+        ]
+    );
+    let ties: Vec<(String, &str, String)> = file
+        .relations
+        .iter()
+        .map(|r| {
+            (
+                r.subject.get_ref().clone(),
+                r.kind.get_ref().phrase(),
+                r.object.0[0].get_ref().clone(),
+            )
+        })
+        .collect();
+    let tie = |s: &str, o: &str| (s.to_owned(), "operates in", o.to_owned());
+    assert_eq!(
+        ties,
+        [
+            tie("tarnby-ropes", "aarhus"),
+            tie("hallig-marine", "kiel"),
+            tie("sundholm-securities", "copenhagen"),
+        ]
+    );
+    // A place describing an organization is not taken for one.
+    assert!(
+        file.organizations
+            .iter()
+            .all(|o| o.id.get_ref() != "aarhus")
+    );
+}

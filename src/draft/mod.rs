@@ -24,6 +24,7 @@ pub mod known;
 pub mod layout;
 pub mod names;
 pub mod numbers;
+pub mod places;
 pub mod roles;
 pub mod segment;
 pub mod sources;
@@ -225,6 +226,8 @@ pub struct Draft {
     pub article: ArticleMeta,
     /// Organizations and people, in order of first mention.
     pub entities: Vec<Entity>,
+    /// Places named beside an organization, in order of first mention.
+    pub places: Vec<places::Place>,
     /// Posts.
     pub posts: Vec<Post>,
     /// Ties between the entities.
@@ -252,6 +255,7 @@ impl Draft {
             all.push(e.evidence.as_str());
             all.extend(e.also.iter().map(|(q, _)| q.as_str()));
         }
+        all.extend(self.places.iter().map(|p| p.evidence.as_str()));
         all.extend(self.posts.iter().map(|p| p.evidence.as_str()));
         all.extend(self.relations.iter().map(|r| r.evidence.as_str()));
         all.extend(
@@ -297,6 +301,9 @@ pub fn draft(file_name: &str, text: &str, corpus: &KnownNames) -> Result<Draft, 
         planned,
         posts: read_posts,
     } = ties::find(&doc, &found, &dates);
+    let (places, where_orgs_are) = places::find(&doc, &found);
+    let mut relations = relations;
+    relations.extend(where_orgs_are);
     // A post the reader of structure reads that the patterns of roles did not find.
     let mut posts = posts;
     for p in read_posts {
@@ -318,6 +325,7 @@ pub fn draft(file_name: &str, text: &str, corpus: &KnownNames) -> Result<Draft, 
     let mut draft = Draft {
         article,
         entities: found.entities,
+        places,
         posts,
         relations,
         numbers,
@@ -356,7 +364,13 @@ fn dedup(draft: &mut Draft) {
 
 /// Ids for measures, and unique ids for posts and quotes next to the entities'.
 fn assign_ids(draft: &mut Draft) {
-    let mut ids = ids::Ids::new(draft.entities.iter().map(|e| e.id.clone()));
+    let mut ids = ids::Ids::new(
+        draft
+            .entities
+            .iter()
+            .map(|e| e.id.clone())
+            .chain(draft.places.iter().map(|p| p.id.clone())),
+    );
     ids.take(&draft.article.id);
     for p in &mut draft.posts {
         p.id = ids.fresh(&p.id);
@@ -396,8 +410,13 @@ fn keep_found_quotes(draft: &mut Draft, text: &str) {
     for e in &mut draft.entities {
         e.also.retain(|(q, at)| found(q, at));
     }
-    let ids: std::collections::BTreeSet<String> =
-        draft.entities.iter().map(|e| e.id.clone()).collect();
+    draft.places.retain(|p| found(&p.evidence, &p.at));
+    let ids: std::collections::BTreeSet<String> = draft
+        .entities
+        .iter()
+        .map(|e| e.id.clone())
+        .chain(draft.places.iter().map(|p| p.id.clone()))
+        .collect();
     draft.posts.retain(|p| {
         found(&p.evidence, &p.at) && ids.contains(&p.organization) && ids.contains(&p.holder)
     });

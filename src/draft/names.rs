@@ -279,7 +279,7 @@ const DEMONYMS: &[&str] = &[
 ];
 
 /// Capitalised at the start of a sentence only because they start it.
-const FUNCTION_WORDS: &[&str] = &[
+pub(super) const FUNCTION_WORDS: &[&str] = &[
     "The",
     "A",
     "An",
@@ -360,7 +360,10 @@ const FUNCTION_WORDS: &[&str] = &[
 
 patterns! {
     /// Lowercase nouns that, just before a name, say it is an organization's.
-    ORG_BEFORE = r"(?:\b(?:marketplace|platform|company|firm|rival|rivals|retailer|subsidiary|subsidiaries|outlet|outlets|publisher|brand|app|startup|operator|carrier|airline|bank|giant|group|unit|clients?|customers?|partners?|providers?|competitors?|such as|like|contracts? with|partnerships? with|told|relayed by|reported by|published by|owned by|acquired|by the|deal with|arm|(?:CEO|chief executive officer|chief executive|chairman|president|head|founder) of)\s+(?:the\s+)?|\b(?:the|its|their|a|an)\s+(?:[\w-]+\s+){0,3}?(?:carmaker|automaker|manufacturer|maker|supplier|insurer|lender|conglomerate|parent|division|unit|subsidiary|arm|business|chain|developer|producer|shipper|recycler|investor|forwarder|distributor|wholesaler|consultancy|agency|regulator|utility|operator|group|company|firm|startup|retailer|carrier|airline|bank|platform|venture|joint venture|spin-off|owner|buyer|acquirer|rival|partner|client|customer),?\s+|[,(]\s*)$";
+    ORG_BEFORE = format!(
+        r"(?:\b(?:marketplace|platform|company|firm|rival|rivals|retailer|subsidiary|subsidiaries|outlet|outlets|publisher|brand|app|startup|operator|carrier|airline|bank|giant|group|unit|clients?|customers?|partners?|providers?|competitors?|such as|like|contracts? with|partnerships? with|told|relayed by|reported by|published by|owned by|acquired|by the|deal with|arm|(?:CEO|chief executive officer|chief executive|chairman|president|head|founder) of)\s+(?:the\s+)?|\b(?:the|its|their|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:carmaker|automaker|manufacturer|maker|supplier|insurer|lender|conglomerate|parent|division|unit|subsidiary|arm|business|chain|developer|producer|shipper|recycler|investor|forwarder|distributor|wholesaler|consultancy|agency|regulator|utility|operator|group|company|firm|startup|retailer|carrier|airline|bank|platform|venture|joint venture|spin-off|owner|buyer|acquirer|rival|partner|client|customer|{}),?\s+|[,(]\s*)$",
+        super::places::KIND
+    );
 
     /// A role and a person's name after a name: it is the organization whose role the person
     /// holds ("Holmvang Line chief executive Jens Aagaard", "Gannet Connect's president, Claire
@@ -369,8 +372,17 @@ patterns! {
 
     /// An apposition after a name that says what kind of organization it is: "Brockhurst
     /// Pies, the family-owned bakery", "Clee Hill Dairy, a farmer-owned co-operative".
-    ORG_APPOSITIVE = r"^,\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:bakery|co-operative|cooperative|supermarket|chain|carmaker|automaker|manufacturer|maker|supplier|insurer|lender|conglomerate|subsidiary|business|developer|producer|shipper|recycler|forwarder|distributor|wholesaler|consultancy|agency|regulator|utility|airline|carrier|bank|platform|startup|retailer|company|firm|group|coachbuilder|yard|station|partnership|publisher|broadcaster|newspaper)\b";
+    ORG_APPOSITIVE = format!(
+        r"^,\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?(?:bakery|co-operative|cooperative|supermarket|chain|carmaker|automaker|manufacturer|maker|supplier|insurer|lender|conglomerate|subsidiary|business|developer|producer|shipper|recycler|forwarder|distributor|wholesaler|consultancy|agency|regulator|utility|airline|carrier|bank|platform|startup|retailer|company|firm|group|coachbuilder|yard|station|partnership|publisher|broadcaster|newspaper|{})\b",
+        super::places::KIND
+    );
 
+    /// After a place's name, the words that describe an organization by it and the
+    /// organization's name: " investment firm Vistula".
+    PLACE_DESCRIBES = format!(r"^(?:-based)?\s+(?:[a-z][a-z&-]*\s+){{0,3}}?{}\s+[A-ZÀ-ÞĀ-ž]", super::places::KIND);
+    /// The same words closing an apposition, after "the" or "a" ("Etykor, the Łódź label
+    /// printer,"): " label printer,".
+    PLACE_DESCRIBES_APPOSED = format!(r"^(?:-based)?\s+(?:[a-z][a-z&-]*\s+){{0,3}}?{}\s*[,.;)]", super::places::KIND);
     /// What follows the place of a dateline: a comma and a capital, a slash and another
     /// place, or a parenthesis.
     DATELINE_AFTER = r"^\s*(?:,\s*[A-Z]|/[A-Z]{2}|\()";
@@ -734,7 +746,9 @@ fn words<'a>(doc: &Doc<'a>, sentence: Range<usize>) -> Vec<Word<'a>> {
     out
 }
 
-fn capitalised(word: &str) -> bool {
+/// Whether a word is written as a name's: capitalised, and not a word that is capitalised
+/// without being one (a month, a role, a currency, a demonym).
+pub(super) fn capitalised(word: &str) -> bool {
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -993,6 +1007,22 @@ fn after<'a>(doc: &Doc<'a>, c: &Candidate) -> &'a str {
     &doc.text[c.at.end..super::segment::ceil(doc.text, (c.at.end + 80).min(doc.text.len()))]
 }
 
+/// Whether a candidate is a place that describes an organization ("the Warsaw investment
+/// firm Vistula Partners", "Etykor, the Łódź label printer,"): no organization itself, and
+/// drafted as a place by [`super::places`].
+fn describes_by_place(doc: &Doc, c: &Candidate) -> bool {
+    if c.words > 2 {
+        return false;
+    }
+    let after = after(doc, c);
+    let before = doc.text
+        [super::segment::floor(doc.text, c.at.start.saturating_sub(8))..c.at.start]
+        .trim_end();
+    PLACE_DESCRIBES.is_match(after)
+        || ([" the", " a", " an"].iter().any(|w| before.ends_with(w))
+            && PLACE_DESCRIBES_APPOSED.is_match(after))
+}
+
 fn classify(
     doc: &Doc,
     c: &Candidate,
@@ -1024,6 +1054,9 @@ fn classify(
     }
     // "the Kericho-based grower": a place.
     if after.starts_with("-based") {
+        return None;
+    }
+    if describes_by_place(doc, c) {
         return None;
     }
     let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
@@ -1233,6 +1266,7 @@ fn spread_lists(
                 || candidates[i].known.is_some()
                 || candidates[i].words > 4
                 || doc.text[candidates[i].at.end..].starts_with("-based")
+                || describes_by_place(doc, &candidates[i])
             {
                 continue;
             }

@@ -237,6 +237,18 @@ pub fn facts_file(draft: &Draft, text: &str, known_from: &str) -> String {
             );
         }
     }
+    if !draft.places.is_empty() {
+        section(&mut out, "Places");
+        for p in &draft.places {
+            record(
+                &mut out,
+                &format!("found: \"{}\" → place (beside an organization)", p.name),
+                "place",
+                &[("id", Some(string(&p.id))), ("name", Some(string(&p.name)))],
+                std::slice::from_ref(&p.evidence),
+            );
+        }
+    }
     if !draft.posts.is_empty() {
         section(&mut out, "Posts");
         for p in &draft.posts {
