@@ -556,3 +556,35 @@ fn places_beside_organizations_are_proposed_with_the_ties_to_them() {
             .all(|o| o.id.get_ref() != "aarhus")
     );
 }
+
+#[test]
+fn the_people_of_a_wire_credit_are_proposed_with_its_line() {
+    let text = fixture("draft/tarnby-ropes.txt");
+    let out = draft_of(&text);
+    let facts = assert_checks_and_verifies(&out, &text);
+    let file = facts.file();
+    let credit = "(Reporting by Mette Holm in Aarhus and Jens Krag; Editing by Sara Lund)";
+    let people: Vec<(&str, &str, Vec<&str>)> = file
+        .people
+        .iter()
+        .map(|p| {
+            (
+                p.id.get_ref().as_str(),
+                p.name.get_ref().as_str(),
+                p.evidence.0.iter().map(|q| q.get_ref().as_str()).collect(),
+            )
+        })
+        .filter(|(id, _, _)| *id != "staff-writer")
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("mette-holm", "Mette Holm", vec![credit]),
+            ("jens-krag", "Jens Krag", vec![credit]),
+            ("sara-lund", "Sara Lund", vec![credit]),
+        ]
+    );
+    // The byline names an author, so the credit's writer does not replace it.
+    let author = file.article.author.as_ref().map(|a| a.get_ref().as_str());
+    assert_eq!(author, Some("staff-writer"));
+}

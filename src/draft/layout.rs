@@ -477,6 +477,7 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
             }
         }
     }
+    credits(doc, found, &mut meta);
     // The publisher: the site of the page title, else the outlet the byline names after its
     // people, else the outlet of the masthead.
     if let (Some(site), Some(line)) = (&layout.site, &layout.site_line) {
@@ -637,6 +638,77 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
         // the text stands in for it.
     }
     meta
+}
+
+/// The words a wire credit opens with ("Reporting by", "Summary by"); "editing by" names an
+/// editor, the others a writer.
+const CREDIT_WORDS: [&str; 6] = [
+    "reporting by ",
+    "reported by ",
+    "writing by ",
+    "written by ",
+    "summary by ",
+    "editing by ",
+];
+
+/// People a wire credit line names: "(Reporting by A in Kericho; Editing by B)",
+/// "Reporting by A and B in Munich; editing by C — Outlet", "Summary by A". Each is proposed as
+/// a person quoting the line; the first writer is the author when no byline named one.
+fn credits(doc: &Doc, found: &mut Found, meta: &mut ArticleMeta) {
+    let mut at = 0;
+    for line in doc.text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let body = line.trim().trim_start_matches('(').trim_end_matches(')');
+        let lower = body.to_lowercase();
+        if !CREDIT_WORDS[..5].iter().any(|w| lower.starts_with(w)) || words(body) > 30 {
+            continue;
+        }
+        let quote = super::segment::clean(line.trim());
+        let mut from = start + line.find(body).unwrap_or(0);
+        for part in body.split(';') {
+            let part_start = from + (part.len() - part.trim_start().len());
+            from += part.len() + 1;
+            let part = part.trim();
+            // "editing by B — Outlet": the outlet is not a name.
+            let part = [" — ", " – ", " - "]
+                .iter()
+                .filter_map(|dash| part.find(dash))
+                .min()
+                .map_or(part, |end| &part[..end]);
+            let lower = part.to_lowercase();
+            let Some(opening) = CREDIT_WORDS.iter().find(|w| lower.starts_with(*w)) else {
+                continue;
+            };
+            let writer = *opening != "editing by ";
+            let mut offset = part_start + opening.len();
+            for name in part[opening.len()..].split(" and ") {
+                let name_start = offset + (name.len() - name.trim_start().len());
+                offset += name.len() + " and ".len();
+                // "A in Kericho": the place is not part of the name.
+                let name = name.trim();
+                let name = name.find(" in ").map_or(name, |end| &name[..end]);
+                if !person_name(name) {
+                    continue;
+                }
+                let at = name_start..name_start + name.len();
+                let i = found.add(
+                    doc,
+                    name,
+                    EntityKind::Person { anonymous: false },
+                    at.clone(),
+                    format!("found: \"{name}\" → person (a wire credit)"),
+                );
+                if !found.entities[i].reused {
+                    found.entities[i].evidence = quote.clone();
+                }
+                found.mention(at, i);
+                if writer && meta.author.is_none() {
+                    meta.author = Some(found.entities[i].id.clone());
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
