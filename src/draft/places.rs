@@ -6,8 +6,10 @@
 //! that is not a masked entity, in one of these places beside an organization, is a place, and
 //! the organization `operates-in` it. The place proposes a `[[place]]` record; the tie a
 //! `[[relation]]`, both quoting the words from the place to the organization's name.
-//! A place the text names only otherwise ("employs 400 people in Leeds") is not proposed: who
-//! "the company" is there is the reader's to tell, and it cannot yet.
+//! Where an organization employs people is a place too ("X, which employs 1,150 people at
+//! three plants in North Carolina and Virginia", "the company employs 184 people in Ludlow"):
+//! "the company" and "it" are taken for the organization the text names most, and
+//! `check --source` drops the tie when its reader of words resolves them otherwise.
 
 use super::found::Found;
 use super::ids::slug;
@@ -90,6 +92,23 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
 /// The pattern whose description follows the organization's name and its place.
 const DESCRIBED_AFTER: usize = 1;
 
+/// A place's name in a list: capitalised words, with one lower-case connector between them
+/// ("Santa Maria da Feira").
+const LISTED: &str = r"[A-ZÀ-ÞĀ-ž][A-Za-zÀ-ÖØ-öø-ž'’.]*(?:\s+(?:(?:da|de|do|del|di|la|le|upon)\s+)?[A-ZÀ-ÞĀ-ž][A-Za-zÀ-ÖØ-öø-ž'’.]*){0,3}";
+
+/// "«O3», which employs about 1,150 people at three plants in North Carolina and Virginia",
+/// "the company employs 184 people in Ludlow": who employs people where.
+static EMPLOYS: LazyLock<Regex> = LazyLock::new(|| {
+    super::segment::regex(
+        &r"(?:«O(?<o>\d+)»(?:,\s+which)?|(?:^|[\s,])(?<it>[Tt]he company|[Tt]he group|It|it))\s+(?:now\s+|today\s+|also\s+)?employs\s+[^.;«]{0,50}?\s+(?:in|across)\s+(?<places>LISTED(?:(?:,\s+|,?\s+and\s+)LISTED)*)"
+            .replace("LISTED", LISTED),
+    )
+});
+
+/// Between the places of a list.
+static LIST_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| super::segment::regex(r",\s+and\s+|,\s+|\s+and\s+"));
+
 /// Capitalised words that are no place's name, besides those that are no name at all.
 const NOT_PLACES: &[&str] = &[
     "Our", "Their", "His", "Her", "With", "After", "Before", "CEO", "Chief", "Group", "Holdings",
@@ -98,10 +117,12 @@ const NOT_PLACES: &[&str] = &[
 /// The places the sentences of `doc` name beside an organization of `found`, and the tie of
 /// each such organization to its place.
 pub fn find(doc: &Doc, found: &Found) -> (Vec<Place>, Vec<Relation>) {
-    let taken: BTreeSet<String> = found.entities.iter().map(|e| e.id.clone()).collect();
-    let mut places: Vec<Place> = Vec::new();
-    let mut relations: Vec<Relation> = Vec::new();
-    let mut tied: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut out = Out {
+        taken: found.entities.iter().map(|e| e.id.clone()).collect(),
+        places: Vec::new(),
+        relations: Vec::new(),
+        tied: BTreeSet::new(),
+    };
     for s in &doc.sentences {
         let masked = found.masked(doc, s.clone());
         let sentence = &doc.text[s.clone()];
@@ -155,34 +176,106 @@ pub fn find(doc: &Doc, found: &Found) -> (Vec<Place>, Vec<Relation>) {
                 if !clean(&evidence).contains(name) || !clean(&evidence).contains(&org_name) {
                     continue;
                 }
-                let id = slug(name, "place");
-                if taken.contains(&id) {
-                    continue;
-                }
-                if !places.iter().any(|p| p.id == id) {
-                    places.push(Place {
-                        id: id.clone(),
-                        name: name.to_owned(),
-                        evidence: evidence.clone(),
-                        at: s.clone(),
-                    });
-                }
-                if tied.insert((org.id.clone(), id.clone())) {
-                    relations.push(Relation {
-                        id: format!("{}-in-{id}", org.id),
-                        subject: org.id.clone(),
-                        kind: "operates-in",
-                        object: id,
-                        since: None,
-                        found: (*words).to_owned(),
-                        at: s.clone(),
-                        evidence,
-                    });
-                }
+                let org = org.id.clone();
+                out.tie(&org, name, words, &evidence, s);
             }
         }
+        employs(doc, found, s, &masked, &mut out);
     }
-    (places, relations)
+    (out.places, out.relations)
+}
+
+/// Who employs people in which places ([`EMPLOYS`]): the organization named, or for "the
+/// company" and "it" the one the text names most (which `check --source` holds to what its
+/// reader of words resolves them to).
+fn employs(doc: &Doc, found: &Found, s: &Range<usize>, masked: &str, out: &mut Out) {
+    let sentence = &doc.text[s.clone()];
+    for caps in EMPLOYS.captures_iter(masked) {
+        let (org, from) = match (caps.name("o"), caps.name("it")) {
+            (Some(o), _) => {
+                let Some(mention) = o
+                    .as_str()
+                    .parse()
+                    .ok()
+                    .and_then(|o: usize| found.mentions.get(o))
+                else {
+                    continue;
+                };
+                (mention.entity, mention.at.start)
+            }
+            (None, Some(it)) => {
+                let (Some(main), Some(at)) = (found.main_org(), find_words(sentence, it.as_str()))
+                else {
+                    continue;
+                };
+                (main, s.start + at.start)
+            }
+            _ => continue,
+        };
+        if found.entities[org].kind.is_person() {
+            continue;
+        }
+        let org = found.entities[org].id.clone();
+        let mut to = from;
+        let mut named = Vec::new();
+        for name in LIST_SEPARATOR.split(&caps["places"]) {
+            let first = name.split(' ').next().unwrap_or(name);
+            if !super::names::capitalised(first) || adjective(name) {
+                continue;
+            }
+            let Some(at) = find_words(&doc.text[to..s.end], name) else {
+                continue;
+            };
+            to += at.end;
+            named.push(name.to_owned());
+        }
+        if named.is_empty() {
+            continue;
+        }
+        let evidence = clean(&doc.text[from..to]);
+        for name in named {
+            out.tie(&org, &name, "ORG employs … in PLACE", &evidence, s);
+        }
+    }
+}
+
+/// The places and ties found so far.
+struct Out {
+    /// Ids the entities hold, which a place cannot take.
+    taken: BTreeSet<String>,
+    places: Vec<Place>,
+    relations: Vec<Relation>,
+    tied: BTreeSet<(String, String)>,
+}
+
+impl Out {
+    /// Proposes the place `name` (once) and the tie of `org` to it, quoting `evidence`.
+    fn tie(&mut self, org: &str, name: &str, words: &str, evidence: &str, s: &Range<usize>) {
+        let id = slug(name, "place");
+        if self.taken.contains(&id) {
+            return;
+        }
+        if !self.places.iter().any(|p| p.id == id) {
+            self.places.push(Place {
+                id: id.clone(),
+                name: name.to_owned(),
+                evidence: evidence.to_owned(),
+                at: s.clone(),
+            });
+        }
+        if self.tied.insert((org.to_owned(), id.clone())) {
+            self.relations.push(Relation {
+                id: format!("{org}-in-{id}"),
+                subject: org.to_owned(),
+                kind: "operates-in",
+                object: id,
+                since: None,
+                found: words.to_owned(),
+                at: s.clone(),
+                evidence: evidence.to_owned(),
+            });
+        }
+    }
 }
 
 /// Whether a capitalised word is an adjective of a people or a country ("German",
@@ -229,6 +322,29 @@ mod tests {
         assert_eq!(read(2, c).as_deref(), Some("Hamburg 2"));
         let d = "It bought «O4» of Moose Jaw last year.";
         assert_eq!(read(3, d).as_deref(), Some("Moose Jaw 4"));
+    }
+
+    #[test]
+    fn who_employs_people_where() {
+        let places = |masked: &str| {
+            EMPLOYS.captures(masked).map(|c| {
+                LIST_SEPARATOR
+                    .split(&c["places"])
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+        };
+        let a = "«O2», which employs about 1,150 people at three plants in North Carolina and Virginia, does not";
+        assert_eq!(places(a).as_deref(), Some("North Carolina|Virginia"));
+        let b =
+            "the company employs about 240 people in Santa Maria da Feira and Coruche and exports";
+        assert_eq!(places(b).as_deref(), Some("Santa Maria da Feira|Coruche"));
+        let c = "The company employs 184 people in Ludlow and supplies «O3».";
+        assert_eq!(places(c).as_deref(), Some("Ludlow"));
+        assert_eq!(
+            places("It employs about 560 people, and its revenue rose."),
+            None
+        );
     }
 
     #[test]
