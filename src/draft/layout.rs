@@ -181,9 +181,24 @@ fn unmarked_byline(text: &str, line: Range<usize>) -> bool {
 
 /// Whether words are a person's name as a byline writes it: two or three words, each a
 /// capital followed by lowercase letters.
+/// Words of a journalist's title that a byline may give instead of a name.
+const JOURNALIST_TITLES: [&str; 6] = [
+    "Staff",
+    "Writer",
+    "Reporter",
+    "Correspondent",
+    "Newsroom",
+    "Desk",
+];
+
+/// Whether a byline's or a credit's words are a person's name: two or three capitalised words,
+/// none of them a journalist's title.
 fn person_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
+    // "By Staff Writer": a title, no one's name.
+    let title = |w: &&str| JOURNALIST_TITLES.contains(w);
     (2..=3).contains(&words.len())
+        && !words.iter().any(title)
         && words.iter().all(|w| {
             let mut cs = w.chars();
             cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
