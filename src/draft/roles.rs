@@ -29,6 +29,10 @@ enum Unnamed {
     /// The organization the sentence names first, its subject ("Y will merge …, chief
     /// executive X told reporters"; "Finance director X, who joined Y in 2021").
     First,
+    /// The organization the text names most, for "the company's" and "the group's" ("X, the
+    /// company's finance director"); `check --source` holds it to what its reader resolves
+    /// those words to.
+    Main,
 }
 
 static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|| {
@@ -75,6 +79,14 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
             ),
             "X, its ROLE",
             before,
+        ),
+        // X, the company's ROLE: the organization the text names most.
+        (
+            p(
+                r"«P(?<p>\d+)»,\s+(?:who\s+has\s+been\s+)?the\s+(?:company|group)['’]s\s+(?<adj>(?:senior|deputy|new|former)\s+)?(?<role>ROLE)\b",
+            ),
+            "X, the company's ROLE",
+            Unnamed::Main,
         ),
         // the (supervisory board) chair, X: the organization named last before it.
         (
@@ -194,6 +206,19 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                         Some(m) => m.as_str(),
                         None => continue,
                     },
+                    (None, Unnamed::Main) => {
+                        let post = of_the_main_org(doc, found, person, (&roles[0], role), shape);
+                        if let Some(post) = post
+                            && seen.insert((
+                                post.organization.clone(),
+                                post.holder.clone(),
+                                post.role.clone(),
+                            ))
+                        {
+                            posts.push(post);
+                        }
+                        continue;
+                    }
                 };
                 let named = caps.name("orgs").or(caps.name("held")).is_some();
                 for org in MENTION.captures_iter(orgs) {
@@ -234,6 +259,37 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
     posts
 }
 
+/// The post `role` (its name, and the words the text writes it in) of the organization the
+/// text names most, held by the person of `person`, quoting the words from the name to the role.
+fn of_the_main_org(
+    doc: &Doc,
+    found: &Found,
+    person: &super::found::Mention,
+    (role, written): (&str, &str),
+    shape: &str,
+) -> Option<Post> {
+    let org = &found.entities[found.main_org()?];
+    let holder = found.entity(person);
+    if org.kind.is_person() {
+        return None;
+    }
+    let sentence = doc.sentences[doc.sentence_at(person.at.start)?].clone();
+    let rest = &doc.text[person.at.end..sentence.end];
+    let said = written.split_whitespace().last().unwrap_or(written);
+    let end = person.at.end + rest.find(said)? + said.len();
+    let at = person.at.start..end;
+    Some(Post {
+        id: format!("{}-{}", org.id, slug(role, "post")),
+        role: role.to_owned(),
+        organization: org.id.clone(),
+        holder: holder.id.clone(),
+        head: matches!(role, "CEO" | "chief executive" | "president" | "head"),
+        found: format!("{}: {role} ({shape})", doc.words(at.clone())),
+        evidence: doc.evidence(at.clone()),
+        at,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::draft::{KnownNames, draft};
@@ -265,6 +321,11 @@ mod tests {
             (
                 "Veltmark Holdings will sell the plant, said the supervisory board chair, Otto Brandl.",
                 &["Otto Brandl: supervisory board chair of Veltmark Holdings"],
+            ),
+            // "the company's": the organization the text names most.
+            (
+                "Harlow Metals Ltd will build a smelter. Harlow Metals employs 300 people. Petra Quist, the company's finance director, said so.",
+                &["Petra Quist: finance director of Harlow Metals Ltd"],
             ),
             // "headed by": the role "head", grounded by the inflected word.
             (
