@@ -130,14 +130,18 @@ pub const CURRENCIES: &[(&str, &str)] = &[
     ("¥", "CNY"),
 ];
 
-/// Currencies named in words after the amount ("2.4 billion yen"), and their ISO 4217 codes:
-/// only names that stand for one currency ("dollars" and "pounds" do not).
+/// Currencies named in words after the amount ("2.4 billion yen", "3.2 billion TL"), written
+/// in lower case, and their ISO 4217 codes: only names that stand for one currency ("dollars"
+/// and "pounds" do not).
 pub const CURRENCY_NAMES: &[(&str, &str)] = &[
     ("yen", "JPY"),
     ("yuan", "CNY"),
     ("renminbi", "CNY"),
     ("euros", "EUR"),
     ("euro", "EUR"),
+    ("rand", "ZAR"),
+    ("lira", "TRY"),
+    ("tl", "TRY"),
 ];
 
 /// The ISO code of a currency as written (`€`, `US$`, `RMB`).
@@ -548,6 +552,14 @@ mod tests {
             (
                 "3 million euros a year",
                 (Some("EUR"), "3000000", None, false, "3 million euros"),
+            ),
+            (
+                "paid 3.2 billion TL for it",
+                (Some("TRY"), "3200000000", None, false, "3.2 billion TL"),
+            ),
+            (
+                "1.2 billion rand in cash",
+                (Some("ZAR"), "1200000000", None, false, "1.2 billion rand"),
             ),
             ("500 dollars", (None, "500", None, false, "500")),
             ("€3-€5", (Some("EUR"), "3", Some("5"), false, "€3-€5")),
