@@ -179,8 +179,6 @@ fn unmarked_byline(text: &str, line: Range<usize>) -> bool {
     person_name(name) && marked
 }
 
-/// Whether words are a person's name as a byline writes it: two or three words, each a
-/// capital followed by lowercase letters.
 /// Words of a journalist's title that a byline may give instead of a name.
 const JOURNALIST_TITLES: [&str; 6] = [
     "Staff",
@@ -191,8 +189,8 @@ const JOURNALIST_TITLES: [&str; 6] = [
     "Desk",
 ];
 
-/// Whether a byline's or a credit's words are a person's name: two or three capitalised words,
-/// none of them a journalist's title.
+/// Whether words are a person's name as a byline or a credit writes it: two or three words,
+/// each a capital followed by lowercase letters, none of them a journalist's title.
 fn person_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     // "By Staff Writer": a title, no one's name.
@@ -478,18 +476,8 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
             }
             let start = byline.start + who.start + offset;
             let at = start..start + name.len();
-            let i = found.add(
-                doc,
-                name,
-                EntityKind::Person { anonymous: false },
-                at.clone(),
-                format!("found: \"{name}\" → person (the byline)"),
-            );
+            let i = page_person(doc, found, &mut meta, name, at, "the byline", true);
             found.entities[i].evidence = super::segment::clean(&doc.text[byline.clone()]);
-            found.mention(at, i);
-            if meta.author.is_none() {
-                meta.author = Some(found.entities[i].id.clone());
-            }
         }
     }
     credits(doc, found, &mut meta);
@@ -655,6 +643,32 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
     meta
 }
 
+/// Proposes the person `name` that a line of the page (`line`: a byline, a credit) names at
+/// `at`, and makes them the author when they wrote the text (`writes`) and no one is yet;
+/// their index in `found`.
+fn page_person(
+    doc: &Doc,
+    found: &mut Found,
+    meta: &mut ArticleMeta,
+    name: &str,
+    at: Range<usize>,
+    line: &str,
+    writes: bool,
+) -> usize {
+    let i = found.add(
+        doc,
+        name,
+        EntityKind::Person { anonymous: false },
+        at.clone(),
+        format!("found: \"{name}\" → person ({line})"),
+    );
+    found.mention(at, i);
+    if writes && meta.author.is_none() {
+        meta.author = Some(found.entities[i].id.clone());
+    }
+    i
+}
+
 /// The words a wire credit opens with ("Reporting by", "Summary by"); "editing by" names an
 /// editor, the others a writer.
 const CREDIT_WORDS: [&str; 6] = [
@@ -707,19 +721,9 @@ fn credits(doc: &Doc, found: &mut Found, meta: &mut ArticleMeta) {
                     continue;
                 }
                 let at = name_start..name_start + name.len();
-                let i = found.add(
-                    doc,
-                    name,
-                    EntityKind::Person { anonymous: false },
-                    at.clone(),
-                    format!("found: \"{name}\" → person (a wire credit)"),
-                );
+                let i = page_person(doc, found, meta, name, at, "a wire credit", writer);
                 if !found.entities[i].reused {
                     found.entities[i].evidence = quote.clone();
-                }
-                found.mention(at, i);
-                if writer && meta.author.is_none() {
-                    meta.author = Some(found.entities[i].id.clone());
                 }
             }
         }

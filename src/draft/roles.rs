@@ -236,20 +236,7 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                         }
                         let at =
                             person.at.start.min(org_m.at.start)..person.at.end.max(org_m.at.end);
-                        let id = format!("{}-{}", o.id, slug(role, "post"));
-                        posts.push(Post {
-                            id,
-                            role: role.clone(),
-                            organization: o.id.clone(),
-                            holder: h.id.clone(),
-                            head: matches!(
-                                role.as_str(),
-                                "CEO" | "chief executive" | "president" | "head"
-                            ),
-                            found: format!("{}: {role} ({shape})", doc.words(at.clone())),
-                            evidence: doc.evidence(at.clone()),
-                            at,
-                        });
+                        posts.push(post(doc, o, h, role, shape, at));
                     }
                 }
             }
@@ -277,17 +264,34 @@ fn of_the_main_org(
     let rest = &doc.text[person.at.end..sentence.end];
     let said = written.split_whitespace().last().unwrap_or(written);
     let end = person.at.end + rest.find(said)? + said.len();
-    let at = person.at.start..end;
-    Some(Post {
+    Some(post(doc, org, holder, role, shape, person.at.start..end))
+}
+
+/// The post `role` of `org` held by `holder`, found by the pattern `shape` in the words at
+/// `at`, which it quotes.
+fn post(
+    doc: &Doc,
+    org: &super::Entity,
+    holder: &super::Entity,
+    role: &str,
+    shape: &str,
+    at: std::ops::Range<usize>,
+) -> Post {
+    Post {
         id: format!("{}-{}", org.id, slug(role, "post")),
         role: role.to_owned(),
         organization: org.id.clone(),
         holder: holder.id.clone(),
-        head: matches!(role, "CEO" | "chief executive" | "president" | "head"),
+        head: heads(role),
         found: format!("{}: {role} ({shape})", doc.words(at.clone())),
         evidence: doc.evidence(at.clone()),
         at,
-    })
+    }
+}
+
+/// Whether a role heads its organization (`head = true` in a facts file).
+pub(super) fn heads(role: &str) -> bool {
+    matches!(role, "CEO" | "chief executive" | "president" | "head")
 }
 
 #[cfg(test)]

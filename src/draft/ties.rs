@@ -125,10 +125,7 @@ pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> Read {
             }
             posts.push(Post {
                 id: format!("{holder}-{}", super::ids::slug(&role, "")),
-                head: matches!(
-                    role.as_str(),
-                    "CEO" | "chief executive" | "president" | "head"
-                ),
+                head: super::roles::heads(&role),
                 found: format!("{role} of {organization}, held by {holder}"),
                 role,
                 organization,
