@@ -2,7 +2,8 @@
 //!
 //! Patterns over a sentence whose names are masked: "X, CEO of Y", "X, CEO of both Y and Z",
 //! "Y CEO X", "Y's chief executive officer, X", "X, a senior Y executive", "X will serve as
-//! chairman and chief executive officer of Y". "Chief executive officer" is written `CEO`.
+//! chairman and chief executive officer of Y", "X, CFO since 2017,", "X took over as CEO",
+//! "reporting to chief executive X". "Chief executive officer" is written `CEO`.
 //! A role of something that is not a named organization ("CEO of Alibaba's e-commerce
 //! business", "of the new group") is not proposed.
 
@@ -88,6 +89,23 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
             "X, the company's ROLE",
             Unnamed::Main,
         ),
+        // X, CFO since 2017, …: a role with no organization, in apposition and followed by a
+        // date or the end of the apposition: the organization the text names most.
+        (
+            p(
+                r"«P(?<p>\d+)»,\s+(?<adj>(?:interim|acting)\s+)?(?<role>ROLE)(?:\s+(?:since|from)\s+[^,]{1,20})?,",
+            ),
+            "X, ROLE since YEAR,",
+            Unnamed::Main,
+        ),
+        // X took over as CEO (on …): no organization named, the one the text names most.
+        (
+            p(
+                r"«P(?<p>\d+)»\s+(?:(?:will|would|is to|has|have|had|was|is)\s+)?(?:been\s+)?(?:take over as|takes over as|took over as|taken over as|become|becomes|became|be named|named|be appointed|appointed)\s+(?:the\s+)?(?<adj>(?:new|interim)\s+)?(?<role>ROLE)(?:\s+(?:on|in|from|with|effective|last|this|next|after|when)\b|\s*[,.;]|\s*$)",
+            ),
+            "X took over as ROLE",
+            Unnamed::Main,
+        ),
         // the (supervisory board) chair, X: the organization named last before it.
         (
             p(r"\b(?:the|its)\s+(?<adj>(?:senior|deputy|new)\s+)?(?<role>ROLE),\s+«P(?<p>\d+)»"),
@@ -144,7 +162,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // ROLE X, opening the sentence or a clause after a comma: the sentence's subject.
         (
             p(
-                r"(?:^|,\s+)(?<role>(?i:ROLE))\s+«P(?<p>\d+)»\s*(?:,|said|says|told|added|will|would|has|is|was)",
+                r"(?:^|,\s+|\breport(?:s|ing)?\s+to\s+)(?<role>(?i:ROLE))\s+«P(?<p>\d+)»\s*(?:,|\.|$|said|says|told|added|will|would|has|is|was)",
             ),
             "ROLE X",
             Unnamed::First,
@@ -395,6 +413,26 @@ mod tests {
                     "Ivo Sand: group treasurer of Tarnby Holdings",
                     "Ivo Sand: CFO of Tarnby Holdings",
                 ],
+            ),
+            // A role with no organization, in apposition or after "took over as": the
+            // organization the text names most, which the sentence's "the company" is.
+            (
+                "Tarnby Holdings sold a ferry. Ivo Sand, CFO since 2017, is leaving, the company said.",
+                &["Ivo Sand: CFO of Tarnby Holdings"],
+            ),
+            (
+                "Tarnby Holdings sold a ferry. Ivo Sand took over as chief executive officer on 1 March, the company said.",
+                &["Ivo Sand: CEO of Tarnby Holdings"],
+            ),
+            // "of Y" named: the post is Y's, found by the pattern that reads it, not twice.
+            (
+                "Tarnby Holdings sold a ferry. Ivo Sand became CEO of Tarnby Line in May.",
+                &["Ivo Sand: CEO of Tarnby Line"],
+            ),
+            // "reporting to ROLE X": the organization the sentence names first.
+            (
+                "Tarnby Holdings will close its yard in Skagen, and its manager Ola Vik will move to Oslo, reporting to chief operating officer Ivo Sand.",
+                &["Ivo Sand: COO of Tarnby Holdings"],
             ),
         ];
         for (text, expected) in cases {
