@@ -359,9 +359,10 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
 ];
 
 patterns! {
-    /// Lowercase nouns that, just before a name, say it is an organization's.
+    /// Lowercase nouns that, just before a name, say it is an organization's (with every
+    /// noun of a kind of organization, `places::KIND`).
     ORG_BEFORE = format!(
-        r"(?:\b(?:marketplace|platform|company|firm|rival|rivals|retailer|subsidiary|subsidiaries|outlet|outlets|publisher|brand|app|startup|operator|carrier|airline|bank|giant|group|unit|clients?|customers?|partners?|providers?|competitors?|such as|like|contracts? with|partnerships? with|told|relayed by|reported by|published by|owned by|acquired|by the|deal with|arm|(?:CEO|chief executive officer|chief executive|chairman|president|head|founder) of)\s+(?:the\s+)?|\b(?:the|its|their|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:carmaker|automaker|manufacturer|maker|supplier|insurer|lender|conglomerate|parent|division|unit|subsidiary|arm|business|chain|developer|producer|shipper|recycler|investor|forwarder|distributor|wholesaler|consultancy|agency|regulator|utility|operator|group|company|firm|startup|retailer|carrier|airline|bank|platform|venture|joint venture|spin-off|owner|buyer|acquirer|rival|partner|client|customer|{}),?\s+|[,(]\s*)$",
+        r"(?:\b(?:marketplace|platform|company|firm|rival|rivals|retailer|subsidiary|subsidiaries|outlet|outlets|publisher|brand|app|startup|operator|carrier|airline|bank|giant|group|unit|clients?|customers?|partners?|providers?|competitors?|such as|like|contracts? with|partnerships? with|told|relayed by|reported by|published by|owned by|acquired|by the|deal with|arm|(?:CEO|chief executive officer|chief executive|chairman|president|head|founder) of)\s+(?:the\s+)?|\b(?:the|its|their|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:automaker|conglomerate|parent|division|unit|subsidiary|arm|business|shipper|recycler|forwarder|regulator|platform|venture|joint venture|spin-off|owner|buyer|acquirer|rival|partner|client|customer|{}),?\s+|[,(]\s*)$",
         super::places::KIND
     );
 
@@ -371,9 +372,10 @@ patterns! {
     ORG_ROLE_PERSON = r"^(?:['’]s)?\s+(?:(?:senior|new|former)\s+)?(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|president|managing director|chairman|chairwoman|chair)\s*,?\s+[A-Z][a-z]+\s+[A-Z]";
 
     /// An apposition after a name that says what kind of organization it is: "Brockhurst
-    /// Pies, the family-owned bakery", "Clee Hill Dairy, a farmer-owned co-operative".
+    /// Pies, the family-owned bakery", "Clee Hill Dairy, a farmer-owned co-operative" (with
+    /// every noun of `places::KIND`).
     ORG_APPOSITIVE = format!(
-        r"^,\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?(?:bakery|co-operative|cooperative|supermarket|chain|carmaker|automaker|manufacturer|maker|supplier|insurer|lender|conglomerate|subsidiary|business|developer|producer|shipper|recycler|forwarder|distributor|wholesaler|consultancy|agency|regulator|utility|airline|carrier|bank|platform|startup|retailer|company|firm|group|coachbuilder|yard|station|partnership|publisher|broadcaster|newspaper|{})\b",
+        r"^,\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,3}}?(?:bakery|supermarket|automaker|conglomerate|subsidiary|business|shipper|recycler|forwarder|regulator|platform|station|partnership|broadcaster|newspaper|{})\b",
         super::places::KIND
     );
 

@@ -288,13 +288,22 @@ fn adjective(name: &str) -> bool {
 
 /// Where `name` (whitespace collapsed) is written in `text`, line breaks and all.
 fn find_words(text: &str, name: &str) -> Option<Range<usize>> {
-    let pattern = name
-        .split_whitespace()
-        .map(regex::escape)
-        .collect::<Vec<_>>()
-        .join(r"\s+");
-    let found = Regex::new(&pattern).ok()?.find(text)?;
-    Some(found.range())
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    let rest: Vec<&str> = words.collect();
+    'start: for (start, _) in text.match_indices(first) {
+        let mut end = start + first.len();
+        for word in &rest {
+            let after = &text[end..];
+            let gap = after.len() - after.trim_start().len();
+            if gap == 0 || !after[gap..].starts_with(word) {
+                continue 'start;
+            }
+            end += gap + word.len();
+        }
+        return Some(start..end);
+    }
+    None
 }
 
 fn shift(range: Range<usize>, by: usize) -> Range<usize> {
