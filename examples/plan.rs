@@ -1,0 +1,65 @@
+//! Oxigraph's plan of a query on a store, with what each step gave and how long it took: the
+//! way to see why a saved question is slow on a large store (which join Oxigraph builds as a
+//! hash table of the whole store, and which it looks up from each row).
+//!
+//! ```sh
+//! cargo build --release --features rocksdb --example plan
+//! target/release/examples/plan target/bench/store1000 queries/timeline.rq 0.1
+//! ```
+//!
+//! The arguments are a store, a query file (the usual prefixes are predeclared, as for
+//! `newsgraph query --file`; a question with a parameter needs its value written in) and the
+//! shortest step to print, in seconds (0 prints every step; below the top four levels, steps
+//! that took less are left out). Each line is a step of the plan, indented under the steps it
+//! feeds, with its number of results and its seconds. The query runs to its end, with
+//! statistics kept, which makes it slower than it is without them.
+
+use anyhow::{Context, bail};
+use newsgraph::store::GraphStore;
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use std::path::Path;
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [store, file, shortest] = args.as_slice() else {
+        bail!("usage: plan STORE QUERY.rq SECONDS");
+    };
+    let shortest: f64 = shortest.parse().context("the shortest step, in seconds")?;
+    let store = GraphStore::open_read_only(Path::new(store))?;
+    let text = std::fs::read_to_string(file).with_context(|| format!("reading {file}"))?;
+    let prefixes = newsgraph::rdf::prefixes(&newsgraph::Iris::default());
+    let query = newsgraph::query::run::parse(&text, &prefixes)?;
+    let (results, explanation) = SparqlEvaluator::new()
+        .for_query(query)
+        .on_store(store.store())
+        .compute_statistics()
+        .explain();
+    let rows = match results? {
+        QueryResults::Solutions(solutions) => solutions.count(),
+        QueryResults::Boolean(_) => 1,
+        QueryResults::Graph(triples) => triples.count(),
+    };
+    let mut json = Vec::new();
+    explanation.write_in_json(&mut json)?;
+    let plan: serde_json::Value = serde_json::from_slice(&json)?;
+    println!("{rows} results");
+    print_step(&plan["plan"], 0, shortest);
+    Ok(())
+}
+
+/// One step of the plan and the steps under it, those under the top four levels only when they
+/// took at least `shortest` seconds.
+fn print_step(step: &serde_json::Value, depth: usize, shortest: f64) {
+    let seconds = step["duration in seconds"].as_f64().unwrap_or(0.0);
+    if depth < 4 || seconds >= shortest {
+        let name = step["name"].as_str().unwrap_or("?");
+        let results = &step["number of results"];
+        println!(
+            "{}{name}  [{results} results, {seconds:.3} s]",
+            "  ".repeat(depth)
+        );
+    }
+    for child in step["children"].as_array().into_iter().flatten() {
+        print_step(child, depth + 1, shortest);
+    }
+}
