@@ -26,7 +26,7 @@ fn main() -> anyhow::Result<()> {
     };
     let shortest: f64 = shortest.parse().context("the shortest step, in seconds")?;
     let store = GraphStore::open_read_only(Path::new(store))?;
-    let text = std::fs::read_to_string(file).with_context(|| format!("reading {file}"))?;
+    let text = newsgraph::text::read::string(Path::new(file), newsgraph::text::read::QUERY)?;
     let prefixes = newsgraph::rdf::prefixes(&newsgraph::Iris::default());
     let query = newsgraph::query::run::parse(&text, &prefixes)?;
     let (results, explanation) = SparqlEvaluator::new()
