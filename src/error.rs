@@ -33,6 +33,9 @@ pub enum Error {
         /// The most bytes read of such a file.
         cap: u64,
     },
+    /// Sorting through temporary files failed ([`crate::export::spill`]).
+    #[error("cannot sort through a temporary file: {0}")]
+    Spill(std::io::Error),
     /// Writing output failed.
     #[error("cannot write: {0}")]
     Write(#[from] std::io::Error),

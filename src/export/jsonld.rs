@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::rdf::shorten;
 use crate::rdf::vocab::rdf;
 use oxigraph::model::vocab::xsd;
-use oxigraph::model::{NamedOrBlankNodeRef, TermRef, TripleRef};
+use oxigraph::model::{NamedOrBlankNodeRef, TermRef, Triple};
 use serde_json::{Map, Value, json};
 use std::io::Write;
 
@@ -53,8 +53,8 @@ fn object_value(object: TermRef<'_>, prefixes: &[(String, String)]) -> Value {
 /// Writes triples, each subject's together (as [`SortedTriples`](super::SortedTriples) sorts
 /// them), as a compact JSON-LD document. Each node object is written as soon as its subject's
 /// triples are read, one node a line, so the document is never held whole.
-pub fn write_jsonld<'a>(
-    triples: impl IntoIterator<Item = TripleRef<'a>>,
+pub fn write_jsonld(
+    triples: impl IntoIterator<Item = Result<Triple>>,
     prefixes: &[(String, String)],
     out: &mut dyn Write,
 ) -> Result<()> {
@@ -75,6 +75,8 @@ pub fn write_jsonld<'a>(
     };
     let mut current: Option<(String, Map<String, Value>)> = None;
     for triple in triples {
+        let triple = triple?;
+        let triple = triple.as_ref();
         let id = subject_id(triple.subject, prefixes);
         if current.as_ref().is_none_or(|(c, _)| *c != id) {
             if let Some((_, node)) = current.take() {
@@ -152,7 +154,7 @@ mod tests {
             Triple::new(blank, rdf::TYPE, other),
         ];
         let mut out = Vec::new();
-        write_jsonld(triples.iter().map(Triple::as_ref), &prefixes, &mut out).unwrap();
+        write_jsonld(triples.iter().cloned().map(Ok), &prefixes, &mut out).unwrap();
         let document: Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(document["@context"]["ex"], "http://example.org/");
         assert_eq!(

@@ -12,6 +12,7 @@ pub mod graphml;
 pub mod jsonld;
 pub mod neo4j;
 mod sorted;
+pub mod spill;
 
 pub use sorted::SortedTriples;
 
@@ -141,10 +142,11 @@ impl ExportFormat {
     }
 }
 
-/// Writes graphs in an RDF syntax, each graph's triples sorted ([`SortedTriples`]).
-/// Syntaxes that [keep graphs](ExportFormat::keeps_graphs) write each graph in the order
-/// given, gathering only one graph's triples at a time; the others get the triples of all
-/// graphs merged into the default graph, each triple once.
+/// Writes graphs in an RDF syntax, each graph's triples sorted ([`SortedTriples`], through
+/// temporary files when they are many: [`spill`]). Syntaxes that
+/// [keep graphs](ExportFormat::keeps_graphs) write each graph in the order given, gathering only
+/// one graph's triples at a time; the others get the triples of all graphs merged into the
+/// default graph, each triple once.
 pub fn write_rdf<G, T>(
     graphs: G,
     format: ExportFormat,
@@ -156,12 +158,44 @@ where
     G: IntoIterator<Item = (GraphName, T)>,
     T: IntoIterator<Item = Triple>,
 {
+    if format.keeps_graphs() {
+        let sorted = graphs
+            .into_iter()
+            .map(|(graph, triples)| Ok((graph, spill::sort(triples, last)?)));
+        write_sorted_rdf(sorted, format, prefixes, out)
+    } else {
+        let merged = spill::sort(graphs.into_iter().flat_map(|(_, t)| t), last)?;
+        write_sorted_rdf(
+            [Ok((GraphName::DefaultGraph, merged))],
+            format,
+            prefixes,
+            out,
+        )
+    }
+}
+
+/// Writes graphs whose triples come sorted, each once ([`spill::Sorted`]), as
+/// [`write_rdf`] does. For a syntax that does not keep graphs, give one graph: each graph is
+/// written in turn into the default graph, and a triple of two graphs would be written twice.
+/// A graph that could not be made (`Err`) stops the writing with its error.
+pub fn write_sorted_rdf(
+    graphs: impl IntoIterator<Item = Result<(GraphName, spill::Sorted)>>,
+    format: ExportFormat,
+    prefixes: &[(String, String)],
+    out: &mut dyn Write,
+) -> Result<()> {
     let rdf_format = format
         .rdf_format()
         .ok_or_else(|| Error::Input(format!("{} is not an RDF syntax", format.name())))?;
     if format == ExportFormat::Jsonld {
-        let merged = SortedTriples::new(graphs.into_iter().flat_map(|(_, t)| t), last);
-        return jsonld::write_jsonld(merged.iter(), prefixes, out);
+        let triples = graphs.into_iter().flat_map(|graph| {
+            let triples: Box<dyn Iterator<Item = Result<Triple>>> = match graph {
+                Ok((_, sorted)) => Box::new(sorted),
+                Err(e) => Box::new(std::iter::once(Err(e))),
+            };
+            triples
+        });
+        return jsonld::write_jsonld(triples, prefixes, out);
     }
     let serializer = crate::rdf::declare(
         RdfSerializer::from_format(rdf_format),
@@ -176,16 +210,15 @@ where
         out
     };
     let mut writer = serializer.for_writer(out);
-    if format.keeps_graphs() {
-        for (graph, triples) in graphs {
-            for triple in SortedTriples::new(triples, last).iter() {
-                writer.serialize_quad(triple.in_graph(graph.as_ref()))?;
+    for graph in graphs {
+        let (graph, triples) = graph?;
+        for triple in triples {
+            let triple = triple?;
+            if format.keeps_graphs() {
+                writer.serialize_quad(triple.as_ref().in_graph(graph.as_ref()))?;
+            } else {
+                writer.serialize_triple(&triple)?;
             }
-        }
-    } else {
-        let merged = SortedTriples::new(graphs.into_iter().flat_map(|(_, t)| t), last);
-        for triple in merged.iter() {
-            writer.serialize_triple(triple)?;
         }
     }
     writer.finish()?;

@@ -19,24 +19,36 @@ pub struct SortedTriples {
     rows: Vec<[u32; 3]>,
 }
 
-impl SortedTriples {
-    /// Gathers and sorts `triples`.
-    pub fn new(triples: impl IntoIterator<Item = Triple>, last: &str) -> SortedTriples {
-        let mut index: HashMap<Term, u32> = HashMap::new();
+/// Triples gathered for sorting, each distinct term stored once.
+#[derive(Debug, Default)]
+pub(super) struct Gathered {
+    index: HashMap<Term, u32>,
+    rows: Vec<[u32; 3]>,
+}
+
+impl Gathered {
+    /// Adds a triple.
+    pub(super) fn push(&mut self, t: Triple) {
         let mut intern = |term: Term| -> u32 {
-            let next = u32::try_from(index.len()).expect("fewer than 2^32 distinct terms");
-            *index.entry(term).or_insert(next)
+            let next = u32::try_from(self.index.len()).expect("fewer than 2^32 distinct terms");
+            *self.index.entry(term).or_insert(next)
         };
-        let mut rows: Vec<[u32; 3]> = triples
-            .into_iter()
-            .map(|t| {
-                [
-                    intern(t.subject.into()),
-                    intern(t.predicate.into()),
-                    intern(t.object),
-                ]
-            })
-            .collect();
+        let row = [
+            intern(t.subject.into()),
+            intern(t.predicate.into()),
+            intern(t.object),
+        ];
+        self.rows.push(row);
+    }
+
+    /// How many triples were added, repeats included.
+    pub(super) fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The triples in writing order, each once.
+    pub(super) fn sort(self, last: &str) -> SortedTriples {
+        let Gathered { index, mut rows } = self;
         let mut slots: Vec<Option<Term>> = vec![None; index.len()];
         for (term, id) in index {
             slots[id as usize] = Some(term);
@@ -45,16 +57,16 @@ impl SortedTriples {
 
         // Each term's place in the order of all terms, and whether it sorts last as a subject.
         let mut order: Vec<u32> = (0..terms.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| compare_terms(&terms[a as usize], &terms[b as usize]));
+        order.sort_unstable_by(|&a, &b| {
+            compare_terms(terms[a as usize].as_ref(), terms[b as usize].as_ref())
+        });
         let mut rank = vec![0u32; terms.len()];
         for (position, &term) in order.iter().enumerate() {
             rank[term as usize] = position as u32;
         }
         let is_last: Vec<bool> = terms
             .iter()
-            .map(|t| {
-                !last.is_empty() && matches!(t, Term::NamedNode(n) if n.as_str().starts_with(last))
-            })
+            .map(|t| matches!(t, Term::NamedNode(n) if sorts_last(n.as_str(), last)))
             .collect();
         let type_id = terms
             .iter()
@@ -72,6 +84,40 @@ impl SortedTriples {
         rows.sort_unstable_by_key(key);
         rows.dedup();
         SortedTriples { terms, rows }
+    }
+}
+
+/// Whether a subject with this IRI sorts after all others.
+fn sorts_last(iri: &str, last: &str) -> bool {
+    !last.is_empty() && iri.starts_with(last)
+}
+
+/// Whether a triple's subject sorts after all others: its IRI starts with `last`.
+pub(super) fn subject_sorts_last(t: TripleRef<'_>, last: &str) -> bool {
+    match t.subject {
+        NamedOrBlankNodeRef::NamedNode(n) => sorts_last(n.as_str(), last),
+        NamedOrBlankNodeRef::BlankNode(_) => false,
+    }
+}
+
+/// The writing order of two triples, as [`SortedTriples`] sorts them.
+pub(super) fn compare_triples(a: TripleRef<'_>, b: TripleRef<'_>, last: &str) -> Ordering {
+    subject_sorts_last(a, last)
+        .cmp(&subject_sorts_last(b, last))
+        .then_with(|| compare_terms(a.subject.into(), b.subject.into()))
+        .then_with(|| (a.predicate != rdf::TYPE).cmp(&(b.predicate != rdf::TYPE)))
+        .then_with(|| compare_terms(a.predicate.into(), b.predicate.into()))
+        .then_with(|| compare_terms(a.object, b.object))
+}
+
+impl SortedTriples {
+    /// Gathers and sorts `triples`.
+    pub fn new(triples: impl IntoIterator<Item = Triple>, last: &str) -> SortedTriples {
+        let mut gathered = Gathered::default();
+        for triple in triples {
+            gathered.push(triple);
+        }
+        gathered.sort(last)
     }
 
     /// How many distinct triples there are.
@@ -99,20 +145,20 @@ impl SortedTriples {
 
 /// The order of terms: IRIs and blank nodes by their text, literals (which sort before them,
 /// as their written form starts with a quote) by value, then datatype and language.
-fn compare_terms(a: &Term, b: &Term) -> Ordering {
+fn compare_terms(a: TermRef<'_>, b: TermRef<'_>) -> Ordering {
     match (a, b) {
-        (Term::Literal(a), Term::Literal(b)) => natural(a.value(), b.value())
+        (TermRef::Literal(a), TermRef::Literal(b)) => natural(a.value(), b.value())
             .then_with(|| a.datatype().as_str().cmp(b.datatype().as_str()))
             .then_with(|| a.language().cmp(&b.language())),
-        (Term::Literal(_), _) => Ordering::Less,
-        (_, Term::Literal(_)) => Ordering::Greater,
+        (TermRef::Literal(_), _) => Ordering::Less,
+        (_, TermRef::Literal(_)) => Ordering::Greater,
         _ => natural(&text(a), &text(b)),
     }
 }
 
-fn text(term: &Term) -> std::borrow::Cow<'_, str> {
+fn text(term: TermRef<'_>) -> std::borrow::Cow<'_, str> {
     match term {
-        Term::NamedNode(n) => n.as_str().into(),
+        TermRef::NamedNode(n) => n.as_str().into(),
         other => other.to_string().into(),
     }
 }

@@ -4,7 +4,8 @@ use crate::cli::ExportArgs;
 use crate::output::{DirFile, write_dir, write_to};
 use anyhow::bail;
 use newsgraph::export::graph::{self, PropertyGraph};
-use newsgraph::export::{ExportFormat, SortedTriples, dot, graphml, neo4j, write_rdf};
+use newsgraph::export::spill::{self, Sorter};
+use newsgraph::export::{ExportFormat, dot, graphml, neo4j, write_rdf, write_sorted_rdf};
 use newsgraph::pipeline::{self, Article};
 use newsgraph::rdf::iris::Iris;
 use newsgraph::rdf::prefixes;
@@ -70,7 +71,7 @@ type Graph<'a> = (GraphName, Box<dyn Iterator<Item = Triple> + 'a>);
 /// Writes the articles' graphs, in the order of their names, and the ontology's when asked
 /// for; a syntax without named graphs gets them merged, and says so. Every facts file is
 /// checked first; then one article at a time is read again, and its graph made record by
-/// record, sorted and written.
+/// record and sorted, through temporary files when it is large ([`spill`]).
 fn stream_rdf_export(
     args: &ExportArgs,
     format: ExportFormat,
@@ -79,40 +80,61 @@ fn stream_rdf_export(
 ) -> anyhow::Result<()> {
     let mut planned = pipeline::check_all(options)?;
     planned.sort_by_cached_key(|p| iris.graph(&p.id));
-    let failure: RefCell<Option<newsgraph::Error>> = RefCell::new(None);
     let last = iris.article_prefix();
-    let articles = planned
-        .iter()
-        .map_while(|plan| match pipeline::check_planned(plan, options) {
-            Ok(checked) => {
-                // Made record by record and held compactly as it comes, so that the
-                // article's mapping and its triples are never held whole beside it.
-                let streamed = checked.stream(
-                    iris,
-                    !options.without_provenance,
-                    options.timestamp.as_deref(),
-                );
-                let triples = SortedTriples::new(streamed.triples(), &last);
-                let graph = GraphName::from(streamed.graph().clone());
-                Some((graph, Box::new(triples.into_triples()) as Box<_>))
-            }
-            Err(e) => {
-                *failure.borrow_mut() = Some(e);
-                None
-            }
-        });
+    // Each article's graph is made record by record as it is gathered for sorting, so that
+    // its mapping and its triples are never held whole beside it.
+    let add_article = |plan: &pipeline::Planned, sorter: &mut Sorter| {
+        let checked = pipeline::check_planned(plan, options)?;
+        let streamed = checked.stream(
+            iris,
+            !options.without_provenance,
+            options.timestamp.as_deref(),
+        );
+        sorter.extend(streamed.triples())?;
+        Ok::<_, newsgraph::Error>(GraphName::from(streamed.graph().clone()))
+    };
     let mut names: Vec<String> = planned
         .iter()
         .map(|p| iris.graph(&p.id).to_string())
         .collect();
-    let mut ontology: Vec<Graph<'_>> = Vec::new();
     if args.with_ontology {
-        let triples = store::ontology_triples().into_iter();
-        ontology.push((ONTOLOGY_GRAPH.into_owned().into(), Box::new(triples)));
         names.push(ONTOLOGY_GRAPH.to_string());
     }
-    let graphs = articles.chain(ontology);
-    write_rdf_graphs(args, format, graphs, &names, iris, &failure)
+    let ontology = || {
+        (
+            ONTOLOGY_GRAPH.into_owned().into(),
+            store::ontology_triples(),
+        )
+    };
+    if format.keeps_graphs() {
+        let articles = planned.iter().map(|plan| {
+            let mut sorter = Sorter::new(&last);
+            let graph = add_article(plan, &mut sorter)?;
+            Ok((graph, sorter.finish()?))
+        });
+        let ontology = args.with_ontology.then(|| {
+            let (graph, triples) = ontology();
+            Ok((graph, spill::sort(triples, &last)?))
+        });
+        write_to(args.output.as_deref(), |out| {
+            write_sorted_rdf(articles.chain(ontology), format, &prefixes(iris), out)
+        })
+    } else {
+        let mut sorter = Sorter::new(&last);
+        for plan in &planned {
+            add_article(plan, &mut sorter)?;
+        }
+        if args.with_ontology {
+            sorter.extend(ontology().1)?;
+        }
+        let merged = sorter.finish()?;
+        write_to(args.output.as_deref(), |out| {
+            let graphs = [Ok((GraphName::DefaultGraph, merged))];
+            write_sorted_rdf(graphs, format, &prefixes(iris), out)
+        })?;
+        merged_note(format, &names);
+        Ok(())
+    }
 }
 
 /// Writes the graphs of the store in `dir`, in the order of their names, read from the store
@@ -229,14 +251,19 @@ fn write_rdf_graphs<'a>(
         }
     })?;
     if !format.keeps_graphs() {
-        eprintln!(
-            "note: {} as written here has one graph: the triples of {} merged into the \
-             default graph (trig and nquads keep the named graphs)",
-            format.name(),
-            names.join(", ")
-        );
+        merged_note(format, names);
     }
     Ok(())
+}
+
+/// Says that a syntax without named graphs got the graphs `names` merged.
+fn merged_note(format: ExportFormat, names: &[String]) {
+    eprintln!(
+        "note: {} as written here has one graph: the triples of {} merged into the default \
+         graph (trig and nquads keep the named graphs)",
+        format.name(),
+        names.join(", ")
+    );
 }
 
 /// The format asked for with --format, else the one the --output extension calls for, else
