@@ -319,30 +319,36 @@ impl GraphStore {
             .map(|q| q.map(Triple::from).map_err(Error::from))
     }
 
-    /// The triples of each graph of `graphs`, in that order, each graph read whole by one of
-    /// `threads` background threads, at most two graphs ahead per thread: reading terms back
-    /// from RocksDB is most of an export's work, and this spreads it over cores while the
-    /// caller writes.
-    pub fn read_graphs(
+    /// Each graph of `graphs`, in that order, read by one of `threads` background threads and
+    /// handed as it is read to `gather`, at most two graphs ahead per thread: reading terms
+    /// back from RocksDB is most of an export's work, and this spreads it over cores while the
+    /// caller writes. What `gather` keeps of a graph is what is held (an export sorts it,
+    /// through temporary files when it is large).
+    pub fn read_graphs<T, G>(
         &self,
         graphs: Vec<GraphName>,
         threads: usize,
-    ) -> impl Iterator<Item = Result<(GraphName, Vec<Triple>)>> + use<> {
+        gather: G,
+    ) -> impl Iterator<Item = Result<(GraphName, T)>> + use<T, G>
+    where
+        T: Send + 'static,
+        G: Fn(&mut dyn Iterator<Item = Result<Triple>>) -> Result<T> + Send + Clone + 'static,
+    {
         let threads = threads.max(1);
         let receivers: Vec<_> = (0..threads)
             .map(|t| {
                 let (sender, receiver) = std::sync::mpsc::sync_channel(1);
                 let store = self.store.clone();
+                let gather = gather.clone();
                 let mine: Vec<GraphName> =
                     graphs.iter().skip(t).step_by(threads).cloned().collect();
                 std::thread::spawn(move || {
                     for graph in mine {
-                        let triples = store
+                        let mut triples = store
                             .quads_for_pattern(None, None, None, Some(graph.as_ref()))
-                            .map(|q| q.map(Triple::from))
-                            .collect::<Result<Vec<_>, _>>()
-                            .map_err(Error::from);
-                        if sender.send(triples.map(|t| (graph, t))).is_err() {
+                            .map(|q| q.map(Triple::from).map_err(Error::from));
+                        let gathered = gather(&mut triples);
+                        if sender.send(gathered.map(|t| (graph, t))).is_err() {
                             return;
                         }
                     }

@@ -138,7 +138,7 @@ fn stream_rdf_export(
 }
 
 /// Writes the graphs of the store in `dir`, in the order of their names, read from the store
-/// one graph at a time.
+/// one graph at a time and sorted as it is read ([`spill`]).
 fn export_store(
     args: &ExportArgs,
     format: ExportFormat,
@@ -148,20 +148,37 @@ fn export_store(
     rdf_only(format, "--store", "give facts files without --store")?;
     as_loaded(args)?;
     let store = super::open_store(dir, false)?;
-    let failure: RefCell<Option<newsgraph::Error>> = RefCell::new(None);
     let graph_names = store.graph_names(args.with_ontology);
     let names: Vec<String> = graph_names.iter().map(ToString::to_string).collect();
+    let last = iris.article_prefix();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    let graphs = store
-        .read_graphs(graph_names, threads)
-        .map_while(|read| match read {
-            Ok((graph, triples)) => Some((graph, Box::new(triples.into_iter()) as Box<_>)),
-            Err(e) => {
-                *failure.borrow_mut() = Some(e);
-                None
-            }
+    let sort_last = last.clone();
+    let graphs = store.read_graphs(graph_names, threads, move |triples| {
+        let mut sorter = Sorter::new(&sort_last);
+        for triple in triples {
+            sorter.push(triple?)?;
+        }
+        sorter.finish()
+    });
+    if format.keeps_graphs() {
+        return write_to(args.output.as_deref(), |out| {
+            write_sorted_rdf(graphs, format, &prefixes(iris), out)
         });
-    write_rdf_graphs(args, format, graphs, &names, iris, &failure)
+    }
+    // Every graph's triples are sorted together: the readers still share the reading.
+    let mut merged = Sorter::new(&last);
+    for graph in graphs {
+        for triple in graph?.1 {
+            merged.push(triple?)?;
+        }
+    }
+    let merged = merged.finish()?;
+    write_to(args.output.as_deref(), |out| {
+        let graphs = [Ok((GraphName::DefaultGraph, merged))];
+        write_sorted_rdf(graphs, format, &prefixes(iris), out)
+    })?;
+    merged_note(format, &names);
+    Ok(())
 }
 
 /// Refuses a format that is not an RDF syntax for an `option` that only writes RDF, with a
