@@ -439,44 +439,85 @@ impl ArticleLoader<'_> {
         digest: &str,
         triples: impl IntoIterator<Item = Triple>,
     ) -> Result<ArticleEntry> {
-        let mut entry = ArticleEntry {
+        let entry = self.entry(id, graph, source, loaded, digest);
+        self.put_entry(entry, triples.into_iter().map(Ok), false)
+    }
+
+    /// As [`put`](Self::put), for triples that come each once (sorted ones, say), which are
+    /// then counted as they come rather than remembered by hashes. An error among them stops
+    /// the load: nothing of this article is kept.
+    pub fn put_distinct(
+        &mut self,
+        id: &str,
+        graph: &NamedNode,
+        source: &str,
+        loaded: &str,
+        digest: &str,
+        triples: impl IntoIterator<Item = Result<Triple>>,
+    ) -> Result<ArticleEntry> {
+        let entry = self.entry(id, graph, source, loaded, digest);
+        self.put_entry(entry, triples.into_iter(), true)
+    }
+
+    fn entry(
+        &self,
+        id: &str,
+        graph: &NamedNode,
+        source: &str,
+        loaded: &str,
+        digest: &str,
+    ) -> ArticleEntry {
+        ArticleEntry {
             id: id.to_owned(),
             graph: graph.clone(),
             triples: 0,
             source: source.to_owned(),
             loaded: loaded.to_owned(),
             digest: digest.to_owned(),
-        };
-        // The store keeps each triple once; the catalogue counts them so, by 64-bit hashes.
+        }
+    }
+
+    /// Puts `entry`'s article with `triples`, counted as they come when they are `distinct`,
+    /// else by 64-bit hashes (the store keeps each triple once, and the catalogue counts so).
+    fn put_entry(
+        &mut self,
+        mut entry: ArticleEntry,
+        triples: impl Iterator<Item = Result<Triple>>,
+        distinct: bool,
+    ) -> Result<ArticleEntry> {
         let mut hashes: Vec<u64> = Vec::new();
-        let count = |hashes: &mut Vec<u64>| {
-            hashes.sort_unstable();
-            hashes.dedup();
-            hashes.len() as u64
+        let mut seen = 0u64;
+        let mut note = |triple: &Triple| {
+            if distinct {
+                seen += 1;
+            } else {
+                hashes.push(hash(triple));
+            }
         };
+        let graph = entry.graph.clone();
         let exists = self.store.contains_named_graph(graph.as_ref())?;
         match &mut self.bulk {
             Some(bulk) if !exists => {
                 // Streamed: the bulk loader gets a batch at a time, so a large article is never
                 // held whole.
                 for triple in triples {
-                    hashes.push(hash(&triple));
+                    let triple = triple?;
+                    note(&triple);
                     let quads = stored_quads(triple.as_ref(), graph.as_ref());
                     self.pending.extend(quads.map(QuadRef::into_owned));
                     if self.pending.len() >= self.batch {
                         bulk.load_quads(std::mem::take(&mut self.pending))?;
                     }
                 }
-                entry.triples = count(&mut hashes);
+                entry.triples = distinct_count(distinct, seen, &mut hashes);
                 self.added += entry.triples;
                 self.pending.extend(entry.quads());
             }
             _ => {
                 let triples: Vec<Triple> = triples
-                    .into_iter()
-                    .inspect(|t| hashes.push(hash(t)))
-                    .collect();
-                entry.triples = count(&mut hashes);
+                    .map(|t| t.inspect(&mut note))
+                    .collect::<Result<_>>()?;
+                entry.triples = distinct_count(distinct, seen, &mut hashes);
                 if !exists {
                     self.added += entry.triples;
                 }
@@ -499,8 +540,8 @@ impl ArticleLoader<'_> {
                 transaction.commit()?;
             }
         }
-        if !self.articles.contains(graph) {
-            self.articles.push(graph.clone());
+        if !self.articles.contains(&graph) {
+            self.articles.push(graph);
         }
         self.loaded.push(entry.clone());
         Ok(entry)
@@ -677,6 +718,17 @@ fn held_by_a_graph(transaction: &Transaction<'_>, triple: TripleRef<'_>) -> Resu
 }
 
 /// A triple's 64-bit FNV-1a hash over the text of its terms.
+/// How many distinct triples were put: `seen` when they came `distinct`, else the distinct
+/// `hashes`.
+fn distinct_count(distinct: bool, seen: u64, hashes: &mut Vec<u64>) -> u64 {
+    if distinct {
+        return seen;
+    }
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes.len() as u64
+}
+
 fn hash(triple: &Triple) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |bytes: &[u8]| {

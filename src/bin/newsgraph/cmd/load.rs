@@ -2,6 +2,7 @@
 
 use crate::cli::LoadArgs;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsgraph::export::spill::Sorter;
 use newsgraph::pipeline;
 use newsgraph::rdf::iris::Iris;
 use newsgraph::rdf::provenance::timestamp_now;
@@ -110,25 +111,27 @@ fn put_all(
             bar.inc(1);
             continue;
         }
-        // The article's graph is made as the loader takes it, never held whole.
+        // The article's graph is made record by record and sorted, through temporary files
+        // past a million triples, before the store takes it: so the checked records are let
+        // go before the bulk loader fills its buffers, and the triples come each once,
+        // counted as they come.
         let checked = pipeline::check_planned(plan, options)?;
-        let graph = checked.stream(
-            iris,
-            !options.without_provenance,
-            options.timestamp.as_deref(),
-        );
+        let (graph, sorted) = {
+            let streamed = checked.stream(
+                iris,
+                !options.without_provenance,
+                options.timestamp.as_deref(),
+            );
+            let mut sorter = Sorter::new("");
+            sorter.extend(streamed.triples())?;
+            (streamed.graph().clone(), sorter.finish()?)
+        };
+        drop(checked);
         let source = plan
             .path
             .as_ref()
             .map_or_else(|| "(embedded)".to_owned(), |p| p.display().to_string());
-        let entry = loader.put(
-            &plan.id,
-            graph.graph(),
-            &source,
-            loaded_at,
-            &digest,
-            graph.triples(),
-        )?;
+        let entry = loader.put_distinct(&plan.id, &graph, &source, loaded_at, &digest, sorted)?;
         triples += entry.triples;
         bar.set_message(format!("{triples} triples"));
         bar.inc(1);
