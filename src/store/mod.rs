@@ -426,27 +426,12 @@ impl std::fmt::Debug for ArticleLoader<'_> {
 
 impl ArticleLoader<'_> {
     /// Adds the article `id` with `triples` in `graph`, or replaces the version the store
-    /// holds. `source` names the facts file, `loaded` is the load time (`xsd:dateTime`) and
-    /// `digest` what the graph was made from, all kept in the catalogue. A new article is only
-    /// in the store once [`finish`](Self::finish) returns; a replaced one as soon as this
-    /// returns.
+    /// holds. The triples must come each once (sorted ones, say): the catalogue counts them as
+    /// they come. An error among them stops the put, and nothing of this article is kept.
+    /// `source` names the facts file, `loaded` is the load time (`xsd:dateTime`) and `digest`
+    /// what the graph was made from, all kept in the catalogue. A new article is only in the
+    /// store once [`finish`](Self::finish) returns; a replaced one as soon as this returns.
     pub fn put(
-        &mut self,
-        id: &str,
-        graph: &NamedNode,
-        source: &str,
-        loaded: &str,
-        digest: &str,
-        triples: impl IntoIterator<Item = Triple>,
-    ) -> Result<ArticleEntry> {
-        let entry = self.entry(id, graph, source, loaded, digest);
-        self.put_entry(entry, triples.into_iter().map(Ok), false)
-    }
-
-    /// As [`put`](Self::put), for triples that come each once (sorted ones, say), which are
-    /// then counted as they come rather than remembered by hashes. An error among them stops
-    /// the load: nothing of this article is kept.
-    pub fn put_distinct(
         &mut self,
         id: &str,
         graph: &NamedNode,
@@ -455,46 +440,14 @@ impl ArticleLoader<'_> {
         digest: &str,
         triples: impl IntoIterator<Item = Result<Triple>>,
     ) -> Result<ArticleEntry> {
-        let entry = self.entry(id, graph, source, loaded, digest);
-        self.put_entry(entry, triples.into_iter(), true)
-    }
-
-    fn entry(
-        &self,
-        id: &str,
-        graph: &NamedNode,
-        source: &str,
-        loaded: &str,
-        digest: &str,
-    ) -> ArticleEntry {
-        ArticleEntry {
+        let mut entry = ArticleEntry {
             id: id.to_owned(),
             graph: graph.clone(),
             triples: 0,
             source: source.to_owned(),
             loaded: loaded.to_owned(),
             digest: digest.to_owned(),
-        }
-    }
-
-    /// Puts `entry`'s article with `triples`, counted as they come when they are `distinct`,
-    /// else by 64-bit hashes (the store keeps each triple once, and the catalogue counts so).
-    fn put_entry(
-        &mut self,
-        mut entry: ArticleEntry,
-        triples: impl Iterator<Item = Result<Triple>>,
-        distinct: bool,
-    ) -> Result<ArticleEntry> {
-        let mut hashes: Vec<u64> = Vec::new();
-        let mut seen = 0u64;
-        let mut note = |triple: &Triple| {
-            if distinct {
-                seen += 1;
-            } else {
-                hashes.push(hash(triple));
-            }
         };
-        let graph = entry.graph.clone();
         let exists = self.store.contains_named_graph(graph.as_ref())?;
         match &mut self.bulk {
             Some(bulk) if !exists => {
@@ -502,22 +455,19 @@ impl ArticleLoader<'_> {
                 // held whole.
                 for triple in triples {
                     let triple = triple?;
-                    note(&triple);
+                    entry.triples += 1;
                     let quads = stored_quads(triple.as_ref(), graph.as_ref());
                     self.pending.extend(quads.map(QuadRef::into_owned));
                     if self.pending.len() >= self.batch {
                         bulk.load_quads(std::mem::take(&mut self.pending))?;
                     }
                 }
-                entry.triples = distinct_count(distinct, seen, &mut hashes);
                 self.added += entry.triples;
                 self.pending.extend(entry.quads());
             }
             _ => {
-                let triples: Vec<Triple> = triples
-                    .map(|t| t.inspect(&mut note))
-                    .collect::<Result<_>>()?;
-                entry.triples = distinct_count(distinct, seen, &mut hashes);
+                let triples: Vec<Triple> = triples.into_iter().collect::<Result<_>>()?;
+                entry.triples = triples.len() as u64;
                 if !exists {
                     self.added += entry.triples;
                 }
@@ -540,8 +490,8 @@ impl ArticleLoader<'_> {
                 transaction.commit()?;
             }
         }
-        if !self.articles.contains(&graph) {
-            self.articles.push(graph);
+        if !self.articles.contains(graph) {
+            self.articles.push(graph.clone());
         }
         self.loaded.push(entry.clone());
         Ok(entry)
@@ -717,44 +667,6 @@ fn held_by_a_graph(transaction: &Transaction<'_>, triple: TripleRef<'_>) -> Resu
     Ok(false)
 }
 
-/// A triple's 64-bit FNV-1a hash over the text of its terms.
-/// How many distinct triples were put: `seen` when they came `distinct`, else the distinct
-/// `hashes`.
-fn distinct_count(distinct: bool, seen: u64, hashes: &mut Vec<u64>) -> u64 {
-    if distinct {
-        return seen;
-    }
-    hashes.sort_unstable();
-    hashes.dedup();
-    hashes.len() as u64
-}
-
-fn hash(triple: &Triple) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |bytes: &[u8]| {
-        for &b in bytes.iter().chain(&[0xff]) {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    };
-    match &triple.subject {
-        NamedOrBlankNode::NamedNode(n) => eat(n.as_str().as_bytes()),
-        NamedOrBlankNode::BlankNode(b) => eat(b.as_str().as_bytes()),
-    }
-    eat(triple.predicate.as_str().as_bytes());
-    match &triple.object {
-        Term::NamedNode(n) => eat(n.as_str().as_bytes()),
-        Term::BlankNode(b) => eat(b.as_str().as_bytes()),
-        Term::Literal(l) => {
-            eat(l.value().as_bytes());
-            eat(l.datatype().as_str().as_bytes());
-            eat(l.language().unwrap_or("").as_bytes());
-        }
-        #[allow(unreachable_patterns)]
-        _ => eat(triple.object.to_string().as_bytes()),
-    }
-    h
-}
-
 fn ontology_parser() -> RdfParser {
     RdfParser::from_format(RdfFormat::Turtle)
         .with_base_iri(ONTOLOGY_GRAPH.as_str())
@@ -811,7 +723,14 @@ mod tests {
     fn put(store: &mut GraphStore, id: &str, triples: Vec<Triple>) {
         let mut loader = store.loader(64);
         loader
-            .put(id, &node(id), "test", "2026-01-01T00:00:00Z", "", triples)
+            .put(
+                id,
+                &node(id),
+                "test",
+                "2026-01-01T00:00:00Z",
+                "",
+                triples.into_iter().map(Ok),
+            )
             .unwrap();
         loader.finish().unwrap();
     }
@@ -879,7 +798,14 @@ mod tests {
             let when = "2026-01-02T00:00:00Z";
             let triples = published("2025-06-30");
             loader
-                .put("a", &node("a"), "test", when, "new", triples)
+                .put(
+                    "a",
+                    &node("a"),
+                    "test",
+                    when,
+                    "new",
+                    triples.into_iter().map(Ok),
+                )
                 .unwrap();
             drop(loader);
             assert!(!store.corpus_is_current().unwrap());

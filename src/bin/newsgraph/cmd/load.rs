@@ -131,7 +131,7 @@ fn put_all(
             .path
             .as_ref()
             .map_or_else(|| "(embedded)".to_owned(), |p| p.display().to_string());
-        let entry = loader.put_distinct(&plan.id, &graph, &source, loaded_at, &digest, sorted)?;
+        let entry = loader.put(&plan.id, &graph, &source, loaded_at, &digest, sorted)?;
         triples += entry.triples;
         bar.set_message(format!("{triples} triples"));
         bar.inc(1);
