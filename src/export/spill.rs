@@ -61,6 +61,11 @@ impl Sorter {
         triples.into_iter().try_for_each(|t| self.push(t))
     }
 
+    /// Adds every triple of `triples`, stopping at the first error among them.
+    pub fn try_extend(&mut self, triples: impl IntoIterator<Item = Result<Triple>>) -> Result<()> {
+        triples.into_iter().try_for_each(|t| self.push(t?))
+    }
+
     /// How many runs have been written to disk so far.
     pub fn runs(&self) -> usize {
         self.runs.len()
@@ -88,7 +93,7 @@ impl Sorter {
         if self.gathered.len() > 0 {
             self.spill()?;
         }
-        let mut runs: Vec<Run> = self.runs.into_iter().map(Run::new).collect();
+        let mut runs: Vec<Run> = self.runs.into_iter().map(read_run).collect();
         let mut heads = BinaryHeap::new();
         for (i, run) in runs.iter_mut().enumerate() {
             if let Some(triple) = run.next().transpose()? {
@@ -142,25 +147,19 @@ impl Iterator for Sorted {
 }
 
 /// One run read back: its triples in order.
-struct Run(Box<dyn Iterator<Item = Result<Triple>> + Send>);
+type Run = Box<dyn Iterator<Item = Result<Triple>> + Send>;
 
-impl Run {
-    fn new(file: File) -> Run {
-        let quads = RdfParser::from_format(RdfFormat::NTriples)
-            .for_reader(BufReader::new(file))
-            .map(|quad| {
-                quad.map(Triple::from).map_err(|e| {
-                    Error::Spill(std::io::Error::other(format!(
-                        "a run reads back wrong: {e}"
-                    )))
-                })
-            });
-        Run(Box::new(quads))
-    }
-
-    fn next(&mut self) -> Option<Result<Triple>> {
-        self.0.next()
-    }
+fn read_run(file: File) -> Run {
+    let quads = RdfParser::from_format(RdfFormat::NTriples)
+        .for_reader(BufReader::new(file))
+        .map(|quad| {
+            quad.map(Triple::from).map_err(|e| {
+                Error::Spill(std::io::Error::other(format!(
+                    "a run reads back wrong: {e}"
+                )))
+            })
+        });
+    Box::new(quads)
 }
 
 /// The next triple of one run, ordered for the merge: by writing order, then by run.

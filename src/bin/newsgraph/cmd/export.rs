@@ -127,13 +127,7 @@ fn stream_rdf_export(
         if args.with_ontology {
             sorter.extend(ontology().1)?;
         }
-        let merged = sorter.finish()?;
-        write_to(args.output.as_deref(), |out| {
-            let graphs = [Ok((GraphName::DefaultGraph, merged))];
-            write_sorted_rdf(graphs, format, &prefixes(iris), out)
-        })?;
-        merged_note(format, &names);
-        Ok(())
+        write_merged(args, format, sorter, &names, iris)
     }
 }
 
@@ -155,9 +149,7 @@ fn export_store(
     let sort_last = last.clone();
     let graphs = store.read_graphs(graph_names, threads, move |triples| {
         let mut sorter = Sorter::new(&sort_last);
-        for triple in triples {
-            sorter.push(triple?)?;
-        }
+        sorter.try_extend(triples)?;
         sorter.finish()
     });
     if format.keeps_graphs() {
@@ -168,16 +160,26 @@ fn export_store(
     // Every graph's triples are sorted together: the readers still share the reading.
     let mut merged = Sorter::new(&last);
     for graph in graphs {
-        for triple in graph?.1 {
-            merged.push(triple?)?;
-        }
+        merged.try_extend(graph?.1)?;
     }
-    let merged = merged.finish()?;
+    write_merged(args, format, merged, &names, iris)
+}
+
+/// Writes the triples of the graphs `names`, gathered in `sorter`, merged into the default
+/// graph of a syntax that has no named graphs, and says so.
+fn write_merged(
+    args: &ExportArgs,
+    format: ExportFormat,
+    sorter: Sorter,
+    names: &[String],
+    iris: &Iris,
+) -> anyhow::Result<()> {
+    let merged = sorter.finish()?;
     write_to(args.output.as_deref(), |out| {
         let graphs = [Ok((GraphName::DefaultGraph, merged))];
         write_sorted_rdf(graphs, format, &prefixes(iris), out)
     })?;
-    merged_note(format, &names);
+    merged_note(format, names);
     Ok(())
 }
 
