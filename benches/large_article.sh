@@ -25,19 +25,7 @@ mkdir -p "$out"
 tsv="$out/large_article.tsv"
 printf 'copies\tfacts_mb\tstep\tseconds\tpeak_mb\n' > "$tsv"
 
-measure() { # copies, facts MB, step name, command…
-    local copies=$1 mb=$2 step=$3
-    shift 3
-    local log
-    log=$(mktemp)
-    /usr/bin/time -v "$@" > /dev/null 2> "$log" || { tail -3 "$log" >&2; rm -f "$log"; return 1; }
-    local wall peak
-    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" |
-        awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
-    peak=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$log")
-    rm -f "$log"
-    printf '%s\t%s\t%s\t%s\t%s\n' "$copies" "$mb" "$step" "$wall" "$peak" | tee -a "$tsv"
-}
+source benches/measure.sh
 
 for n in "${sizes[@]}"; do
     facts="$out/facts-$n.toml"
