@@ -12,11 +12,20 @@ pub struct SourceText {
     /// The byte offset where each line starts, so a position costs a binary search, not a
     /// scan of the text before it.
     line_starts: Vec<usize>,
+    /// How many lines of the file come before this text: 0 unless it is a piece of a larger
+    /// file ([`SourceText::piece`]).
+    lines_before: usize,
 }
 
 impl SourceText {
     /// Wraps `text`, naming it `name` (usually the path it was read from) in messages.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Self::piece(name, text, 0)
+    }
+
+    /// A piece of the file `name` that starts at the beginning of line `lines_before + 1`:
+    /// positions are of the whole file.
+    pub fn piece(name: impl Into<String>, text: impl Into<String>, lines_before: usize) -> Self {
         let text = text.into();
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
@@ -25,6 +34,7 @@ impl SourceText {
             name: name.into(),
             text,
             line_starts,
+            lines_before,
         }
     }
 
@@ -33,7 +43,7 @@ impl SourceText {
         &self.name
     }
 
-    /// The whole text.
+    /// The text (of the piece, for a piece).
     pub fn text(&self) -> &str {
         &self.text
     }
@@ -47,7 +57,7 @@ impl SourceText {
         let line = self.line_starts.partition_point(|&start| start <= offset);
         let line_start = self.line_starts[line - 1];
         let column = self.text[line_start..offset].chars().count() + 1;
-        (line, column)
+        (self.lines_before + line, column)
     }
 
     /// A diagnostic at the start of `span`.

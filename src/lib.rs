@@ -26,8 +26,10 @@
 //! 9. `serve` (feature `serve`): the graph over the SPARQL 1.1 Protocol, with a page.
 //!
 //! For a corpus too large to hold, [`pipeline::check_all`] checks every facts file first and
-//! [`pipeline::read_planned`] then maps one at a time, for [`store::ArticleLoader`] (an on-disk
-//! store with the `rocksdb` feature) or [`export::write_rdf`].
+//! [`pipeline::stream_planned`] then maps one at a time, for [`store::ArticleLoader`] (an
+//! on-disk store with the `rocksdb` feature) or [`export::write_rdf`]; both read a large file
+//! a piece at a time ([`facts::Pieces`]), so that neither a corpus nor one article need fit in
+//! memory.
 //!
 //! ```no_run
 //! use newsgraph::query::{request::Request, results::ResultsFormat};

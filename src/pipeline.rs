@@ -1,9 +1,9 @@
 //! The whole path from facts files to a loaded store, shared by every command: read and
 //! check the facts, find and verify the article text, map, add provenance, load.
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::{Error, Result};
-use crate::facts::Facts;
+use crate::facts::{Facts, Pieces};
 use crate::ground;
 use crate::ground::locate::{self, Located};
 use crate::rdf::iris::Iris;
@@ -98,11 +98,14 @@ pub struct Checked {
     pub unread: Vec<crate::diagnostic::Diagnostic>,
 }
 
-/// Reads, checks and verifies every facts file. Every file's problems are reported, not only
-/// the first file's.
+/// Reads, checks and verifies every facts file, each whole. Every file's problems are
+/// reported, not only the first file's.
 pub fn check(options: &Options) -> Result<Vec<Checked>> {
     let mut checked = Vec::new();
-    check_each(options, |_, c| checked.push(c))?;
+    check_each(options, false, |_, c| {
+        checked.push(c);
+        Ok(())
+    })?;
     Ok(checked)
 }
 
@@ -139,33 +142,59 @@ impl Planned {
     }
 }
 
-/// Reads, checks and verifies every facts file as [`check`] does, but one at a time, keeping
-/// only each file's article id: a corpus need not fit in memory. [`read_planned`] then reads
-/// each file again, for mapping.
+/// Reads, checks and verifies every facts file as [`check`] does, but one at a time and each
+/// a piece at a time ([`Pieces`]), keeping only each file's article id: a corpus, or an
+/// article, need not fit in memory. [`stream_planned`] then reads each file again.
 pub fn check_all(options: &Options) -> Result<Vec<Planned>> {
     let mut planned = Vec::new();
-    check_each(options, |path, c| {
-        let text = c.text.as_ref().map_or("no text", |t| t.sha256.as_str());
-        planned.push(Planned {
-            id: c.facts.article_id().to_owned(),
-            path: path.map(Path::to_owned),
-            sources: crate::text::article::sha256(&format!(
-                "{}\n{text}",
-                crate::text::article::sha256(c.facts.source().text())
-            )),
-        });
+    check_each(options, true, |path, c| {
+        if c.facts.holds_article() {
+            let text = c.text.as_ref().map_or("no text", |t| t.sha256.as_str());
+            planned.push(Planned {
+                id: c.facts.article_id().to_owned(),
+                path: path.map(Path::to_owned),
+                sources: crate::text::article::sha256(&format!("{}\n{text}", c.facts.sha256())),
+            });
+        }
+        Ok(())
     })?;
     Ok(planned)
 }
 
-/// Reads, checks, verifies and maps one facts file that [`check_all`] planned.
-pub fn read_planned(planned: &Planned, options: &Options, iris: &Iris) -> Result<Article> {
-    Ok(article(check_planned(planned, options)?, options, iris))
+/// Reads, checks and verifies one facts file that [`check_all`] planned, a piece at a time,
+/// and hands each piece's triples to `take`: its content and, unless `options` leave it out,
+/// its provenance. Returns the article's named graph. The triples are those of
+/// [`Article::triples`], in another order and with some repeated.
+pub fn stream_planned(
+    planned: &Planned,
+    options: &Options,
+    iris: &Iris,
+    mut take: impl FnMut(&mut dyn Iterator<Item = Triple>) -> Result<()>,
+) -> Result<NamedNode> {
+    let source = match &planned.path {
+        Some(path) => Source::pieces(path)?,
+        None => Source::Whole(Box::new(Facts::embedded())),
+    };
+    let graph = iris.graph(&planned.id);
+    let provenance = !options.without_provenance;
+    let timestamp = options.timestamp.as_deref();
+    check_pieces(
+        source,
+        planned.path.as_deref(),
+        options.source.as_deref(),
+        |checked| take(&mut checked.stream(iris, provenance, timestamp).triples()),
+    )?;
+    Ok(graph)
 }
 
-/// Reads, checks and verifies each facts file, handing each sound one to `keep` before the
-/// next is read; then reports every problem found, if any.
-fn check_each(options: &Options, mut keep: impl FnMut(Option<&Path>, Checked)) -> Result<()> {
+/// Reads, checks and verifies each facts file, whole or a piece at a time (`pieces`), handing
+/// each sound piece to `keep` before the next is read; then reports every problem found, if
+/// any.
+fn check_each(
+    options: &Options,
+    pieces: bool,
+    mut keep: impl FnMut(Option<&Path>, Checked) -> Result<()>,
+) -> Result<()> {
     if options.source.is_some() && options.facts.len() > 1 {
         return Err(Error::Input(format!(
             "--source names the text of one article, but {} facts files were given",
@@ -179,29 +208,33 @@ fn check_each(options: &Options, mut keep: impl FnMut(Option<&Path>, Checked)) -
     }
     let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for path in paths {
-        let facts = match path {
-            Some(path) => match Facts::read(path) {
-                Ok(facts) => facts,
-                Err(e) => {
-                    errors.push(e);
-                    continue;
-                }
-            },
-            None => Facts::embedded(),
+        let opened = match path {
+            Some(path) if pieces => Source::pieces(path),
+            Some(path) => Facts::read(path).map(|f| Source::Whole(Box::new(f))),
+            None => Ok(Source::Whole(Box::new(Facts::embedded()))),
         };
-        let name = facts.source().name().to_owned();
-        if let Some(first) = seen.get(facts.article_id()) {
+        let source = match opened {
+            Ok(source) => source,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        let (id, name) = match &source {
+            Source::Whole(facts) => (facts.article_id(), facts.source().name().to_owned()),
+            Source::Pieces(pieces, _) => (pieces.article_id(), pieces.name()),
+        };
+        if let Some(first) = seen.get(id) {
             errors.push(Error::Input(format!(
-                "{first} and {name} both describe the article \"{}\": one graph per article, \
-                 so give each facts file its own article id",
-                facts.article_id()
+                "{first} and {name} both describe the article \"{id}\": one graph per article, \
+                 so give each facts file its own article id"
             )));
             continue;
         }
-        seen.insert(facts.article_id().to_owned(), name);
-        match check_one(facts, path, options.source.as_deref()) {
-            Ok(checked) => keep(path, checked),
-            Err(e) => errors.push(e),
+        seen.insert(id.to_owned(), name);
+        let checked = check_pieces(source, path, options.source.as_deref(), |c| keep(path, c));
+        if let Err(e) = checked {
+            errors.push(e);
         }
     }
     match errors.len() {
@@ -211,30 +244,96 @@ fn check_each(options: &Options, mut keep: impl FnMut(Option<&Path>, Checked)) -
     }
 }
 
-/// Finds the text of one article's facts and verifies its quotes.
-fn check_one(facts: Facts, path: Option<&Path>, source: Option<&Path>) -> Result<Checked> {
-    let text = find_text(&facts, path, source)?;
-    let mut unread = Vec::new();
-    let located = match &text {
-        Some(text) => {
-            let located = locate::locate(&facts, text)
-                .map_err(|missing| Error::Quotes(Diagnostics(missing)))?;
-            // With the quotes found, check that they say what the records say.
-            let grounded = ground::records(&facts, text, &located);
-            if !grounded.errors.is_empty() {
-                return Err(Error::Facts(Diagnostics(grounded.errors)));
-            }
-            unread = grounded.unread;
-            Some(located)
-        }
-        None => None,
+/// A facts file to check: read whole, or to be read a piece at a time, with the entities of
+/// every piece for the reader of the article's words.
+enum Source {
+    Whole(Box<Facts>),
+    Pieces(Box<Pieces>, Vec<crate::text::structure::Entity>),
+}
+
+impl Source {
+    /// The facts file at `path`, opened to be read a piece at a time.
+    fn pieces(path: &Path) -> Result<Source> {
+        let mut entities = Vec::new();
+        let pieces = Pieces::open(path, |file| {
+            entities.extend(ground::structure::entities(file));
+        })?;
+        Ok(Source::Pieces(Box::new(pieces), entities))
+    }
+}
+
+/// Checks one facts file a piece at a time and verifies each piece against the article's
+/// text when it is found, handing each sound piece to `keep`. A piece that fails is not
+/// handed on, and the file's problems are reported once every piece is read: those of the
+/// checks first, else the quotes not found in the text, else the values and structure the
+/// quotes do not support.
+fn check_pieces(
+    source: Source,
+    path: Option<&Path>,
+    given: Option<&Path>,
+    mut keep: impl FnMut(Checked) -> Result<()>,
+) -> Result<()> {
+    type Each = Box<dyn Iterator<Item = Result<(Facts, Vec<Diagnostic>)>>>;
+    let (article, entities, pieces): (_, _, Each) = match source {
+        Source::Whole(facts) => (
+            facts.file().article.clone(),
+            ground::structure::entities(facts.file()),
+            Box::new(std::iter::once(Ok((*facts, Vec::new())))),
+        ),
+        Source::Pieces(pieces, entities) => (
+            pieces.article().clone(),
+            entities,
+            Box::new((*pieces).checked()),
+        ),
     };
-    Ok(Checked {
-        facts,
-        text,
-        located,
-        unread,
-    })
+    let text = find_text(&article, path, given)?;
+    let context = text
+        .as_ref()
+        .map(|text| ground::structure::Context::new(text, entities));
+    let (mut problems, mut missing, mut wrong) = (Vec::new(), Vec::new(), Vec::new());
+    for piece in pieces {
+        let (facts, found) = piece?;
+        if !found.is_empty() || !problems.is_empty() {
+            problems.extend(found);
+            continue;
+        }
+        let (mut located, mut unread) = (None, Vec::new());
+        if let (Some(text), Some(context)) = (&text, &context) {
+            match locate::locate(&facts, text) {
+                Err(mut not_found) => {
+                    missing.append(&mut not_found);
+                    continue;
+                }
+                Ok(_) if !missing.is_empty() => continue,
+                Ok(found) => {
+                    let grounded = ground::records_in(&facts, context, &found);
+                    wrong.extend(grounded.errors);
+                    if !wrong.is_empty() {
+                        continue;
+                    }
+                    located = Some(found);
+                    unread = grounded.unread;
+                }
+            }
+        }
+        keep(Checked {
+            facts,
+            text: text.clone(),
+            located,
+            unread,
+        })?;
+    }
+    if !problems.is_empty() {
+        problems.sort_by_key(|d| (d.line, d.column));
+        return Err(Error::Facts(Diagnostics(problems)));
+    }
+    if !missing.is_empty() {
+        return Err(Error::Quotes(Diagnostics(missing)));
+    }
+    if !wrong.is_empty() {
+        return Err(Error::Facts(Diagnostics(wrong)));
+    }
+    Ok(())
 }
 
 /// Maps one checked facts file.
@@ -284,10 +383,11 @@ impl Checked {
     }
 }
 
-/// A checked article's graph made as it is read: the facts are mapped one record at a time
-/// and each record's provenance made beside it, so only one record's triples are held at
-/// once (and, for the provenance, the label of every resource the article names). The same
-/// triples as [`Article::triples`], in another order and with some repeated.
+/// A checked article's graph (or a piece's share of it) made as it is read: the facts are
+/// mapped one record at a time and each record's provenance made beside it, so only one
+/// record's triples are held at once (and, for the provenance, the label of every resource
+/// the piece names; a record of another piece is named from the index). The same triples as
+/// [`Article::triples`], in another order and with some repeated.
 #[derive(Debug)]
 pub struct Streamed<'a> {
     checked: &'a Checked,
@@ -322,7 +422,12 @@ impl Streamed<'_> {
             };
             Annotator::new(inputs, labels, iris)
         });
-        let run = annotator.as_mut().map(Annotator::run).unwrap_or_default();
+        // The mapping run is described once, with the piece that holds the article.
+        let run = annotator
+            .as_mut()
+            .filter(|_| facts.holds_article())
+            .map(Annotator::run)
+            .unwrap_or_default();
         run.into_iter()
             .chain(mapping::map_records(facts, iris).flat_map(move |record| {
                 let provenance = annotator
@@ -333,16 +438,6 @@ impl Streamed<'_> {
                 content.into_iter().chain(provenance)
             }))
     }
-}
-
-/// Reads and checks one facts file that [`check_all`] planned, and verifies it against its
-/// text, without mapping it: [`Checked::stream`] then makes its graph.
-pub fn check_planned(planned: &Planned, options: &Options) -> Result<Checked> {
-    let facts = match &planned.path {
-        Some(path) => Facts::read(path)?,
-        None => Facts::embedded(),
-    };
-    check_one(facts, planned.path.as_deref(), options.source.as_deref())
 }
 
 /// Reads, checks, verifies and maps every facts file; nothing is loaded until all succeed.
@@ -379,14 +474,14 @@ pub fn corpus_layer(options: &Options, iris: &Iris) -> Result<Vec<Triple>> {
 /// The article text: the one given, else the file the facts name, looked up in
 /// `$NEWSGRAPH_ARTICLES` and beside the facts file.
 fn find_text(
-    facts: &Facts,
+    article: &crate::facts::Article,
     facts_path: Option<&Path>,
     given: Option<&Path>,
 ) -> Result<Option<ArticleText>> {
     if let Some(path) = given {
         return ArticleText::read(path).map(Some);
     }
-    let Some(name) = &facts.file().article.source else {
+    let Some(name) = &article.source else {
         return Ok(None);
     };
     let mut dirs: Vec<PathBuf> = std::env::var_os(ARTICLES_ENV)

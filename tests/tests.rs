@@ -16,6 +16,7 @@ mod layout;
 mod mapping;
 mod mutations;
 mod outside_tools;
+mod pieces;
 mod properties;
 mod provenance;
 mod reconcile;

@@ -148,41 +148,14 @@ impl Checker<'_> {
     fn check(&mut self) {
         use Kind::*;
         control_characters(&self.facts.source, self.problems);
-        let f = &self.facts.file;
-        let article = &f.article;
-        self.optional(&article.publisher, "publisher", &[Organization]);
-        self.optional(
-            &article.original_publisher,
-            "original_publisher",
-            &[Organization],
-        );
-        self.optional(&article.author, "author", &[Person]);
-        self.references(&article.based_on, "based_on", &[Organization]);
-        if let Some(source) = &article.source {
-            let name = source.get_ref();
-            let plain = std::path::Path::new(name).file_name() == Some(std::ffi::OsStr::new(name));
-            if !plain || name.contains(['/', '\\']) {
-                self.error(
-                    source,
-                    format!(
-                        "`source` must be the text's file name, looked up in the article \
-                         directories, not a path: \"{name}\""
-                    ),
-                );
-            }
+        if self.facts.holds_article {
+            self.article();
         }
-        self.evidence(&article.evidence);
+        let f = &self.facts.file;
         for record in self.facts.records() {
             self.evidence(record.evidence());
             self.basis(record.basis());
         }
-        if let (Some(at), None) = (&article.original_published, &article.original_publisher) {
-            self.problems.push(self.facts.source.error(
-                at.span(),
-                "`original_published` needs an `original_publisher`",
-            ));
-        }
-        self.not_empty(&article.title, "title");
         for o in &f.organizations {
             self.not_empty(&o.name, "name");
             self.optional(&o.part_of, "part_of", &[Organization]);
@@ -190,18 +163,6 @@ impl Checker<'_> {
         for p in &f.people {
             self.not_empty(&p.name, "name");
         }
-        self.no_cycles(
-            f.organizations.iter().map(|o| (&o.id, o.part_of.as_ref())),
-            "part_of",
-        );
-        self.no_cycles(
-            f.events.iter().map(|e| (&e.id, e.part_of.as_ref())),
-            "part_of",
-        );
-        self.no_cycles(
-            f.places.iter().map(|p| (&p.id, p.within.as_ref())),
-            "within",
-        );
         for p in &f.posts {
             // A role is named by its letters and digits (its IRI's slug): it needs some.
             if !p.role.get_ref().chars().any(char::is_alphanumeric) {
@@ -424,6 +385,41 @@ impl Checker<'_> {
         }
     }
 
+    /// The `[article]` table's references, source and evidence.
+    fn article(&mut self) {
+        use Kind::*;
+        let article = &self.facts.file.article;
+        self.optional(&article.publisher, "publisher", &[Organization]);
+        self.optional(
+            &article.original_publisher,
+            "original_publisher",
+            &[Organization],
+        );
+        self.optional(&article.author, "author", &[Person]);
+        self.references(&article.based_on, "based_on", &[Organization]);
+        if let Some(source) = &article.source {
+            let name = source.get_ref();
+            let plain = std::path::Path::new(name).file_name() == Some(std::ffi::OsStr::new(name));
+            if !plain || name.contains(['/', '\\']) {
+                self.error(
+                    source,
+                    format!(
+                        "`source` must be the text's file name, looked up in the article \
+                         directories, not a path: \"{name}\""
+                    ),
+                );
+            }
+        }
+        self.evidence(&article.evidence);
+        if let (Some(at), None) = (&article.original_published, &article.original_publisher) {
+            self.problems.push(self.facts.source.error(
+                at.span(),
+                "`original_published` needs an `original_publisher`",
+            ));
+        }
+        self.not_empty(&article.title, "title");
+    }
+
     /// Checks a dated record's `since` and `until`: the events they name exist, and it does not
     /// end before it begins.
     fn boundaries(
@@ -457,43 +453,10 @@ impl Checker<'_> {
     fn date_of(&self, boundary: &Boundary) -> Option<crate::text::values::Date> {
         match boundary {
             Boundary::Date(date) => Some(*date),
-            Boundary::Event(id) => match self.facts.event(id)?.date.get_ref() {
-                crate::text::values::When::On(date) => Some(*date),
+            Boundary::Event(id) => match self.facts.event(id)?.date {
+                crate::text::values::When::On(date) => Some(date),
                 _ => None,
             },
-        }
-    }
-
-    /// Reports every record whose chain of parents (`field`) leads back to itself.
-    fn no_cycles<'t>(
-        &mut self,
-        parents: impl Iterator<Item = (&'t Text, Option<&'t Text>)>,
-        field: &str,
-    ) {
-        let parents: Vec<(&Text, Option<&Text>)> = parents.collect();
-        let parent_of: std::collections::HashMap<&str, &Text> = parents
-            .iter()
-            .filter_map(|&(id, parent)| Some((id.get_ref().as_str(), parent?)))
-            .collect();
-        for &(id, parent) in &parents {
-            let Some(parent) = parent else { continue };
-            let mut path = vec![id.get_ref().as_str()];
-            let mut next = Some(parent);
-            while let Some(current) = next {
-                let current = current.get_ref().as_str();
-                path.push(current);
-                if current == id.get_ref() {
-                    self.error(
-                        parent,
-                        format!("`{field}` goes round in a circle: {}", path.join(" → ")),
-                    );
-                    break;
-                }
-                if path.len() > parents.len() + 1 {
-                    break;
-                }
-                next = parent_of.get(current).copied();
-            }
         }
     }
 

@@ -148,11 +148,7 @@ impl Corpus {
                         kind: record.kind(),
                         org_kind: org_kind.as_ref().map(|k| *k.get_ref()),
                         names: vec![facts.name(&id)],
-                        alt_names: facts
-                            .alt_names(&id)
-                            .iter()
-                            .map(|n| n.get_ref().clone())
-                            .collect(),
+                        alt_names: facts.alt_names(&id).to_vec(),
                         articles: vec![article.clone()],
                         part_of,
                         named,
@@ -224,8 +220,8 @@ impl Corpus {
                 entity.names.push(name);
             }
             for alt in facts.alt_names(&id) {
-                if !entity.alt_names.contains(alt.get_ref()) {
-                    entity.alt_names.push(alt.get_ref().clone());
+                if !entity.alt_names.contains(alt) {
+                    entity.alt_names.push(alt.clone());
                 }
             }
             entity.named |= named;
@@ -266,7 +262,7 @@ fn name_of(record: RecordRef<'_>) -> Option<&Text> {
 fn all_names(facts: &Facts, record: RecordRef<'_>) -> Vec<String> {
     let id = record.id().get_ref();
     std::iter::once(facts.name(id))
-        .chain(facts.alt_names(id).iter().map(|n| n.get_ref().clone()))
+        .chain(facts.alt_names(id).iter().cloned())
         .map(|n| unordered(&n))
         .collect()
 }

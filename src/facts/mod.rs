@@ -8,15 +8,19 @@
 
 mod check;
 pub mod corpus;
+mod index;
 mod model;
 mod pieces;
 
+pub use index::{EventOutline, Index};
 pub use model::*;
+pub use pieces::{CheckedPieces, Pieces};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceText};
 use crate::error::{Error, Result};
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// The name the embedded article's facts file goes by in messages.
 pub const EMBEDDED_NAME: &str = "data/articles/cainiao-restructuring.toml";
@@ -28,36 +32,22 @@ pub const EMBEDDED: &str = include_str!("../../data/articles/cainiao-restructuri
 /// copy it.
 pub const MAX_EVIDENCE_WORDS: usize = 40;
 
-/// A checked facts file.
+/// A checked facts file, or one checked piece of a large one ([`Pieces`]): its records, and
+/// the [`Index`] of every record of the file, which names, kinds and event dates come from.
 #[derive(Debug)]
 pub struct Facts {
     source: SourceText,
     file: FactsFile,
-    index: BTreeMap<String, (Kind, usize)>,
+    /// This piece's records by id.
+    local: BTreeMap<String, (Kind, usize)>,
+    index: Arc<Index>,
+    holds_article: bool,
 }
 
 impl Facts {
-    /// Reads and checks the facts file at `path`.
+    /// Reads and checks the facts file at `path`, whole.
     pub fn read(path: &Path) -> Result<Facts> {
-        let bytes = crate::text::read::bytes(path, crate::text::read::FACTS)?;
-        let name = path.display().to_string();
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let valid = e.utf8_error().valid_up_to();
-            let bytes = e.as_bytes();
-            let text = String::from_utf8_lossy(&bytes[..valid]).into_owned();
-            let byte = bytes[valid];
-            let source = SourceText::new(name.clone(), text);
-            Error::Facts(Diagnostics(vec![source.error(
-                valid..valid,
-                format!("not UTF-8: byte 0x{byte:02X} at offset {valid}; save the file as UTF-8"),
-            )]))
-        })?;
-        // A byte order mark is not part of the text: columns count from after it.
-        let text = match text.strip_prefix('\u{feff}') {
-            Some(rest) => rest.to_owned(),
-            None => text,
-        };
-        Facts::parse(SourceText::new(name, text)).map_err(Error::Facts)
+        Facts::parse(read_source(path)?).map_err(Error::Facts)
     }
 
     /// The embedded article's facts.
@@ -68,25 +58,13 @@ impl Facts {
 
     /// Parses and checks a facts file; every problem found is returned, one per line.
     pub fn parse(source: SourceText) -> std::result::Result<Facts, Diagnostics> {
-        let file: FactsFile = pieces::read(source.text()).map_err(|e| {
-            let span = e.span().unwrap_or(0..0);
-            let mut message = e.message().trim_end().replace('\n', " ");
-            if message == "duplicate key" {
-                let key = source.text().get(span.clone()).unwrap_or_default();
-                let key = key.split(['=', '.']).next().unwrap_or_default().trim();
-                message = format!("duplicate key `{key}`");
-            } else if message == "wanted string or table" {
-                message = not_a_word(source.text(), span.clone());
-            }
-            Diagnostics(vec![source.error(span, message)])
-        })?;
-        let mut facts = Facts {
-            source,
-            file,
-            index: BTreeMap::new(),
-        };
-        let mut problems = facts.index_ids();
-        check::check(&facts, &mut problems);
+        let file = parse_file(&source)?;
+        let mut index = Index::default();
+        index.set_sha256(crate::text::article::sha256(source.text()));
+        let mut problems = index.add(&file, &source, true);
+        problems.extend(index.cycles(source.name()));
+        let (facts, checked) = Facts::piece(source, file, Arc::new(index), true);
+        problems.extend(checked);
         if problems.is_empty() {
             Ok(facts)
         } else {
@@ -95,14 +73,55 @@ impl Facts {
         }
     }
 
-    /// The text the facts were read from.
+    /// One piece of a file whose records are all in `index`, with the problems its checks
+    /// find. `holds_article` says whether the `[article]` table is this piece's own, to be
+    /// checked and mapped with it; every piece carries a copy.
+    fn piece(
+        source: SourceText,
+        file: FactsFile,
+        index: Arc<Index>,
+        holds_article: bool,
+    ) -> (Facts, Vec<Diagnostic>) {
+        let mut local = BTreeMap::new();
+        let mut position: BTreeMap<Kind, usize> = BTreeMap::new();
+        for record in file.records() {
+            let at = position.entry(record.kind()).or_default();
+            local
+                .entry(record.id().get_ref().clone())
+                .or_insert((record.kind(), *at));
+            *at += 1;
+        }
+        let facts = Facts {
+            source,
+            file,
+            local,
+            index,
+            holds_article,
+        };
+        let mut problems = Vec::new();
+        check::check(&facts, &mut problems);
+        (facts, problems)
+    }
+
+    /// The text the facts were read from: this piece's, for a piece.
     pub fn source(&self) -> &SourceText {
         &self.source
     }
 
-    /// The records, as written.
+    /// The records, as written: this piece's, for a piece, with the article's table.
     pub fn file(&self) -> &FactsFile {
         &self.file
+    }
+
+    /// Whether the `[article]` table belongs to these facts (always, but for the later pieces
+    /// of a large file): what describes the article is checked and mapped with them.
+    pub fn holds_article(&self) -> bool {
+        self.holds_article
+    }
+
+    /// SHA-256, in hex, of the whole facts file.
+    pub fn sha256(&self) -> &str {
+        self.index.sha256()
     }
 
     /// The article's id.
@@ -124,72 +143,41 @@ impl Facts {
             })
     }
 
-    /// The kind of the record with this id.
+    /// The kind of the record with this id, anywhere in the file.
     pub fn kind(&self, id: &str) -> Option<Kind> {
-        self.index.get(id).map(|&(kind, _)| kind)
+        self.index.kind(id)
     }
 
-    /// The record with this id.
+    /// The record with this id, when it is one of these facts (of this piece, for a piece).
     pub fn record(&self, id: &str) -> Option<RecordRef<'_>> {
-        let &(kind, i) = self.index.get(id)?;
+        let &(kind, i) = self.local.get(id)?;
         self.file.record(kind, i)
     }
 
-    /// The event with this id.
-    pub fn event(&self, id: &str) -> Option<&Event> {
-        match self.record(id)? {
-            RecordRef::Event(event) => Some(event),
-            _ => None,
-        }
+    /// The date and status of the event with this id, anywhere in the file.
+    pub fn event(&self, id: &str) -> Option<&EventOutline> {
+        self.index.event(id)
     }
 
-    /// Every record: kinds in the order of [`Kind::ALL`], file order within a kind.
+    /// The kind of the organization with this id, anywhere in the file.
+    pub fn org_kind(&self, id: &str) -> Option<OrgKind> {
+        self.index.org_kind(id)
+    }
+
+    /// The records: kinds in the order of [`Kind::ALL`], file order within a kind (this
+    /// piece's, for a piece).
     pub fn records(&self) -> impl Iterator<Item = RecordRef<'_>> {
         self.file.records()
     }
 
-    /// A readable name for any record, used as its label.
+    /// A readable name for any record of the file, used as its label.
     pub fn name(&self, id: &str) -> String {
-        let Some(record) = self.record(id) else {
-            return id.to_owned();
-        };
-        match record {
-            RecordRef::Organization(o) => o.name.get_ref().clone(),
-            RecordRef::Person(p) => p.name.get_ref().clone(),
-            RecordRef::Post(post) => format!(
-                "{} of {}",
-                post.role.get_ref(),
-                self.name(post.organization.get_ref())
-            ),
-            RecordRef::Place(p) => p.name.get_ref().clone(),
-            RecordRef::Artifact(a) => a.name.get_ref().clone(),
-            RecordRef::Dimension(d) => d.name.get_ref().clone(),
-            RecordRef::Event(e) => e.name.get_ref().clone(),
-            RecordRef::Relation(r) => {
-                let objects: Vec<String> =
-                    r.object.0.iter().map(|o| self.name(o.get_ref())).collect();
-                format!(
-                    "{} {} {}",
-                    self.name(r.subject.get_ref()),
-                    r.kind.get_ref().phrase(),
-                    objects.join(", ")
-                )
-            }
-            RecordRef::Service(s) => s.name.get_ref().clone(),
-            RecordRef::Measure(m) => m.name.get_ref().clone(),
-            RecordRef::Offer(o) => o.name.get_ref().clone(),
-            RecordRef::Quote(q) => format!("quote of {}", self.name(q.speaker.get_ref())),
-            RecordRef::Claim(c) => c.text.get_ref().clone(),
-        }
+        self.index.name(id)
     }
 
     /// The other names the text uses for a record (organizations and people have them).
-    pub fn alt_names(&self, id: &str) -> &[Text] {
-        match self.record(id) {
-            Some(RecordRef::Organization(o)) => &o.alt_names,
-            Some(RecordRef::Person(p)) => &p.alt_names,
-            _ => &[],
-        }
+    pub fn alt_names(&self, id: &str) -> &[String] {
+        self.index.alt_names(id)
     }
 
     /// The ids of the entities (not statements) whose id, name or other name is `query`,
@@ -203,41 +191,59 @@ impl Facts {
             let id = record.id().get_ref();
             if is(id) || is(&self.name(id)) {
                 by_name.push(id.clone());
-            } else if self.alt_names(id).iter().any(|n| is(n.get_ref())) {
+            } else if self.alt_names(id).iter().any(|n| is(n)) {
                 by_alt_name.push(id.clone());
             }
         }
         by_name.extend(by_alt_name);
         by_name
     }
+}
 
-    /// Indexes every record by id; returns the ids that are malformed or used twice.
-    fn index_ids(&mut self) -> Vec<Diagnostic> {
-        let mut problems = Vec::new();
-        check::id_syntax(&self.source, &self.file.article.id, &mut problems);
-        let mut position: BTreeMap<Kind, usize> = BTreeMap::new();
-        for record in self.file.records() {
-            let (id, kind) = (record.id(), record.kind());
-            let index = position.entry(kind).or_default();
-            let offset = *index;
-            *index += 1;
-            check::id_syntax(&self.source, id, &mut problems);
-            if let Some(&(first_kind, first)) = self.index.get(id.get_ref()) {
-                let first = self.file.record(first_kind, first).expect("indexed");
-                let (line, _) = self.source.position(first.id().span().start);
-                problems.push(self.source.error(
-                    id.span(),
-                    format!(
-                        "duplicate id \"{}\" (first used on line {line})",
-                        id.get_ref()
-                    ),
-                ));
-                continue;
-            }
-            self.index.insert(id.get_ref().clone(), (kind, offset));
-        }
-        problems
+/// Reads the text of the facts file at `path`: UTF-8, without a byte order mark.
+fn read_source(path: &Path) -> Result<SourceText> {
+    let bytes = crate::text::read::bytes(path, crate::text::read::FACTS)?;
+    let name = path.display().to_string();
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let text = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+        let source = SourceText::new(name.clone(), text);
+        Error::Facts(Diagnostics(vec![
+            source.error(valid..valid, not_utf8(bytes[valid], valid)),
+        ]))
+    })?;
+    // A byte order mark is not part of the text: columns count from after it.
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    };
+    Ok(SourceText::new(name, text))
+}
+
+/// The message for a byte that is not UTF-8, at `offset` in the file.
+fn not_utf8(byte: u8, offset: usize) -> String {
+    format!("not UTF-8: byte 0x{byte:02X} at offset {offset}; save the file as UTF-8")
+}
+
+/// The records of a whole facts file, as written, with the TOML reader's errors put in
+/// words.
+fn parse_file(source: &SourceText) -> std::result::Result<FactsFile, Diagnostics> {
+    pieces::read(source.text()).map_err(|e| toml_error(source, &e))
+}
+
+/// A TOML reader's error as one diagnostic, naming the key or value it is about.
+fn toml_error(source: &SourceText, e: &toml::de::Error) -> Diagnostics {
+    let span = e.span().unwrap_or(0..0);
+    let mut message = e.message().trim_end().replace('\n', " ");
+    if message == "duplicate key" {
+        let key = source.text().get(span.clone()).unwrap_or_default();
+        let key = key.split(['=', '.']).next().unwrap_or_default().trim();
+        message = format!("duplicate key `{key}`");
+    } else if message == "wanted string or table" {
+        message = not_a_word(source.text(), span.clone());
     }
+    Diagnostics(vec![source.error(span, message)])
 }
 
 /// The message for a value where a field takes one of its words (`kind = 42`): the TOML

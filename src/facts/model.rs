@@ -123,6 +123,14 @@ macro_rules! record_kinds {
             pub(super) fn append(&mut self, more: MoreRecords) {
                 $(self.$field.extend(more.$field);)*
             }
+
+            /// A later piece of the file on its own, with the article of the first.
+            pub(super) fn with_article(article: Article, more: MoreRecords) -> FactsFile {
+                FactsFile {
+                    article,
+                    $($field: more.$field,)*
+                }
+            }
         }
 
         /// One record of any kind, borrowed from a [`FactsFile`].
@@ -252,7 +260,7 @@ impl Kind {
 }
 
 /// The article the facts come from.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
     /// Names the article and its graph.

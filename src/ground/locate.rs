@@ -54,8 +54,10 @@ pub fn locate(facts: &Facts, text: &ArticleText) -> Result<Located, Vec<Diagnost
             ),
         )),
     };
-    for (i, quote) in facts.file().article.evidence.0.iter().enumerate() {
-        check(Some((None, i)), quote);
+    if facts.holds_article() {
+        for (i, quote) in facts.file().article.evidence.0.iter().enumerate() {
+            check(Some((None, i)), quote);
+        }
     }
     for record in facts.records() {
         for (i, quote) in record.evidence().0.iter().enumerate() {

@@ -20,7 +20,18 @@ pub fn records(
     text: &ArticleText,
     located: &locate::Located,
 ) -> structure::Grounded {
-    let mut grounded = structure::ground(facts, text, located);
+    let context = structure::Context::new(text, structure::entities(facts.file()));
+    records_in(facts, &context, located)
+}
+
+/// As [`records`], with the reader of the article's text made beforehand: for a file checked
+/// a piece at a time, whose pieces share it.
+pub fn records_in(
+    facts: &Facts,
+    context: &structure::Context,
+    located: &locate::Located,
+) -> structure::Grounded {
+    let mut grounded = structure::ground(facts, context, located);
     let mut errors = values::ground(facts).err().unwrap_or_default();
     errors.append(&mut grounded.errors);
     errors.sort_by_key(|d| (d.line, d.column));

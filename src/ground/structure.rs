@@ -31,7 +31,7 @@
 //! Records marked `basis = "editorial"` are the editor's and are not checked.
 
 use crate::diagnostic::Diagnostic;
-use crate::facts::{Facts, OrgKind, RecordRef, RelationKind, Status, Text};
+use crate::facts::{Facts, FactsFile, OrgKind, RecordRef, RelationKind, Status, Text};
 use crate::ground::locate::Located;
 use crate::text::article::ArticleText;
 use crate::text::structure::{Class, Entity, Pattern, Reader, Reading, Stage};
@@ -41,14 +41,12 @@ use std::ops::Range;
 /// Checks the structure of every record of `facts` against its located quotes in `text`;
 /// each reference, direction, status or qualifier the words do not support is one
 /// diagnostic at the field.
-pub fn ground(facts: &Facts, text: &ArticleText, located: &Located) -> Grounded {
-    let (entities, index, shared) = entities(facts);
-    let reader = Reader::new(&text.text, entities);
+pub fn ground(facts: &Facts, context: &Context, located: &Located) -> Grounded {
     let mut g = Grounder {
         facts,
-        reader: &reader,
-        index,
-        shared,
+        reader: &context.reader,
+        index: &context.index,
+        shared: &context.shared,
         problems: Vec::new(),
         unread: Vec::new(),
     };
@@ -89,12 +87,49 @@ pub fn class(kind: OrgKind) -> Class {
     }
 }
 
-/// The people, organizations and places of a facts file as the reader looks for them, and
-/// the index of each id.
-fn entities(facts: &Facts) -> (Vec<Entity>, HashMap<String, usize>, Vec<usize>) {
+/// The people, organizations and places of a facts file read in its article's text: the
+/// reader of words, which looks for them, and which of its entities each id is. Made once for
+/// a file, and shared by its pieces when it is checked a piece at a time.
+#[derive(Debug)]
+pub struct Context {
+    reader: Reader,
+    /// Each reader entity's id in the file, from an id of the file.
+    index: HashMap<String, usize>,
+    /// How many records of the file each reader entity stands for.
+    shared: Vec<usize>,
+}
+
+impl Context {
+    /// The reader of `text` for `entities` (of [`entities`], for every piece of the file).
+    pub fn new(text: &ArticleText, entities: Vec<Entity>) -> Context {
+        // Records that share their kind and every name are one entity to the reader: no
+        // words can tell them apart, and reading each alone would cost the square of their
+        // number.
+        let mut groups: HashMap<(Class, Vec<String>), usize> = HashMap::new();
+        let mut unique: Vec<Entity> = Vec::new();
+        let mut index = HashMap::new();
+        let mut shared = Vec::new();
+        for e in entities {
+            let at = *groups.entry((e.class, e.names.clone())).or_insert_with(|| {
+                unique.push(e.clone());
+                shared.push(0);
+                unique.len() - 1
+            });
+            shared[at] += 1;
+            index.insert(e.key, at);
+        }
+        Context {
+            reader: Reader::new(&text.text, unique),
+            index,
+            shared,
+        }
+    }
+}
+
+/// The people, organizations and places of `file`'s records as the reader looks for them.
+pub fn entities(file: &FactsFile) -> Vec<Entity> {
     let mut entities = Vec::new();
     let texts = |list: &[Text]| list.iter().map(|t| t.get_ref().clone()).collect::<Vec<_>>();
-    let file = facts.file();
     for o in &file.organizations {
         let class = class(*o.kind.get_ref());
         let mut names = vec![o.name.get_ref().clone()];
@@ -138,31 +173,16 @@ fn entities(facts: &Facts) -> (Vec<Entity>, HashMap<String, usize>, Vec<usize>) 
             description: String::new(),
         });
     }
-    // Records that share their kind and every name are one entity to the reader: no words
-    // can tell them apart, and reading each alone would cost the square of their number.
-    let mut groups: HashMap<(Class, Vec<String>), usize> = HashMap::new();
-    let mut unique: Vec<Entity> = Vec::new();
-    let mut index = HashMap::new();
-    let mut shared = Vec::new();
-    for e in entities {
-        let at = *groups.entry((e.class, e.names.clone())).or_insert_with(|| {
-            unique.push(e.clone());
-            shared.push(0);
-            unique.len() - 1
-        });
-        shared[at] += 1;
-        index.insert(e.key, at);
-    }
-    (unique, index, shared)
+    entities
 }
 
 struct Grounder<'a> {
     facts: &'a Facts,
     reader: &'a Reader,
     /// Each reader entity's id in the file, from an id of the file.
-    index: HashMap<String, usize>,
+    index: &'a HashMap<String, usize>,
     /// How many records of the file each reader entity stands for.
-    shared: Vec<usize>,
+    shared: &'a [usize],
     problems: Vec<Diagnostic>,
     unread: Vec<Diagnostic>,
 }

@@ -28,7 +28,9 @@ pub fn ground(facts: &Facts) -> Result<(), Vec<Diagnostic>> {
         facts,
         problems: Vec::new(),
     };
-    g.article();
+    if facts.holds_article() {
+        g.article();
+    }
     for record in facts.records() {
         if record.editorial().is_none() {
             g.record(record);

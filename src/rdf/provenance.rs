@@ -10,7 +10,7 @@
 
 use crate::facts::Facts;
 use crate::ground::locate::Located;
-use crate::rdf::iris::Iris;
+use crate::rdf::iris::{Iris, NodeKind};
 use crate::rdf::mapping::{Mapping, RecordMapping, TripleWriter, date_literal};
 use crate::rdf::vocab::{local_name, oa, prov, rdf, schema, skos, xsd};
 use crate::text::article::{ArticleText, sha256};
@@ -71,7 +71,7 @@ impl<'a> Annotator<'a> {
     /// An annotator for the article of `inputs`; `labels` are the labels of every resource
     /// the article's mapping names ([`Mapping::labels`]).
     pub fn new(inputs: Inputs<'a>, labels: HashMap<NamedNode, String>, iris: &'a Iris) -> Self {
-        let facts_sha = sha256(inputs.facts.source().text());
+        let facts_sha = inputs.facts.sha256().to_owned();
         let text_sha = inputs.text.map_or("", |t| t.sha256.as_str());
         let run_id = sha256(&format!("{TOOL} {VERSION}\n{facts_sha}\n{text_sha}"));
         let activity = iris.article_part(
@@ -319,11 +319,19 @@ impl Provenance<'_> {
     fn statement_label(&self, triple: &Triple) -> String {
         let term = |t: TermRef<'_>| -> String {
             match t {
-                TermRef::NamedNode(n) => self
-                    .labels
-                    .get(&n.into_owned())
-                    .cloned()
-                    .unwrap_or_else(|| local_name(n.as_str()).to_owned()),
+                TermRef::NamedNode(n) => match self.labels.get(&n.into_owned()) {
+                    Some(label) => label.clone(),
+                    // The article, or a record mapped with another piece of a large file.
+                    None => match self.iris.kind_of(n.as_str()) {
+                        Some(NodeKind::Article(id)) if id == self.inputs.facts.article_id() => {
+                            self.inputs.facts.file().article.title.get_ref().clone()
+                        }
+                        Some(NodeKind::Record(_, id)) if self.inputs.facts.kind(id).is_some() => {
+                            self.inputs.facts.name(id)
+                        }
+                        _ => local_name(n.as_str()).to_owned(),
+                    },
+                },
                 TermRef::Literal(l) => {
                     let value: String = l.value().chars().take(60).collect();
                     format!("“{value}”")

@@ -134,10 +134,12 @@ impl ArticleText {
 
 /// Hex SHA-256 of a text's UTF-8 bytes.
 pub fn sha256(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(text.as_bytes()))
+}
+
+/// A digest in lowercase hex.
+pub fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Normalizes characters for matching and remembers where each came from.

@@ -163,8 +163,8 @@ impl Mapper<'_> {
             .facts
             .event(event)
             .expect("references are checked before mapping");
-        match e.date.get_ref() {
-            When::On(date) => self.iris.date(date),
+        match e.date {
+            When::On(date) => self.iris.date(&date),
             When::Unknown | When::By(_) => self.iris.part(Kind::Event, event, "time"),
         }
     }
@@ -183,9 +183,9 @@ impl Mapper<'_> {
                     .facts
                     .event(event)
                     .expect("references are checked before mapping");
-                let instant = match e.date.get_ref() {
+                let instant = match e.date {
                     When::By(_) => None,
-                    _ if e.relative.is_some() => None,
+                    _ if e.relative => None,
                     _ => Some(self.event_time(event)),
                 };
                 (instant, Some(self.iri(event)))

@@ -212,16 +212,23 @@ pub fn map_records<'a>(
         writer: TripleWriter::default(),
         dated: Vec::new(),
     };
-    let article = iris.article(facts.article_id());
-    mapper.article(&article);
-    let mut first = vec![RecordMapping {
-        record: None,
-        evidence: facts.file().article.evidence.0.clone(),
-        triples: mapper.writer.take(),
-        dated: Vec::new(),
-        editorial: None,
-    }];
-    if let Some(note) = mapper.original_published() {
+    let mut first = Vec::new();
+    if facts.holds_article() {
+        let article = iris.article(facts.article_id());
+        mapper.article(&article);
+        first.push(RecordMapping {
+            record: None,
+            evidence: facts.file().article.evidence.0.clone(),
+            triples: mapper.writer.take(),
+            dated: Vec::new(),
+            editorial: None,
+        });
+    }
+    if let Some(note) = facts
+        .holds_article()
+        .then(|| mapper.original_published())
+        .flatten()
+    {
         first.push(RecordMapping {
             record: None,
             evidence: Vec::new(),
@@ -285,10 +292,8 @@ impl Mapper<'_> {
     /// How a unit is tied to the organization it is part of: ORG's `org:unitOf` when that is a
     /// formal organization (ORG's range for it), else `org:subOrganizationOf`.
     fn unit_of(&self, parent: &Text) -> (NamedNodeRef<'static>, NamedNodeRef<'static>) {
-        match self.facts.record(parent.get_ref()) {
-            Some(RecordRef::Organization(o)) if *o.kind.get_ref() == OrgKind::Formal => {
-                (org::UNIT_OF, org::HAS_UNIT)
-            }
+        match self.facts.org_kind(parent.get_ref()) {
+            Some(OrgKind::Formal) => (org::UNIT_OF, org::HAS_UNIT),
             _ => (org::SUB_ORGANIZATION_OF, org::HAS_SUB_ORGANIZATION),
         }
     }

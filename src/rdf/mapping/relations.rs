@@ -47,11 +47,10 @@ impl Mapper<'_> {
     /// Whether a boundary is an event the article reports as planned.
     fn planned(&self, bound: &Option<Spanned<Boundary>>) -> bool {
         bound.as_ref().is_some_and(|b| match b.get_ref() {
-            Boundary::Event(id) => self.facts.event(id).is_some_and(|e| {
-                e.status
-                    .as_ref()
-                    .is_some_and(|s| *s.get_ref() == Status::Planned)
-            }),
+            Boundary::Event(id) => self
+                .facts
+                .event(id)
+                .is_some_and(|e| e.status == Some(Status::Planned)),
             Boundary::Date(_) => false,
         })
     }

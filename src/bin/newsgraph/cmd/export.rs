@@ -84,14 +84,9 @@ fn stream_rdf_export(
     // Each article's graph is made record by record as it is gathered for sorting, so that
     // its mapping and its triples are never held whole beside it.
     let add_article = |plan: &pipeline::Planned, sorter: &mut Sorter| {
-        let checked = pipeline::check_planned(plan, options)?;
-        let streamed = checked.stream(
-            iris,
-            !options.without_provenance,
-            options.timestamp.as_deref(),
-        );
-        sorter.extend(streamed.triples())?;
-        Ok::<_, newsgraph::Error>(GraphName::from(streamed.graph().clone()))
+        let graph =
+            pipeline::stream_planned(plan, options, iris, |triples| sorter.extend(triples))?;
+        Ok::<_, newsgraph::Error>(GraphName::from(graph))
     };
     let mut names: Vec<String> = planned
         .iter()

@@ -111,22 +111,14 @@ fn put_all(
             bar.inc(1);
             continue;
         }
-        // The article's graph is made record by record and sorted, through temporary files
-        // past a million triples, before the store takes it: so the checked records are let
-        // go before the bulk loader fills its buffers, and the triples come each once,
-        // counted as they come.
-        let checked = pipeline::check_planned(plan, options)?;
-        let (graph, sorted) = {
-            let streamed = checked.stream(
-                iris,
-                !options.without_provenance,
-                options.timestamp.as_deref(),
-            );
-            let mut sorter = Sorter::new("");
-            sorter.extend(streamed.triples())?;
-            (streamed.graph().clone(), sorter.finish()?)
-        };
-        drop(checked);
+        // The article's graph is made a piece of its facts file at a time, record by record,
+        // and sorted, through temporary files past a million triples, before the store takes
+        // it: so no checked record is held while the bulk loader fills its buffers, and the
+        // triples come each once, counted as they come.
+        let mut sorter = Sorter::new("");
+        let graph =
+            pipeline::stream_planned(plan, options, iris, |triples| sorter.extend(triples))?;
+        let sorted = sorter.finish()?;
         let source = plan
             .path
             .as_ref()
