@@ -98,6 +98,16 @@ pub struct Checked {
     pub unread: Vec<crate::diagnostic::Diagnostic>,
 }
 
+/// Reads, checks and verifies every facts file a piece at a time ([`Pieces`]; a file of less
+/// than 8 MiB is one piece), handing each sound piece to `keep`, with the file it comes from,
+/// before the next is read. Every file's problems are reported, not only the first file's.
+pub fn check_pieces_of(
+    options: &Options,
+    keep: impl FnMut(Option<&Path>, Checked) -> Result<()>,
+) -> Result<()> {
+    check_each(options, true, keep)
+}
+
 /// Reads, checks and verifies every facts file, each whole. Every file's problems are
 /// reported, not only the first file's.
 pub fn check(options: &Options) -> Result<Vec<Checked>> {
@@ -350,19 +360,6 @@ fn article(c: Checked, options: &Options, iris: &Iris) -> Article {
 }
 
 impl Checked {
-    /// How many distinct triples the article's graph holds, with its provenance, counted
-    /// without holding the graph: each triple of [`Checked::stream`] is remembered by a
-    /// 64-bit hash.
-    pub fn triple_count(&self, iris: &Iris) -> usize {
-        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-        let hasher = BuildHasherDefault::<DefaultHasher>::default();
-        let streamed = self.stream(iris, true, None);
-        let mut hashes: Vec<u64> = streamed.triples().map(|t| hasher.hash_one(&t)).collect();
-        hashes.sort_unstable();
-        hashes.dedup();
-        hashes.len()
-    }
-
     /// The article's graph, to be made record by record as it is read ([`Streamed`]), with
     /// its provenance when `provenance` is set, recording `timestamp` as the time of the run.
     pub fn stream<'a>(

@@ -121,9 +121,10 @@ impl Corpus {
         self.files
     }
 
-    /// Adds the entities of one facts file, noting each conflict with an earlier file.
+    /// Adds the entities of one facts file (or of one piece of it: [`crate::facts::Pieces`]),
+    /// noting each conflict with an earlier file.
     pub fn add(&mut self, facts: &Facts) {
-        self.files += 1;
+        self.files += usize::from(facts.holds_article());
         let source = facts.source();
         let article = facts.article_id().to_owned();
         for record in facts.records().filter(|r| r.kind().is_entity()) {

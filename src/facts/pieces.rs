@@ -132,6 +132,25 @@ impl Pieces {
         })
     }
 
+    /// The article id of the facts file at `path`, read from its first piece alone; `None`
+    /// when that cannot be read (reading the whole file then says why).
+    pub fn article_id_of(path: &Path) -> Option<String> {
+        #[derive(serde::Deserialize)]
+        struct Head {
+            article: HeadArticle,
+        }
+        #[derive(serde::Deserialize)]
+        struct HeadArticle {
+            id: String,
+        }
+        let piece = Splitter::open(path, FACTS, PIECE_BYTES)
+            .ok()?
+            .next(None)
+            .ok()??;
+        let head: Head = toml::from_str(&piece.text).ok()?;
+        Some(head.article.id)
+    }
+
     /// The index of every record of the file.
     pub fn index(&self) -> &Index {
         &self.index

@@ -87,8 +87,8 @@ fn read_one(facts: Option<&PathBuf>, source: &SourceArg, iris: &Iris) -> anyhow:
 
 /// Prints, on standard error, the relations whose direction the reader of structure could not
 /// read (see `Checked::unread`), one `note:` line each.
-pub fn print_unread(article: &newsgraph::pipeline::Checked) {
-    for note in &article.unread {
+pub fn print_unread(unread: &[newsgraph::diagnostic::Diagnostic]) {
+    for note in unread {
         eprintln!("note: {note}");
     }
 }
