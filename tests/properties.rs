@@ -1,6 +1,6 @@
-//! Property tests of every parser a user feeds: random edits of valid facts files, `--bind`
-//! values, SPARQL text, arbitrary text for `draft`, and the query strings and headers of the
-//! endpoint. Each must answer (a value or a located
+//! Property tests of every parser a user feeds: random edits of valid facts files (read whole,
+//! and in pieces as large files are), `--bind` values, SPARQL text, arbitrary text for `draft`,
+//! and the query strings and headers of the endpoint. Each must answer (a value or a located
 //! error), never panic. The number of cases is proptest's `PROPTEST_CASES` (a small default
 //! here, so the suite stays quick; `scripts/fuzz.sh` runs many more).
 
@@ -101,8 +101,65 @@ fn parses_or_locates(original: &str, edits: &[Edit]) -> Result<(), TestCaseError
     Ok(())
 }
 
+/// Reads an edited facts file whole and in pieces of about `piece_bytes`: both accept it with
+/// the same records mapped, or refuse it with the same problems.
+fn pieces_agree_with_the_whole(
+    original: &str,
+    edits: &[Edit],
+    piece_bytes: usize,
+) -> Result<(), TestCaseError> {
+    use newsgraph::facts::Pieces;
+    use std::collections::BTreeSet;
+    let text = edits.iter().fold(original.to_owned(), |t, e| apply(&t, e));
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("edited.toml");
+    std::fs::write(&path, &text).unwrap();
+    let iris = newsgraph::Iris::default();
+    let triples = |facts: &Facts| -> BTreeSet<String> {
+        newsgraph::rdf::mapping::map_records(facts, &iris)
+            .flat_map(|r| r.all_triples().map(|t| t.to_string()).collect::<Vec<_>>())
+            .collect()
+    };
+    let problems = |e: newsgraph::Error| -> BTreeSet<String> {
+        match e {
+            newsgraph::Error::Facts(d) => d.0.iter().map(|d| d.to_string()).collect(),
+            other => BTreeSet::from([other.to_string()]),
+        }
+    };
+    let whole = Facts::read(&path).map(|f| triples(&f)).map_err(problems);
+    let pieces = Pieces::open_in(&path, piece_bytes, |_| {})
+        .map_err(problems)
+        .and_then(|pieces| {
+            let (mut found, mut mapped) = (BTreeSet::new(), BTreeSet::new());
+            for piece in pieces.checked() {
+                let (facts, problems) = piece.map_err(|e| BTreeSet::from([e.to_string()]))?;
+                found.extend(problems.iter().map(|d| d.to_string()));
+                // A piece is mapped only once checked, as the pipeline does.
+                if found.is_empty() {
+                    mapped.extend(triples(&facts));
+                }
+            }
+            if found.is_empty() {
+                Ok(mapped)
+            } else {
+                Err(found)
+            }
+        });
+    prop_assert_eq!(whole, pieces);
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(config(48))]
+
+    #[test]
+    fn an_edited_facts_file_read_in_pieces_is_read_as_whole(
+        edits in prop::collection::vec(edit(), 1..4),
+        seed in any::<bool>(),
+        piece_bytes in 1usize..3000,
+    ) {
+        pieces_agree_with_the_whole(if seed { SEED } else { NORTHWIND }, &edits, piece_bytes)?;
+    }
 
     #[test]
     fn an_edited_facts_file_gives_a_graph_or_located_errors(

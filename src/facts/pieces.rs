@@ -71,8 +71,10 @@ impl Pieces {
         Pieces::open_in(path, piece_bytes, each)
     }
 
-    /// As [`Pieces::open`], cutting pieces of about `piece_bytes` whatever the file's size.
-    fn open_in(
+    /// As [`Pieces::open`], cutting pieces of about `piece_bytes` whatever the file's size:
+    /// for tests.
+    #[doc(hidden)]
+    pub fn open_in(
         path: &Path,
         piece_bytes: usize,
         mut each: impl FnMut(&FactsFile),
