@@ -182,7 +182,7 @@ pub fn stream_planned(
     mut take: impl FnMut(&mut dyn Iterator<Item = Triple>) -> Result<()>,
 ) -> Result<NamedNode> {
     let source = match &planned.path {
-        Some(path) => Source::pieces(path)?,
+        Some(path) => Source::pieces(path, options.source.as_deref())?,
         None => Source::Whole(Box::new(Facts::embedded())),
     };
     let graph = iris.graph(&planned.id);
@@ -219,7 +219,7 @@ fn check_each(
     let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for path in paths {
         let opened = match path {
-            Some(path) if pieces => Source::pieces(path),
+            Some(path) if pieces => Source::pieces(path, options.source.as_deref()),
             Some(path) => Facts::read(path).map(|f| Source::Whole(Box::new(f))),
             None => Ok(Source::Whole(Box::new(Facts::embedded()))),
         };
@@ -262,11 +262,19 @@ enum Source {
 }
 
 impl Source {
-    /// The facts file at `path`, opened to be read a piece at a time.
-    fn pieces(path: &Path) -> Result<Source> {
+    /// The facts file at `path`, opened to be read a piece at a time; the entities are kept
+    /// only when the article's text is at hand (`given`, or found as [`find_text`] finds it),
+    /// for its reader.
+    fn pieces(path: &Path, given: Option<&Path>) -> Result<Source> {
         let mut entities = Vec::new();
+        let mut verified = None;
         let pieces = Pieces::open(path, |file| {
-            entities.extend(ground::structure::entities(file));
+            // The first piece holds the `[article]` table, which names the text.
+            let verified = *verified
+                .get_or_insert_with(|| text_path(&file.article, Some(path), given).is_some());
+            if verified {
+                entities.extend(ground::structure::entities(file));
+            }
         })?;
         Ok(Source::Pieces(Box::new(pieces), entities))
     }
@@ -475,12 +483,21 @@ fn find_text(
     facts_path: Option<&Path>,
     given: Option<&Path>,
 ) -> Result<Option<ArticleText>> {
+    text_path(article, facts_path, given)
+        .map(|path| ArticleText::read(&path))
+        .transpose()
+}
+
+/// Where [`find_text`] finds the article text, if anywhere.
+fn text_path(
+    article: &crate::facts::Article,
+    facts_path: Option<&Path>,
+    given: Option<&Path>,
+) -> Option<PathBuf> {
     if let Some(path) = given {
-        return ArticleText::read(path).map(Some);
+        return Some(path.to_owned());
     }
-    let Some(name) = &article.source else {
-        return Ok(None);
-    };
+    let name = article.source.as_ref()?;
     let mut dirs: Vec<PathBuf> = std::env::var_os(ARTICLES_ENV)
         .map(PathBuf::from)
         .into_iter()
@@ -491,6 +508,4 @@ fn find_text(
     dirs.iter()
         .map(|dir| dir.join(name.get_ref()))
         .find(|candidate| candidate.is_file())
-        .map(|path| ArticleText::read(&path))
-        .transpose()
 }
