@@ -5,6 +5,10 @@
 //! position). [`Facts::parse`] then checks what types cannot: ids are well formed
 //! and unique, every reference names a record of the right kind, evidence is present and
 //! short.
+//!
+//! A large file need not be held whole: [`Pieces`] reads it a piece at a time, keeping only
+//! the [`Index`] of its records, and hands out each piece as [`Facts`] of its own that look
+//! other records up in that index.
 
 mod check;
 pub mod corpus;

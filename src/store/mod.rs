@@ -633,17 +633,27 @@ fn replace_graph(
     graph: NamedNodeRef<'_>,
     triples: &[Triple],
 ) -> Result<()> {
-    let old: std::collections::HashSet<Triple> = transaction
+    // The old triples in the store's order: looked up in that order, they are found in the
+    // same blocks of the store one after another (in a hashed order, removing an article
+    // took twice as long).
+    let old: Vec<Triple> = transaction
         .quads_for_pattern(None, None, None, Some(graph.into()))
         .map(|q| q.map(Triple::from))
         .collect::<Result<_, _>>()?;
     let new: std::collections::HashSet<&Triple> = triples.iter().collect();
+    // A graph emptied (an article removed) is cleared at once, faster than quad by quad.
+    if new.is_empty() {
+        transaction.clear_graph(graph)?;
+    }
     transaction.insert_named_graph(graph);
-    for triple in triples.iter().filter(|t| !old.contains(*t)) {
+    let held: std::collections::HashSet<&Triple> = old.iter().collect();
+    for triple in triples.iter().filter(|t| !held.contains(*t)) {
         transaction.extend(stored_quads(triple.as_ref(), graph));
     }
     for triple in old.iter().filter(|t| !new.contains(t)) {
-        transaction.remove(triple.as_ref().in_graph(graph));
+        if !new.is_empty() {
+            transaction.remove(triple.as_ref().in_graph(graph));
+        }
         if !held_by_a_graph(transaction, triple.as_ref())? {
             transaction.remove(in_union(triple.as_ref()));
         }
