@@ -89,6 +89,9 @@ impl Pieces {
         while let Some(piece) = splitter.next(Some(&mut hasher))? {
             let source = SourceText::piece(&name, piece.text, piece.lines_before);
             let article = first.as_ref().map(|(_, f)| &f.article);
+            // A file that reads whole always reads piece by piece, but for an `[article]`
+            // table after the records, which fails the first piece: so `each` sees the whole
+            // file again only when it has seen nothing yet, or when reading it whole fails.
             let Some(file) = parse_piece(&source, article) else {
                 return Pieces::whole(path, &mut each);
             };
