@@ -73,6 +73,16 @@ pub struct EventOutline {
 }
 
 impl Index {
+    /// The index of a file read whole (`file`, from `source`), with the problems its ids and
+    /// parents have.
+    pub(super) fn whole(file: &FactsFile, source: &SourceText) -> (Index, Vec<Diagnostic>) {
+        let mut index = Index::default();
+        index.set_sha256(crate::text::article::sha256(source.text()));
+        let mut problems = index.add(file, source, true);
+        problems.extend(index.cycles(source.name()));
+        (index, problems)
+    }
+
     /// Records the SHA-256 of the file's whole text, once it is read.
     pub(super) fn set_sha256(&mut self, sha256: String) {
         self.sha256 = sha256;

@@ -63,10 +63,7 @@ impl Facts {
     /// Parses and checks a facts file; every problem found is returned, one per line.
     pub fn parse(source: SourceText) -> std::result::Result<Facts, Diagnostics> {
         let file = parse_file(&source)?;
-        let mut index = Index::default();
-        index.set_sha256(crate::text::article::sha256(source.text()));
-        let mut problems = index.add(&file, &source, true);
-        problems.extend(index.cycles(source.name()));
+        let (index, mut problems) = Index::whole(&file, &source);
         let (facts, checked) = Facts::piece(source, file, Arc::new(index), true);
         problems.extend(checked);
         if problems.is_empty() {

@@ -123,10 +123,7 @@ impl Pieces {
         let source = read_source(path)?;
         let file = super::parse_file(&source).map_err(Error::Facts)?;
         each(&file);
-        let mut index = Index::default();
-        index.set_sha256(crate::text::article::sha256(source.text()));
-        let mut problems = index.add(&file, &source, true);
-        problems.extend(index.cycles(source.name()));
+        let (index, problems) = Index::whole(&file, &source);
         Ok(Pieces {
             path: path.to_owned(),
             piece_bytes: usize::MAX,
