@@ -16,11 +16,18 @@
 //! So at most a few expensive questions use the CPUs at once, however many are sent, and a
 //! cheap one finds a quick slot free; the others wait for a slow slot until their time limit
 //! and are then told the server is busy.
+//!
+//! A question stopped in the quick lane has spent [`QUICK`] for nothing. The lanes remember
+//! it (by its text and bound values), so that when it is asked again it goes to the slow lane
+//! straight away; it is forgotten when it ends there within [`QUICK`], as after an update.
 
 use spargebra::Query;
 use spargebra::algebra::GraphPattern;
 use spargebra::term::{NamedNodePattern, TermPattern, TriplePattern};
+use std::collections::HashSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
+use std::sync::Mutex;
 use std::time::Duration;
 use tokio::sync::Semaphore;
 
@@ -34,6 +41,8 @@ pub struct Lanes {
     pub quick: Arc<Semaphore>,
     /// Slots for questions that run longer.
     pub slow: Arc<Semaphore>,
+    /// The questions that outgrew the quick lane, by [`Lanes::key`].
+    outgrown: Mutex<HashSet<u64>>,
 }
 
 impl Lanes {
@@ -42,9 +51,46 @@ impl Lanes {
         Lanes {
             quick: Arc::new(Semaphore::new(cpus.max(1) * 2)),
             slow: Arc::new(Semaphore::new((cpus / 2).max(1))),
+            outgrown: Mutex::new(HashSet::new()),
         }
     }
+
+    /// What the lanes know a question by: its text and its bound values.
+    pub fn key(text: &str, bindings: &[impl Hash]) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        text.hash(&mut hasher);
+        bindings.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    /// Whether the question outgrew the quick lane when last asked.
+    pub fn outgrew_quick(&self, key: u64) -> bool {
+        self.memo().contains(&key)
+    }
+
+    /// Remembers how long the question took when it ran to its end (or was stopped, in the
+    /// quick lane): past [`QUICK`] it goes to the slow lane from now on, within it no longer.
+    pub fn took(&self, key: u64, time: Duration) {
+        let mut outgrown = self.memo();
+        if time < QUICK {
+            outgrown.remove(&key);
+        } else {
+            if outgrown.len() >= REMEMBERED {
+                outgrown.clear();
+            }
+            outgrown.insert(key);
+        }
+    }
+
+    fn memo(&self) -> std::sync::MutexGuard<'_, HashSet<u64>> {
+        // A set of numbers cannot be left half-changed by a panic.
+        self.outgrown.lock().unwrap_or_else(|e| e.into_inner())
+    }
 }
+
+/// How many questions that outgrew the quick lane are remembered; past that, the memo starts
+/// again.
+const REMEMBERED: usize = 4096;
 
 /// Whether the query joins patterns that share no variable (`?a ?b ?c . ?d ?e ?f`): a cross
 /// product, walked by Oxigraph in loops that a time limit cannot stop.
@@ -201,6 +247,20 @@ mod tests {
 
     fn crossing(sparql: &str) -> bool {
         has_cross_product(&spargebra::SparqlParser::new().parse_query(sparql).unwrap())
+    }
+
+    #[test]
+    fn a_question_that_outgrew_the_quick_lane_is_remembered_until_it_is_quick_again() {
+        let lanes = Lanes::new(2);
+        let slow = Lanes::key("SELECT * { ?s ?p ?o }", &[("x", 1)]);
+        let other = Lanes::key("SELECT * { ?s ?p ?o }", &[("x", 2)]);
+        assert_ne!(slow, other);
+        assert!(!lanes.outgrew_quick(slow));
+        lanes.took(slow, QUICK);
+        assert!(lanes.outgrew_quick(slow));
+        assert!(!lanes.outgrew_quick(other));
+        lanes.took(slow, QUICK / 2);
+        assert!(!lanes.outgrew_quick(slow));
     }
 
     #[test]

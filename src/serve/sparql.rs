@@ -3,7 +3,7 @@
 
 use super::State;
 use super::cache::Key;
-use super::lanes::{QUICK, has_cross_product};
+use super::lanes::{Lanes, QUICK, has_cross_product};
 use super::negotiate::{GRAPHS, RESULTS, choose};
 use super::reply::{
     Body, Failure, Reply, accept, not_acceptable, off_executor, pairs, param, respond,
@@ -55,12 +55,15 @@ pub async fn run_query(state: &Arc<State>, request: Request, accept: Option<Stri
 }
 
 /// The whole answer: first in the quick lane for at most [`QUICK`], then, if it needs longer
-/// (or has a cross product), in the slow lane with what is left of its time limit.
+/// (or has a cross product), in the slow lane with what is left of its time limit. A question
+/// that outgrew the quick lane when last asked goes to the slow lane straight away.
 async fn ask(state: &Arc<State>, request: Request) -> Result<Answer, Failure> {
     let limit = state.config.limits.timeout.unwrap_or(Duration::MAX);
     let started = Instant::now();
-    let heavy = crate::query::run::parse(request.text(), request.get_prefixes())
-        .is_ok_and(|query| has_cross_product(&query));
+    let key = Lanes::key(request.text(), request.bindings());
+    let heavy = state.lanes.outgrew_quick(key)
+        || crate::query::run::parse(request.text(), request.get_prefixes())
+            .is_ok_and(|query| has_cross_product(&query));
     let request = Arc::new(request);
     if !heavy {
         let budget = limit.min(QUICK);
@@ -74,7 +77,10 @@ async fn ask(state: &Arc<State>, request: Request) -> Result<Answer, Failure> {
             move |state| {
                 let deadline = Deadline::start(Some(budget));
                 match quick.run_until(&state.loaded.store, &deadline) {
-                    Err(_) if deadline.expired() && budget < limit => Ok(None),
+                    Err(_) if deadline.expired() && budget < limit => {
+                        state.lanes.took(key, budget);
+                        Ok(None)
+                    }
                     other => other.map(Some).map_err(Failure::from),
                 }
             },
@@ -90,9 +96,12 @@ async fn ask(state: &Arc<State>, request: Request) -> Result<Answer, Failure> {
     }
     off_executor(state, &state.lanes.slow, false, left, left, move |state| {
         let deadline = Deadline::start(Some(left).filter(|_| limit != Duration::MAX));
-        request
+        let began = Instant::now();
+        let answer = request
             .run_until(&state.loaded.store, &deadline)
-            .map_err(Failure::from)
+            .map_err(Failure::from)?;
+        state.lanes.took(key, began.elapsed());
+        Ok(answer)
     })
     .await
 }
