@@ -8,8 +8,8 @@
 //! ```
 //!
 //! The arguments are a store, a query file (the usual prefixes are predeclared, as for
-//! `newsgraph query --file`; a question with a parameter needs its value written in) and the
-//! shortest step to print, in seconds (0 prints every step; below the top four levels, steps
+//! `newsgraph query --file`) and the shortest step to print, in seconds, then any values given
+//! to the query's variables as `NAME=VALUE`, as `--bind` takes them (0 prints every step; below the top four levels, steps
 //! that took less are left out). Each line is a step of the plan, indented under the steps it
 //! feeds, with its number of results and its seconds. The query runs to its end, with
 //! statistics kept, which makes it slower than it is without them.
@@ -21,14 +21,22 @@ use std::path::Path;
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [store, file, shortest] = args.as_slice() else {
-        bail!("usage: plan STORE QUERY.rq SECONDS");
+    let [store, file, shortest, binds @ ..] = args.as_slice() else {
+        bail!("usage: plan STORE QUERY.rq SECONDS [NAME=VALUE...]");
     };
     let shortest: f64 = shortest.parse().context("the shortest step, in seconds")?;
     let store = GraphStore::open_read_only(Path::new(store))?;
     let text = newsgraph::text::read::string(Path::new(file), newsgraph::text::read::QUERY)?;
     let prefixes = newsgraph::rdf::prefixes(&newsgraph::Iris::default());
-    let query = newsgraph::query::run::parse(&text, &prefixes)?;
+    let mut query = newsgraph::query::run::parse(&text, &prefixes)?;
+    let bindings = binds
+        .iter()
+        .map(|bind| {
+            let (name, value) = bind.split_once('=').context("a binding is NAME=VALUE")?;
+            newsgraph::query::catalogue::binding(name, value, &prefixes).map_err(anyhow::Error::msg)
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    newsgraph::query::bindings::write_in(&mut query, &bindings);
     let (results, explanation) = SparqlEvaluator::new()
         .for_query(query)
         .on_store(store.store())

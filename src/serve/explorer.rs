@@ -720,7 +720,7 @@ fn holdings_now(state: &State, limits: Limits) -> Result<Holdings, Problem> {
     )?;
     let (Some(start), Some(end)) = (
         pattern.find("  # Not superseded"),
-        pattern.find("  # Each name is looked up from the row"),
+        pattern.find("  # The date rules end here."),
     ) else {
         return Err(Problem(
             StatusCode::INTERNAL_SERVER_ERROR,
