@@ -19,7 +19,7 @@
 //!
 //! A question stopped in the quick lane has spent [`QUICK`] for nothing. The lanes remember
 //! it (by its text and bound values), so that when it is asked again it goes to the slow lane
-//! straight away; it is forgotten when it ends there within [`QUICK`], as after an update.
+//! straight away; it is forgotten when it ends there well within [`QUICK`], as after an update.
 
 use spargebra::Query;
 use spargebra::algebra::GraphPattern;
@@ -69,12 +69,14 @@ impl Lanes {
     }
 
     /// Remembers how long the question took when it ran to its end (or was stopped, in the
-    /// quick lane): past [`QUICK`] it goes to the slow lane from now on, within it no longer.
+    /// quick lane): past [`QUICK`] it goes to the slow lane from now on; within half of it, no
+    /// longer (the margin keeps a question that takes about [`QUICK`] from going back and
+    /// forth, stopped every other time).
     pub fn took(&self, key: u64, time: Duration) {
         let mut outgrown = self.memo();
-        if time < QUICK {
+        if time < QUICK / 2 {
             outgrown.remove(&key);
-        } else {
+        } else if time >= QUICK {
             if outgrown.len() >= REMEMBERED {
                 outgrown.clear();
             }
@@ -259,7 +261,9 @@ mod tests {
         lanes.took(slow, QUICK);
         assert!(lanes.outgrew_quick(slow));
         assert!(!lanes.outgrew_quick(other));
-        lanes.took(slow, QUICK / 2);
+        lanes.took(slow, QUICK * 3 / 4);
+        assert!(lanes.outgrew_quick(slow));
+        lanes.took(slow, QUICK / 3);
         assert!(!lanes.outgrew_quick(slow));
     }
 
