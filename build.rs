@@ -19,11 +19,11 @@ fn main() {
     let mut code = String::from(
         "/// The saved queries: (name, text), sorted by name.\npub const SAVED: &[(&str, &str)] = &[\n",
     );
+    // Each file by a path from the crate being compiled, not this script's absolute one: two
+    // checkouts built into one target directory can share this script's output.
     for name in names {
-        let path = dir.join(format!("{name}.rq"));
         code.push_str(&format!(
-            "    ({name:?}, include_str!({:?})),\n",
-            path.display().to_string()
+            "    ({name:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/queries/{name}.rq\"))),\n"
         ));
     }
     code.push_str("];\n");
