@@ -10,9 +10,6 @@ use clap::Parser;
 use std::io::Write;
 use std::process::ExitCode;
 
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     // A server shuts down gracefully on its own; every other command removes its temporary
