@@ -8,11 +8,12 @@
 //! ```
 //!
 //! The arguments are a store, a query file (the usual prefixes are predeclared, as for
-//! `newsgraph query --file`) and the shortest step to print, in seconds, then any values given
-//! to the query's variables as `NAME=VALUE`, as `--bind` takes them (0 prints every step; below the top four levels, steps
-//! that took less are left out). Each line is a step of the plan, indented under the steps it
-//! feeds, with its number of results and its seconds. The query runs to its end, with
-//! statistics kept, which makes it slower than it is without them.
+//! `newsgraph query --file`) and the shortest step to print, in seconds (0 prints every step;
+//! below the top four levels, steps that took less are left out), then any values given to
+//! the query's variables as `NAME=VALUE`, as `--bind` takes them (`date=2024-12-01`). Each
+//! line is a step of the plan, indented under the steps it feeds, with its number of results
+//! and its seconds. The query runs to its end, with statistics kept, which makes it slower
+//! than it is without them.
 
 use anyhow::{Context, bail};
 use newsgraph::store::GraphStore;
