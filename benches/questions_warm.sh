@@ -82,20 +82,6 @@ ask() {
     fi
 }
 
-# The text the reference is sent for a question: its own, with VAR=VALUE as a VALUES table.
-reference_text() {
-    python3 - "$1" "${2:-}" <<'PY'
-import sys
-path, bind = sys.argv[1:]
-text = open(path, encoding="utf-8").read()
-if bind:
-    var, value = bind.split("=", 1)
-    term = ('"%s"' % value) if ":" not in value else "<https://newsgraph.example/id/%s>" % value.replace(":", "/", 1)
-    at = text.index("WHERE {") + len("WHERE {")
-    text = text[:at] + f"\n  VALUES ?{var} {{ {term} }}" + text[at:]
-print(text)
-PY
-}
 
 for name in ${QUESTIONS:-$(basename -s .rq queries/*.rq)}; do
     # The questions with a parameter: `evidence` about Alibaba, which every corpus names, and
@@ -107,7 +93,7 @@ for name in ${QUESTIONS:-$(basename -s .rq queries/*.rq)}; do
         bind=date=2024-12-01
     fi
     url="$base/queries/$name${bind:+?$bind}"
-    $reference && reference_text "queries/$name.rq" "$bind" > "$sparql"
+    $reference && python3 benches/bind_values.py "queries/$name.rq" "$bind" > "$sparql"
     read -r status seconds < <(ask "$url")
     n=$runs
     if python3 -c "import sys; sys.exit(0 if float('$seconds') > 1 else 1)"; then
