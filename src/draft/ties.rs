@@ -254,6 +254,12 @@ fn posts_in(reader: &Reader, span: Range<usize>) -> Vec<(usize, String, usize)> 
             && !matches!(m.how, How::Anaphor(_))
     };
     let person = |m: &&Mention| class(m) == Class::Person;
+    // An organization that owns what follows: "its", "the company's".
+    let owner = |m: &&Mention| {
+        !matches!(class(m), Class::Person | Class::Place | Class::Group)
+            && (t[m.tokens.1 - 1].possessive
+                || matches!(t[m.tokens.1 - 1].word.as_str(), "its" | "their"))
+    };
     let covered = |k: usize| mentions.iter().any(|m| m.tokens.0 <= k && k < m.tokens.1);
     let mut out = Vec::new();
     // "X, headed by Y", "X is headed by the engineer Y": Y heads X.
@@ -287,11 +293,13 @@ fn posts_in(reader: &Reader, span: Range<usize>) -> Vec<(usize, String, usize)> 
             continue;
         };
         let end = i + phrase.split(' ').count();
-        // The organization: named just before the role, or after "of".
+        // The organization: named just before the role, by its name or by a possessive
+        // anaphor ("its CFO", "the company's finance director", "the yard's managing
+        // director"), which the check resolves as the reader does; or named after "of".
         let before = mentions
             .iter()
             .copied()
-            .filter(org)
+            .filter(|m| org(m) || (owner(m) && matches!(m.how, How::Anaphor(_))))
             .find(|m| m.tokens.1 == i);
         let of = (t.get(end).is_some_and(|x| x.word == "of"))
             .then(|| {
@@ -408,6 +416,7 @@ mod tests {
                 entity("osterby", Class::Company, "Osterby Rail"),
                 entity("mira", Class::Person, "Mira Koenig"),
                 entity("teodor", Class::Person, "Teodor Lind"),
+                entity("nordwire", Class::Company, "Nordwire"),
             ],
         );
         let key = |e: usize| reader.entities()[e].key.clone();
@@ -461,7 +470,15 @@ mod tests {
             let post = (holder.to_owned(), role.to_owned(), "osterby".to_owned());
             assert_eq!(posts(text), [post], "{text}");
         }
-        // An organization named only by an anaphor is left to a person.
-        assert!(posts("Osterby Rail grew. Mira Koenig, its CFO, spoke.").is_empty());
+        // An organization named by a possessive anaphor, as the check resolves it; not the
+        // wire service in brackets of a dateline.
+        for text in [
+            "Osterby Rail grew. Mira Koenig, its CFO, spoke.",
+            "OSLO, May 2 (Nordwire) - Osterby Rail grew. Its CFO, Mira Koenig, spoke.",
+            "Osterby Rail grew. Mira Koenig, the company's CFO, spoke.",
+        ] {
+            let post = ("mira".to_owned(), "CFO".to_owned(), "osterby".to_owned());
+            assert_eq!(posts(text), [post], "{text}");
+        }
     }
 }

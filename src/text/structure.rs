@@ -857,7 +857,8 @@ impl Reader {
             let nearest = || own().filter(|m| !self.appositive(m)).find(fits);
             let subject = || own().filter(fits).last();
             // The subject of the sentence before: its first fitting mention, after an opening
-            // phrase ("With SoilTally on board, Brightcoulee will …") when there is one.
+            // phrase ("With SoilTally on board, Brightcoulee will …") when there is one, and
+            // not a name in brackets ("MUNICH, Feb 12 (Nordwire) - Veltrana AG will …").
             let first_before = || {
                 sentence.checked_sub(1).and_then(|before| {
                     let mentions: Vec<&Mention> = out
@@ -866,6 +867,7 @@ impl Reader {
                         .skip_while(|m| in_sentence(m, sentence))
                         .take_while(|m| in_sentence(m, before))
                         .filter(fits)
+                        .filter(|m| !self.bracketed(m))
                         .collect();
                     let opening = mentions.last().and_then(|m| self.opening_end(m.tokens.0));
                     mentions
@@ -921,6 +923,14 @@ impl Reader {
         }
         out.extend(pending);
         out
+    }
+
+    /// Whether a mention is all that stands between brackets: "(Nordwire)".
+    fn bracketed(&self, m: &Mention) -> bool {
+        let t = &self.tokens;
+        m.tokens.0 > 0
+            && t[m.tokens.0 - 1].word == "("
+            && t.get(m.tokens.1).is_some_and(|x| x.word == ")")
     }
 
     /// Where the opening phrase of the sentence that token `at` is in ends (its comma), when
@@ -2232,6 +2242,8 @@ Osterby Rail signed a contract to supply Pell Logistics. => Serves osterby pell"
         assert_named(concat!(
             // "Its" stands for the subject after the opening phrase of the sentence before.
             "With Pell Logistics on board, Osterby Rail will grow. Its staff rose. => pell Name; osterby Name; osterby Anaphor(\"its\")\n",
+            // Not a name in brackets: the wire service of a dateline.
+            "OSLO, May 2 (Pell Logistics) - Osterby Rail will grow. Its staff rose. => pell Name; osterby Name; osterby Anaphor(\"its\")\n",
             // "the forum" stands for the entity of its sentence whose name has that noun.
             "Osterby Rail is a member of the Nordic Rail Forum, and Mira Koenig chairs the forum's board. => osterby Name; forum Name; mira Name; forum Anaphor(\"forum\")\n",
         ));
