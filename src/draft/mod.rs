@@ -105,6 +105,9 @@ pub struct Post {
     pub at: Range<usize>,
     /// The quote stating it.
     pub evidence: String,
+    /// A further quote naming the organization, with where it was taken, when the post's own
+    /// sentence leaves it to be understood ("X, CFO since 2017, is leaving").
+    pub also: Vec<(String, Range<usize>)>,
 }
 
 /// What a number counts, in the terms of the evaluation.
@@ -256,7 +259,10 @@ impl Draft {
             all.extend(e.also.iter().map(|(q, _)| q.as_str()));
         }
         all.extend(self.places.iter().map(|p| p.evidence.as_str()));
-        all.extend(self.posts.iter().map(|p| p.evidence.as_str()));
+        for p in &self.posts {
+            all.push(p.evidence.as_str());
+            all.extend(p.also.iter().map(|(q, _)| q.as_str()));
+        }
         all.extend(self.relations.iter().map(|r| r.evidence.as_str()));
         all.extend(
             self.numbers
@@ -418,7 +424,10 @@ fn keep_found_quotes(draft: &mut Draft, text: &str) {
         .chain(draft.places.iter().map(|p| p.id.clone()))
         .collect();
     draft.posts.retain(|p| {
-        found(&p.evidence, &p.at) && ids.contains(&p.organization) && ids.contains(&p.holder)
+        found(&p.evidence, &p.at)
+            && p.also.iter().all(|(q, at)| found(q, at))
+            && ids.contains(&p.organization)
+            && ids.contains(&p.holder)
     });
     draft.relations.retain(|r| {
         found(&r.evidence, &r.at) && ids.contains(&r.subject) && ids.contains(&r.object)

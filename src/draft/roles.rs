@@ -15,7 +15,7 @@ use super::segment::patterns;
 use regex::Regex;
 use std::sync::LazyLock;
 
-const ROLE: &str = r"(?:supervisory board chair(?:man|woman|person)?|board chair(?:man|woman|person)?|chair(?:person)?|CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|chief commercial officer|chairman|chairwoman|(?:senior\s+|executive\s+)?vice[- ]president|president|executive|general manager|managing director|(?:finance|financial|operations|commercial|marketing|technical|technology|sales|research|communications|editorial|regional|non-executive) director|director|(?:[a-z]+\s+)?analyst|(?:managing\s+)?partner|(?:group\s+)?treasurer|(?:company\s+)?secretary|head of [a-z]+(?:\s+[a-z]+)?|[a-z]+ head|head)";
+const ROLE: &str = r"(?:supervisory board chair(?:man|woman|person)?|board chair(?:man|woman|person)?|chair(?:person)?|CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|chief commercial officer|chairman|chairwoman|(?:senior\s+|executive\s+)?vice[- ]president(?:\s+of\s+(?:finance|sales|operations|marketing|engineering|research|communications|investor relations|human resources|strategy|technology|[a-z]+\s+[a-z]+))?|president|executive|general manager|managing director|(?:finance|financial|operations|commercial|marketing|technical|technology|sales|research|communications|editorial|regional|non-executive|investment|fleet|design|manufacturing|engineering) director|director of (?:operations|finance|manufacturing|engineering|sales|marketing|research|communications|investor relations)|director|(?:[a-z]+\s+)?analyst|(?:managing\s+)?partner|(?:group\s+)?treasurer|(?:company\s+)?secretary|head of [a-z]+(?:\s+[a-z]+)?|[a-z]+ head|head)";
 
 /// Words that describe an organization before its name ("the Nairobi brokerage Mlima
 /// Securities", "the Brno ink maker Inkora"): a place's name, up to two words, a noun of a kind
@@ -30,9 +30,10 @@ enum Unnamed {
     /// The organization the sentence names first, its subject ("Y will merge …, chief
     /// executive X told reporters"; "Finance director X, who joined Y in 2021").
     First,
-    /// The organization the text names most, for "the company's" and "the group's" ("X, the
-    /// company's finance director"); `check --source` holds it to what its reader resolves
-    /// those words to.
+    /// The organization the text names most, for a role named alone ("X, CFO since 2017,",
+    /// "X took over as CEO"); the post also quotes the sentence that last named it. ("X, the
+    /// company's finance director" is read by the reader of structure, which resolves "the
+    /// company's" as the check does: [`super::ties`].)
     Main,
 }
 
@@ -81,27 +82,21 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
             "X, its ROLE",
             before,
         ),
-        // X, the company's ROLE: the organization the text names most.
-        (
-            p(
-                r"«P(?<p>\d+)»,\s+(?:who\s+has\s+been\s+)?the\s+(?:company|group)['’]s\s+(?<adj>(?:senior|deputy|new|former)\s+)?(?<role>ROLE)\b",
-            ),
-            "X, the company's ROLE",
-            Unnamed::Main,
-        ),
         // X, CFO since 2017, …: a role with no organization, in apposition and followed by a
-        // date or the end of the apposition: the organization the text names most.
+        // date or the end of the apposition or sentence ("…, said X, chief financial
+        // officer."): the organization the text names most.
         (
             p(
-                r"«P(?<p>\d+)»,\s+(?<adj>(?:interim|acting)\s+)?(?<role>ROLE)(?:\s+(?:since|from)\s+[^,]{1,20})?,",
+                r"«P(?<p>\d+)»,\s+(?<adj>(?:interim|acting)\s+)?(?<role>ROLE)(?:\s+(?:since|from)\s+[^,.]{1,20})?(?:,|\.?$)",
             ),
             "X, ROLE since YEAR,",
             Unnamed::Main,
         ),
-        // X took over as CEO (on …): no organization named, the one the text names most.
+        // X took over as CEO (on …), X (, 41,) has been operations director since 2019, X will
+        // step down as CFO: no organization named, the one the text names most.
         (
             p(
-                r"«P(?<p>\d+)»\s+(?:(?:will|would|is to|has|have|had|was|is)\s+)?(?:been\s+)?(?:take over as|takes over as|took over as|taken over as|become|becomes|became|be named|named|be appointed|appointed)\s+(?:the\s+)?(?<adj>(?:new|interim)\s+)?(?<role>ROLE)(?:\s+(?:on|in|from|with|effective|last|this|next|after|when)\b|\s*[,.;]|\s*$)",
+                r"«P(?<p>\d+)»(?:,\s*\d{1,3},|\s+\(\d{1,3}\))?\s+(?:(?:will|would|is to|has|have|had|was|is)\s+)?(?:been\s+)?(?:take over as|takes over as|took over as|taken over as|become|becomes|became|be named|named|be appointed|appointed|step down as|steps down as|stepped down as|retire as|retires as|retired as|stay on as|stays on as|remain|remains|remained|stays|is now|has been|had been|was)\s+(?:the\s+)?(?<adj>(?:new|interim)\s+)?(?<role>ROLE)(?:\s+(?:on|in|from|with|effective|last|this|next|after|when|since|until|and)\b|\s*[,.;]|\s*$)",
             ),
             "X took over as ROLE",
             Unnamed::Main,
@@ -115,7 +110,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // X will become / was named / has been appointed (the new) ROLE of Y
         (
             p(
-                r"«P(?<p>\d+)»\s+(?:(?:will|would|is to|has|have|had|was|is)\s+)?(?:been\s+)?(?:become|becomes|became|be named|named|be appointed|appointed|take over as|takes over as|took over as)\s+(?:as\s+)?(?:the\s+)?(?<adj>(?:new|interim)\s+)?(?<role>ROLE)\s+(?:of|at)\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?",
+                r"«P(?<p>\d+)»(?:,\s*\d{1,3},|\s+\(\d{1,3}\))?\s+(?:(?:will|would|is to|has|have|had|was|is)\s+)?(?:been\s+)?(?:become|becomes|became|be named|named|be appointed|appointed|take over as|takes over as|took over as|step down as|steps down as|stepped down as|remain|remains|stays|is now|has been|had been|was)\s+(?:as\s+)?(?:the\s+)?(?<adj>(?:new|interim)\s+)?(?<role>ROLE)\s+(?:of|at)\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?",
             ),
             "X will become ROLE of Y",
             before,
@@ -162,7 +157,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // ROLE X, opening the sentence or a clause after a comma: the sentence's subject.
         (
             p(
-                r"(?:^|,\s+|\breport(?:s|ing)?\s+to\s+)(?<role>(?i:ROLE))\s+«P(?<p>\d+)»\s*(?:,|\.|$|said|says|told|added|will|would|has|is|was)",
+                r"(?:^|,\s+|\breport(?:s|ing)?\s+to\s+)(?<role>(?i:ROLE))\s+«P(?<p>\d+)»(?:\s+\(\d{1,3}\))?\s*(?:,|\.|$|said|says|told|added|will|would|has|is|was)",
             ),
             "ROLE X",
             Unnamed::First,
@@ -177,6 +172,11 @@ patterns! {
 /// "chief executive officer" → "CEO"; other roles as written, lowercase ("chief executive"
 /// stays so: the check grounds "CEO" only in "CEO" or "chief executive officer").
 pub fn role_name(role: &str) -> String {
+    // "head of research since 2022": the area's words end before a date's.
+    let role = role
+        .rsplit_once(' ')
+        .filter(|(_, last)| matches!(*last, "since" | "from" | "until" | "and" | "at" | "of"))
+        .map_or(role, |(kept, _)| kept);
     match role {
         "chief executive officer" => "CEO".into(),
         "chief financial officer" => "CFO".into(),
@@ -273,7 +273,8 @@ fn of_the_main_org(
     (role, written): (&str, &str),
     shape: &str,
 ) -> Option<Post> {
-    let org = &found.entities[found.main_org()?];
+    let main = found.main_org()?;
+    let org = &found.entities[main];
     let holder = found.entity(person);
     if org.kind.is_person() {
         return None;
@@ -282,7 +283,20 @@ fn of_the_main_org(
     let rest = &doc.text[person.at.end..sentence.end];
     let said = written.split_whitespace().last().unwrap_or(written);
     let end = person.at.end + rest.find(said)? + said.len();
-    Some(post(doc, org, holder, role, shape, person.at.start..end))
+    let mut post = post(doc, org, holder, role, shape, person.at.start..end);
+    // The organization's last mention by name before the sentence, quoted too: the post's
+    // own words leave it to be understood.
+    let named = found
+        .mentions
+        .iter()
+        .filter(|m| m.entity == main && m.at.end <= sentence.start)
+        .next_back()
+        .and_then(|m| doc.sentence_at(m.at.start));
+    if let Some(i) = named {
+        let at = doc.sentences[i].clone();
+        post.also.push((doc.evidence(at.clone()), at));
+    }
+    Some(post)
 }
 
 /// The post `role` of `org` held by `holder`, found by the pattern `shape` in the words at
@@ -303,6 +317,7 @@ fn post(
         head: heads(role),
         found: format!("{}: {role} ({shape})", doc.words(at.clone())),
         evidence: doc.evidence(at.clone()),
+        also: Vec::new(),
         at,
     }
 }
@@ -344,7 +359,7 @@ mod tests {
                 "Veltmark Holdings will sell the plant, said the supervisory board chair, Otto Brandl.",
                 &["Otto Brandl: supervisory board chair of Veltmark Holdings"],
             ),
-            // "the company's": the organization the text names most.
+            // "the company's": the organization the reader of structure resolves it to.
             (
                 "Harlow Metals Ltd will build a smelter. Harlow Metals employs 300 people. Petra Quist, the company's finance director, said so.",
                 &["Petra Quist: finance director of Harlow Metals Ltd"],

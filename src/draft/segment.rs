@@ -15,13 +15,22 @@ pub struct Doc<'a> {
 }
 
 /// The sentences of the body blocks: Unicode sentence boundaries (UAX #29), trimmed, keeping
-/// those with at least three words.
+/// those with at least three words, and the lines a block's line breaks set apart (a heading,
+/// a list's item) whatever their length.
 pub fn sentences(text: &str, body: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    for block in body {
+    let pieces = body.iter().flat_map(|b| {
+        let lines = lines_apart(text, b.clone());
+        let n = lines.len();
+        lines
+            .into_iter()
+            .enumerate()
+            .map(move |(k, l)| (l, k + 1 < n))
+    });
+    for (block, set_apart) in pieces {
         let mut pending: Option<Range<usize>> = None;
-        // A line break inside a paragraph is not a sentence break: hard-wrapped text reads as
-        // one paragraph. Replacing it with a space keeps every byte offset.
+        // Any other line break inside a paragraph is not a sentence break: hard-wrapped text
+        // reads as one paragraph. Replacing it with a space keeps every byte offset.
         let flat = text[block.clone()].replace(['\n', '\r'], " ");
         for (at, s) in flat.split_sentence_bound_indices() {
             let start = block.start + at + (s.len() - s.trim_start().len());
@@ -41,11 +50,52 @@ pub fn sentences(text: &str, body: &[Range<usize>]) -> Vec<Range<usize>> {
             out.push(range);
         }
         if let Some(p) = pending {
-            if text[p.clone()].split_whitespace().count() >= 3 {
+            if set_apart || text[p.clone()].split_whitespace().count() >= 3 {
                 out.push(p);
             }
         }
     }
+    out
+}
+
+/// A block cut at the line breaks that end a line of its own: before a list item ("- ",
+/// "• "), and after a heading, a line with no closing punctuation that is much shorter than
+/// the block's longest line ("Board changes", "About Altavolo Catering Group"). Other line
+/// breaks are a hard-wrapped paragraph's.
+fn lines_apart(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let mut start = block.start;
+    for (i, c) in text[block.clone()].char_indices() {
+        if c == '\n' {
+            lines.push(start..block.start + i);
+            start = block.start + i + 1;
+        }
+    }
+    lines.push(start..block.end);
+    let longest = lines
+        .iter()
+        .map(|l| text[l.clone()].trim().chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut open = block.start;
+    for pair in lines.windows(2) {
+        let (line, next) = (
+            text[pair[0].clone()].trim(),
+            text[pair[1].clone()].trim_start(),
+        );
+        let item = ["- ", "• ", "* ", "– ", "— "]
+            .iter()
+            .any(|m| next.starts_with(m));
+        let heading = !line.is_empty()
+            && !line.ends_with(|c: char| ".,;:!?\"”’)-–—".contains(c))
+            && line.chars().count() * 10 < longest * 6;
+        if item || heading {
+            out.push(open..pair[0].end);
+            open = pair[1].start;
+        }
+    }
+    out.push(open..block.end);
     out
 }
 
@@ -265,6 +315,30 @@ mod tests {
         );
         let doc = Doc::new(text, s);
         assert_eq!(doc.evidence(22..25), "Acme Group hired Ann Lee.");
+    }
+
+    #[test]
+    fn a_heading_and_list_items_are_lines_of_their_own() {
+        let text = "Board changes\nRao will step down as chief financial officer on 28 February.\n\
+                    Key points\n- A contract with Solvara\n- Guidance confirmed for the year\n\
+                    - A new chief financial officer.";
+        let s = sentences(text, std::slice::from_ref(&(0..text.len())));
+        let got: Vec<&str> = s.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            got,
+            [
+                "Board changes",
+                "Rao will step down as chief financial officer on 28 February.",
+                "Key points",
+                "- A contract with Solvara",
+                "- Guidance confirmed for the year",
+                "- A new chief financial officer."
+            ]
+        );
+        // A hard-wrapped paragraph stays one sentence.
+        let wrapped = "Rao, who joined the company in 2019 from a bank\nin Zurich, will step down.";
+        let s = sentences(wrapped, std::slice::from_ref(&(0..wrapped.len())));
+        assert_eq!(s, [0..wrapped.len()]);
     }
 
     #[test]

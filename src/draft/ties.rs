@@ -132,6 +132,7 @@ pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> Read {
                 holder,
                 at: s.clone(),
                 evidence: evidence.clone(),
+                also: Vec::new(),
             });
         }
         for tie in &reading.ties {

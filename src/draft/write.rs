@@ -263,7 +263,9 @@ pub fn facts_file(draft: &Draft, text: &str, known_from: &str) -> String {
                     ("holder", Some(string(&p.holder))),
                     ("head", p.head.then(|| "true".into())),
                 ],
-                std::slice::from_ref(&p.evidence),
+                &std::iter::once(p.evidence.clone())
+                    .chain(p.also.iter().map(|(q, _)| q.clone()))
+                    .collect::<Vec<_>>(),
             );
         }
     }
