@@ -289,8 +289,7 @@ fn of_the_main_org(
     let named = found
         .mentions
         .iter()
-        .filter(|m| m.entity == main && m.at.end <= sentence.start)
-        .next_back()
+        .rfind(|m| m.entity == main && m.at.end <= sentence.start)
         .and_then(|m| doc.sentence_at(m.at.start));
     if let Some(i) = named {
         let at = doc.sentences[i].clone();
