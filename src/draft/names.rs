@@ -1110,6 +1110,17 @@ fn classify(
                 ),
             ));
         }
+        // "the Stavanger battery maker Ormli Energi, Brennvik's technology partner": the
+        // description before the name says more than a role after it.
+        if let Some(m) = ORG_BEFORE.find(before) {
+            let cue = super::segment::clean(m.as_str());
+            if ["the ", "a ", "an ", "its ", "their "]
+                .iter()
+                .any(|a| cue.starts_with(a))
+            {
+                return org(OrgKind::Organization, format!("after \"{cue}\""));
+            }
+        }
         if let Some(m) = PERSON_AFTER.find(after) {
             return Some((
                 EntityKind::Person { anonymous: false },
