@@ -53,7 +53,9 @@ impl Found {
         let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
         for m in &self.mentions {
             if !self.entities[m.entity].kind.is_person() {
-                *counts.entry(m.entity).or_default() += 1;
+                // The first organization named, the lead's subject, counts thrice.
+                let weight = if counts.is_empty() { 3 } else { 1 };
+                *counts.entry(m.entity).or_default() += weight;
             }
         }
         counts

@@ -468,6 +468,17 @@ pub fn find(doc: &Doc, corpus: &KnownNames) -> Found {
     for s in &doc.sentences {
         candidates.extend(sentence_candidates(doc, s.clone(), corpus, &lowercase));
     }
+    // A currency's code is no name: "CHF 290 million", as the reader of quantities takes it.
+    let money: Vec<Range<usize>> = crate::text::quantities::read(doc.text)
+        .into_iter()
+        .filter(|q| q.currency.is_some())
+        .map(|q| q.at)
+        .collect();
+    candidates.retain(|c| {
+        !money
+            .iter()
+            .any(|m| m.start <= c.at.start && c.at.end <= m.end)
+    });
     // A corpus id written out as a name ("Cainiao International" for
     // `cainiao-international`), or a known name with other organization words ("Taobao
     // Tmall Business Group" for "Taobao and Tmall Group").
@@ -558,8 +569,14 @@ pub fn find(doc: &Doc, corpus: &KnownNames) -> Found {
             }
         }
     }
-    // Short forms: "Cainiao" for "Cainiao Group".
-    for (c, full) in deferred {
+    // Short forms: "Cainiao" for "Cainiao Group"; "Altavolo" for "Altavolo Catering Group",
+    // itself short for "Altavolo Catering Group AG".
+    for (c, mut full) in deferred {
+        let mut hops = 0;
+        while let Some(fuller) = short.get(full).filter(|_| hops < 4) {
+            full = fuller;
+            hops += 1;
+        }
         if let Some(i) = found.by_name(full) {
             let e = &mut found.entities[i];
             if !e.alt_names.contains(&c.name) {
@@ -1194,10 +1211,22 @@ fn short_forms(
         {
             continue;
         }
+        // One name with and without its legal form is one organization: "Altavolo" starts
+        // "Altavolo Catering Group" and "Altavolo Catering Group AG", one name.
         let longer: Vec<&str> = orgs
             .iter()
             .copied()
             .filter(|o| o.starts_with(&prefix))
+            .filter(|o| {
+                !orgs.iter().any(|shorter| {
+                    o.len() > shorter.len()
+                        && o.starts_with(&format!("{shorter} "))
+                        && shorter.starts_with(&prefix)
+                        && o[shorter.len()..]
+                            .split_whitespace()
+                            .all(|w| LEGAL_FORMS.contains(&w))
+                })
+            })
             .collect();
         let generic: Vec<&str> = longer
             .iter()
@@ -1214,16 +1243,24 @@ fn short_forms(
                 continue;
             }
         }
+        // Where a name is first written, with or without its legal form.
         let first = |name: &str| {
+            let head = format!("{name} ");
             candidates
                 .iter()
-                .filter(|o| o.name == name)
+                .filter(|o| {
+                    o.name == name
+                        || o.name.strip_prefix(&head).is_some_and(|rest| {
+                            rest.split_whitespace().all(|w| LEGAL_FORMS.contains(&w))
+                        })
+                })
                 .map(|o| o.at.start)
                 .min()
         };
         if let [full] = longer.as_slice() {
             let after = first(full) < first(&c.name);
-            if c.words == 1 && kinds[i].is_none() && after && !common_word(text, &c.name) {
+            // Read as an organization or of unclear kind: the one name it starts is its own.
+            if c.words == 1 && after && !common_word(text, &c.name) {
                 short.insert(c.name.clone(), (*full).to_owned());
                 continue;
             }
@@ -1430,6 +1467,18 @@ mod tests {
     }
 
     #[test]
+    fn a_currency_code_is_no_name() {
+        let d = crate::draft::draft(
+            "t.txt",
+            "Altavolo Catering Group AG values the unit at about CHF 290 million.",
+            &KnownNames::empty(),
+        )
+        .expect("a draft");
+        let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Altavolo Catering Group AG"]);
+    }
+
+    #[test]
     fn a_first_word_after_the_full_name_is_its_short_form() {
         // (text, the organization drafted, its other names)
         let cases: &[(&str, &str, &[&str])] = &[
@@ -1443,6 +1492,13 @@ mod tests {
                 "On Monday, Summit Pallas Ltd hired 40 people. At the summit, Summit said so.",
                 "Summit Pallas Ltd",
                 &[],
+            ),
+            // A name with and without its legal form is one name for the first word, even
+            // one read as an organization.
+            (
+                "Altavolo Catering Group AG signed a contract. It also hired the chief executive of Altavolo, said a report. Altavolo Catering Group grew.",
+                "Altavolo Catering Group AG",
+                &["Altavolo", "Altavolo Catering Group"],
             ),
         ];
         for (text, name, alt) in cases {
