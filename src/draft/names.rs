@@ -405,7 +405,7 @@ patterns! {
 
     /// Words after a name that say it is a person's.
     PERSON_AFTER = format!(
-        r"^(?:['’]s)?\s*(?:,\s*(?:(?:a|an|the|until then|then|now|its|his|her|who|also|former)\s+)*(?:[\w’'-]+\s+){{0,4}}?(?:CEO|CFO|COO|CTO|chief executive|chairman|chairwoman|chair|president|founder|executive|officer|director|manager|head|analyst|spokesperson|spokesman|spokeswoman|partner|employee|co-founder|vice|treasurer|secretary|{OCCUPATIONS}|{KIN})(?:[^\w-]|$)|,\s*\d{{2}},|,?\s+(?:(?:who|will|would|has|had|is|was|also|to)\s+)*(?:(?:continue\s+to|now|then|previously|directly|later)\s+)*(?:said|says|told|tells|stated|explained|added|adds|wrote|noted|argued|recalled|serve|served|serves|report|reports|reported|joined|leads|led|heads|headed|run|runs|founded|became|becomes|become|join|joins|succeed|succeeds|succeeded|replace|replaces|replaced|takes over|took over|take over|step down|steps down|stepped down|retire|retires|retired|chairs|chaired)\b)"
+        r"^(?:['’]s)?\s*(?:,\s*(?:(?:a|an|the|until then|then|now|its|his|her|who|also|former)\s+)*(?:[\w’'-]+\s+){{0,4}}?(?:CEO|CFO|COO|CTO|chief executive|chairman|chairwoman|chair|president|founder|executive|officer|director|manager|head|analyst|spokesperson|spokesman|spokeswoman|partner|employee|co-founder|vice|treasurer|secretary|[a-z]+ist|{OCCUPATIONS}|{KIN})(?:[^\w-]|$)|,\s*\d{{2}},|\s+\(\d{{2}}\)|,?\s+(?:(?:who|will|would|has|had|is|was|also|to)\s+)*(?:(?:continue\s+to|now|then|previously|directly|later)\s+)*(?:said|says|told|tells|stated|explained|added|adds|wrote|noted|argued|recalled|serve|served|serves|report|reports|reported|joined|leads|led|heads|headed|run|runs|founded|became|becomes|become|join|joins|succeed|succeeds|succeeded|replace|replaces|replaced|takes over|took over|take over|step down|steps down|stepped down|retire|retires|retired|chairs|chaired)\b)"
     );
 
     /// A one-word name used as a person's: "Ness said", "Ms Ashcombe".
@@ -413,7 +413,7 @@ patterns! {
 
     /// Words before a name that say it is a person's.
     PERSON_BEFORE = format!(
-        r"(?:\b(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief|chairman|chairwoman|president|founder|co-founder|executive|officer|director|head|manager|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|led by|written by|headed by|according to|said|says|told|spokesperson|analyst|chair|chairperson|spokesman|spokeswoman|succeed|succeeds|succeeded|replace|replaces|replaced|founded by|co-founded by|appointed|named|hired|promoted|treasurer|secretary|successor|predecessor|fellow [\w-]+|{OCCUPATIONS}|{KIN})\s*,?\s*)$"
+        r"(?:\b(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief|chairman|chairwoman|president|founder|co-founder|executive|officer|director|head|manager|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Councillor|Professor|Prof\.|led by|written by|headed by|run by|succeeded by|replaced by|hand over to|hands over to|handed over to|according to|said|says|told|spokesperson|analyst|chair|chairperson|spokesman|spokeswoman|succeed|succeeds|succeeded|replace|replaces|replaced|(?:founded|co-founded|set up|started|established)(?:\s+in\s+\d{{4}})?\s+by(?:\s+the\s+(?:{OCCUPATIONS}|[a-z]+ists?|[a-z]+ers))?|appointed|named|hired|promoted|treasurer|secretary|successor|predecessor|fellow [\w-]+|(?:the|a|an)\s+[a-z]+ists?|{OCCUPATIONS}|{KIN})\s*,?\s*)$"
     );
 }
 
@@ -1449,6 +1449,13 @@ mod tests {
             ("She will succeed ", Some(false)),
             ("said the supervisory board chair, ", Some(false)),
             ("The company was co-founded by ", Some(false)),
+            ("Losetas, founded in 1971 by ", Some(false)),
+            ("It was founded in 1987 by the engineers ", Some(false)),
+            ("It was set up in 2009 by ", Some(false)),
+            ("founded Redgum in 2004 with the geologist ", Some(false)),
+            ("He will be succeeded on 1 July by ", None),
+            ("Petra Tornvik will hand over to ", Some(false)),
+            ("said ", Some(false)),
             ("In the morning ", None),
         ];
         for (before, expected) in cases {
