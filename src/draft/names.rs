@@ -400,6 +400,10 @@ patterns! {
     /// Words after a name that say it is an organization's: "Cainiao CEO", "a Cainiao employee".
     ORG_AFTER = r"^(?:['’]s)?\s+(?:(?:senior|mid-level|former|top|new)\s+)?(?:CEO|CFO|COO|CTO|chief executive|chief financial officer|chief operating officer|chief technology officer|chief commercial officer|president|managing director|founder|co-founder|chairman|executive|executives|employee|employees|manager|managers|spokesperson|subsidiary|division|unit|team|teams|shareholders|board|staff)\b";
 
+    /// A passive verb after a name that only an organization takes: "X was founded", "X
+    /// has been owned".
+    FOUNDED_AFTER = r"^\s+(?:was|were|is|has been|had been|will be)\s+(?:founded|co-founded|set up|established|started|incorporated|acquired|bought|owned|listed)\b";
+
     /// A list context after a name: "A, B and other outlets".
     LIST_AFTER = r"^\s*(?:,|and)\s+(?:and\s+)?other\s+(?:outlets|reports|companies|firms|media|platforms|publications)\b";
 
@@ -1127,6 +1131,14 @@ fn classify(
                 ),
             ));
         }
+        // "Yükselen Asansör was founded in 1987": what is founded, bought or owned is an
+        // organization, whatever its words look like.
+        if let Some(m) = FOUNDED_AFTER.find(after) {
+            return org(
+                OrgKind::Organization,
+                format!("before \"{}\"", super::segment::clean(m.as_str())),
+            );
+        }
         // "the Stavanger battery maker Ormli Energi, Brennvik's technology partner": the
         // description before the name says more than a role after it.
         if let Some(m) = ORG_BEFORE.find(before) {
@@ -1471,6 +1483,41 @@ mod tests {
             };
             assert_eq!(got, *expected, "{before:?}");
         }
+    }
+
+    #[test]
+    fn what_was_founded_is_an_organization_and_its_founders_people() {
+        let d = crate::draft::draft(
+            "t.txt",
+            "Yükselen Asansör was founded in 1987 by the engineers Halil Demirtaş and Orhan Sezgin.",
+            &KnownNames::empty(),
+        )
+        .expect("a draft");
+        let kinds: Vec<(&str, bool)> = d
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind.is_person()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Yükselen Asansör", false),
+                ("Halil Demirtaş", true),
+                ("Orhan Sezgin", true)
+            ]
+        );
+        let ties: Vec<(&str, &str)> = d
+            .relations
+            .iter()
+            .map(|r| (r.kind, r.object.as_str()))
+            .collect();
+        assert_eq!(
+            ties,
+            [
+                ("founded-by", "halil-demirtas"),
+                ("founded-by", "orhan-sezgin")
+            ]
+        );
     }
 
     #[test]
