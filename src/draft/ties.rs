@@ -263,9 +263,12 @@ fn posts_in(reader: &Reader, span: Range<usize>) -> Vec<(usize, String, usize)> 
     };
     let covered = |k: usize| mentions.iter().any(|m| m.tokens.0 <= k && k < m.tokens.1);
     let mut out = Vec::new();
-    // "X, headed by Y", "X is headed by the engineer Y": Y heads X.
+    // "X, headed by Y", "X is headed by the engineer Y", "X, led by chief technology officer
+    // Y", "X will be run by Y": Y heads X.
     for k in range.start..range.end.saturating_sub(1) {
-        if t[k].word != "headed" || t[k + 1].word != "by" {
+        if !matches!(t[k].word.as_str(), "headed" | "led" | "run" | "managed")
+            || t[k + 1].word != "by"
+        {
             continue;
         }
         let unit = mentions
@@ -277,7 +280,7 @@ fn posts_in(reader: &Reader, span: Range<usize>) -> Vec<(usize, String, usize)> 
             .iter()
             .copied()
             .filter(person)
-            .find(|m| m.tokens.0 > k + 1 && m.tokens.0 <= k + 4);
+            .find(|m| m.tokens.0 > k + 1 && m.tokens.0 <= k + 6);
         if let (Some(unit), Some(head)) = (unit, head) {
             out.push((head.entity, "head".to_owned(), unit.entity));
         }
@@ -448,6 +451,11 @@ mod tests {
             ),
             (
                 "Osterby Rail, headed by the engineer Mira Koenig, grew.",
+                "mira",
+                "head",
+            ),
+            (
+                "Osterby Rail will be led by chief operating officer Mira Koenig.",
                 "mira",
                 "head",
             ),
