@@ -362,7 +362,7 @@ patterns! {
     /// Lowercase nouns that, just before a name, say it is an organization's (with every
     /// noun of a kind of organization, `places::KIND`).
     ORG_BEFORE = format!(
-        r"(?:\b(?:marketplace|platform|company|firm|rival|rivals|retailer|subsidiary|subsidiaries|outlet|outlets|publisher|brand|app|startup|operator|carrier|airline|bank|giant|group|unit|clients?|customers?|partners?|providers?|competitors?|such as|like|contracts? with|partnerships? with|told|relayed by|reported by|published by|owned by|acquired|by the|deal with|arm|(?:CEO|chief executive officer|chief executive|chairman|president|head|founder) of)\s+(?:the\s+)?|\b(?:the|its|their|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:automaker|conglomerate|parent|division|unit|subsidiary|arm|business|shipper|recycler|forwarder|regulator|platform|venture|joint venture|spin-off|owner|buyer|acquirer|rival|partner|client|customer|{}),?\s+|[,(]\s*)$",
+        r"(?:\b(?:marketplace|platform|company|firm|rival|rivals|retailer|subsidiary|subsidiaries|outlet|outlets|publisher|brand|app|startup|operator|carrier|airline|bank|giant|group|unit|clients?|customers?|partners?|providers?|competitors?|such as|like|contracts? with|partnerships? with|agreements? with|told|relayed by|reported by|published by|owned by|acquired|by the|deal with|arm|subsidiary of|part of|a unit of|a division of|member of|called|to be called|will trade as|trades as|renamed|(?:CEO|chief executive officer|chief executive|chairman|president|head|founder) of)\s+(?:the\s+)?|\b(?i:the|its|their|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:automaker|conglomerate|parent|division|unit|subsidiary|arm|affiliate|business|shipper|recycler|forwarder|regulator|platform|venture|joint venture|spin-off|owner|buyer|acquirer|rival|partner|client|customer|brewer|brewery|smelter|importer|shipowner|shipping line|dairy|maintainer|{}),?\s+|[,(]\s*)$",
         super::places::KIND
     );
 
@@ -402,7 +402,7 @@ patterns! {
 
     /// A passive verb after a name that only an organization takes: "X was founded", "X
     /// has been owned".
-    FOUNDED_AFTER = r"^\s+(?:was|were|is|has been|had been|will be)\s+(?:founded|co-founded|set up|established|started|incorporated|acquired|bought|owned|listed)\b";
+    FOUNDED_AFTER = r"^\s+(?:was|were|is|has been|had been|will be)\s+(?:now\s+)?(?:\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+|wholly\s+|majority[- ]|partly\s+)?(?:founded|co-founded|set up|established|started|incorporated|acquired|bought|owned|listed)\b";
 
     /// A list context after a name: "A, B and other outlets".
     LIST_AFTER = r"^\s*(?:,|and)\s+(?:and\s+)?other\s+(?:outlets|reports|companies|firms|media|platforms|publications)\b";

@@ -1535,7 +1535,8 @@ impl Reader {
         for &m in after {
             // An owner inside an element ("his brother-in-law B", "A, Clare's grandfather,")
             // is part of the words between names.
-            if self.owns(m) {
+            // A mention that starts before the list's end so far overlaps one already in it.
+            if self.owns(m) || m.tokens.0 < at {
                 continue;
             }
             let gap = &self.tokens[at..m.tokens.0];
