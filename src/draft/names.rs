@@ -386,8 +386,8 @@ patterns! {
     /// printer,"): " label printer,".
     PLACE_DESCRIBES_APPOSED = format!(r"^(?:-based)?\s+(?:[a-z][a-z&-]*\s+){{0,3}}?{}\s*[,.;)]", super::places::KIND);
     /// What follows the place of a dateline: a comma and a capital, a slash and another
-    /// place, or a parenthesis.
-    DATELINE_AFTER = r"^\s*(?:,\s*[A-Z]|/[A-Z]{2}|\()";
+    /// place, a parenthesis, or a dash ("MONTERREY — ").
+    DATELINE_AFTER = r"^\s*(?:,\s*[A-Z]|/[A-Z]{2}|\(|[-–—]\s)";
 
     /// A dateline's start before a word inside it: "NAIROBI/", "NAIROBI/KERICHO, ",
     /// "GRAZ, Austria, ".
@@ -1518,6 +1518,18 @@ mod tests {
                 ("founded-by", "orhan-sezgin")
             ]
         );
+    }
+
+    #[test]
+    fn the_place_of_a_dateline_is_no_organization() {
+        for text in [
+            "OSLO, Norway, Dec 3 (Nordwire) - Tarnby Holdings AS sold a ferry to the navy.",
+            "OSLO — Tarnby Holdings AS sold a ferry to the navy.",
+        ] {
+            let d = crate::draft::draft("t.txt", text, &KnownNames::empty()).expect("a draft");
+            let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
+            assert!(!names.contains(&"OSLO"), "{text:?}: {names:?}");
+        }
     }
 
     #[test]
