@@ -106,7 +106,7 @@ const LISTED: &str = r"[A-ZÀ-ÞĀ-ž][A-Za-zÀ-ÖØ-öø-ž'’.]*(?:\s+(?:(?:d
 /// "the company employs 184 people in Ludlow", "«O2», which runs flight kitchens at Lisbon
 /// airport": who employs people or runs sites where. (A clause between the organization and
 /// the verb, "«O1», which packs tea for …, employs …", was tried and left out: on the blind
-/// texts it proposed three ties their files do not hold for one they do.)
+/// texts it proposed three ties their files do not hold, and none they do.)
 static EMPLOYS: LazyLock<Regex> = LazyLock::new(|| {
     super::segment::regex(
         &r"(?:«O(?<o>\d+)»(?:,\s+which)?|(?:^|[\s,])(?<it>[Tt]he company|[Tt]he group|It|it))\s+(?:now\s+|today\s+|also\s+)?(?:employs|runs|operates|owns)\s+[^.;«]{0,50}?\s+(?:in|across|at)\s+(?<places>LISTED(?:(?:,\s+|,?\s+and\s+)LISTED)*)"
