@@ -204,16 +204,8 @@ fn person_name(name: &str) -> bool {
 }
 
 fn lines(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = range.start;
-    for (i, c) in text[range.clone()].char_indices() {
-        if c == '\n' {
-            out.push(start..range.start + i);
-            start = range.start + i + 1;
-        }
-    }
-    out.push(start..range.end);
-    out.into_iter()
+    super::segment::line_ranges(text, range)
+        .into_iter()
         .map(|r| trim(text, r))
         .filter(|r| !r.is_empty())
         .collect()

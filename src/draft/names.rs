@@ -1211,12 +1211,7 @@ fn short_forms(
         let prefix = format!("{} ", c.name);
         // "Harlow Metals" for "Harlow Metals Ltd": a name of several words is the short form
         // of one that only adds a legal form.
-        let legal_form_of = |o: &&str| {
-            o.starts_with(&prefix)
-                && o[prefix.len()..]
-                    .split_whitespace()
-                    .all(|w| LEGAL_FORMS.contains(&w))
-        };
+        let legal_form_of = |o: &&str| with_legal_form(o, &c.name);
         if c.known.is_some()
             || kinds[i].as_ref().is_some_and(|(k, _)| k.is_person())
             || orgs.contains(c.name.as_str()) && c.words > 1 && !orgs.iter().any(legal_form_of)
@@ -1230,14 +1225,9 @@ fn short_forms(
             .copied()
             .filter(|o| o.starts_with(&prefix))
             .filter(|o| {
-                !orgs.iter().any(|shorter| {
-                    o.len() > shorter.len()
-                        && o.starts_with(&format!("{shorter} "))
-                        && shorter.starts_with(&prefix)
-                        && o[shorter.len()..]
-                            .split_whitespace()
-                            .all(|w| LEGAL_FORMS.contains(&w))
-                })
+                !orgs
+                    .iter()
+                    .any(|shorter| shorter.starts_with(&prefix) && with_legal_form(o, shorter))
             })
             .collect();
         let generic: Vec<&str> = longer
@@ -1257,15 +1247,9 @@ fn short_forms(
         }
         // Where a name is first written, with or without its legal form.
         let first = |name: &str| {
-            let head = format!("{name} ");
             candidates
                 .iter()
-                .filter(|o| {
-                    o.name == name
-                        || o.name.strip_prefix(&head).is_some_and(|rest| {
-                            rest.split_whitespace().all(|w| LEGAL_FORMS.contains(&w))
-                        })
-                })
+                .filter(|o| o.name == name || with_legal_form(&o.name, name))
                 .map(|o| o.at.start)
                 .min()
         };
@@ -1296,6 +1280,14 @@ fn short_forms(
         kinds[i] = Some((EntityKind::Organization(OrgKind::Organization), why));
     }
     short
+}
+
+/// Whether `name` is `short` with legal forms after it ("Harlow Metals Ltd" of "Harlow
+/// Metals").
+fn with_legal_form(name: &str, short: &str) -> bool {
+    name.strip_prefix(short)
+        .and_then(|rest| rest.strip_prefix(' '))
+        .is_some_and(|rest| rest.split_whitespace().all(|w| LEGAL_FORMS.contains(&w)))
 }
 
 /// Whether a text writes `word` in lowercase as a word of its own ("the summit" beside
@@ -1449,6 +1441,11 @@ pub fn quote_every_name(doc: &Doc, found: &mut Found) {
 mod tests {
     use super::*;
 
+    /// The draft of `text`, with no corpus.
+    fn drafted(text: &str) -> crate::draft::Draft {
+        crate::draft::draft("t.txt", text, &KnownNames::empty()).expect("a draft")
+    }
+
     #[test]
     fn the_words_before_a_name_give_its_kind() {
         // The words before a name, and whether they say organization (`Some(true)`), person
@@ -1487,12 +1484,9 @@ mod tests {
 
     #[test]
     fn what_was_founded_is_an_organization_and_its_founders_people() {
-        let d = crate::draft::draft(
-            "t.txt",
+        let d = drafted(
             "Yükselen Asansör was founded in 1987 by the engineers Halil Demirtaş and Orhan Sezgin.",
-            &KnownNames::empty(),
-        )
-        .expect("a draft");
+        );
         let kinds: Vec<(&str, bool)> = d
             .entities
             .iter()
@@ -1526,7 +1520,7 @@ mod tests {
             "OSLO, Norway, Dec 3 (Nordwire) - Tarnby Holdings AS sold a ferry to the navy.",
             "OSLO — Tarnby Holdings AS sold a ferry to the navy.",
         ] {
-            let d = crate::draft::draft("t.txt", text, &KnownNames::empty()).expect("a draft");
+            let d = drafted(text);
             let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
             assert!(!names.contains(&"OSLO"), "{text:?}: {names:?}");
         }
@@ -1534,12 +1528,7 @@ mod tests {
 
     #[test]
     fn a_currency_code_is_no_name() {
-        let d = crate::draft::draft(
-            "t.txt",
-            "Altavolo Catering Group AG values the unit at about CHF 290 million.",
-            &KnownNames::empty(),
-        )
-        .expect("a draft");
+        let d = drafted("Altavolo Catering Group AG values the unit at about CHF 290 million.");
         let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["Altavolo Catering Group AG"]);
     }
@@ -1568,7 +1557,7 @@ mod tests {
             ),
         ];
         for (text, name, alt) in cases {
-            let d = crate::draft::draft("t.txt", text, &KnownNames::empty()).expect("a draft");
+            let d = drafted(text);
             let e = d
                 .entities
                 .iter()

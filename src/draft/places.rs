@@ -264,9 +264,9 @@ impl Out {
     /// record would have to carry.
     fn tie(&mut self, org: &str, name: &str, words: &str, evidence: &str, s: &Range<usize>) {
         let id = slug(name, "place");
-        let scoped = evidence
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| crate::text::structure::SCOPE_WORDS.contains(&w.to_lowercase().as_str()));
+        let scoped = crate::text::structure::words(evidence)
+            .iter()
+            .any(|w| crate::text::structure::SCOPE_WORDS.contains(&w.as_str()));
         if self.taken.contains(&id) || scoped {
             return;
         }

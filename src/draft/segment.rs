@@ -58,20 +58,26 @@ pub fn sentences(text: &str, body: &[Range<usize>]) -> Vec<Range<usize>> {
     out
 }
 
+/// The lines of `range` of `text`, as byte ranges without their line breaks.
+pub(super) fn line_ranges(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    for (i, c) in text[range.clone()].char_indices() {
+        if c == '\n' {
+            out.push(start..range.start + i);
+            start = range.start + i + 1;
+        }
+    }
+    out.push(start..range.end);
+    out
+}
+
 /// A block cut at the line breaks that end a line of its own: before a list item ("- ",
 /// "• "), and after a heading, a line with no closing punctuation that is much shorter than
 /// the block's longest line ("Board changes", "About Altavolo Catering Group"). Other line
 /// breaks are a hard-wrapped paragraph's.
 fn lines_apart(text: &str, block: Range<usize>) -> Vec<Range<usize>> {
-    let mut lines: Vec<Range<usize>> = Vec::new();
-    let mut start = block.start;
-    for (i, c) in text[block.clone()].char_indices() {
-        if c == '\n' {
-            lines.push(start..block.start + i);
-            start = block.start + i + 1;
-        }
-    }
-    lines.push(start..block.end);
+    let lines = line_ranges(text, block.clone());
     let longest = lines
         .iter()
         .map(|l| text[l.clone()].trim().chars().count())
