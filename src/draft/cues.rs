@@ -90,6 +90,12 @@ fn compiled(table: &'static [(&'static str, &'static str)]) -> Vec<(&'static str
 static EVENTS: Cues = LazyLock::new(|| compiled(EVENT_CUES));
 static RELATIONS: Cues = LazyLock::new(|| compiled(RELATION_CUES));
 
+/// Builds this stage's patterns now rather than at their first use.
+pub(super) fn build_patterns() {
+    LazyLock::force(&EVENTS);
+    LazyLock::force(&RELATIONS);
+}
+
 /// The stubs of the body's sentences.
 /// `published` resolves relative dates ("next year") of the events.
 pub fn find(doc: &Doc, found: &Found, dates: &[DateMention], published: Option<Date>) -> Vec<Stub> {

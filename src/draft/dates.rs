@@ -43,6 +43,20 @@ patterns! {
     ISO_DAY = r"\b(?<y>(?:19|20)\d{2})-(?<m>\d{2})-(?<d>\d{2})\b";
 }
 
+/// Builds this stage's patterns now rather than at their first use.
+pub(super) fn build_patterns() {
+    for pattern in [
+        &DAY_MONTH_YEAR,
+        &MONTH_YEAR,
+        &YEAR,
+        &RELATIVE,
+        &QUALIFIER,
+        &ISO_DAY,
+    ] {
+        LazyLock::force(pattern);
+    }
+}
+
 /// The first whole day a line names ("11 March 2025", "March 11, 2025", "2025-03-11"), for a
 /// dateline or a byline's date; `None` when it names none, or only a span of days.
 pub fn day_in(line: &str) -> Option<Date> {

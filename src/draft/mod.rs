@@ -282,9 +282,27 @@ impl Number {
     }
 }
 
+/// Builds the patterns of the stages after the names on a second thread, once a process,
+/// while the first stages read the text: building the rules' patterns is most of the time of
+/// a single draft, and the first stages need only their own.
+fn build_patterns_aside() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::thread::spawn(|| {
+            roles::build_patterns();
+            speech::build_patterns();
+            numbers::build_patterns();
+            dates::build_patterns();
+            cues::build_patterns();
+            places::build_patterns();
+        });
+    });
+}
+
 /// Drafts the facts of the article `text`, read from a file named `file_name`, reusing the
 /// ids of `corpus`.
 pub fn draft(file_name: &str, text: &str, corpus: &KnownNames) -> Result<Draft, DraftError> {
+    build_patterns_aside();
     let layout = layout::read(text);
     let sentences = segment::sentences(text, &layout.body);
     if sentences.is_empty() {

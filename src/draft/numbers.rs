@@ -69,6 +69,13 @@ patterns! {
     LEADS = r"\b(?:continues?\s+to\s+)?lead(?:s|ing)?\s+in\b";
 }
 
+/// Builds this stage's patterns now rather than at their first use.
+pub(super) fn build_patterns() {
+    for pattern in [&TIME_UNIT, &COUNT_NOUN, &RANK_WORDS, &LEADS] {
+        std::sync::LazyLock::force(pattern);
+    }
+}
+
 /// A number as the draft classifies it: what it counts, the measure kind that fits it, its
 /// amount in the facts file's syntax, and the words it spans in the sentence.
 struct Classified {

@@ -118,6 +118,13 @@ static EMPLOYS: LazyLock<Regex> = LazyLock::new(|| {
 static LIST_SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| super::segment::regex(r",\s+and\s+|,\s+|\s+and\s+"));
 
+/// Builds this stage's patterns now rather than at their first use.
+pub(super) fn build_patterns() {
+    LazyLock::force(&PATTERNS);
+    LazyLock::force(&EMPLOYS);
+    LazyLock::force(&LIST_SEPARATOR);
+}
+
 /// Capitalised words that are no place's name, besides those that are no name at all.
 const NOT_PLACES: &[&str] = &[
     "Our", "Their", "His", "Her", "With", "After", "Before", "CEO", "Chief", "Group", "Holdings",

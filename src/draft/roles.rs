@@ -169,6 +169,12 @@ patterns! {
     MENTION = r"«O(\d+)»(['’]s)?";
 }
 
+/// Builds this stage's patterns now rather than at their first use.
+pub(super) fn build_patterns() {
+    LazyLock::force(&PATTERNS);
+    LazyLock::force(&MENTION);
+}
+
 /// "chief executive officer" → "CEO"; other roles as written, lowercase ("chief executive"
 /// stays so: the check grounds "CEO" only in "CEO" or "chief executive officer").
 pub fn role_name(role: &str) -> String {

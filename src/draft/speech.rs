@@ -35,6 +35,13 @@ patterns! {
     );
 }
 
+/// Builds this stage's patterns now rather than at their first use.
+pub(super) fn build_patterns() {
+    for pattern in [&QUOTED, &AFTER, &HONORIFIC, &AFTER_INVERTED, &BEFORE] {
+        std::sync::LazyLock::force(pattern);
+    }
+}
+
 /// The quotations of the body, with speakers where the text names them.
 pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = Vec::new();
