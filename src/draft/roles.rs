@@ -45,7 +45,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // X, (until then) CEO of (both) (the) Y (and (the) Z)
         (
             p(
-                r"«P(?<p>\d+)»,\s+(?:(?:the|a|an|until then|then|now|also|its|former|new)\s+)*(?<adj>(?:senior|deputy)\s+)?(?<role>ROLE)(?:\s+and\s+ROLE)*\s+(?:of|at)\s+(?:both\s+)?(?:the\s+)?(?:DESCRIBED\s+)?(?<orgs>«O\d+»(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?«O\d+»)*)(?:['’]s)?",
+                r"«P(?<p>\d+)»,\s+(?:(?:the|a|an|until then|until now|then|now|currently|formerly|previously|also|its|former|new)\s+)*(?<adj>(?:senior|deputy)\s+)?(?<role>ROLE)(?:\s+and\s+ROLE)*\s+(?:of|at)\s+(?:both\s+)?(?:the\s+)?(?:DESCRIBED\s+)?(?<orgs>«O\d+»(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?«O\d+»)*)(?:['’]s)?",
             ),
             "X, ROLE of Y",
             before,
@@ -83,11 +83,12 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
             before,
         ),
         // X, CFO since 2017, …: a role with no organization, in apposition and followed by a
-        // date or the end of the apposition or sentence ("…, said X, chief financial
-        // officer."): the organization the text names most.
+        // date, a relative clause or the end of the apposition or sentence ("…, said X, chief
+        // financial officer."; "X, the chief operating officer who has run both plants"): the
+        // organization the text names most.
         (
             p(
-                r"«P(?<p>\d+)»,\s+(?<adj>(?:interim|acting)\s+)?(?<role>ROLE)(?:\s+(?:since|from)\s+[^,.]{1,20})?(?:,|\.?$)",
+                r"«P(?<p>\d+)»,\s+(?:the\s+)?(?<adj>(?:interim|acting)\s+)?(?<role>ROLE)(?:\s+(?:since|from)\s+[^,.]{1,20})?(?:,|\.?$|\s+who\b)",
             ),
             "X, ROLE since YEAR,",
             Unnamed::Main,
@@ -162,17 +163,44 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
             "ROLE X",
             Unnamed::First,
         ),
+        // Y, whose ROLE X
+        (
+            p(
+                r"(?<orgs>«O\d+»),?\s+whose\s+(?<adj>(?:senior|deputy|new|former)\s+)?(?<role>ROLE)\s+«P(?<p>\d+)»",
+            ),
+            "Y, whose ROLE X",
+            before,
+        ),
     ]
 });
 
 patterns! {
     MENTION = r"«O(\d+)»(['’]s)?";
+
+    /// A title just before a name, where the patterns above have given the person no post in
+    /// the sentence ("led by chief technology officer X", "instead of to chief operating
+    /// officer X", "Chief Financial Officer X"): read last, for the organization the text
+    /// names most. With an organization, "its" or "whose" before the title (`pre`), the
+    /// patterns above read it.
+    TITLE = format!(
+        r"(?<pre>(?:«O\d+»(?:['’]s)?|\b(?:its|their|whose|[Tt]he\s+company['’]s|[Tt]he\s+group['’]s))\s+)?(?<role>(?i:{ROLE}))\s+«P(?<p>\d+)»"
+    );
 }
 
 /// Builds this stage's patterns now rather than at their first use.
 pub(super) fn build_patterns() {
     LazyLock::force(&PATTERNS);
     LazyLock::force(&MENTION);
+    LazyLock::force(&TITLE);
+}
+
+/// Whether a title written before a name is one word capitalised ("President", "Director"),
+/// which may be a country's, a ministry's or a court's; "Chairman" is left to the company.
+fn is_public_title(title: &str) -> bool {
+    !title.contains(' ')
+        && title.chars().nth(1).is_some_and(char::is_lowercase)
+        && title.chars().next().is_some_and(char::is_uppercase)
+        && !title.starts_with("Chair")
 }
 
 /// "chief executive officer" → "CEO"; other roles as written, lowercase ("chief executive"
@@ -183,6 +211,17 @@ pub fn role_name(role: &str) -> String {
         .rsplit_once(' ')
         .filter(|(_, last)| matches!(*last, "since" | "from" | "until" | "and" | "at" | "of"))
         .map_or(role, |(kept, _)| kept);
+    // "Chief Financial Officer X": a title written in capitals reads as the role.
+    let lowered;
+    let role = if role
+        .split(' ')
+        .all(|w| w.chars().nth(1).is_some_and(char::is_lowercase))
+    {
+        lowered = role.to_lowercase();
+        lowered.as_str()
+    } else {
+        role
+    };
     match role {
         "chief executive officer" => "CEO".into(),
         "chief financial officer" => "CFO".into(),
@@ -266,8 +305,45 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
             }
         }
     }
+    titles_before_names(doc, found, &mut posts, &mut seen);
     posts.sort_by_key(|p| p.at.start);
     posts
+}
+
+/// The posts of [`TITLE`]: a title before the name of someone the sentence gives no other post.
+fn titles_before_names(
+    doc: &Doc,
+    found: &Found,
+    posts: &mut Vec<Post>,
+    seen: &mut std::collections::BTreeSet<(String, String, String)>,
+) {
+    for s in &doc.sentences {
+        let masked = found.masked(doc, s.clone());
+        for caps in TITLE.captures_iter(&masked) {
+            let title = &caps["role"];
+            if caps.name("pre").is_some() || is_public_title(title) {
+                continue;
+            }
+            let person = &found.mentions[caps["p"].parse::<usize>().expect("digits")];
+            let holder = &found.entity(person).id;
+            if posts
+                .iter()
+                .any(|p| &p.holder == holder && s.contains(&p.at.start))
+            {
+                continue;
+            }
+            let role = role_name(title);
+            if let Some(post) = of_the_main_org(doc, found, person, (&role, title), "ROLE X")
+                && seen.insert((
+                    post.organization.clone(),
+                    post.holder.clone(),
+                    post.role.clone(),
+                ))
+            {
+                posts.push(post);
+            }
+        }
+    }
 }
 
 /// The post `role` (its name, and the words the text writes it in) of the organization the
@@ -286,10 +362,18 @@ fn of_the_main_org(
         return None;
     }
     let sentence = doc.sentences[doc.sentence_at(person.at.start)?].clone();
+    // The words from the name to the role after it ("X, CFO"), or from the title before it
+    // to the name ("chief technology officer X").
     let rest = &doc.text[person.at.end..sentence.end];
     let said = written.split_whitespace().last().unwrap_or(written);
-    let end = person.at.end + rest.find(said)? + said.len();
-    let mut post = post(doc, org, holder, role, shape, person.at.start..end);
+    let opens = written.split_whitespace().next().unwrap_or(written);
+    let at = match rest.find(said) {
+        Some(i) => person.at.start..person.at.end + i + said.len(),
+        None => {
+            doc.text[sentence.start..person.at.start].rfind(opens)? + sentence.start..person.at.end
+        }
+    };
+    let mut post = post(doc, org, holder, role, shape, at);
     // The organization's last mention by name before the sentence, quoted too: the post's
     // own words leave it to be understood.
     let named = found
@@ -453,6 +537,37 @@ mod tests {
             // "reporting to ROLE X": the organization the sentence names first.
             (
                 "Tarnby Holdings will close its yard in Skagen, and its manager Ola Vik will move to Oslo, reporting to chief operating officer Ivo Sand.",
+                &["Ivo Sand: COO of Tarnby Holdings"],
+            ),
+            // A title before a name anywhere else: the organization the text names most.
+            (
+                "Tarnby Holdings sold a ferry. The yard will be led by chief technology officer Ivo Sand.",
+                &["Ivo Sand: CTO of Tarnby Holdings"],
+            ),
+            (
+                "Tarnby Holdings sold a ferry, Chief Financial Officer Ivo Sand said on Monday.",
+                &["Ivo Sand: CFO of Tarnby Holdings"],
+            ),
+            // One capitalised word may be a country's title, not the company's.
+            (
+                "Tarnby Holdings sold a ferry. The sale was welcomed by President Ivo Sand.",
+                &[],
+            ),
+            // The title after the organization's name is that organization's, not the main one.
+            (
+                "Tarnby Holdings sold a ferry to Borre Line. Tarnby Holdings said so. Borre Line chief executive Ola Vik said the ship was needed.",
+                &["Ola Vik: chief executive of Borre Line"],
+            ),
+            (
+                "Tarnby Holdings raised money from the fund Borre Capital, whose partner Ola Vik joins its board.",
+                &["Ola Vik: partner of Borre Capital"],
+            ),
+            (
+                "Tarnby Holdings named Ola Vik, until now commercial director at the Oslo shipping company Borre Line, as its new chief.",
+                &["Ola Vik: commercial director of Borre Line"],
+            ),
+            (
+                "Tarnby Holdings will close a yard. Ivo Sand, the chief operating officer who has run it since 2014, will retire.",
                 &["Ivo Sand: COO of Tarnby Holdings"],
             ),
         ];
