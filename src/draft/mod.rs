@@ -18,6 +18,7 @@ pub mod cues;
 pub mod dates;
 pub mod eval;
 pub mod found;
+pub mod given;
 pub mod ids;
 pub mod input;
 pub mod known;

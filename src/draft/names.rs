@@ -1184,6 +1184,13 @@ fn classify(
     if LIST_AFTER.is_match(after) {
         return org(OrgKind::Organization, "listed with other outlets".into());
     }
+    // Nothing around the name says what it is: a given name first says a person.
+    if person_like && let Some(given) = super::given::person_word(&words) {
+        return Some((
+            EntityKind::Person { anonymous: false },
+            format!("found: \"{name}\" → person (\"{given}\" opens a person's name)"),
+        ));
+    }
     None
 }
 
@@ -1524,6 +1531,20 @@ mod tests {
             let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
             assert!(!names.contains(&"OSLO"), "{text:?}: {names:?}");
         }
+    }
+
+    #[test]
+    fn a_given_name_first_says_a_person_when_nothing_else_does() {
+        let d = drafted(
+            "Tarnby Holdings AS sold a ferry. The yard in Hong Kong went to Miriam Hofer and Xu Weiming.",
+        );
+        let people: Vec<&str> = d
+            .entities
+            .iter()
+            .filter(|e| e.kind.is_person())
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(people, ["Miriam Hofer", "Xu Weiming"]);
     }
 
     #[test]
