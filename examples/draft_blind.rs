@@ -53,6 +53,8 @@ struct Row {
     numbers: Score,
     quotations: Score,
     speakers: Ratio,
+    /// The quotations found with a wrong speaker or none: "hand speaker / draft speaker: words".
+    wrong_speakers: Vec<String>,
 }
 
 /// Right out of those that could be checked.
@@ -416,11 +418,22 @@ fn measure(hand: &Facts, text: &str, corpus: &KnownNames) -> anyhow::Result<Row>
     for h in &hand_quotes {
         if draft_quotes.iter().any(|x| words(&h.0, &x.0)) {
             row.speakers.of += 1;
-            row.speakers.right += usize::from(
-                draft_quotes
+            let right = draft_quotes
+                .iter()
+                .any(|x| words(&h.0, &x.0) && x.1.as_ref().is_some_and(|sp| same(&h.1, sp)));
+            row.speakers.right += usize::from(right);
+            if !right {
+                let drafted = draft_quotes
                     .iter()
-                    .any(|x| words(&h.0, &x.0) && x.1.as_ref().is_some_and(|sp| same(&h.1, sp))),
-            );
+                    .find(|x| words(&h.0, &x.0))
+                    .and_then(|x| x.1.clone());
+                row.wrong_speakers.push(format!(
+                    "{} / {}: “{}…”",
+                    h.1,
+                    drafted.as_deref().unwrap_or("?"),
+                    h.0
+                ));
+            }
         }
     }
     Ok(row)
@@ -537,6 +550,12 @@ fn misses(rows: &[Row]) {
                     s.extra.join("; ")
                 );
             }
+        }
+        if !r.wrong_speakers.is_empty() {
+            println!(
+                "- speakers wrong (hand-written / drafted): {}",
+                r.wrong_speakers.join("; ")
+            );
         }
         println!();
     }

@@ -49,10 +49,12 @@ impl Found {
     }
 
     /// The organization mentioned most often (the article's subject), if any.
-    pub fn main_org(&self) -> Option<usize> {
+    pub fn main_org(&self, doc: &Doc) -> Option<usize> {
         let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
         for m in &self.mentions {
-            if !self.entities[m.entity].kind.is_person() {
+            // Not the wire service a dateline credits in brackets.
+            let bracketed = doc.text[..m.at.start].ends_with('(');
+            if !self.entities[m.entity].kind.is_person() && !bracketed {
                 // The first organization named, the lead's subject, counts thrice.
                 let weight = if counts.is_empty() { 3 } else { 1 };
                 *counts.entry(m.entity).or_default() += weight;

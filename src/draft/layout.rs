@@ -624,7 +624,7 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
             meta.publisher = Some(first.clone());
             meta.publisher_why =
                 "CHECK: no site or byline names the publisher; the first outlet the text says it is based on".into();
-        } else if let (true, Some(main)) = (press_release(doc, layout), found.main_org()) {
+        } else if let (true, Some(main)) = (press_release(doc, layout), found.main_org(doc)) {
             meta.publisher = Some(found.entities[main].id.clone());
             meta.publisher_why =
                 "CHECK: a press release; the organization it names most often is taken as the one that issues it".into();

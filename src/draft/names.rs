@@ -155,6 +155,23 @@ const ORG_WORDS: &[&str] = &[
     "Consulting",
 ];
 
+/// The words a publication's name ends in ("told Veterinary Industry Review").
+const PUBLICATION_WORDS: &[&str] = &[
+    "Review",
+    "Journal",
+    "Weekly",
+    "Daily",
+    "Gazette",
+    "Herald",
+    "Tribune",
+    "Chronicle",
+    "Observer",
+    "Telegraph",
+    "Monthly",
+    "Magazine",
+    "Radio",
+];
+
 /// Legal forms: a name that only adds one to another names the same organization.
 const LEGAL_FORMS: &[&str] = &[
     "Inc", "Inc.", "Ltd", "Ltd.", "Limited", "Corp", "Corp.", "Co", "Co.", "AG", "SE", "GmbH",
@@ -254,6 +271,14 @@ const NOT_NAMES: &[&str] = &[
     "Q3",
     "Q4",
     "I",
+    "I'm",
+    "I’m",
+    "I've",
+    "I’ve",
+    "I'd",
+    "I’d",
+    "I'll",
+    "I’ll",
     "OK",
     "TV",
 ];
@@ -1007,9 +1032,13 @@ fn brand(word: &str) -> bool {
     camel || digit || domain || acronym
 }
 
+/// Whether a word is capitalised and then lower case, each part of a hyphenated one too.
 fn title_case(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+    // "Pieter-Jan": each part of a hyphenated name.
+    word.split('-').all(|part| {
+        let mut chars = part.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+    })
 }
 
 /// Organization, person, or unclear (`None`), with the reason.
@@ -1089,6 +1118,12 @@ fn classify(
     // An organization word alone ("Finance director …") is no name.
     if ORG_WORDS.contains(&last) && words.len() > 1 {
         return org(OrgKind::Formal, format!("ends in \"{last}\""));
+    }
+    if PUBLICATION_WORDS.contains(&last) && words.len() > 1 {
+        return org(
+            OrgKind::Organization,
+            format!("ends in \"{last}\", a publication's word"),
+        );
     }
     if let Some(k) = corpus
         .known
@@ -1545,6 +1580,28 @@ mod tests {
             .map(|e| e.name.as_str())
             .collect();
         assert_eq!(people, ["Miriam Hofer", "Xu Weiming"]);
+    }
+
+    #[test]
+    fn a_publication_is_no_person_and_a_hyphenated_given_name_is_a_name() {
+        let d = drafted(
+            "Scheldevet NV will split, chief executive Pieter-Jan Claes said. \"We change,\" Claes told Veterinary Industry Review. For Harbour Radio, I'm Lucie Arsenault.",
+        );
+        let kinds: Vec<(&str, bool)> = d
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind.is_person()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Scheldevet NV", false),
+                ("Pieter-Jan Claes", true),
+                ("Veterinary Industry Review", false),
+                ("Harbour Radio", false),
+                ("Lucie Arsenault", true),
+            ]
+        );
     }
 
     #[test]

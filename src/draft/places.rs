@@ -220,7 +220,8 @@ fn employs(doc: &Doc, found: &Found, s: &Range<usize>, masked: &str, out: &mut O
                 (mention.entity, mention.at.start)
             }
             (None, Some(it)) => {
-                let (Some(main), Some(at)) = (found.main_org(), find_words(sentence, it.as_str()))
+                let (Some(main), Some(at)) =
+                    (found.main_org(doc), find_words(sentence, it.as_str()))
                 else {
                     continue;
                 };

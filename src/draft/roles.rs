@@ -265,7 +265,11 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                         Some(at) => &masked[at..whole.start()],
                         None => continue,
                     },
-                    (None, Unnamed::First) => match MENTION.find(&masked) {
+                    // Not the wire service a dateline credits in brackets.
+                    (None, Unnamed::First) => match MENTION
+                        .find_iter(&masked)
+                        .find(|m| !masked[..m.start()].ends_with('('))
+                    {
                         Some(m) => m.as_str(),
                         None => continue,
                     },
@@ -355,7 +359,7 @@ fn of_the_main_org(
     (role, written): (&str, &str),
     shape: &str,
 ) -> Option<Post> {
-    let main = found.main_org()?;
+    let main = found.main_org(doc)?;
     let org = &found.entities[main];
     let holder = found.entity(person);
     if org.kind.is_person() {
@@ -538,6 +542,14 @@ mod tests {
             (
                 "Tarnby Holdings will close its yard in Skagen, and its manager Ola Vik will move to Oslo, reporting to chief operating officer Ivo Sand.",
                 &["Ivo Sand: COO of Tarnby Holdings"],
+            ),
+            // Not the wire service a dateline credits, though it is named first.
+            (
+                "OSLO (Harbour Radio) - Tarnby Holdings sold a ferry, chief executive Ivo Sand told reporters. Harbour Radio asked why. Tarnby Holdings did not say. Ola Vik, chief operating officer, said so.",
+                &[
+                    "Ivo Sand: chief executive of Tarnby Holdings",
+                    "Ola Vik: COO of Tarnby Holdings",
+                ],
             ),
             // A title before a name anywhere else: the organization the text names most.
             (

@@ -15,7 +15,7 @@ patterns! {
 
 /// Unnamed sources, named after what the text calls them.
 pub fn find(doc: &Doc, found: &mut Found) {
-    let main = found.main_org().map(|i| {
+    let main = found.main_org(doc).map(|i| {
         let e = &found.entities[i];
         // The shortest form the text uses.
         std::iter::once(&e.name)

@@ -93,7 +93,7 @@ const FUNCTION: &[&str] = &[
 
 /// Adds the units, business lines and groups of the text to `found`.
 pub fn find(doc: &Doc, corpus: &KnownNames, found: &mut Found) {
-    let main = found.main_org().map(|i| found.entities[i].id.clone());
+    let main = found.main_org(doc).map(|i| found.entities[i].id.clone());
     for s in doc.sentences.clone() {
         let text = &doc.text[s.clone()];
         // Possessive: "Cainiao's international division".
