@@ -373,6 +373,17 @@ for q in queries/*.rq; do
         python3 benches/virtuoso_compare.py "$out.newsgraph.json" "$out.virtuoso.json" --name "$n" --unordered-concat \
             > "$out.compare" || true
         verdict=$(head -1 "$out.compare" | sed "s/^$n: //")
+        # Virtuoso answers the same question differently now and then (cainiao-alibaba has
+        # lacked two rows on about one run in eight, at one thread or two per query): its second
+        # answer is compared too, and an agreement there says that the first one differed.
+        if [[ "$verdict" != equal* ]] && ! grep -qi '^X-SQL-State: *S1TAT' "$out.virtuoso-again.json.headers"; then
+            python3 benches/virtuoso_compare.py "$out.newsgraph.json" "$out.virtuoso-again.json" --name "$n" \
+                --unordered-concat > "$out.compare-again" || true
+            again=$(head -1 "$out.compare-again" | sed "s/^$n: //")
+            if [[ "$again" == equal* ]]; then
+                verdict="$again on Virtuoso's second run; its first differed ($verdict)"
+            fi
+        fi
     fi
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "${bind:--}" "$ng_rows" "$v_rows" "$ng_seconds" "$v_seconds" "$v_again" "$verdict" \
         >> "$work/summary.tsv"
@@ -387,9 +398,12 @@ stop_virtuoso
 # What agrees: "equal", "equal after normalising" (booleans as 1/0, numbers by value) and
 # "equal once the items of each concatenated value are sorted" are the same rows.
 awk -F'\t' 'NR > 1 { n++; if ($8 ~ /^equal/) same++; else { differ++; names = names " " $1 }
-        if ($8 ~ /^equal after normalising/) normalised++; if ($8 ~ /^equal once/) sorted++ }
+        if ($8 ~ /^equal after normalising/) normalised++; if ($8 ~ /^equal once/) sorted++
+        if ($8 ~ /second run/) { varied++; vnames = vnames " " $1 } }
     END { printf "same rows: %d of %d questions (%d after normalising, %d once concatenated items are sorted); different: %d%s\n",
-        same, n, normalised, sorted, differ, differ ? ":" names : "" }' "$work/summary.tsv" | tee -a "$work/summary.txt"
+        same, n, normalised, sorted, differ, differ ? ":" names : ""
+        if (varied) printf "VIRTUOSO VARIED: its first answer differed and its second agreed on %d:%s\n", varied, vnames }' \
+    "$work/summary.tsv" | tee -a "$work/summary.txt"
 if [ "$check" = 1 ] && awk -F'\t' 'NR > 1 && $8 !~ /^equal/ { found = 1 } END { exit !found }' "$work/summary.tsv"; then
     echo "virtuoso.sh --check: some saved questions are answered otherwise by Virtuoso ($work/results/)" >&2
     exit 1
