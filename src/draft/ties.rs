@@ -79,9 +79,9 @@ fn words(pattern: Pattern) -> &'static str {
     }
 }
 
-/// The relations the body's sentences state between the draft's entities, and the stubs of
-/// those they put in the future.
-pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> Read {
+/// The reader of structure over the text, knowing the entities found so far by their index
+/// in `found`: the reader the check will read the draft's quotes with.
+pub(super) fn reader(doc: &Doc, found: &Found) -> Reader {
     let entities: Vec<Entity> = found
         .entities
         .iter()
@@ -97,8 +97,14 @@ pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> Read {
             description: String::new(),
         })
         .collect();
-    let classes: Vec<Class> = entities.iter().map(|e| e.class).collect();
-    let reader = Reader::new(doc.text, entities);
+    Reader::new(doc.text, entities)
+}
+
+/// The relations the body's sentences state between the draft's entities, and the stubs of
+/// those they put in the future.
+pub fn find(doc: &Doc, found: &Found, dates: &[DateMention]) -> Read {
+    let reader = reader(doc, found);
+    let classes: Vec<Class> = reader.entities().iter().map(|e| e.class).collect();
     let char_starts: Vec<usize> = doc.text.char_indices().map(|(b, _)| b).collect();
     let chars = |byte: usize| char_starts.partition_point(|&b| b < byte);
     let (mut relations, mut stubs, mut posts) = (Vec::new(), Vec::new(), Vec::new());
