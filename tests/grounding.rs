@@ -122,6 +122,11 @@ fn changed_values_fail_against_the_fixture_text() {
             "name = \"Eastport Holdings\"",
         ),
         ("role = \"chief executive\"", "role = \"CEO\""),
+        // A post's dates are grounded as a tie's are.
+        (
+            "holder = \"lena-park\"\n",
+            "holder = \"lena-park\"\nsince = \"2019\"\n",
+        ),
     ] {
         let stderr = fails("check", &facts, &text, from, to);
         assert!(

@@ -158,7 +158,10 @@ impl Grounder<'_> {
                 names(self, "alt_names", &p.alt_names.iter().collect::<Vec<_>>());
             }
             RecordRef::Person(_) => {}
-            RecordRef::Post(p) => names(self, "role", &[&p.role]),
+            RecordRef::Post(p) => {
+                names(self, "role", &[&p.role]);
+                self.bounds(&p.since, &p.until, evidence, &quotes);
+            }
             RecordRef::Place(p) => {
                 names(self, "name", &[&p.name]);
                 names(self, "scope", &p.scope.iter().collect::<Vec<_>>());
@@ -173,15 +176,7 @@ impl Grounder<'_> {
                 }
                 self.attribution(&e.reported, evidence, &quotes);
             }
-            RecordRef::Relation(r) => {
-                for (field, bound) in [("since", &r.since), ("until", &r.until)] {
-                    if let Some(bound) = bound {
-                        if let Boundary::Date(date) = bound.get_ref() {
-                            self.when(bound.span(), &When::On(*date), field, evidence, &quotes);
-                        }
-                    }
-                }
-            }
+            RecordRef::Relation(r) => self.bounds(&r.since, &r.until, evidence, &quotes),
             RecordRef::Service(s) => names(self, "scope", &s.scope.iter().collect::<Vec<_>>()),
             RecordRef::Measure(m) => {
                 self.amount(&m.value, "value", evidence, &quotes);
@@ -208,6 +203,23 @@ impl Grounder<'_> {
             RecordRef::Claim(c) => {
                 self.attribution(&c.reported, evidence, &quotes);
                 self.claim_text(c, evidence, &quotes);
+            }
+        }
+    }
+
+    /// A dated tie's or post's `since` and `until`, each a date its quotes must give.
+    fn bounds(
+        &mut self,
+        since: &Option<Spanned<Boundary>>,
+        until: &Option<Spanned<Boundary>>,
+        evidence: &Evidence,
+        quotes: &[Quote],
+    ) {
+        for (field, bound) in [("since", since), ("until", until)] {
+            if let Some(bound) = bound
+                && let Boundary::Date(date) = bound.get_ref()
+            {
+                self.when(bound.span(), &When::On(*date), field, evidence, quotes);
             }
         }
     }
