@@ -28,7 +28,7 @@ const EVENT_CUES: &[(&str, &str)] = &[
     ),
     (
         "founding",
-        r"\bfounded in\b|\bwas founded\b|\bestablished\b|\bformed\b",
+        r"\b(?:[Cc]o-)?[Ff]ounded (?:in|by)\b|\bwas (?:co-)?founded\b|\b[Ee]stablished\b|\bformed\b|\b(?:was )?[Ss]et up in (?:19|20)\d{2}\b|\bstarted the (?:business|company|firm) in\b",
     ),
     (
         "launch",
@@ -323,6 +323,15 @@ mod tests {
             (
                 "Arvento Motors, founded in 2009, was integrated into Veltmark Holdings in 2021.",
                 &["transfer completed 2021", "founding completed 2009"],
+            ),
+            // "Founded" opening a sentence, and a company "set up" in a year.
+            (
+                "Founded in 1953 by Anton Halbrand and Ernst Vollrath, Halbrand Group employs 900 people.",
+                &["founding completed 1953"],
+            ),
+            (
+                "Gannet Connect Ltd was set up in 2009 to fly turboprops.",
+                &["founding completed 2009"],
             ),
         ];
         for (text, expected) in cases {
