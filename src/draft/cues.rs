@@ -36,7 +36,7 @@ const EVENT_CUES: &[(&str, &str)] = &[
     ),
     (
         "investment",
-        r"\binvest(?:ed|s|ing)?\b|\bbuy out\b|\boffered\b[^.]*\bshare\b",
+        r"\binvest(?:ed|s|ing)?\b|\bbuy out\b|\boffered\b[^.]*\bshare\b|\bacquir(?:e|es|ed|ing)\b|\b(?:acquisition|purchase) of\b|\bspend\s+[^.]{0,20}?\b(?:million|billion)\b|\bat a cost of\b",
     ),
     (
         "filing",
@@ -332,6 +332,15 @@ mod tests {
             (
                 "Gannet Connect Ltd was set up in 2009 to fly turboprops.",
                 &["founding completed 2009"],
+            ),
+            // An acquisition, and what a plan will cost.
+            (
+                "Blackwater Linen Ltd completed its purchase of Shannon Wash Ltd in March 2025.",
+                &["investment completed 2025-03"],
+            ),
+            (
+                "Langvlei Cellar Ltd will spend ZAR 48 million on a bottling line in 2027.",
+                &["investment planned 2027"],
             ),
         ];
         for (text, expected) in cases {
