@@ -24,7 +24,7 @@ const EVENT_CUES: &[(&str, &str)] = &[
     ),
     (
         "restructuring",
-        r"\brestructur\w*|\breorganiz\w*|\bsplit into\b",
+        r"\brestructur\w*|\breorgani[sz]\w*|\bsplit into\b|\bmerg(?:e|ing)\s+(?:two|three|four|the|its|their)\b",
     ),
     (
         "founding",
@@ -332,6 +332,15 @@ mod tests {
             (
                 "Gannet Connect Ltd was set up in 2009 to fly turboprops.",
                 &["founding completed 2009"],
+            ),
+            // British spelling, and a merger of a group's own parts.
+            (
+                "Valdrada Tessuti SpA is reorganising into three divisions.",
+                &["restructuring under-way unknown"],
+            ),
+            (
+                "Lisdara Media Group will merge the newsrooms of its paper and its radio station in 2027.",
+                &["restructuring planned 2027"],
             ),
             // An acquisition, and what a plan will cost.
             (
