@@ -207,10 +207,9 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
     quotes
 }
 
-/// Pronouns that stand for the person named last.
+/// Pronouns an attribution may name its speaker by ("she said").
 const PRONOUNS: &[&str] = &["he", "she"];
 
-/// The person named last before `at`.
 /// The first person the reader of structure finds in the words at `at` (bytes): a pronoun
 /// it resolves, or a name.
 fn person_read(doc: &Doc, reader: &Reader, at: Range<usize>) -> Option<usize> {
@@ -223,6 +222,7 @@ fn person_read(doc: &Doc, reader: &Reader, at: Range<usize>) -> Option<usize> {
         .find(|&e| reader.entities()[e].class == Class::Person)
 }
 
+/// The person named last before `at`.
 fn last_person_before(found: &Found, at: usize) -> Option<usize> {
     found
         .mentions
