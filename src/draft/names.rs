@@ -1488,6 +1488,14 @@ mod tests {
         crate::draft::draft("t.txt", text, &KnownNames::empty()).expect("a draft")
     }
 
+    /// The entities of draft `d`, each with whether it is a person.
+    fn kinds(d: &crate::draft::Draft) -> Vec<(&str, bool)> {
+        d.entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind.is_person()))
+            .collect()
+    }
+
     #[test]
     fn the_words_before_a_name_give_its_kind() {
         // The words before a name, and whether they say organization (`Some(true)`), person
@@ -1529,13 +1537,8 @@ mod tests {
         let d = drafted(
             "Yükselen Asansör was founded in 1987 by the engineers Halil Demirtaş and Orhan Sezgin.",
         );
-        let kinds: Vec<(&str, bool)> = d
-            .entities
-            .iter()
-            .map(|e| (e.name.as_str(), e.kind.is_person()))
-            .collect();
         assert_eq!(
-            kinds,
+            kinds(&d),
             [
                 ("Yükselen Asansör", false),
                 ("Halil Demirtaş", true),
@@ -1573,11 +1576,9 @@ mod tests {
         let d = drafted(
             "Tarnby Holdings AS sold a ferry. The yard in Hong Kong went to Miriam Hofer and Xu Weiming.",
         );
-        let people: Vec<&str> = d
-            .entities
-            .iter()
-            .filter(|e| e.kind.is_person())
-            .map(|e| e.name.as_str())
+        let people: Vec<&str> = kinds(&d)
+            .into_iter()
+            .filter_map(|(name, person)| person.then_some(name))
             .collect();
         assert_eq!(people, ["Miriam Hofer", "Xu Weiming"]);
     }
@@ -1587,13 +1588,8 @@ mod tests {
         let d = drafted(
             "Scheldevet NV will split, chief executive Pieter-Jan Claes said. \"We change,\" Claes told Veterinary Industry Review. For Harbour Radio, I'm Lucie Arsenault.",
         );
-        let kinds: Vec<(&str, bool)> = d
-            .entities
-            .iter()
-            .map(|e| (e.name.as_str(), e.kind.is_person()))
-            .collect();
         assert_eq!(
-            kinds,
+            kinds(&d),
             [
                 ("Scheldevet NV", false),
                 ("Pieter-Jan Claes", true),
