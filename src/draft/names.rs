@@ -20,7 +20,7 @@ use crate::facts::OrgKind;
 use crate::facts::corpus::Entity as Known;
 use crate::text::quantities::MONTHS;
 use crate::text::words::name_words;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -535,10 +535,11 @@ pub fn find(doc: &Doc, corpus: &KnownNames) -> Found {
     let surnames = surnames(doc);
     // Names that a role and its holder follow somewhere: organizations wherever they stand.
     // A word that starts a longer name is left to be read as that name's short form.
-    let starts_longer = |c: &Candidate| {
-        let head = format!("{} ", c.name);
-        candidates.iter().any(|o| o.name.starts_with(&head))
-    };
+    let heads: HashSet<&str> = candidates
+        .iter()
+        .flat_map(|o| o.name.match_indices(' ').map(|(at, _)| &o.name[..at]))
+        .collect();
+    let starts_longer = |c: &Candidate| heads.contains(c.name.as_str());
     let role_orgs: BTreeMap<&str, String> = candidates
         .iter()
         .filter(|c| !starts_longer(c))

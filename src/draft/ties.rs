@@ -249,9 +249,8 @@ fn posts_in(reader: &Reader, span: Range<usize>) -> Vec<(usize, String, usize)> 
     let t = reader.tokens();
     let range = reader.tokens_of(span);
     let mentions: Vec<&Mention> = reader
-        .mentions()
-        .iter()
-        .filter(|m| m.tokens.0 >= range.start && m.tokens.1 <= range.end && !m.inside)
+        .mentions_within(range.clone())
+        .filter(|m| !m.inside)
         .collect();
     let class = |m: &Mention| reader.entities()[m.entity].class;
     // An organization named by its name: an anaphor's reach is too uncertain for a record
@@ -294,9 +293,9 @@ fn posts_in(reader: &Reader, span: Range<usize>) -> Vec<(usize, String, usize)> 
     let mut i = range.start;
     while i < range.end {
         let phrase = ROLES.iter().find(|r| {
-            let words: Vec<&str> = r.split(' ').collect();
-            i + words.len() <= range.end
-                && words.iter().enumerate().all(|(k, w)| t[i + k].word == *w)
+            r.split(' ')
+                .enumerate()
+                .all(|(k, w)| i + k < range.end && t[i + k].word == w)
         });
         let Some(phrase) = phrase.filter(|_| !covered(i)) else {
             i += 1;

@@ -692,25 +692,31 @@ impl Reader {
         // The longest name wins its words; a shorter name of the same entity inside it goes,
         // one of another entity stays, marked as inside.
         found.sort_by_key(|m| (m.tokens.0, std::cmp::Reverse(m.tokens.1)));
+        // `kept` stays in order of start, and no mention is longer than `longest`, so only
+        // those that start within `longest` tokens before a mention can hold or overlap it.
+        let longest = found
+            .iter()
+            .map(|m| m.tokens.1 - m.tokens.0)
+            .max()
+            .unwrap_or(0);
         let mut kept: Vec<Mention> = Vec::new();
         for m in found {
-            let container = kept
+            let near = kept.partition_point(|k| k.tokens.0 + longest < m.tokens.0);
+            let near = &kept[near..];
+            let container = near
                 .iter()
                 .find(|k| k.tokens.0 <= m.tokens.0 && m.tokens.1 <= k.tokens.1)
                 .copied();
+            let overlapped = near
+                .iter()
+                .any(|k| !k.inside && k.tokens.0 < m.tokens.1 && m.tokens.0 < k.tokens.1);
             match container {
                 Some(k) if k.entity == m.entity => {}
                 Some(k) if k.tokens == m.tokens => {}
                 Some(_) => kept.push(Mention { inside: true, ..m }),
-                None => {
-                    // Overlapping, not contained: the earlier one keeps the words.
-                    if !kept
-                        .iter()
-                        .any(|k| !k.inside && k.tokens.0 < m.tokens.1 && m.tokens.0 < k.tokens.1)
-                    {
-                        kept.push(m);
-                    }
-                }
+                // Overlapping, not contained: the earlier one keeps the words.
+                None if overlapped => {}
+                None => kept.push(m),
             }
         }
         kept.sort_by_key(|m| m.tokens);
@@ -965,6 +971,11 @@ impl Reader {
         fits: &dyn Fn(&&Mention) -> bool,
     ) -> Option<usize> {
         let noun = &self.tokens[i + len - 1].word;
+        // No entity has the noun in its names: no mention can be named by it (and the search
+        // below would read the whole text back).
+        if !self.nouns.iter().any(|n| n.contains(noun)) {
+            return None;
+        }
         let before = sentence.checked_sub(1)?;
         let paragraph = self.tokens[i].paragraph;
         let named = |m: &&Mention| fits(m) && self.nouns[m.entity].contains(noun);
@@ -1046,6 +1057,15 @@ impl Reader {
     /// Every mention of the text, ordered by first token.
     pub fn mentions(&self) -> &[Mention] {
         &self.mentions
+    }
+
+    /// The mentions that start and end within the tokens `range`, in order.
+    pub fn mentions_within(&self, range: Range<usize>) -> impl Iterator<Item = &Mention> {
+        let first = self.mentions.partition_point(|m| m.tokens.0 < range.start);
+        let last = self.mentions.partition_point(|m| m.tokens.0 < range.end);
+        self.mentions[first..last.max(first)]
+            .iter()
+            .filter(move |m| m.tokens.1 <= range.end)
     }
 
     /// The tokens of the passage at characters `span`, as a range of token indexes.
@@ -1681,8 +1701,10 @@ fn cues(tokens: &[Token]) -> Vec<Cue> {
     }
     let push = |out: &mut Vec<Cue>, stage, words| add(out, stage, words);
     let phrase_at = |i: usize, phrase: &str| {
-        let p: Vec<&str> = phrase.split(' ').collect();
-        words.len() >= i + p.len() && words[i..i + p.len()] == p[..]
+        phrase
+            .split(' ')
+            .enumerate()
+            .all(|(k, p)| words.get(i + k) == Some(&p))
     };
     for i in 0..words.len() {
         for (stage, table) in [
