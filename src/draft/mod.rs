@@ -329,11 +329,12 @@ pub fn draft(file_name: &str, text: &str, corpus: &KnownNames) -> Result<Draft, 
     let (places, where_orgs_are) = places::find(&doc, &found);
     let mut relations = relations;
     relations.extend(where_orgs_are);
-    // A post the reader of structure reads that the patterns of roles did not find.
+    // A post the reader of structure reads that the patterns of roles did not find, in full
+    // or in part ("director" where they found "director of operations").
     let mut posts = posts;
     for p in read_posts {
-        let same =
-            |q: &Post| q.holder == p.holder && q.organization == p.organization && q.role == p.role;
+        let within = |q: &Post| format!(" {} ", q.role).contains(&format!(" {} ", p.role));
+        let same = |q: &Post| q.holder == p.holder && q.organization == p.organization && within(q);
         if !posts.iter().any(same) {
             posts.push(p);
         }

@@ -674,6 +674,15 @@ pub fn find(doc: &Doc, corpus: &KnownNames) -> Found {
             }
         }
     }
+    // A name read as an organization's somewhere is that organization's wherever it stands,
+    // also where nothing next to it told its kind ("Anáhuac's director of operations").
+    for c in &candidates {
+        if let Some(i) = found.by_name(&c.name) {
+            if !found.entities[i].kind.is_person() {
+                found.mention(c.at.clone(), i);
+            }
+        }
+    }
     super::sources::find(doc, &mut found);
     for (name, at) in unclear {
         found.stubs.push(Stub {

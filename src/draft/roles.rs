@@ -22,6 +22,12 @@ const ROLE: &str = r"(?:supervisory board chair(?:man|woman|person)?|board chair
 /// of organization.
 const DESCRIBED: &str = r"(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){0,2}?(?:brokerage|maker|carmaker|company|firm|group|bank|lender|insurer|retailer|operator|supplier|airline|carrier|manufacturer|producer|exporter|distributor|chain|developer|investor|fund|agency|consultancy|publisher|printer|grower|exchange)";
 
+/// An apposition between a person's name and the verb, naming no other person: "X, Anáhuac's
+/// director of operations, will take over as …", "X, until now Y's vice president of sales,
+/// joins on 1 April as …".
+const APPOSITION: &str =
+    r",\s+(?:[^,«]{1,80}?(?:«O\d+»(?:['’]s)?[^,«]{0,60}?)?|«O\d+»(?:['’]s)?[^,«]{1,60}?),";
+
 /// Where a post's organization is when the pattern names none.
 #[derive(Clone, Copy)]
 enum Unnamed {
@@ -38,8 +44,13 @@ enum Unnamed {
 }
 
 static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|| {
-    let p =
-        |s: &str| super::segment::regex(&s.replace("ROLE", ROLE).replace("DESCRIBED", DESCRIBED));
+    let p = |s: &str| {
+        super::segment::regex(
+            &s.replace("ROLE", ROLE)
+                .replace("DESCRIBED", DESCRIBED)
+                .replace("APPOSITION", APPOSITION),
+        )
+    };
     let before = Unnamed::Before;
     vec![
         // X, (until then) CEO of (both) (the) Y (and (the) Z)
@@ -97,7 +108,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // step down as CFO: no organization named, the one the text names most.
         (
             p(
-                r"«P(?<p>\d+)»(?:,\s*\d{1,3},|\s+\(\d{1,3}\))?\s+(?:(?:will|would|is to|has|have|had|was|is)\s+)?(?:been\s+)?(?:take over as|takes over as|took over as|taken over as|become|becomes|became|be named|named|be appointed|appointed|step down as|steps down as|stepped down as|retire as|retires as|retired as|stay on as|stays on as|remain|remains|remained|stays|is now|has been|had been|was)\s+(?:the\s+)?(?<adj>(?:new|interim)\s+)?(?<role>ROLE)(?:\s+(?:on|in|from|with|effective|last|this|next|after|when|since|until|and)\b|\s*[,.;]|\s*$)",
+                r"«P(?<p>\d+)»(?:,\s*\d{1,3},|\s+\(\d{1,3}\)|APPOSITION)?\s+(?:(?:will|would|is to|has|have|had|was|is)\s+)?(?:been\s+)?(?:take over as|takes over as|took over as|taken over as|(?:join|joins|joined)(?:\s+[^,«.]{1,25}?)?\s+as|become|becomes|became|be named|named|be appointed|appointed|step down as|steps down as|stepped down as|retire as|retires as|retired as|stay on as|stays on as|remain|remains|remained|stays|is now|has been|had been|was)\s+(?:the\s+)?(?<adj>(?:new|interim)\s+)?(?<role>ROLE)(?:\s+(?:on|in|from|with|effective|last|this|next|after|when|since|until|and)\b|\s*[,.;]|\s*$)",
             ),
             "X took over as ROLE",
             Unnamed::Main,
@@ -111,7 +122,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // X will become / was named / has been appointed (the new) ROLE of Y
         (
             p(
-                r"«P(?<p>\d+)»(?:,\s*\d{1,3},|\s+\(\d{1,3}\))?\s+(?:(?:will|would|is to|has|have|had|was|is)\s+)?(?:been\s+)?(?:become|becomes|became|be named|named|be appointed|appointed|take over as|takes over as|took over as|step down as|steps down as|stepped down as|remain|remains|stays|is now|has been|had been|was)\s+(?:as\s+)?(?:the\s+)?(?<adj>(?:new|interim)\s+)?(?<role>ROLE)\s+(?:of|at)\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?",
+                r"«P(?<p>\d+)»(?:,\s*\d{1,3},|\s+\(\d{1,3}\)|APPOSITION)?\s+(?:(?:will|would|is to|has|have|had|was|is)\s+)?(?:been\s+)?(?:become|becomes|became|be named|named|be appointed|appointed|take over as|takes over as|took over as|step down as|steps down as|stepped down as|remain|remains|stays|is now|has been|had been|was)\s+(?:as\s+)?(?:the\s+)?(?<adj>(?:new|interim)\s+)?(?<role>ROLE)\s+(?:of|at)\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?",
             ),
             "X will become ROLE of Y",
             before,
@@ -169,6 +180,14 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
                 r"(?<orgs>«O\d+»),?\s+whose\s+(?<adj>(?:senior|deputy|new|former)\s+)?(?<role>ROLE)\s+«P(?<p>\d+)»",
             ),
             "Y, whose ROLE X",
+            before,
+        ),
+        // X (, who) joins from (the DESCRIBED) Y, where she has been ROLE (since 2020)
+        (
+            p(
+                r"«P(?<p>\d+)»[^«.]{0,40}?\b(?:from|at)\s+(?:the\s+)?(?:DESCRIBED\s+)?(?<orgs>«O\d+»),\s+where\s+(?:she|he)\s+(?:has been|had been|was|is)\s+(?:the\s+)?(?<adj>(?:senior|deputy)\s+)?(?<role>ROLE)\b",
+            ),
+            "X joins from Y, where she has been ROLE",
             before,
         ),
     ]
@@ -581,6 +600,23 @@ mod tests {
             (
                 "Tarnby Holdings will close a yard. Ivo Sand, the chief operating officer who has run it since 2014, will retire.",
                 &["Ivo Sand: COO of Tarnby Holdings"],
+            ),
+            // An apposition between the person and the verb; a name whose kind only another
+            // sentence tells.
+            (
+                "Tarnby Holdings will buy the ferry operator Borre Line. Ivo Sand, Tarnby's director of operations, will take over as managing director of Borre Line.",
+                &[
+                    "Ivo Sand: director of operations of Tarnby Holdings",
+                    "Ivo Sand: managing director of Borre Line",
+                ],
+            ),
+            (
+                "Ivo Sand ran the tile maker Losetas. Ola Vik, Losetas's finance director, will retire.",
+                &["Ola Vik: finance director of Losetas"],
+            ),
+            (
+                "Tarnby Holdings has a new finance chief. Ola Vik joins from the Oslo shipping company Borre Line, where she has been chief financial officer since 2020.",
+                &["Ola Vik: CFO of Borre Line"],
             ),
         ];
         for (text, expected) in cases {
