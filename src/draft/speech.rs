@@ -26,9 +26,10 @@ patterns! {
     /// A courtesy title before a surname: "Ms Brockhurst".
     HONORIFIC = r"^(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+";
 
-    /// The verb first: “…,” said Valérie Auberson, chief executive of Altavolo.
+    /// The verb first: “…,” said Valérie Auberson, chief executive of Altavolo; “…,” said
+    /// Kavaklı Holding chairman Mustafa Kavaklı (an organization and a role before the name).
     AFTER_INVERTED = format!(
-        r"^\s*(?<verb>{VERB})\s+(?<speaker>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})"
+        r"^\s*(?<verb>{VERB})\s+(?:(?:[A-Z][\w’'-]*\s+){{1,3}}(?:[a-z][\w-]*\s+){{1,3}})?(?<speaker>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})"
     );
 
     BEFORE = format!(
@@ -103,7 +104,8 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
                     // "she said", "he told analysts": the person the reader of structure takes
                     // the pronoun for, as the check will; else the person named last before
                     // (a proposal the check will turn into a comment).
-                    // "Aasen said": the person named in full before whose name ends so.
+                    // "Aasen said": the person named in full before whose name ends so, or has
+                    // that word after the first ("Ochoa" for Valeria Ochoa Treviño).
                     // "Ms Brockhurst said": the one person of that surname, if only one.
                     let written = doc.text[speaker.clone()].trim();
                     let who = written.to_lowercase();
@@ -126,7 +128,7 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
                             surname
                                 && e.kind.is_person()
                                 && e.first.start < quote_at.start
-                                && e.name.split_whitespace().last() == Some(written)
+                                && e.name.split_whitespace().skip(1).any(|w| w == written)
                         })
                         .map(|(i, _)| i)
                         .collect();
@@ -145,7 +147,7 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
                     .map_or(written, |m| &written[m.end()..]);
                 let e = &mut found.entities[person];
                 if !written.contains(' ')
-                    && e.name.split_whitespace().last() == Some(written)
+                    && e.name.split_whitespace().skip(1).any(|w| w == written)
                     && !e.alt_names.iter().any(|a| a == written)
                 {
                     e.alt_names.push(written.to_owned());
@@ -300,6 +302,16 @@ mod tests {
             (
                 "Norrfjord Foods named Liv Aasen as chief executive. Per Aasen, her father, will retire. \"We are simplifying the whole group,\" Ms Aasen said.",
                 &[],
+            ),
+            // A surname that is not the name's last word.
+            (
+                "Norrfjord Foods named Liv Aasen Berg as chief executive. \"We are simplifying the whole group,\" Aasen said.",
+                &[("We are simplifying the whole group", "Liv Aasen Berg")],
+            ),
+            // An organization and a role between the verb and the name.
+            (
+                "Norrfjord Foods sold a plant. \"We are simplifying the whole group,\" said Norrfjord Foods chairman Liv Aasen at a meeting.",
+                &[("We are simplifying the whole group", "Liv Aasen")],
             ),
         ];
         for (text, expected) in cases {
