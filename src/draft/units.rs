@@ -12,7 +12,7 @@ use crate::facts::OrgKind;
 use regex::Regex;
 use std::ops::Range;
 
-const UNIT_NOUN: &str = "division|unit|team|department|platform|business group|business|operation";
+const UNIT_NOUN: &str = "division|unit|team|department|platform|business group|business|operation|region|laboratory|committee|desk";
 
 patterns! {
     OWNED_UNIT = format!(
@@ -447,6 +447,19 @@ mod tests {
                 "Tarnby Holdings made a loss. Its packing subsidiary, Vinter Blends, will close."
             ),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_region_laboratory_committee_or_desk_owned_by_name_is_a_unit() {
+        assert_eq!(
+            parents(
+                "Tarnby Holdings is reorganising. Tarnby's southern region and Tarnby's quality laboratory will merge."
+            ),
+            [
+                "Tarnby southern region: tarnby",
+                "Tarnby quality laboratory: tarnby"
+            ]
         );
     }
 }
