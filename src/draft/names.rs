@@ -736,13 +736,27 @@ fn words<'a>(doc: &Doc<'a>, sentence: Range<usize>) -> Vec<Word<'a>> {
     let mut after_quote = true;
     let mut gap_ok = true;
     let mut glue = false;
+    // "Printers'" before "Association": the apostrophe of a plural possessive, which keeps
+    // the next word in the name if that word names a body.
+    let mut plural_possessive = false;
     for (at, piece) in text[sentence.clone()].split_word_bound_indices() {
         let start = sentence.start + at;
         let end = start + piece.len();
-        let is_word = piece.chars().any(char::is_alphanumeric);
+        // An ampersand is a word here, so that it may join a name's words ("Carrow & Finch").
+        let is_word = piece.chars().any(char::is_alphanumeric) || piece == "&";
         if !is_word {
             if piece == "-" && out.last().is_some_and(|w| w.at.end == start) {
                 glue = true;
+                continue;
+            }
+            if matches!(piece, "'" | "’")
+                && gap_ok
+                && out
+                    .last()
+                    .is_some_and(|w| w.at.end == start && w.text.ends_with('s'))
+            {
+                plural_possessive = true;
+                last_end = end;
                 continue;
             }
             if matches!(piece, "“" | "\"" | "‘" | "(" | ":") {
@@ -781,6 +795,9 @@ fn words<'a>(doc: &Doc<'a>, sentence: Range<usize>) -> Vec<Word<'a>> {
             }
         }
         glue = false;
+        if std::mem::take(&mut plural_possessive) && !BODY_WORDS.contains(&piece) {
+            gap_ok = false;
+        }
         let (bare, possessive) = match piece
             .strip_suffix("’s")
             .or_else(|| piece.strip_suffix("'s"))
@@ -823,6 +840,23 @@ pub(super) fn capitalised(word: &str) -> bool {
             && word.chars().any(char::is_uppercase)
             && word.chars().any(char::is_alphabetic))
 }
+
+/// Words that name a body of members, kept in a name after a plural possessive: "Polish
+/// Label Printers' Association", "Rift Valley Tea Growers' Council".
+const BODY_WORDS: &[&str] = &[
+    "Association",
+    "Council",
+    "Forum",
+    "Federation",
+    "Trust",
+    "Union",
+    "Guild",
+    "Society",
+    "League",
+    "Chamber",
+    "Group",
+    "Alliance",
+];
 
 fn connector(word: &str) -> bool {
     matches!(word, "and" | "of" | "&" | "for" | "de")
@@ -883,8 +917,9 @@ fn sentence_candidates(
         });
         if !ORG_WORDS.contains(&last) || two_names {
             let mut s = start;
+            // "Carrow & Finch": an ampersand joins the words of one name.
             for (j, w) in words.iter().enumerate().take(end).skip(start) {
-                if connector(w.text) {
+                if connector(w.text) && w.text != "&" {
                     runs.push(s..j);
                     s = j + 1;
                 }
@@ -1606,6 +1641,21 @@ mod tests {
                 ("Veterinary Industry Review", false),
                 ("Harbour Radio", false),
                 ("Lucie Arsenault", true),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_ampersand_and_a_plural_possessive_stay_inside_a_name() {
+        let d = drafted(
+            "Tarnby Holdings AS sells ferries to the retailer Carrow & Finch. Tarnby is a member of the Nordic Ferry Builders' Association and of the Ferry Owners' annual meeting.",
+        );
+        assert_eq!(
+            kinds(&d),
+            [
+                ("Tarnby Holdings AS", false),
+                ("Carrow & Finch", false),
+                ("Nordic Ferry Builders' Association", false),
             ]
         );
     }
