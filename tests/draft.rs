@@ -587,3 +587,26 @@ fn the_people_of_a_wire_credit_are_proposed_with_its_line() {
     let author = file.article.author.as_ref().map(|a| a.get_ref().as_str());
     assert_eq!(author, Some("mette-holm"));
 }
+
+#[test]
+fn the_people_of_labelled_credits_are_proposed_with_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("credits.txt");
+    std::fs::write(
+        &text,
+        "Tarnby Holdings sells ropes to the navy\nAuthor: Ann Lee   Editor: Bo Chen\n\nTarnby Holdings AS sold 40 ropes to the navy in May 2024, the company said.\n\nThis article is based on a company statement. Editing: Sofie Brandt\n",
+    )
+    .unwrap();
+    let out = draft_of(&text);
+    let facts = assert_checks_and_verifies(&out, &text);
+    let file = facts.file();
+    let people: Vec<&str> = file
+        .people
+        .iter()
+        .map(|p| p.name.get_ref().as_str())
+        .collect();
+    assert_eq!(people, ["Ann Lee", "Bo Chen", "Sofie Brandt"]);
+    // The writer is the author; the editors are not.
+    let author = file.article.author.as_ref().map(|a| a.get_ref().as_str());
+    assert_eq!(author, Some("ann-lee"));
+}

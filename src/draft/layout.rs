@@ -27,6 +27,9 @@ patterns! {
 
     /// A wire service's credit in the dateline that opens the body: "GRAZ, Austria, Oct 14
     /// (Alpenwire) -".
+    /// What separates the parts of a credit line: see [`credit_parts`].
+    CREDIT_SEPARATOR = r";\s*|\s{2,}|(?<stop>[a-z]\.)\s+";
+
     WIRE = r"^[A-Z][A-Z .'’/-]+(?:,[^()\n]{0,40}?)?\s*\((?<outlet>[A-Z][\w&'’ .-]{1,40})\)\s*[-–—]";
 
     BASED_ON = r"\b(?:as relayed by|relayed by|as reported by|reported by|published [^.()]*?\bby)\s+(?<list>[^.()]+)";
@@ -661,36 +664,53 @@ fn page_person(
     i
 }
 
-/// The words a wire credit opens with ("Reporting by", "Summary by"); "editing by" names an
-/// editor, the others a writer.
-const CREDIT_WORDS: [&str; 6] = [
+/// The words a credit opens with ("Reporting by", "Summary by", "Author:"); the editors'
+/// ("Editing by", "Editor:"), after the writers', name an editor, the others a writer.
+const CREDIT_WORDS: [&str; 11] = [
     "reporting by ",
     "reported by ",
     "writing by ",
     "written by ",
     "summary by ",
+    "author: ",
+    "reporter: ",
+    "reporting: ",
     "editing by ",
+    "editor: ",
+    "editing: ",
 ];
 
-/// People a wire credit line names: "(Reporting by A in Kericho; Editing by B)",
-/// "Reporting by A and B in Munich; editing by C — Outlet", "Summary by A". Each is proposed as
-/// a person quoting the line; the first writer is the author when no byline named one.
+/// Where the editors' words begin in [`CREDIT_WORDS`].
+const EDITORS: usize = 8;
+
+/// People a credit line names: "(Reporting by A in Kericho; Editing by B)", "Reporting by A
+/// and B in Munich; editing by C — Outlet", "Summary by A", "Author: A   Editor: B", "…
+/// statement. Editing: B". Each is proposed as a person quoting the line; the first writer is
+/// the author when no byline named one.
 fn credits(doc: &Doc, found: &mut Found, meta: &mut ArticleMeta) {
     let mut at = 0;
     for line in doc.text.split_inclusive('\n') {
         let start = at;
         at += line.len();
         let body = line.trim().trim_start_matches('(').trim_end_matches(')');
+        let body_start = start + line.find(body).unwrap_or(0);
+        let parts = credit_parts(body);
+        let opens = |part: &str| {
+            let lower = part.to_lowercase();
+            CREDIT_WORDS.iter().any(|w| lower.starts_with(w))
+        };
+        // A line that opens with a writer's credit, or whose parts after the first are all
+        // credits ("Author: A   Editor: B", "… statement. Editing: B").
         let lower = body.to_lowercase();
-        if !CREDIT_WORDS[..5].iter().any(|w| lower.starts_with(w)) || words(body) > 30 {
+        let writer_first = CREDIT_WORDS[..EDITORS].iter().any(|w| lower.starts_with(w));
+        let credits_after = parts.len() > 1 && parts[1..].iter().all(|(_, p)| opens(p));
+        if !(writer_first || credits_after) || words(body) > 30 {
             continue;
         }
         let quote = super::segment::clean(line.trim());
-        let mut from = start + line.find(body).unwrap_or(0);
-        for part in body.split(';') {
-            let part_start = from + (part.len() - part.trim_start().len());
-            from += part.len() + 1;
-            let part = part.trim();
+        for (offset, part) in parts {
+            let part_start = body_start + offset;
+            let part = part.trim_end();
             // "editing by B — Outlet": the outlet is not a name.
             let part = [" — ", " – ", " - "]
                 .iter()
@@ -701,7 +721,7 @@ fn credits(doc: &Doc, found: &mut Found, meta: &mut ArticleMeta) {
             let Some(opening) = CREDIT_WORDS.iter().find(|w| lower.starts_with(*w)) else {
                 continue;
             };
-            let writer = *opening != "editing by ";
+            let writer = !CREDIT_WORDS[EDITORS..].contains(opening);
             let mut offset = part_start + opening.len();
             for name in part[opening.len()..].split(" and ") {
                 let name_start = offset + (name.len() - name.trim_start().len());
@@ -720,6 +740,23 @@ fn credits(doc: &Doc, found: &mut Found, meta: &mut ArticleMeta) {
             }
         }
     }
+}
+
+/// The parts of a credit line, each with its byte offset in `line`: split at semicolons, at
+/// runs of two spaces or more, and after a sentence's full stop ("statement. Editing: B",
+/// not "A. Smith").
+fn credit_parts(line: &str) -> Vec<(usize, &str)> {
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for c in CREDIT_SEPARATOR.captures_iter(line) {
+        let m = c.get(0).expect("match");
+        let end = c.name("stop").map_or(m.start(), |stop| stop.end());
+        parts.push((from, &line[from..end]));
+        from = m.end();
+    }
+    parts.push((from, &line[from..]));
+    parts.retain(|(_, p)| !p.trim().is_empty());
+    parts
 }
 
 #[cfg(test)]
