@@ -19,6 +19,11 @@ static GIVEN: LazyLock<HashSet<&'static str>> =
 static FAMILY_FIRST: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| words(include_str!("family_names_first.txt")));
 
+/// Whether `word` is a common given name ("Karen").
+pub fn is_given(word: &str) -> bool {
+    GIVEN.contains(word)
+}
+
 /// The word of `words` (a name's, each capitalised) that marks it a person's: a given name
 /// first ("Pieter" of "Pieter-Jan Claes"), or, in a name of two words, a family name that
 /// Chinese and Korean names put first ("Xu" of "Xu Weiming").

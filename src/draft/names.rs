@@ -1041,7 +1041,32 @@ fn sentence_candidates(
         }
     }
     out.sort_by_key(|c| c.at.start);
+    shared_surnames(doc.text, &mut out);
     out
+}
+
+/// "Karen and Niels Holmvang": a given name alone before "and" and a name of two words takes
+/// that name's surname ("Karen Holmvang"), as the reader of structure reads it.
+fn shared_surnames(text: &str, candidates: &mut [Candidate]) {
+    for k in 1..candidates.len() {
+        let (before, after) = candidates.split_at_mut(k);
+        let (first, next) = (&mut before[k - 1], &after[0]);
+        let words: Vec<&str> = next.name.split_whitespace().collect();
+        let [_, surname] = words.as_slice() else {
+            continue;
+        };
+        if first.words == 1
+            && first.known.is_none()
+            && next.known.is_none()
+            && text[first.at.end..next.at.start] == *" and "
+            && super::given::is_given(&first.name)
+            && words.iter().all(|w| title_case(w))
+            && !ORG_WORDS.contains(surname)
+        {
+            first.name = format!("{} {surname}", first.name);
+            first.words = 2;
+        }
+    }
 }
 
 fn candidate(
@@ -1656,6 +1681,21 @@ mod tests {
                 ("Tarnby Holdings AS", false),
                 ("Carrow & Finch", false),
                 ("Nordic Ferry Builders' Association", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_given_name_before_and_shares_the_next_name_s_surname() {
+        let d = drafted(
+            "Tarnby Holdings AS was founded in 1952 by Karen and Niels Holmvang. It sells to Europe and North America.",
+        );
+        assert_eq!(
+            kinds(&d),
+            [
+                ("Tarnby Holdings AS", false),
+                ("Karen Holmvang", true),
+                ("Niels Holmvang", true),
             ]
         );
     }
