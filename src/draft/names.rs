@@ -1573,6 +1573,11 @@ mod tests {
         let cases: &[(&str, Option<bool>)] = &[
             ("A contract with the carmaker ", Some(true)),
             ("Trucks run for the port operator ", Some(true)),
+            (
+                "Its cheese goes to the British discount grocer ",
+                Some(true),
+            ),
+            ("Its ore is refined by the Japanese smelter ", Some(true)),
             ("It will fold its battery recycling unit, ", Some(true)),
             ("Shares of its parent, ", Some(true)),
             ("She will succeed ", Some(false)),

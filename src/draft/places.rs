@@ -41,7 +41,7 @@ const PLACE: &str =
 
 /// Nouns of a kind of organization, after a place and a few lower-case words ("the Cork
 /// engineering firm", "the Paris fund").
-pub(super) const KIND: &str = r"(?:brokerage|maker|carmaker|company|firm|group|bank|lender|insurer|retailer|operator|supplier|airline|carrier|manufacturer|producer|exporter|distributor|chain|developer|investor|fund|agency|consultancy|publisher|printer|grower|exchange|caterer|laundry|accountants|stockbroker|broker|miner|trader|designer|house|office|utility|institute|builder|coachbuilder|co-operative|cooperative|startup|wholesaler|processor|dyer|finisher|weaver|cellar|yard|institution)";
+pub(super) const KIND: &str = r"(?:brokerage|maker|carmaker|company|firm|group|bank|lender|insurer|retailer|operator|supplier|airline|carrier|manufacturer|producer|exporter|distributor|chain|developer|investor|fund|agency|consultancy|publisher|printer|grower|exchange|caterer|laundry|accountants|stockbroker|broker|miner|trader|designer|house|office|utility|institute|builder|coachbuilder|co-operative|cooperative|startup|wholesaler|processor|dyer|finisher|weaver|cellar|yard|institution|grocer|dairy|smelter|refiner|brewer|bakery|distiller|shipyard|charity)";
 
 /// Lower-case words between a place and its kind noun ("ink", "battery materials").
 const WORDS: &str = r"(?:[a-z][a-z&-]*\s+){0,3}?";
