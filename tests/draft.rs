@@ -610,3 +610,39 @@ fn the_people_of_labelled_credits_are_proposed_with_their_line() {
     let author = file.article.author.as_ref().map(|a| a.get_ref().as_str());
     assert_eq!(author, Some("ann-lee"));
 }
+
+#[test]
+fn the_person_a_press_contact_names_is_proposed_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("release.txt");
+    std::fs::write(
+        &text,
+        "Tarnby Holdings sells ropes to the navy\n\nTarnby Holdings AS sold 40 ropes to the navy in May 2024, the company said.\n\nMedia contact\nAnn Lee, communications manager, Tarnby Holdings\npress@tarnby.example\n\nInvestor Contact\nBo Chen\nDirector, Investor Relations\n",
+    )
+    .unwrap();
+    let out = draft_of(&text);
+    let facts = assert_checks_and_verifies(&out, &text);
+    let file = facts.file();
+    let people: Vec<(&str, Vec<&str>)> = file
+        .people
+        .iter()
+        .map(|p| {
+            (
+                p.name.get_ref().as_str(),
+                p.evidence.0.iter().map(|q| q.get_ref().as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            (
+                "Ann Lee",
+                vec!["Ann Lee, communications manager, Tarnby Holdings"]
+            ),
+            ("Bo Chen", vec!["Bo Chen"]),
+        ]
+    );
+    // A press contact writes nothing of the article.
+    assert!(file.article.author.is_none());
+}

@@ -27,6 +27,9 @@ patterns! {
 
     /// A wire service's credit in the dateline that opens the body: "GRAZ, Austria, Oct 14
     /// (Alpenwire) -".
+    /// The heading of a press release's contact block: "Media contact", "Investor Contact".
+    CONTACT_HEADING = r"(?i)^(?:media|press|investor|investors|company)\s+(?:contacts?|enquiries|inquiries)\s*:?$";
+
     /// What separates the parts of a credit line: see [`credit_parts`].
     CREDIT_SEPARATOR = r";\s*|\s{2,}|(?<stop>[a-z]\.)\s+";
 
@@ -476,6 +479,7 @@ pub fn article(doc: &Doc, layout: &Layout, file_name: &str, found: &mut Found) -
         }
     }
     credits(doc, found, &mut meta);
+    contacts(doc, found, &mut meta);
     // The publisher: the site of the page title, else the outlet the byline names after its
     // people, else the outlet of the masthead.
     if let (Some(site), Some(line)) = (&layout.site, &layout.site_line) {
@@ -736,6 +740,40 @@ fn credits(doc: &Doc, found: &mut Found, meta: &mut ArticleMeta) {
                 let i = page_person(doc, found, meta, name, at, "a wire credit", writer);
                 if !found.entities[i].reused {
                     found.entities[i].evidence = quote.clone();
+                }
+            }
+        }
+    }
+}
+
+/// The person a press release's contact block names on the line after its heading ("Media
+/// contact", "Investor Contact"): "Ingrid Lunde, communications manager, Brennvik Marine",
+/// or the name alone on its line. Proposed as a person quoting that line.
+fn contacts(doc: &Doc, found: &mut Found, meta: &mut ArticleMeta) {
+    let mut at = 0;
+    let mut heading = false;
+    for line in doc.text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let body = line.trim();
+        if body.is_empty() {
+            continue;
+        }
+        if std::mem::replace(&mut heading, CONTACT_HEADING.is_match(body)) {
+            let name = body.split(',').next().unwrap_or(body).trim_end();
+            if person_name(name) {
+                let from = start + line.find(name).unwrap_or(0);
+                let i = page_person(
+                    doc,
+                    found,
+                    meta,
+                    name,
+                    from..from + name.len(),
+                    "a press contact",
+                    false,
+                );
+                if !found.entities[i].reused {
+                    found.entities[i].evidence = super::segment::clean(body);
                 }
             }
         }
