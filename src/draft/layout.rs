@@ -25,14 +25,14 @@ patterns! {
 
     WRITTEN_FOR = r"\b(?:summary|article|report|account|story) (?:was |is )?written for (?:the )?(?<who>[^.,;()]+?)(?:\s+(?:from|based on)\b|\.$)";
 
-    /// A wire service's credit in the dateline that opens the body: "GRAZ, Austria, Oct 14
-    /// (Alpenwire) -".
     /// The heading of a press release's contact block: "Media contact", "Investor Contact".
     CONTACT_HEADING = r"(?i)^(?:media|press|investor|investors|company)\s+(?:contacts?|enquiries|inquiries)\s*:?$";
 
     /// What separates the parts of a credit line: see [`credit_parts`].
     CREDIT_SEPARATOR = r";\s*|\s{2,}|(?<stop>[a-z]\.)\s+";
 
+    /// A wire service's credit in the dateline that opens the body: "GRAZ, Austria, Oct 14
+    /// (Alpenwire) -".
     WIRE = r"^[A-Z][A-Z .'’/-]+(?:,[^()\n]{0,40}?)?\s*\((?<outlet>[A-Z][\w&'’ .-]{1,40})\)\s*[-–—]";
 
     BASED_ON = r"\b(?:as relayed by|relayed by|as reported by|reported by|published [^.()]*?\bby)\s+(?<list>[^.()]+)";
