@@ -742,8 +742,10 @@ fn words<'a>(doc: &Doc<'a>, sentence: Range<usize>) -> Vec<Word<'a>> {
     for (at, piece) in text[sentence.clone()].split_word_bound_indices() {
         let start = sentence.start + at;
         let end = start + piece.len();
-        // An ampersand is a word here, so that it may join a name's words ("Carrow & Finch").
-        let is_word = piece.chars().any(char::is_alphanumeric) || piece == "&";
+        // An ampersand between spaces is a word here, so that it may join a name's words
+        // ("Carrow & Finch"); in "R&D" and "M&A" it is not.
+        let is_word = piece.chars().any(char::is_alphanumeric)
+            || (piece == "&" && text[..start].ends_with(' '));
         if !is_word {
             if piece == "-" && out.last().is_some_and(|w| w.at.end == start) {
                 glue = true;
