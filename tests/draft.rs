@@ -588,17 +588,19 @@ fn the_people_of_a_wire_credit_are_proposed_with_its_line() {
     assert_eq!(author, Some("mette-holm"));
 }
 
+/// The draft of `text` (written to a file of its own), held to `check` and `verify`.
+fn checked_draft_of_text(text: &str) -> Facts {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("article.txt");
+    std::fs::write(&path, text).unwrap();
+    assert_checks_and_verifies(&draft_of(&path), &path)
+}
+
 #[test]
 fn the_people_of_labelled_credits_are_proposed_with_their_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let text = dir.path().join("credits.txt");
-    std::fs::write(
-        &text,
+    let facts = checked_draft_of_text(
         "Tarnby Holdings sells ropes to the navy\nAuthor: Ann Lee   Editor: Bo Chen\n\nTarnby Holdings AS sold 40 ropes to the navy in May 2024, the company said.\n\nThis article is based on a company statement. Editing: Sofie Brandt\n",
-    )
-    .unwrap();
-    let out = draft_of(&text);
-    let facts = assert_checks_and_verifies(&out, &text);
+    );
     let file = facts.file();
     let people: Vec<&str> = file
         .people
@@ -613,15 +615,9 @@ fn the_people_of_labelled_credits_are_proposed_with_their_line() {
 
 #[test]
 fn the_person_a_press_contact_names_is_proposed_with_its_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let text = dir.path().join("release.txt");
-    std::fs::write(
-        &text,
+    let facts = checked_draft_of_text(
         "Tarnby Holdings sells ropes to the navy\n\nTarnby Holdings AS sold 40 ropes to the navy in May 2024, the company said.\n\nMedia contact\nAnn Lee, communications manager, Tarnby Holdings\npress@tarnby.example\n\nInvestor Contact\nBo Chen\nDirector, Investor Relations\n",
-    )
-    .unwrap();
-    let out = draft_of(&text);
-    let facts = assert_checks_and_verifies(&out, &text);
+    );
     let file = facts.file();
     let people: Vec<(&str, Vec<&str>)> = file
         .people

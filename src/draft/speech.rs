@@ -128,7 +128,7 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
                             surname
                                 && e.kind.is_person()
                                 && e.first.start < quote_at.start
-                                && e.name.split_whitespace().skip(1).any(|w| w == written)
+                                && has_surname(&e.name, written)
                         })
                         .map(|(i, _)| i)
                         .collect();
@@ -147,7 +147,7 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
                     .map_or(written, |m| &written[m.end()..]);
                 let e = &mut found.entities[person];
                 if !written.contains(' ')
-                    && e.name.split_whitespace().skip(1).any(|w| w == written)
+                    && has_surname(&e.name, written)
                     && !e.alt_names.iter().any(|a| a == written)
                 {
                     e.alt_names.push(written.to_owned());
@@ -207,6 +207,12 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
         }
     }
     quotes
+}
+
+/// Whether a person's name has `written` as a word after its first: "Aasen" of "Liv Aasen",
+/// "Ochoa" of "Valeria Ochoa Treviño".
+fn has_surname(name: &str, written: &str) -> bool {
+    name.split_whitespace().skip(1).any(|w| w == written)
 }
 
 /// Pronouns an attribution may name its speaker by ("she said").
