@@ -281,6 +281,8 @@ const NOT_NAMES: &[&str] = &[
     "I’ll",
     "OK",
     "TV",
+    "R&D",
+    "M&A",
 ];
 
 /// Adjectives of nationality and region: capitalised, but not names.
@@ -728,7 +730,8 @@ fn known_why(name: &str, known: &Known, how: How, extended: bool) -> String {
     }
 }
 
-/// The words of a sentence, hyphenated words joined ("E-commerce", "Taotian-owned").
+/// The words of a sentence, hyphenated words joined ("E-commerce", "Taotian-owned"), and so are
+/// the two sides of an ampersand inside a word ("AT&T").
 fn words<'a>(doc: &Doc<'a>, sentence: Range<usize>) -> Vec<Word<'a>> {
     let text = doc.text;
     let mut out: Vec<Word> = Vec::new();
@@ -743,11 +746,13 @@ fn words<'a>(doc: &Doc<'a>, sentence: Range<usize>) -> Vec<Word<'a>> {
         let start = sentence.start + at;
         let end = start + piece.len();
         // An ampersand between spaces is a word here, so that it may join a name's words
-        // ("Carrow & Finch"); in "R&D" and "M&A" it is not.
+        // ("Carrow & Finch"); inside a word ("AT&T", "R&D") it glues its two sides into one.
         let is_word = piece.chars().any(char::is_alphanumeric)
             || (piece == "&" && text[..start].ends_with(' '));
         if !is_word {
-            if piece == "-" && out.last().is_some_and(|w| w.at.end == start) {
+            let inside_word =
+                piece == "&" && text[end..].starts_with(|c: char| c.is_alphanumeric());
+            if (piece == "-" || inside_word) && out.last().is_some_and(|w| w.at.end == start) {
                 glue = true;
                 continue;
             }
@@ -1689,6 +1694,17 @@ mod tests {
                 ("Carrow & Finch", false),
                 ("Nordic Ferry Builders' Association", false),
             ]
+        );
+    }
+
+    #[test]
+    fn an_ampersand_inside_a_word_keeps_it_whole() {
+        let d = drafted(
+            "Tarnby Holdings AS said its M&A team and its R&D unit would work with the carrier AT&T Inc.",
+        );
+        assert_eq!(
+            kinds(&d),
+            [("Tarnby Holdings AS", false), ("AT&T Inc", false)]
         );
     }
 
