@@ -25,7 +25,8 @@
 # 4. Bulk load: `ld_dir` for the shards (their graphs from the N-Quads), the union pieces (into
 #    the graph urn:newsgraph:default-graph), the ontology (its graph
 #    https://newsgraph.example/ns) and the corpus layer (its graph), then VIRTUOSO_LOADERS `rdf_loader_run()` in parallel, then
-#    `checkpoint`; timed, and the quads of every graph counted against the shards.
+#    `checkpoint`; timed. Virtuoso is then restarted, and the quads of every graph counted
+#    against the shards.
 # 5. Every saved question, queries/*.rq, on both sides: newsgraph over the facts files
 #    (`newsgraph query --file Q --facts F... --format json`), Virtuoso on its SPARQL endpoint
 #    with the SPARQL protocol's dataset: default-graph-uri the union graph, named-graph-uri
@@ -250,9 +251,6 @@ stop_virtuoso() {
 trap stop_virtuoso EXIT
 trap 'exit 130' INT TERM
 
-started=$(now)
-(cd "$db" && exec virtuoso-t +configfile virtuoso.ini +foreground) >"$db/stdout.log" 2>&1 &
-vpid=$!
 password=dba
 isql() { # SQL, [seconds]: runs it, fails on a Virtuoso error
     local out
@@ -261,12 +259,18 @@ isql() { # SQL, [seconds]: runs it, fails on a Virtuoso error
     if grep -q '^\*\*\* Error' <<<"$out"; then echo "$out" >&2; return 1; fi
     printf '%s\n' "$out"
 }
-for _ in $(seq 120); do
-    isql "select 1;" 5 >/dev/null 2>&1 && break
-    kill -0 "$vpid" 2>/dev/null || { tail -20 "$db/virtuoso.log" >&2; exit 2; }
-    sleep 1
-done
-isql "select 1;" 5 >/dev/null
+start_virtuoso() { # starts the private instance and waits until it answers SQL
+    (cd "$db" && exec virtuoso-t +configfile virtuoso.ini +foreground) >>"$db/stdout.log" 2>&1 &
+    vpid=$!
+    for _ in $(seq 120); do
+        isql "select 1;" 5 >/dev/null 2>&1 && break
+        kill -0 "$vpid" 2>/dev/null || { tail -20 "$db/virtuoso.log" >&2; exit 2; }
+        sleep 1
+    done
+    isql "select 1;" 5 >/dev/null
+}
+started=$(now)
+start_virtuoso
 # (An SQL identifier: it must not begin with a digit.)
 new_password=v$(head -c 18 /dev/urandom | od -An -tx1 | tr -d ' \n')
 isql "set password dba $new_password;" >/dev/null
@@ -295,6 +299,14 @@ errors=$(isql "select count(*) from DB.DBA.load_list where ll_state <> 2 or ll_e
 [ "$errors" = 0 ] || { isql "select ll_file, ll_error from DB.DBA.load_list where ll_error is not null;" >&2; exit 1; }
 rate=$(awk -v n="$loaded" -v s="$load_seconds" 'BEGIN { printf "%d", n / s }')
 say "load: $loaded quads ($article_quads in article graphs, $union_triples in the default graph, $ontology_quads in the ontology's, $corpus_quads in the corpus layer's) in $load_seconds s with $loaders loaders and a checkpoint: $rate quads/s"
+# Restarted before it is asked anything: asked straight after a bulk load, this Virtuoso
+# (7.2.5) left out rows of cainiao-alibaba's events in about one run in six, a different
+# one or two rows each time, whichever way the question was written; after a restart it did
+# not (benches/VIRTUOSO.md).
+started=$(now)
+stop_virtuoso 2>/dev/null
+start_virtuoso
+say "virtuoso: restarted after the load in $(since "$started") s"
 
 # The protocol's dataset: the union as the default graph, every article graph, the ontology
 # graph and the corpus layer's as named graphs.
