@@ -1432,12 +1432,22 @@ fn spread_lists(
             .is_some_and(|(k, _, _)| corpus.known[k].org_kind.is_some())
             || matches!(k, Some((EntityKind::Organization(_), _)))
     };
+    // The last words of the people named in full: alone, such a word is that person ("and
+    // Jonker sits on its board"), whatever it is listed with.
+    let people_surnames: HashSet<&str> = candidates
+        .iter()
+        .zip(&kinds)
+        .filter(|(c, k)| c.words > 1 && matches!(k, Some((EntityKind::Person { .. }, _))))
+        .filter_map(|(c, _)| c.name.rsplit(' ').next())
+        .collect();
     loop {
         let mut changed = false;
         for i in 0..candidates.len() {
             if kinds[i].is_some()
                 || candidates[i].known.is_some()
                 || candidates[i].words > 4
+                || (candidates[i].words == 1
+                    && people_surnames.contains(candidates[i].name.as_str()))
                 || doc.text[candidates[i].at.end..].starts_with("-based")
                 || describes_by_place(doc, &candidates[i])
             {
@@ -1705,6 +1715,21 @@ mod tests {
         assert_eq!(
             kinds(&d),
             [("Tarnby Holdings AS", false), ("AT&T Inc", false)]
+        );
+    }
+
+    #[test]
+    fn a_person_s_surname_listed_with_an_organization_stays_the_person() {
+        let d = drafted(
+            "Tarnby Holdings AS is run by its chief executive, Karin Vesterlund. Tarnby is a member of the Nordic Ferry Builders' Association, and Vesterlund sits on its board.",
+        );
+        assert_eq!(
+            kinds(&d),
+            [
+                ("Tarnby Holdings AS", false),
+                ("Karin Vesterlund", true),
+                ("Nordic Ferry Builders' Association", false),
+            ]
         );
     }
 
