@@ -300,7 +300,7 @@ errors=$(isql "select count(*) from DB.DBA.load_list where ll_state <> 2 or ll_e
 rate=$(awk -v n="$loaded" -v s="$load_seconds" 'BEGIN { printf "%d", n / s }')
 say "load: $loaded quads ($article_quads in article graphs, $union_triples in the default graph, $ontology_quads in the ontology's, $corpus_quads in the corpus layer's) in $load_seconds s with $loaders loaders and a checkpoint: $rate quads/s"
 # Restarted before it is asked anything: asked straight after a bulk load, this Virtuoso
-# (7.2.5) left out rows of cainiao-alibaba's events in about one run in six, a different
+# (7.2.5) left out rows of cainiao-alibaba's events in about one run in five, a different
 # one or two rows each time, whichever way the question was written; after a restart it did
 # not (benches/VIRTUOSO.md).
 started=$(now)
