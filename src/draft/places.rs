@@ -39,9 +39,24 @@ pub struct Place {
 const PLACE: &str =
     r"(?<place>[A-ZÀ-ÞĀ-ž][A-Za-zÀ-ÖØ-öø-ž'’.]*(?:[ -][A-ZÀ-ÞĀ-ž][A-Za-zÀ-ÖØ-öø-ž'’.]*){0,2})";
 
+/// The nouns of a kind of company that the patterns of posts read too (see [`COMPANY_NOUN`]).
+macro_rules! company_nouns {
+    () => {
+        "brokerage|maker|carmaker|company|firm|group|bank|lender|insurer|retailer|operator|supplier|airline|carrier|manufacturer|producer|exporter|distributor|chain|developer|investor|fund|agency|consultancy|publisher|printer|grower|exchange"
+    };
+}
+
+/// Nouns of a kind of company, before a name in the patterns of posts ("the Nairobi brokerage
+/// Mlima Securities").
+pub(super) const COMPANY_NOUN: &str = concat!("(?:", company_nouns!(), ")");
+
 /// Nouns of a kind of organization, after a place and a few lower-case words ("the Cork
-/// engineering firm", "the Paris fund").
-pub(super) const KIND: &str = r"(?:brokerage|maker|carmaker|company|firm|group|bank|lender|insurer|retailer|operator|supplier|airline|carrier|manufacturer|producer|exporter|distributor|chain|developer|investor|fund|agency|consultancy|publisher|printer|grower|exchange|caterer|laundry|accountants|stockbroker|broker|miner|trader|designer|house|office|utility|institute|builder|coachbuilder|co-operative|cooperative|startup|wholesaler|processor|dyer|finisher|weaver|cellar|yard|institution|grocer|dairy|smelter|refiner|brewer|bakery|distiller|shipyard|charity)";
+/// engineering firm", "the Paris fund"): those of [`COMPANY_NOUN`] and more.
+pub(super) const KIND: &str = concat!(
+    "(?:",
+    company_nouns!(),
+    "|caterer|laundry|accountants|stockbroker|broker|miner|trader|designer|house|office|utility|institute|builder|coachbuilder|co-operative|cooperative|startup|wholesaler|processor|dyer|finisher|weaver|cellar|yard|institution|grocer|dairy|smelter|refiner|brewer|bakery|distiller|shipyard|charity)"
+);
 
 /// Lower-case words between a place and its kind noun ("ink", "battery materials").
 const WORDS: &str = r"(?:[a-z][a-z&-]*\s+){0,3}?";

@@ -20,7 +20,7 @@ const ROLE: &str = r"(?:supervisory board chair(?:man|woman|person)?|board chair
 /// Words that describe an organization before its name ("the Nairobi brokerage Mlima
 /// Securities", "the Brno ink maker Inkora"): a place's name, up to two words, a noun of a kind
 /// of organization.
-const DESCRIBED: &str = r"(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){0,2}?(?:brokerage|maker|carmaker|company|firm|group|bank|lender|insurer|retailer|operator|supplier|airline|carrier|manufacturer|producer|exporter|distributor|chain|developer|investor|fund|agency|consultancy|publisher|printer|grower|exchange)";
+const DESCRIBED: &str = r"(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){0,2}?COMPANY_NOUN";
 
 /// An apposition between a person's name and the verb, naming no other person: "X, Anáhuac's
 /// director of operations, will take over as …", "X, until now Y's vice president of sales,
@@ -48,6 +48,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         super::segment::regex(
             &s.replace("ROLE", ROLE)
                 .replace("DESCRIBED", DESCRIBED)
+                .replace("COMPANY_NOUN", super::places::COMPANY_NOUN)
                 .replace("APPOSITION", APPOSITION),
         )
     };
