@@ -339,6 +339,7 @@ pub fn draft(file_name: &str, text: &str, corpus: &KnownNames) -> Result<Draft, 
             posts.push(p);
         }
     }
+    roles::handed_over(&doc, &found, &mut posts);
     // A tie the reader reads replaces the stub the cue words raised for it.
     let read: std::collections::BTreeSet<String> = relations
         .iter()

@@ -431,6 +431,10 @@ patterns! {
     /// has been owned".
     FOUNDED_AFTER = r"^\s+(?:was|were|is|has been|had been|will be)\s+(?:now\s+)?(?:\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+|wholly\s+|majority[- ]|partly\s+)?(?:founded|co-founded|set up|established|started|incorporated|acquired|bought|owned|listed)\b";
 
+    /// Appointing someone to a post, which an organization does: "X has appointed Y as
+    /// chief operating officer", "X appoints Y".
+    APPOINTS_AFTER = r"^\s+(?:(?:has|have|had|will|would)\s+)?(?:appointed|appoints|appoint)\b";
+
     /// A list context after a name: "A, B and other outlets".
     LIST_AFTER = r"^\s*(?:,|and)\s+(?:and\s+)?other\s+(?:outlets|reports|companies|firms|media|platforms|publications)\b";
 
@@ -438,6 +442,16 @@ patterns! {
     PERSON_AFTER = format!(
         r"^(?:['’]s)?\s*(?:,\s*(?:(?:a|an|the|until then|then|now|its|his|her|who|also|former)\s+)*(?:[\w’'-]+\s+){{0,4}}?(?:CEO|CFO|COO|CTO|chief executive|chairman|chairwoman|chair|president|founder|executive|officer|director|manager|head|analyst|spokesperson|spokesman|spokeswoman|partner|employee|co-founder|vice|treasurer|secretary|[a-z]+ist|{OCCUPATIONS}|{KIN})(?:[^\w-]|$)|,\s*\d{{2}},|\s+\(\d{{2}}\)|,?\s+(?:(?:who|will|would|has|had|is|was|also|to)\s+)*(?:(?:continue\s+to|now|then|previously|directly|later)\s+)*(?:said|says|told|tells|stated|explained|added|adds|wrote|noted|argued|recalled|serve|served|serves|report|reports|reported|joined|leads|led|heads|headed|run|runs|founded|became|becomes|become|join|joins|succeed|succeeds|succeeded|replace|replaces|replaced|takes over|took over|take over|step down|steps down|stepped down|retire|retires|retired|chairs|chaired)\b)"
     );
+
+    /// "by" right after a verb: the verb is passive ("led by").
+    PASSIVE_BY = r"^\s+by\b";
+
+    /// The verbs after a name that, passive, say the name is an organization's: "X, led by
+    /// Y", "X, headed by Y", "X, founded by Y".
+    PASSIVE_LEADS = r"(?:^|\s)(?:led|headed|run|founded)$";
+
+    /// A verb of heading before a name, after an auxiliary or "to": "will head", "to lead".
+    HEADS_BEFORE = r"\b(?:will|would|to|shall|may|can|could|might|must|also|who|now|currently)\s+(?:head|chair|lead|run)\s*$";
 
     /// A one-word name used as a person's: "Ness said", "Ms Ashcombe".
     SURNAME_SPEAKS = r"\b(?<a>[A-Z][a-z]\w+)\s+(?:said|says|told|tells|added|adds|recalled|argued|wrote|laughed|retired)\b|\b(?:Mr|Ms|Mrs|Dr)\.?\s+(?<b>[A-Z][a-z]\w+)";
@@ -1225,6 +1239,12 @@ fn classify(
         );
     }
     let person_like = (2..=3).contains(&words.len()) && words.iter().all(|w| title_case(w));
+    // "will head Livestock Health", "will lead Companion Animals": what one heads is an
+    // organization ("head" and "chair" are here verbs, not titles).
+    if let Some(m) = HEADS_BEFORE.find(before) {
+        let verb = super::segment::clean(m.as_str());
+        return org(OrgKind::Organization, format!("after \"{verb}\""));
+    }
     if person_like {
         if let Some(m) = PERSON_BEFORE.find(before) {
             return Some((
@@ -1245,7 +1265,10 @@ fn classify(
         }
         // "Yükselen Asansör was founded in 1987": what is founded, bought or owned is an
         // organization, whatever its words look like.
-        if let Some(m) = FOUNDED_AFTER.find(after) {
+        if let Some(m) = FOUNDED_AFTER
+            .find(after)
+            .or_else(|| APPOINTS_AFTER.find(after))
+        {
             return org(
                 OrgKind::Organization,
                 format!("before \"{}\"", super::segment::clean(m.as_str())),
@@ -1263,6 +1286,19 @@ fn classify(
             }
         }
         if let Some(m) = PERSON_AFTER.find(after) {
+            // "X, led by Y", "X, founded by Y": the verb is passive, and what is led or
+            // founded is an organization.
+            if PASSIVE_BY.is_match(&after[m.end()..])
+                && PASSIVE_LEADS.is_match(super::segment::clean(m.as_str()).as_str())
+            {
+                return org(
+                    OrgKind::Organization,
+                    format!(
+                        "before \"{} by\"",
+                        super::segment::clean(m.as_str()).trim_start_matches(", ")
+                    ),
+                );
+            }
             return Some((
                 EntityKind::Person { anonymous: false },
                 format!(
@@ -1278,7 +1314,7 @@ fn classify(
             return org(OrgKind::Organization, format!("after \"{cue}\""));
         }
     }
-    if let Some(m) = ORG_AFTER.find(after) {
+    if let Some(m) = ORG_AFTER.find(after).or_else(|| APPOINTS_AFTER.find(after)) {
         return org(
             OrgKind::Organization,
             format!("before \"{}\"", super::segment::clean(m.as_str())),
@@ -1661,6 +1697,25 @@ mod tests {
             let names: Vec<&str> = d.entities.iter().map(|e| e.name.as_str()).collect();
             assert!(!names.contains(&"OSLO"), "{text:?}: {names:?}");
         }
+    }
+
+    #[test]
+    fn what_is_led_appoints_or_is_headed_is_an_organization() {
+        let d = drafted(
+            "Tarnby Holdings will split. Borre Rail, led by Ada Lund, grows. Osterby Pies has appointed Ivo Sand as its new chief. Chief executive Ola Vik will head Kestrel Marine.",
+        );
+        assert_eq!(
+            kinds(&d),
+            [
+                ("Tarnby Holdings", false),
+                ("Borre Rail", false),
+                ("Ada Lund", true),
+                ("Osterby Pies", false),
+                ("Ivo Sand", true),
+                ("Ola Vik", true),
+                ("Kestrel Marine", false),
+            ]
+        );
     }
 
     #[test]

@@ -28,6 +28,23 @@ const DESCRIBED: &str = r"(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){0,2}?COMPANY_NOUN";
 const APPOSITION: &str =
     r",\s+(?:[^,«]{1,80}?(?:«O\d+»(?:['’]s)?[^,«]{0,60}?)?|«O\d+»(?:['’]s)?[^,«]{1,60}?),";
 
+/// Words before "head" or "chair" that make it a verb ("will head"), not part of a role.
+const AUXILIARIES: &[&str] = &[
+    "will",
+    "would",
+    "to",
+    "shall",
+    "may",
+    "can",
+    "could",
+    "might",
+    "must",
+    "also",
+    "who",
+    "now",
+    "currently",
+];
+
 /// Where a post's organization is when the pattern names none.
 #[derive(Clone, Copy)]
 enum Unnamed {
@@ -207,11 +224,62 @@ patterns! {
     );
 }
 
+patterns! {
+    /// A hand-over whose other side is named after the words: the predecessor ("…, replacing
+    /// co-founder Z", "succeeding Z", "taking over from her father, Z") or the successor
+    /// ("… and be succeeded by his daughter, X"). The role handed over is the one the
+    /// sentence gave just before the words.
+    HANDOVER = r"\b(?:replacing|succeeding|(?:taking|takes|took|take)\s+over\s+from|(?:be|was|is|been|being)\s+succeeded\s+by)\s+(?:(?:his|her|their|the|co-founder|founder|long-time|longtime|outgoing|retiring)\s+)*(?:[a-z-]+,\s+)?«P(?<p>\d+)»";
+}
+
 /// Builds this stage's patterns now rather than at their first use.
 pub(super) fn build_patterns() {
     LazyLock::force(&PATTERNS);
     LazyLock::force(&MENTION);
     LazyLock::force(&TITLE);
+    LazyLock::force(&HANDOVER);
+}
+
+/// The posts handed over ([`HANDOVER`]): the other side of a hand-over holds the role of the
+/// post the sentence gave someone else just before the words, in the same organization ("X
+/// took over as CEO on 1 October, replacing Z": Z was CEO). Read after every other post.
+pub(super) fn handed_over(doc: &Doc, found: &Found, posts: &mut Vec<Post>) {
+    let mut more = Vec::new();
+    for s in &doc.sentences {
+        let masked = found.masked(doc, s.clone());
+        for caps in HANDOVER.captures_iter(&masked) {
+            let person = &found.mentions[caps["p"].parse::<usize>().expect("digits")];
+            let holder = found.entity(person);
+            let given = posts
+                .iter()
+                .filter(|p| {
+                    s.contains(&p.at.start) && p.at.end <= person.at.start && p.holder != holder.id
+                })
+                .max_by_key(|p| p.at.end);
+            let Some(given) = given else { continue };
+            let taken = |p: &Post| {
+                p.holder == holder.id
+                    && p.organization == given.organization
+                    && p.role == given.role
+            };
+            if posts.iter().chain(&more).any(taken) {
+                continue;
+            }
+            let at = given.at.start..person.at.end;
+            more.push(Post {
+                id: format!("{}-{}", given.organization, slug(&given.role, "post")),
+                role: given.role.clone(),
+                organization: given.organization.clone(),
+                holder: holder.id.clone(),
+                head: given.head,
+                found: format!("{}: {} (handed over)", doc.words(at.clone()), given.role),
+                evidence: doc.evidence(at.clone()),
+                also: given.also.clone(),
+                at,
+            });
+        }
+    }
+    posts.extend(more);
 }
 
 /// Whether a title written before a name is one word capitalised ("President", "Director"),
@@ -272,6 +340,14 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                 let person = &found.mentions[caps["p"].parse::<usize>().expect("digits")];
                 let adj = caps.name("adj").map_or("", |m| m.as_str());
                 let role = caps.name("role").map_or("head", |r| r.as_str());
+                // "will head X": a verb, not the role "[a-z]+ head".
+                if role
+                    .split(' ')
+                    .next()
+                    .is_some_and(|w| AUXILIARIES.contains(&w))
+                {
+                    continue;
+                }
                 let mut roles = vec![format!("{adj}{}", role_name(role))];
                 if let Some(r2) = caps.name("role2") {
                     roles.push(role_name(r2.as_str()));
@@ -618,6 +694,35 @@ mod tests {
             (
                 "Tarnby Holdings has a new finance chief. Ola Vik joins from the Oslo shipping company Borre Line, where she has been chief financial officer since 2020.",
                 &["Ola Vik: CFO of Borre Line"],
+            ),
+            // A hand-over: the other side takes the role the sentence gave just before.
+            (
+                "Tarnby Holdings said on Monday that Ola Vik took over as chief executive officer on 1 May, replacing co-founder Ivo Sand.",
+                &[
+                    "Ola Vik: CEO of Tarnby Holdings",
+                    "Ivo Sand: CEO of Tarnby Holdings",
+                ],
+            ),
+            (
+                "Harlow Metals has appointed Ada Lund as chief operating officer, effective 1 May, succeeding Ivo Sand, who retires.",
+                &[
+                    "Ada Lund: COO of Harlow Metals",
+                    "Ivo Sand: COO of Harlow Metals",
+                ],
+            ),
+            // Heading a unit, said by a verb: "runs", "will lead", "heads".
+            (
+                "Tarnby Holdings will split in two. Ada Lund, who runs Tarnby's ferry division, will lead Harbour Care. Ivo Sand heads the Tarnby Yards unit.",
+                &[
+                    "Ada Lund: head of Tarnby ferry division",
+                    "Ada Lund: head of Harbour Care",
+                    "Ivo Sand: head of Tarnby Yards",
+                ],
+            ),
+            // "led by" after "a division of Y" says who leads the division, not Y.
+            (
+                "Osterby Rail will become a division of Tarnby Holdings, led by Ada Lund.",
+                &[],
             ),
         ];
         for (text, expected) in cases {

@@ -13,7 +13,7 @@ use super::write::string;
 use super::{DateMention, EntityKind, Post, Stub};
 use crate::ground::structure::class;
 use crate::text::article::ArticleText;
-use crate::text::structure::{Class, Entity, How, Mention, Pattern, Reader, Reading, Stage};
+use crate::text::structure::{Class, Entity, How, Mention, Pattern, Reader, Reading, Stage, Token};
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::PathBuf;
@@ -276,16 +276,51 @@ fn posts_in(reader: &Reader, span: Range<usize>) -> Vec<(usize, String, usize)> 
         {
             continue;
         }
+        // The unit is the clause's subject ("X, a unit of Y, is led by Z"), not an object
+        // before the words ("a division of Y, led by Z").
         let unit = mentions
             .iter()
             .copied()
             .filter(org)
-            .rfind(|m| m.tokens.1 <= k && t[m.tokens.0].sentence == t[k].sentence);
+            .rfind(|m| m.tokens.1 <= k && t[m.tokens.0].sentence == t[k].sentence)
+            .filter(|m| subject_of(t, m.tokens.0, m.tokens.1..k));
         let head = mentions
             .iter()
             .copied()
             .filter(person)
             .find(|m| m.tokens.0 > k + 1 && m.tokens.0 <= k + 6);
+        if let (Some(unit), Some(head)) = (unit, head) {
+            out.push((head.entity, "head".to_owned(), unit.entity));
+        }
+    }
+    // "X heads Y", "X, who has run Y since 2020", "X, who runs Z's pet division, will lead
+    // Y", "X takes charge of Y": X heads Y, a unit (an organization's own head is named by
+    // its title, which this would not give).
+    for k in range.start..range.end {
+        let verb = t[k].word.as_str();
+        let charge = matches!(verb, "take" | "takes" | "took" | "taking")
+            && t.get(k + 1).is_some_and(|x| x.word == "charge")
+            && t.get(k + 2).is_some_and(|x| x.word == "of");
+        if !(HEADING.contains(&verb) || charge) || (k > 0 && t[k - 1].word == "by") {
+            continue;
+        }
+        let after = if charge { k + 3 } else { k + 1 };
+        // The whole name, and the unit's own: not "Valdrada" of "Valdrada Casa", nor "the
+        // repair division" of "the repair division of a yard".
+        let unit = mentions.iter().copied().find(|m| {
+            matches!(class(m), Class::Unit | Class::Organization)
+                && !matches!(m.how, How::Anaphor(_))
+                && m.tokens.0 >= after
+                && t[after..m.tokens.0].iter().all(|x| x.word == "the")
+                && t.get(m.tokens.1)
+                    .is_none_or(|x| !x.capital && x.word != "of" || x.sentence != t[k].sentence)
+        });
+        let head = mentions
+            .iter()
+            .copied()
+            .filter(|m| person(m) && !matches!(m.how, How::Anaphor(_)))
+            .rfind(|m| m.tokens.1 <= k && t[m.tokens.0].sentence == t[k].sentence)
+            .filter(|m| subject_of(t, m.tokens.0, m.tokens.1..k));
         if let (Some(unit), Some(head)) = (unit, head) {
             out.push((head.entity, "head".to_owned(), unit.entity));
         }
@@ -369,6 +404,78 @@ fn posts_in(reader: &Reader, span: Range<usize>) -> Vec<(usize, String, usize)> 
         i = end;
     }
     out
+}
+
+/// The verbs of heading a unit, active: "X heads Y", "X has run Y".
+const HEADING: &[&str] = &["heads", "head", "runs", "run", "leads", "lead", "led"];
+
+/// Words between a subject and its verb: an auxiliary or adverb ("who has", "will now"), or
+/// an apposition closed by a comma before them ("X, who runs the pet division, will lead").
+const BEFORE_VERB: &[&str] = &[
+    ",",
+    "who",
+    "which",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "to",
+    "now",
+    "currently",
+    "also",
+    "already",
+    "still",
+    "continues",
+];
+
+/// Whether the tokens `between` a person's name (opening at token `name`) and a verb leave
+/// the person its subject: auxiliaries only, after an apposition closed by a comma if one
+/// opens with a comma. A name with an apposition must open its sentence, clause or noun
+/// phrase, so that it is not itself inside another's apposition ("X, who replaced Y, will
+/// lead") or the object of an "of" ("a division of Y, led by Z", where Z leads the division).
+fn subject_of(t: &[Token], name: usize, between: Range<usize>) -> bool {
+    let words = &t[between];
+    let tail = match words.first() {
+        Some(first) if first.word == "," => {
+            let opens = name == 0
+                || t[name - 1].sentence != t[name].sentence
+                || t[name - 1].possessive
+                || matches!(
+                    t[name - 1].word.as_str(),
+                    "," | "and"
+                        | "but"
+                        | "while"
+                        | "the"
+                        | "its"
+                        | "their"
+                        | "a"
+                        | "an"
+                        | "to"
+                        | "into"
+                        | "at"
+                        | "for"
+                        | "with"
+                        | "from"
+                        | "in"
+                        | "on"
+                );
+            if !opens {
+                return false;
+            }
+            let last = words.iter().rposition(|x| x.word == ",").expect("a comma");
+            &words[last..]
+        }
+        _ => words,
+    };
+    tail.iter().all(|x| BEFORE_VERB.contains(&x.word.as_str()))
 }
 
 /// Whether the reading names both ends of a tie.

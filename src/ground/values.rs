@@ -94,6 +94,11 @@ fn inflected(word: &str, base: &str) -> bool {
             .is_some_and(|ending| matches!(ending, "s" | "es" | "ed" | "d" | "ing"))
 }
 
+/// The verbs that say someone heads something, in their forms.
+const HEADING_VERBS: [&str; 10] = [
+    "lead", "leads", "led", "leading", "run", "runs", "ran", "running", "heads", "headed",
+];
+
 /// Titles a name may abbreviate that a text spells out: "CEO" is grounded by "chief
 /// executive officer".
 const ABBREVIATIONS: [(&str, &str); 4] = [
@@ -159,7 +164,7 @@ impl Grounder<'_> {
             }
             RecordRef::Person(_) => {}
             RecordRef::Post(p) => {
-                names(self, "role", &[&p.role]);
+                self.role(&p.role, evidence, &quotes);
                 self.bounds(&p.since, &p.until, evidence, &quotes);
             }
             RecordRef::Place(p) => {
@@ -274,6 +279,15 @@ impl Grounder<'_> {
             .any(|q| q.has_words(&wanted) || q.has_words(&spelled_out))
         {
             self.missing(name.span(), field, name.get_ref(), evidence);
+        }
+    }
+
+    /// A post's role, grounded as a name is; "head" also by a verb of heading ("led by X",
+    /// "X runs the unit"), which is how texts most often say who heads a unit.
+    fn role(&mut self, role: &Text, evidence: &Evidence, quotes: &[Quote]) {
+        let heading = |q: &Quote| q.words.iter().any(|w| HEADING_VERBS.contains(&w.as_str()));
+        if !(role.get_ref() == "head" && quotes.iter().any(heading)) {
+            self.name(role, "role", evidence, quotes);
         }
     }
 
