@@ -1560,8 +1560,16 @@ pub fn quote_every_name(doc: &Doc, found: &mut Found) {
             .or_else(|| form.strip_suffix("'s"))
             .unwrap_or(&form)
             .to_owned();
-        if !forms[m.entity].iter().any(|(f, _)| *f == form) {
-            forms[m.entity].push((form, m.at.clone()));
+        // "Scheldevet's pet medicines division" also says "pet medicines division", a
+        // unit's name without its owner.
+        let owned = ["’s ", "'s "]
+            .iter()
+            .find_map(|s| form.split_once(s))
+            .map(|(_, rest)| rest.to_owned());
+        for form in std::iter::once(form).chain(owned) {
+            if !forms[m.entity].iter().any(|(f, _)| *f == form) {
+                forms[m.entity].push((form, m.at.clone()));
+            }
         }
     }
     for (e, forms) in found.entities.iter_mut().zip(forms) {
@@ -1831,6 +1839,12 @@ mod tests {
                 "Altavolo Catering Group AG signed a contract. It also hired the chief executive of Altavolo, said a report. Altavolo Catering Group grew.",
                 "Altavolo Catering Group AG",
                 &["Altavolo", "Altavolo Catering Group"],
+            ),
+            // A unit named after its owner's possessive keeps the name without the owner.
+            (
+                "Kestrel Mills said on Monday it would hire 40 people. Ada Lund runs Kestrel Mills's yarn division.",
+                "Kestrel Mills yarn division",
+                &["yarn division"],
             ),
         ];
         for (text, name, alt) in cases {
