@@ -73,7 +73,9 @@ def main():
 
 
 def run(driver, base, shots):
-    wait = WebDriverWait(driver, 60)
+    # Generous: on a loaded machine (a build beside the tests) the page and its layout are slow;
+    # on an idle one every wait ends in well under a second.
+    wait = WebDriverWait(driver, 180)
 
     def shot(name):
         driver.save_screenshot(os.path.join(shots, name + ".png"))
@@ -133,7 +135,7 @@ def run(driver, base, shots):
 
     # On a busy machine the layout may still be moving when the first click lands: click again
     # where the tie is drawn now, until its details are shown.
-    for attempt in range(5):
+    for attempt in range(8):
         driver.execute_script(
             "const cy = window.newsgraphExplorer.cy; const e = cy.getElementById(arguments[0]);"
             "cy.stop(); cy.zoom(1.5); cy.center(e);", tie)
