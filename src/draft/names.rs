@@ -451,7 +451,10 @@ patterns! {
     PASSIVE_LEADS = r"(?:^|\s)(?:led|headed|run|founded)$";
 
     /// A verb of heading before a name, after an auxiliary or "to": "will head", "to lead".
-    HEADS_BEFORE = r"\b(?:will|would|to|shall|may|can|could|might|must|also|who|now|currently)\s+(?:head|chair|lead|run)\s*$";
+    HEADS_BEFORE = format!(
+        r"\b(?:{})\s+(?:head|chair|lead|run)\s*$",
+        super::roles::AUXILIARIES
+    );
 
     /// A one-word name used as a person's: "Ness said", "Ms Ashcombe".
     SURNAME_SPEAKS = r"\b(?<a>[A-Z][a-z]\w+)\s+(?:said|says|told|tells|added|adds|recalled|argued|wrote|laughed|retired)\b|\b(?:Mr|Ms|Mrs|Dr)\.?\s+(?<b>[A-Z][a-z]\w+)";

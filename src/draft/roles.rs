@@ -28,22 +28,10 @@ const DESCRIBED: &str = r"(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+){0,2}?COMPANY_NOUN";
 const APPOSITION: &str =
     r",\s+(?:[^,«]{1,80}?(?:«O\d+»(?:['’]s)?[^,«]{0,60}?)?|«O\d+»(?:['’]s)?[^,«]{1,60}?),";
 
-/// Words before "head" or "chair" that make it a verb ("will head"), not part of a role.
-const AUXILIARIES: &[&str] = &[
-    "will",
-    "would",
-    "to",
-    "shall",
-    "may",
-    "can",
-    "could",
-    "might",
-    "must",
-    "also",
-    "who",
-    "now",
-    "currently",
-];
+/// Words before "head", "chair" or "lead" that make it a verb ("will head Y"), not part of
+/// a role or a title before a name. One alternation of a regular expression.
+pub(super) const AUXILIARIES: &str =
+    "will|would|to|shall|may|can|could|might|must|also|who|now|currently";
 
 /// Where a post's organization is when the pattern names none.
 #[derive(Clone, Copy)]
@@ -344,7 +332,7 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                 if role
                     .split(' ')
                     .next()
-                    .is_some_and(|w| AUXILIARIES.contains(&w))
+                    .is_some_and(|w| AUXILIARIES.split('|').any(|a| a == w))
                 {
                     continue;
                 }

@@ -14,6 +14,7 @@ use super::{DateMention, EntityKind, Post, Stub};
 use crate::ground::structure::class;
 use crate::text::article::ArticleText;
 use crate::text::structure::{Class, Entity, How, Mention, Pattern, Reader, Reading, Stage, Token};
+use crate::text::words::HEADING_VERBS;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::PathBuf;
@@ -301,7 +302,10 @@ fn posts_in(reader: &Reader, span: Range<usize>) -> Vec<(usize, String, usize)> 
         let charge = matches!(verb, "take" | "takes" | "took" | "taking")
             && t.get(k + 1).is_some_and(|x| x.word == "charge")
             && t.get(k + 2).is_some_and(|x| x.word == "of");
-        if !(HEADING.contains(&verb) || charge) || (k > 0 && t[k - 1].word == "by") {
+        // Active only: "led by Y" is read above.
+        if !(HEADING_VERBS.contains(&verb) || charge)
+            || t.get(k + 1).is_some_and(|x| x.word == "by")
+        {
             continue;
         }
         let after = if charge { k + 3 } else { k + 1 };
@@ -405,9 +409,6 @@ fn posts_in(reader: &Reader, span: Range<usize>) -> Vec<(usize, String, usize)> 
     }
     out
 }
-
-/// The verbs of heading a unit, active: "X heads Y", "X has run Y".
-const HEADING: &[&str] = &["heads", "head", "runs", "run", "leads", "lead", "led"];
 
 /// Words between a subject and its verb: an auxiliary or adverb ("who has", "will now"), or
 /// an apposition closed by a comma before them ("X, who runs the pet division, will lead").

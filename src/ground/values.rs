@@ -16,7 +16,7 @@ use crate::text::quantities::{
     self, Bound, MONTHS, ORDINALS, Quantity, canonical, count_word, ordinal_digits,
 };
 use crate::text::values::{Amount, Boundary, Date, FiscalPeriod, When};
-use crate::text::words::{name_words, words};
+use crate::text::words::{HEADING_VERBS, name_words, words};
 use std::collections::HashSet;
 use std::ops::Range;
 use toml::Spanned;
@@ -93,11 +93,6 @@ fn inflected(word: &str, base: &str) -> bool {
             .strip_prefix(base)
             .is_some_and(|ending| matches!(ending, "s" | "es" | "ed" | "d" | "ing"))
 }
-
-/// The verbs that say someone heads something, in their forms.
-const HEADING_VERBS: [&str; 10] = [
-    "lead", "leads", "led", "leading", "run", "runs", "ran", "running", "heads", "headed",
-];
 
 /// Titles a name may abbreviate that a text spells out: "CEO" is grounded by "chief
 /// executive officer".

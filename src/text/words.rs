@@ -168,6 +168,13 @@ pub fn swapped(name: &str) -> Option<String> {
     }
 }
 
+/// The verbs that say someone heads something, in their forms: "X heads the unit", "led by
+/// X". `check` grounds the role "head" by them, and `draft` reads "X runs Y" as X heading Y.
+pub const HEADING_VERBS: &[&str] = &[
+    "head", "heads", "headed", "heading", "lead", "leads", "led", "leading", "run", "runs", "ran",
+    "running",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
