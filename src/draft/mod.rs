@@ -182,6 +182,9 @@ pub struct Quote {
     pub at: Range<usize>,
     /// The attribution, quoted from the text.
     pub evidence: String,
+    /// Further quotes, each with where it was taken, when the attribution names the speaker
+    /// by a role only ("the chief executive said"): the words that give that person the role.
+    pub also: Vec<(String, Range<usize>)>,
 }
 
 /// A commented-out proposal left for a person to decide: an event, a relation, a name of
@@ -271,7 +274,10 @@ impl Draft {
                 .filter(|n| n.is_measure())
                 .map(|n| n.evidence.as_str()),
         );
-        all.extend(self.quotes.iter().map(|q| q.evidence.as_str()));
+        for q in &self.quotes {
+            all.push(q.evidence.as_str());
+            all.extend(q.also.iter().map(|(q, _)| q.as_str()));
+        }
         all
     }
 }
@@ -314,7 +320,7 @@ pub fn draft(file_name: &str, text: &str, corpus: &KnownNames) -> Result<Draft, 
     units::find(&doc, corpus, &mut found);
     units::apposed_parts(&doc, &mut found);
     let posts = roles::find(&doc, &found);
-    let quotes = speech::find(&doc, &layout.body, &mut found);
+    let quotes = speech::find(&doc, &layout.body, &posts, &mut found);
     let numbers = numbers::find(&doc, &found);
     let dates = dates::find(&doc);
     let article = layout::article(&doc, &layout, file_name, &mut found);
@@ -458,9 +464,11 @@ fn keep_found_quotes(draft: &mut Draft, text: &str) {
             n.of = None;
         }
     }
-    draft
-        .quotes
-        .retain(|q| found(&q.evidence, &q.at) && ids.contains(&q.speaker));
+    draft.quotes.retain(|q| {
+        found(&q.evidence, &q.at)
+            && q.also.iter().all(|(q, at)| found(q, at))
+            && ids.contains(&q.speaker)
+    });
     let a = &mut draft.article;
     if a.publisher.as_ref().is_some_and(|p| !ids.contains(p)) {
         a.publisher = None;

@@ -8,7 +8,7 @@
 use super::found::Found;
 use super::segment::patterns;
 use super::segment::{Doc, clean};
-use super::{Quote, Stub};
+use super::{Post, Quote, Stub};
 use crate::text::structure::{Class, Reader};
 use std::ops::Range;
 
@@ -37,6 +37,9 @@ patterns! {
     );
 }
 
+/// A further quote of a record, with where it was taken.
+type Quoted = (String, Range<usize>);
+
 /// Builds this stage's patterns now rather than at their first use.
 pub(super) fn build_patterns() {
     for pattern in [&QUOTED, &AFTER, &HONORIFIC, &AFTER_INVERTED, &BEFORE] {
@@ -45,14 +48,14 @@ pub(super) fn build_patterns() {
 }
 
 /// The quotations of the body, with speakers where the text names them.
-pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
+pub fn find(doc: &Doc, body: &[Range<usize>], posts: &[Post], found: &mut Found) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     // The reader of structure, built at the first "she said".
     let mut reader: Option<Reader> = None;
     for block in body {
         let text = &doc.text[block.clone()];
-        let mut last: Option<(usize, Range<usize>, String)> = None;
+        let mut last: Option<(usize, Range<usize>, String, Vec<Quoted>)> = None;
         for caps in QUOTED.captures_iter(text) {
             let whole = caps.get(0).expect("match");
             let inner = caps.get(1).expect("group");
@@ -99,8 +102,19 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
                 .trim_end_matches(',')
                 .trim_end()
                 .to_owned();
+            // "the chief executive said": the words that give that person the role, quoted too.
+            let mut also: Vec<Quoted> = Vec::new();
             let mut speaker = attribution.as_ref().and_then(|(speaker, clause, _)| {
                 speaker_in(found, speaker.clone()).or_else(|| {
+                    if let Some((person, post)) = holder_of_role(
+                        found,
+                        posts,
+                        doc.text[speaker.clone()].trim(),
+                        quote_at.start,
+                    ) {
+                        also.push((post.evidence.clone(), post.at.clone()));
+                        return Some(person);
+                    }
                     // "she said", "he told analysts": the person the reader of structure takes
                     // the pronoun for, as the check will; else the person named last before
                     // (a proposal the check will turn into a comment).
@@ -156,15 +170,16 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
             // A quotation that goes on in the next sentences of its paragraph, unattributed:
             // the speaker and attribution of its first part.
             let attribution = match (&attribution, speaker, &last) {
-                (None, None, Some((person, clause, verb))) => {
+                (None, None, Some((person, clause, verb, before))) => {
                     speaker = Some(*person);
+                    also = before.clone();
                     Some((clause.clone(), clause.clone(), verb.clone()))
                 }
                 _ => attribution,
             };
             last = match (&attribution, speaker) {
                 (Some((_, clause, verb)), Some(person)) => {
-                    Some((person, clause.clone(), verb.clone()))
+                    Some((person, clause.clone(), verb.clone(), also.clone()))
                 }
                 _ => None,
             };
@@ -189,6 +204,7 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
                         context: Some(clean(&verb)),
                         at: quote_at,
                         evidence,
+                        also,
                     });
                 }
                 _ => {
@@ -213,6 +229,32 @@ pub fn find(doc: &Doc, body: &[Range<usize>], found: &mut Found) -> Vec<Quote> {
 /// "Ochoa" of "Valeria Ochoa Treviño".
 fn has_surname(name: &str, written: &str) -> bool {
     name.split_whitespace().skip(1).any(|w| w == written)
+}
+
+/// The one person the draft's posts before `before` (a byte offset) give the role an
+/// attribution names its speaker by ("the chief executive", "the new CEO"), with the post; none
+/// when no post or two people's posts give it.
+fn holder_of_role<'p>(
+    found: &Found,
+    posts: &'p [Post],
+    written: &str,
+    before: usize,
+) -> Option<(usize, &'p Post)> {
+    let role = written
+        .strip_prefix("the ")
+        .or_else(|| written.strip_prefix("The "))?;
+    let role = role.strip_prefix("new ").unwrap_or(role);
+    let chief = |r: &str| matches!(r, "CEO" | "chief executive");
+    let role = super::roles::role_name(role);
+    let same =
+        |p: &&Post| p.at.start < before && (p.role == role || chief(&p.role) && chief(&role));
+    let mut given = posts.iter().filter(same);
+    let post = given.next()?;
+    if given.any(|p| p.holder != post.holder) {
+        return None;
+    }
+    let person = found.entities.iter().position(|e| e.id == post.holder)?;
+    Some((person, post))
 }
 
 /// Pronouns an attribution may name its speaker by ("she said").
@@ -318,6 +360,24 @@ mod tests {
             (
                 "Norrfjord Foods sold a plant. \"We are simplifying the whole group,\" said Norrfjord Foods chairman Liv Aasen at a meeting.",
                 &[("We are simplifying the whole group", "Liv Aasen")],
+            ),
+            // A role instead of a name: the one person whose post it is, before the quote.
+            (
+                "Norrfjord Foods named Liv Aasen as chief executive on Monday. \"We are simplifying the whole group,\" the chief executive said.",
+                &[("We are simplifying the whole group", "Liv Aasen")],
+            ),
+            (
+                "Norrfjord Foods named Liv Aasen as chief executive on Monday. \"We are simplifying the whole group,\" the new CEO said.",
+                &[("We are simplifying the whole group", "Liv Aasen")],
+            ),
+            // Two people of that role, or none: nobody.
+            (
+                "Norrfjord Foods named Liv Aasen as chief executive. Ola Vik, chief executive of Borre Line, agreed. \"We are simplifying the whole group,\" the chief executive said.",
+                &[],
+            ),
+            (
+                "Norrfjord Foods named Liv Aasen as chief executive. \"We are simplifying the whole group,\" the chef said.",
+                &[],
             ),
         ];
         for (text, expected) in cases {

@@ -342,6 +342,9 @@ pub fn facts_file(draft: &Draft, text: &str, known_from: &str) -> String {
     if !draft.quotes.is_empty() {
         section(&mut out, "Who said what");
         for q in &draft.quotes {
+            let quotes: Vec<String> = std::iter::once(q.evidence.clone())
+                .chain(q.also.iter().map(|(q, _)| q.clone()))
+                .collect();
             record(
                 &mut out,
                 &format!("found: {} → quote", string(&q.evidence)),
@@ -352,7 +355,7 @@ pub fn facts_file(draft: &Draft, text: &str, known_from: &str) -> String {
                     ("text", Some(string(&q.text))),
                     ("context", q.context.as_deref().map(string)),
                 ],
-                std::slice::from_ref(&q.evidence),
+                &quotes,
             );
         }
     }
