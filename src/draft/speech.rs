@@ -231,9 +231,9 @@ fn has_surname(name: &str, written: &str) -> bool {
     name.split_whitespace().skip(1).any(|w| w == written)
 }
 
-/// The one person the draft's posts before `before` (a byte offset) give the role an
-/// attribution names its speaker by ("the chief executive", "the new CEO"), with the post; none
-/// when no post or two people's posts give it.
+/// The one person the posts of the role patterns ([`super::roles::find`]) before `before` (a
+/// byte offset) give the role an attribution names its speaker by ("the chief executive", "the
+/// new CEO"), with the post; none when no post or two people's posts give it.
 fn holder_of_role<'p>(
     found: &Found,
     posts: &'p [Post],
