@@ -3,7 +3,8 @@
 //! A quotation is text between double quotes (straight or typographic) of at least four
 //! words. Its speaker is named right after it (“…,” a Cainiao employee told 36Kr) or right
 //! before it (CEO Lin Wan stated internally, “…”): a person found by name, or an unnamed
-//! source. Quotations without a speaker are left as stubs.
+//! source; a pronoun or a surname the text resolves; or a role one person's post gives ("the
+//! chief executive said"). Quotations without a speaker are left as stubs.
 
 use super::found::Found;
 use super::segment::patterns;
