@@ -84,7 +84,7 @@ pub struct Entity {
     pub evidence: String,
     /// Further quotes, each with where it was taken, so that every name the record gives is
     /// in one of its quotes.
-    pub also: Vec<(String, Range<usize>)>,
+    pub also: Vec<Quoted>,
 }
 
 /// A proposed post: a person's position in an organization.
@@ -108,7 +108,7 @@ pub struct Post {
     pub evidence: String,
     /// A further quote naming the organization, with where it was taken, when the post's own
     /// sentence leaves it to be understood ("X, CFO since 2017, is leaving").
-    pub also: Vec<(String, Range<usize>)>,
+    pub also: Vec<Quoted>,
 }
 
 /// What a number counts, in the terms of the evaluation.
@@ -184,8 +184,12 @@ pub struct Quote {
     pub evidence: String,
     /// Further quotes, each with where it was taken, when the attribution names the speaker
     /// by a role only ("the chief executive said"): the words that give that person the role.
-    pub also: Vec<(String, Range<usize>)>,
+    pub also: Vec<Quoted>,
 }
+
+/// A further quote of a record, with where it was taken: the words that name what the
+/// record's own quote leaves understood.
+pub type Quoted = (String, Range<usize>);
 
 /// A commented-out proposal left for a person to decide: an event, a relation, a name of
 /// unclear kind, a number without a measure kind, quoted words without a speaker.

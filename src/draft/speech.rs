@@ -9,7 +9,7 @@
 use super::found::Found;
 use super::segment::patterns;
 use super::segment::{Doc, clean};
-use super::{Post, Quote, Stub};
+use super::{Post, Quote, Quoted, Stub};
 use crate::text::structure::{Class, Reader};
 use std::ops::Range;
 
@@ -37,9 +37,6 @@ patterns! {
         r"(?<speaker>[^“”\x22.;!?,]{{1,80}}?)\s+(?<verb>{VERB}(?:\s+(?:internally|publicly|in a statement|[\dA-Z][\w.]*))?)\s*[,:]?\s*$"
     );
 }
-
-/// A further quote of a record, with where it was taken.
-type Quoted = (String, Range<usize>);
 
 /// Builds this stage's patterns now rather than at their first use.
 pub(super) fn build_patterns() {

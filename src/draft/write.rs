@@ -1,7 +1,7 @@
 //! Writing a draft as a facts file: records first, then, as comments, what a person must
 //! decide on. Every record is preceded by a `# found:` comment saying why it is there.
 
-use super::{Draft, EntityKind, Unit};
+use super::{Draft, EntityKind, Quoted, Unit};
 use crate::facts::{MeasureKind, OrgKind};
 use std::fmt::Write as _;
 
@@ -59,6 +59,14 @@ fn record(
     table(out, name, fields);
     evidence(out, quotes);
     out.push('\n');
+}
+
+/// A record's quotes: its evidence, then the further quotes that name what it leaves
+/// understood.
+fn with_also(evidence: &str, also: &[Quoted]) -> Vec<String> {
+    std::iter::once(evidence.to_owned())
+        .chain(also.iter().map(|(q, _)| q.clone()))
+        .collect()
 }
 
 fn evidence(out: &mut String, quotes: &[String]) {
@@ -218,9 +226,7 @@ pub fn facts_file(draft: &Draft, text: &str, known_from: &str) -> String {
                 EntityKind::Person { anonymous } => (None, None, anonymous.then(|| "true".into())),
             };
             let alt_names = (!e.alt_names.is_empty()).then(|| list(&e.alt_names));
-            let quotes: Vec<String> = std::iter::once(e.evidence.clone())
-                .chain(e.also.iter().map(|(q, _)| q.clone()))
-                .collect();
+            let quotes = with_also(&e.evidence, &e.also);
             record(
                 &mut out,
                 &e.why,
@@ -263,9 +269,7 @@ pub fn facts_file(draft: &Draft, text: &str, known_from: &str) -> String {
                     ("holder", Some(string(&p.holder))),
                     ("head", p.head.then(|| "true".into())),
                 ],
-                &std::iter::once(p.evidence.clone())
-                    .chain(p.also.iter().map(|(q, _)| q.clone()))
-                    .collect::<Vec<_>>(),
+                &with_also(&p.evidence, &p.also),
             );
         }
     }
@@ -342,9 +346,7 @@ pub fn facts_file(draft: &Draft, text: &str, known_from: &str) -> String {
     if !draft.quotes.is_empty() {
         section(&mut out, "Who said what");
         for q in &draft.quotes {
-            let quotes: Vec<String> = std::iter::once(q.evidence.clone())
-                .chain(q.also.iter().map(|(q, _)| q.clone()))
-                .collect();
+            let quotes = with_also(&q.evidence, &q.also);
             record(
                 &mut out,
                 &format!("found: {} → quote", string(&q.evidence)),
