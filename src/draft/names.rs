@@ -134,6 +134,8 @@ const ORG_WORDS: &[&str] = &[
     "Publishing",
     "Broadcasting",
     "Metals",
+    "Minerals",
+    "Resources",
     "Mining",
     "Steel",
     "Cable",

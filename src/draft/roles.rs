@@ -3,7 +3,13 @@
 //! Patterns over a sentence whose names are masked: "X, CEO of Y", "X, CEO of both Y and Z",
 //! "Y CEO X", "Y's chief executive officer, X", "X, a senior Y executive", "X will serve as
 //! chairman and chief executive officer of Y", "X, CFO since 2017,", "X took over as CEO",
-//! "reporting to chief executive X". "Chief executive officer" is written `CEO`.
+//! "reporting to chief executive X", "X was named its managing director", "Y has appointed X
+//! managing director of its export company, Z". "Chief executive officer" is written `CEO`;
+//! roles joined by "and" in an apposition, a succession or an appointment ("X, president and
+//! chief executive officer of Y") are one post, as written; "X will serve as chairman and
+//! CEO of Y" is two, as the hand-written files have them.
+//! A succession that names no organization ("X will succeed him as CEO") is a post of the one
+//! named last before it in its paragraph.
 //! A role of something that is not a named organization ("CEO of Alibaba's e-commerce
 //! business", "of the new group") is not proposed.
 
@@ -15,7 +21,7 @@ use super::segment::patterns;
 use regex::Regex;
 use std::sync::LazyLock;
 
-const ROLE: &str = r"(?:supervisory board chair(?:man|woman|person)?|board chair(?:man|woman|person)?|chair(?:person)?|CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|chief commercial officer|chairman|chairwoman|(?:senior\s+|executive\s+)?vice[- ]president(?:\s+of\s+(?:finance|sales|operations|marketing|engineering|research|communications|investor relations|human resources|strategy|technology|[a-z]+\s+[a-z]+))?|president|executive|general manager|managing director|(?:finance|financial|operations|commercial|marketing|technical|technology|sales|research|communications|editorial|regional|non-executive|investment|fleet|design|manufacturing|engineering) director|director of (?:operations|finance|manufacturing|engineering|sales|marketing|research|communications|investor relations)|director|(?:[a-z]+\s+)?analyst|(?:managing\s+)?partner|(?:group\s+)?treasurer|(?:company\s+)?secretary|head of [a-z]+(?:\s+[a-z]+)?|[a-z]+ head|head)";
+const ROLE: &str = r"(?:supervisory board chair(?:man|woman|person)?|board chair(?:man|woman|person)?|chair(?:person)?|CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|chief commercial officer|chairman|chairwoman|(?:senior\s+|executive\s+)?vice[- ]president(?:\s+of\s+(?:finance|sales|operations|marketing|engineering|research|communications|investor relations|human resources|strategy|technology|[a-z]+\s+[a-z]+))?|president|executive|general manager|(?:communications|product|project|plant|site|sales|marketing|operations|country|regional|branch|store|fund|portfolio|account)\s+manager|manager|managing director|(?:finance|financial|operations|commercial|marketing|technical|technology|sales|research|communications|editorial|regional|non-executive|investment|fleet|design|manufacturing|engineering) director|director of (?:operations|finance|manufacturing|engineering|sales|marketing|research|communications|investor relations)|director|(?:[a-z]+\s+)?analyst|(?:managing\s+)?partner|(?:group\s+)?treasurer|(?:company\s+)?secretary|head of [a-z]+(?:\s+[a-z]+)?|[a-z]+ head|head)";
 
 /// Words that describe an organization before its name ("the Nairobi brokerage Mlima
 /// Securities", "the Brno ink maker Inkora"): a place's name, up to two words, a noun of a kind
@@ -46,6 +52,9 @@ enum Unnamed {
     /// company's finance director" is read by the reader of structure, which resolves "the
     /// company's" as the check does: [`super::ties`].)
     Main,
+    /// The organization named last before the match, else the one the text names most ("X,
+    /// its CFO since 2019, will succeed him as CEO").
+    BeforeOrMain,
 }
 
 static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|| {
@@ -62,7 +71,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // X, (until then) CEO of (both) (the) Y (and (the) Z)
         (
             p(
-                r"«P(?<p>\d+)»,\s+(?:(?:the|a|an|until then|until now|then|now|currently|formerly|previously|also|its|former|new)\s+)*(?<adj>(?:senior|deputy)\s+)?(?<role>ROLE)(?:\s+and\s+ROLE)*\s+(?:of|at)\s+(?:both\s+)?(?:the\s+)?(?:DESCRIBED\s+)?(?<orgs>«O\d+»(?:(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?«O\d+»)*)(?:['’]s)?",
+                r"«P(?<p>\d+)»,\s+(?:(?:the|a|an|until then|until now|then|now|currently|formerly|previously|also|its|former|new)\s+)*(?<adj>(?:senior|deputy)\s+)?(?<role>ROLE(?:\s+and\s+ROLE)*)\s+(?:of|at)\s+(?:both\s+)?(?:the\s+)?(?:DESCRIBED\s+)?(?<orgs>«O\d+»(?:(?:,\s+(?:the\s+)?«O\d+»)*,?\s+and\s+(?:the\s+)?«O\d+»)?)(?:['’]s)?",
             ),
             "X, ROLE of Y",
             before,
@@ -119,9 +128,19 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
             "X took over as ROLE",
             Unnamed::Main,
         ),
+        // X (, …,) was named its ROLE: the organization named last before it.
+        (
+            p(
+                r"«P(?<p>\d+)»(?:APPOSITION)?,?\s+(?:was|has been|had been|will be|is to be|is)\s+(?:named|appointed|made)\s+(?:as\s+)?(?:its|their)\s+(?<adj>(?:new|interim)\s+)?(?<role>ROLE(?:\s+and\s+ROLE)*)\b",
+            ),
+            "X was named its ROLE",
+            before,
+        ),
         // the (supervisory board) chair, X: the organization named last before it.
         (
-            p(r"\b(?:the|its)\s+(?<adj>(?:senior|deputy|new)\s+)?(?<role>ROLE),\s+«P(?<p>\d+)»"),
+            p(
+                r"\b(?:the|its)\s+(?:(?:long-time|longtime)\s+)?(?<adj>(?:senior|deputy|new)\s+)?(?<role>ROLE),\s+«P(?<p>\d+)»",
+            ),
             "the ROLE, X",
             before,
         ),
@@ -136,17 +155,17 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // X will succeed Z as ROLE (of Y): X's post; Z's comes from the next pattern.
         (
             p(
-                r"«P(?<p>\d+)»(?:,\s+(?:(?<held>«O\d+»)['’]s\s+(?<role2>ROLE)\b[^,]{0,40}|[^,]{0,60}),)?\s+(?:(?:will|would|is to|is set to)\s+)?(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+«P\d+»\s+as\s+(?:the\s+)?(?<role>ROLE)\b(?:\s+of\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?)?",
+                r"«P(?<p>\d+)»(?:,\s+(?:(?<held>«O\d+»)['’]s\s+(?<role2>ROLE)\b[^,]{0,40}|[^,]{0,60}),)?\s+(?:(?:will|would|is to|is set to)\s+)?(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+(?:«P\d+»|him|her)\s+as\s+(?:the\s+)?(?<role>ROLE(?:\s+and\s+ROLE)*)\b(?:\s+of\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?)?",
             ),
             "X will succeed Z as ROLE",
-            before,
+            Unnamed::BeforeOrMain,
         ),
         (
             p(
-                r"\b(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+«P(?<p>\d+)»\s+as\s+(?:the\s+)?(?<role>ROLE)\b(?:\s+of\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?)?",
+                r"\b(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+«P(?<p>\d+)»\s+as\s+(?:the\s+)?(?<role>ROLE(?:\s+and\s+ROLE)*)\b(?:\s+of\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?)?",
             ),
             "succeed Z as ROLE",
-            before,
+            Unnamed::BeforeOrMain,
         ),
         // X will (continue to) serve as ROLE (and ROLE) of Y
         (
@@ -159,7 +178,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // Y (, …,) has named / appointed X (, …,) (as) (its) (new) ROLE
         (
             p(
-                r"(?<orgs>«O\d+»)(?:,[^,«]{0,80},)?\s+(?:(?:has|have|had|will|would)\s+)?(?:also\s+)?(?:named|appointed|hired|promoted|elected)\s+(?:its\s+(?<role2>ROLE),\s+)?«P(?<p>\d+)»(?:,[^,]{0,80},|,)?\s+(?:as\s+)?(?:its\s+)?(?<adj>(?:new|interim)\s+)?(?<role>ROLE)\b(?:\s+(?:of|at)\s+«O\d+»)?",
+                r"(?<orgs>«O\d+»)(?:,[^,«]{0,80},)?\s+(?:(?:has|have|had|will|would)\s+)?(?:also\s+)?(?:named|appointed|hired|promoted|elected)\s+(?:its\s+(?<role2>ROLE),\s+)?«P(?<p>\d+)»(?:,[^,]{0,80},|,)?\s+(?:as\s+)?(?:its\s+)?(?<adj>(?:new|interim)\s+)?(?<role>ROLE(?:\s+and\s+ROLE)*)\b(?:\s+(?:of|at)\s+(?:(?:its|their|the)\s+[a-z -]{1,40}?,\s+)?(?<of>«O\d+»)(?<ofs>['’]s)?)?(?<elsewhere>\s+(?:of|at)\b)?",
             ),
             "Y has named X as ROLE",
             before,
@@ -336,6 +355,11 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                 {
                     continue;
                 }
+                // "managing director of its export arm" with no name, or of something of a
+                // named organization's: a post of an organization not named here.
+                if caps.name("ofs").is_some() || caps.name("elsewhere").is_some() {
+                    continue;
+                }
                 let mut roles = vec![format!("{adj}{}", role_name(role))];
                 if let Some(r2) = caps.name("role2") {
                     roles.push(role_name(r2.as_str()));
@@ -343,12 +367,14 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                 // Without a named organization: the one named last before the match.
                 let whole = caps.get(0).expect("match");
                 // "X, Y's CCO, will succeed Z as CEO": Y's, for both roles.
-                let orgs = match (caps.name("orgs").or(caps.name("held")), unnamed) {
+                let named = caps.name("of").or(caps.name("orgs")).or(caps.name("held"));
+                let before = masked[..whole.start()].rfind("«O");
+                let orgs = match (named, unnamed) {
                     (Some(o), _) => o.as_str(),
-                    (None, Unnamed::Before) => match masked[..whole.start()].rfind("«O") {
-                        Some(at) => &masked[at..whole.start()],
-                        None => continue,
-                    },
+                    (None, Unnamed::Before | Unnamed::BeforeOrMain) if before.is_some() => {
+                        &masked[before.expect("found")..whole.start()]
+                    }
+                    (None, Unnamed::Before) => continue,
                     // Not the wire service a dateline credits in brackets.
                     (None, Unnamed::First) => match MENTION
                         .find_iter(&masked)
@@ -357,8 +383,15 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                         Some(m) => m.as_str(),
                         None => continue,
                     },
-                    (None, Unnamed::Main) => {
-                        let post = of_the_main_org(doc, found, person, (&roles[0], role), shape);
+                    (None, Unnamed::Main | Unnamed::BeforeOrMain) => {
+                        let org = match unnamed {
+                            Unnamed::BeforeOrMain => named_before(doc, found, s.start),
+                            _ => None,
+                        }
+                        .or_else(|| found.main_org(doc));
+                        let post = org.and_then(|org| {
+                            understood(doc, found, org, person, (&roles[0], role), shape)
+                        });
                         if let Some(post) = post
                             && seen.insert((
                                 post.organization.clone(),
@@ -371,7 +404,7 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                         continue;
                     }
                 };
-                let named = caps.name("orgs").or(caps.name("held")).is_some();
+                let named = named.is_some();
                 for org in MENTION.captures_iter(orgs) {
                     if org.get(2).is_some() && named {
                         // "CEO of Alibaba's e-commerce business": not Alibaba's CEO. (The
@@ -421,7 +454,10 @@ fn titles_before_names(
                 continue;
             }
             let role = role_name(title);
-            if let Some(post) = of_the_main_org(doc, found, person, (&role, title), "ROLE X")
+            let post = found
+                .main_org(doc)
+                .and_then(|org| understood(doc, found, org, person, (&role, title), "ROLE X"));
+            if let Some(post) = post
                 && seen.insert((
                     post.organization.clone(),
                     post.holder.clone(),
@@ -434,16 +470,30 @@ fn titles_before_names(
     }
 }
 
-/// The post `role` (its name, and the words the text writes it in) of the organization the
-/// text names most, held by the person of `person`, quoting the words from the name to the role.
-fn of_the_main_org(
+/// The organization named last before `start` in its paragraph, if any.
+fn named_before(doc: &Doc, found: &Found, start: usize) -> Option<usize> {
+    found
+        .mentions
+        .iter()
+        .rev()
+        .filter(|m| m.at.end <= start)
+        .take_while(|m| !doc.text[m.at.end..start].contains("\n\n"))
+        .find(|m| !found.entity(m).kind.is_person())
+        .map(|m| m.entity)
+}
+
+/// The post `role` (its name, and the words the text writes it in) of `org`, an organization
+/// the post's words leave to be understood (the one the text names most, or named last before
+/// them), held by the person of `person`, quoting the words from the name to the role and the
+/// last sentence before them that names the organization.
+fn understood(
     doc: &Doc,
     found: &Found,
+    main: usize,
     person: &super::found::Mention,
     (role, written): (&str, &str),
     shape: &str,
 ) -> Option<Post> {
-    let main = found.main_org(doc)?;
     let org = &found.entities[main];
     let holder = found.entity(person);
     if org.kind.is_person() {
@@ -711,6 +761,40 @@ mod tests {
             (
                 "Osterby Rail will become a division of Tarnby Holdings, led by Ada Lund.",
                 &[],
+            ),
+            // Roles joined by "and" are one post, as written.
+            (
+                "Ada Lund, president and chief executive officer of Harlow Metals, spoke.",
+                &["Ada Lund: president and chief executive officer of Harlow Metals"],
+            ),
+            // A list of organizations ends in "and": after a comma, a name that owns what
+            // follows renames the one before.
+            (
+                "Ada Lund, operations director of Exe Valley Motors, Tarnby Holdings' bus operator, will join.",
+                &["Ada Lund: operations director of Exe Valley Motors"],
+            ),
+            // The predecessor by a pronoun; no organization in the sentence: the one named
+            // last in its paragraph.
+            (
+                "Harlow Metals bought a mine from Tarnby Holdings. Tarnby Holdings will close.\n\nIvo Sand founded Harlow Metals in 2004. He will retire. Ada Lund, its CFO since 2019, will succeed him as managing director and chief executive on 1 July.",
+                &[
+                    "Ada Lund: managing director and chief executive of Harlow Metals",
+                    "Ada Lund: CFO of Harlow Metals",
+                ],
+            ),
+            // "named its ROLE": the organization named before it in the sentence.
+            (
+                "Tarnby Holdings bought Harbour Wash Ltd, and its long-time manager, Ada Lund, was named its managing director.",
+                &[
+                    "Ada Lund: managing director of Harbour Wash Ltd",
+                    "Ada Lund: manager of Harbour Wash Ltd",
+                ],
+            ),
+            // The organization of the post named after the role, not the one appointing; a
+            // role of an organization left unnamed is no post.
+            (
+                "Harlow Metals has appointed Ada Lund managing director of its export company, Harlow Export Ltd. Tarnby Holdings has appointed Ivo Sand managing director of its export arm.",
+                &["Ada Lund: managing director of Harlow Export Ltd"],
             ),
         ];
         for (text, expected) in cases {

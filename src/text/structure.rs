@@ -12,11 +12,11 @@
 //! **Anaphors.** "it", "its", "he", "the company", "the division", and any "the" with up to
 //! two words before a noun of an organization ("the Milnsbridge weaver") stand for an earlier
 //! mention of an entity of a compatible class, by the rule of their [`Reach`]: for pronouns the
-//! nearest in the same sentence or the first of the one before; for descriptions the first of
-//! the sentence before, then the nearest in their own, then in their paragraph, then the one
-//! the text has named most. A name set off by commas is passed over by a pronoun, a person's
-//! pronoun after a quotation reaches the speaker named earlier in its paragraph, and an
-//! anaphor outside quotation marks never stands for a name inside them. Resolved anaphors
+//! nearest in the same sentence or the first of the one before, then the last named in their
+//! paragraph; for descriptions the first of the sentence before, then the nearest in their
+//! own, then in their paragraph, then the one the text has named most. A name set off by
+//! commas is passed over by a pronoun (so a person's pronoun after a quotation reaches the
+//! speaker named earlier in its paragraph), and an anaphor outside quotation marks never stands for a name inside them. Resolved anaphors
 //! count as mentions for later ones. **Short forms.** A word of a person's name ("Ding" for "Ding
 //! Hongwei"), an organization's name without its organization words ("Taotian" for "Taotian
 //! Group"), or its first word when no other entity's names hold that word and the text never
@@ -225,9 +225,9 @@ impl Token {
 pub enum Reach {
     /// A pronoun ("it", "its", "he"): the nearest earlier mention of a compatible class in its
     /// own sentence that is not a name set off by commas ("its unit, Cyclona, into its…"),
-    /// else the first in the sentence before (its subject, as a rule); a person's pronoun
-    /// with neither reaches the last person named earlier in its paragraph (a speaker before
-    /// a quotation: "X said … . "…," she told Y").
+    /// else the first in the sentence before (its subject, as a rule); with neither, the last
+    /// one named earlier in its paragraph (a speaker before a quotation: "X said … . "…," she
+    /// told Y"; "X founded Y. He will retire. Z, its CFO, …").
     Pronoun,
     /// "its own": the first mention of a compatible class in its own sentence (the subject
     /// of the clause), else the first in the sentence before.
@@ -898,11 +898,10 @@ impl Reader {
                     .filter_map(|c| leaders.get(c).copied())
                     .max_by_key(|&e| counts[e])
             };
-            let person = *classes == [Class::Person];
             let antecedent = match reach {
                 Reach::Pronoun => nearest()
                     .or_else(first_before)
-                    .or_else(|| in_paragraph().filter(|_| person))
+                    .or_else(in_paragraph)
                     .map(|m| m.entity),
                 Reach::Subject => subject().or_else(first_before).map(|m| m.entity),
                 Reach::Description => self
@@ -2067,9 +2066,14 @@ mod tests {
                 "Cainiao Group is big. By 2019, the company had invested.",
                 &[("cainiao", Name), ("cainiao", Anaphor("the company"))],
             ),
-            // Two sentences back is too far.
+            // With no organization in its sentence or the one before, the last one named in
+            // its paragraph; another paragraph is too far.
             (
                 "Cainiao Group is big. So. Its staff grew.",
+                &[("cainiao", Name), ("cainiao", Anaphor("its"))],
+            ),
+            (
+                "Cainiao Group is big.\n\nSo. Its staff grew.",
                 &[("cainiao", Name)],
             ),
             (
