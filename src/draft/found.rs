@@ -66,6 +66,17 @@ impl Found {
             .map(|(i, _)| i)
     }
 
+    /// The organization named last before `start` in its paragraph, if any.
+    pub fn named_before(&self, doc: &Doc, start: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.at.end <= start)
+            .take_while(|m| !doc.text[m.at.end..start].contains("\n\n"))
+            .find(|m| !self.entity(m).kind.is_person())
+            .map(|m| m.entity)
+    }
+
     /// The entity whose name or other name is `name`.
     pub fn by_name(&self, name: &str) -> Option<usize> {
         self.entities

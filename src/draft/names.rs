@@ -1560,10 +1560,12 @@ pub fn quote_every_name(doc: &Doc, found: &mut Found) {
     let mut forms: Vec<Vec<(String, Range<usize>)>> = vec![Vec::new(); found.entities.len()];
     for m in &found.mentions {
         let form = super::segment::clean(&doc.text[m.at.clone()]);
+        // "its board" says "board".
+        let form = form.strip_prefix("its ").unwrap_or(&form);
         let form = form
             .strip_suffix("’s")
             .or_else(|| form.strip_suffix("'s"))
-            .unwrap_or(&form)
+            .unwrap_or(form)
             .to_owned();
         // "Scheldevet's pet medicines division" also says "pet medicines division", a
         // unit's name without its owner.
@@ -1571,7 +1573,16 @@ pub fn quote_every_name(doc: &Doc, found: &mut Found) {
             .iter()
             .find_map(|s| form.split_once(s))
             .map(|(_, rest)| rest.to_owned());
-        for form in std::iter::once(form).chain(owned) {
+        // "the executive board of Zorggroep" says "executive board", for a unit.
+        let unit = matches!(
+            found.entities[m.entity].kind,
+            EntityKind::Organization(OrgKind::Unit)
+        );
+        let of_owner = form
+            .split_once(" of ")
+            .filter(|_| unit)
+            .map(|(unit, _)| unit.to_owned());
+        for form in std::iter::once(form).chain(owned).chain(of_owner) {
             if !forms[m.entity].iter().any(|(f, _)| *f == form) {
                 forms[m.entity].push((form, m.at.clone()));
             }
@@ -1797,6 +1808,7 @@ mod tests {
                 ("Tarnby Holdings AS", false),
                 ("Karin Vesterlund", true),
                 ("Nordic Ferry Builders' Association", false),
+                ("Nordic Ferry Builders' Association board", false),
             ]
         );
     }

@@ -136,6 +136,22 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
             "X was named its ROLE",
             before,
         ),
+        // X (, …,) (… and) joins Y('s board) as (a) ROLE
+        (
+            p(
+                r"«P(?<p>\d+)»(?:APPOSITION)?(?:[^«.;]{0,80}?\s+and)?,?\s+(?:(?:will|would|is to|is set to|has|had|is due to)\s+)?(?:join|joins|joined|rejoin|rejoins|rejoined)\s+(?:the\s+)?(?<orgs>«O\d+»)\s+as\s+(?:a|an|its|the)?\s*(?<adj>(?:new|interim)\s+)?(?<role>ROLE(?:\s+and\s+ROLE)*)\b",
+            ),
+            "X joins Y as ROLE",
+            before,
+        ),
+        // X (, …,) will chair Y('s board): the role "chair".
+        (
+            p(
+                r"«P(?<p>\d+)»(?:APPOSITION|,\s+who)?,?\s+(?:(?:will|would|is to|is set to|also|now)\s+)?(?<role>chair|chairs|chaired)\s+(?:the\s+)?(?<orgs>«O\d+»)",
+            ),
+            "X will chair Y",
+            before,
+        ),
         // the (supervisory board) chair, X: the organization named last before it.
         (
             p(
@@ -325,7 +341,7 @@ pub fn role_name(role: &str) -> String {
         "supervisory board chairman"
         | "supervisory board chairwoman"
         | "supervisory board chairperson" => "supervisory board chair".into(),
-        "chairperson" => "chair".into(),
+        "chairperson" | "chairs" | "chaired" => "chair".into(),
         // "Finance director" opening a sentence: "finance director".
         r if r.chars().nth(1).is_some_and(char::is_lowercase) => {
             let mut chars = r.chars();
@@ -385,7 +401,7 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                     },
                     (None, Unnamed::Main | Unnamed::BeforeOrMain) => {
                         let org = match unnamed {
-                            Unnamed::BeforeOrMain => named_before(doc, found, s.start),
+                            Unnamed::BeforeOrMain => found.named_before(doc, s.start),
                             _ => None,
                         }
                         .or_else(|| found.main_org(doc));
@@ -468,18 +484,6 @@ fn titles_before_names(
             }
         }
     }
-}
-
-/// The organization named last before `start` in its paragraph, if any.
-fn named_before(doc: &Doc, found: &Found, start: usize) -> Option<usize> {
-    found
-        .mentions
-        .iter()
-        .rev()
-        .filter(|m| m.at.end <= start)
-        .take_while(|m| !doc.text[m.at.end..start].contains("\n\n"))
-        .find(|m| !found.entity(m).kind.is_person())
-        .map(|m| m.entity)
 }
 
 /// The post `role` (its name, and the words the text writes it in) of `org`, an organization
@@ -761,6 +765,14 @@ mod tests {
             (
                 "Osterby Rail will become a division of Tarnby Holdings, led by Ada Lund.",
                 &[],
+            ),
+            // Joining an organization, or its board, as a role; chairing it.
+            (
+                "Ada Lund will step down and join Tarnby Holdings' board as a non-executive director. Ivo Sand, who chairs the executive board of Harlow Metals, agreed.",
+                &[
+                    "Ada Lund: non-executive director of Tarnby Holdings board",
+                    "Ivo Sand: chair of Harlow Metals executive board",
+                ],
             ),
             // Roles joined by "and" are one post, as written.
             (

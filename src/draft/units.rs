@@ -1,6 +1,7 @@
 //! Organizations named in lowercase words: units and teams ("Cainiao's international
 //! division", "the electronic waybill team", "JD.com's non-consignor platform"), business
-//! lines listed after "business lines:", and groups of clients ("non-Alibaba clients").
+//! lines listed after "business lines:", groups of clients ("non-Alibaba clients"), and boards
+//! named with their organization ("Anáhuac's board", "the board of Y", "its board").
 //! A phrase the corpus knows, ignoring case, keeps the corpus's id.
 
 use super::EntityKind;
@@ -32,6 +33,164 @@ patterns! {
     ITS_PART = r"\b[Ii]ts\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|unit|division|arm|carrier|affiliate),\s+«O(?<child>\d+)»";
 
     MASKED_ORG = r"«O(\d+)»";
+
+    /// A board after its organization's name: "Anáhuac's board", "the Tornvik board",
+    /// "Feistritztal's supervisory board".
+    BOARD_AFTER = format!(r"^(?:['’]s?)?\s+(?<phrase>{BOARD})\b");
+
+    /// A board before its organization's name: "the board of Ashroyd Holdings", "the
+    /// executive board of Zorggroep".
+    BOARD_BEFORE = format!(r"\b(?:[Tt]he\s+)(?<phrase>{BOARD})\s+of\s+$");
+
+    /// A board of the organization the sentence is about: "its board".
+    ITS_BOARD = format!(r"\b[Ii]ts\s+(?<phrase>{BOARD})\b");
+}
+
+/// A board's name, without its organization's: "board", "supervisory board", "board of
+/// directors".
+const BOARD: &str =
+    r"(?:(?:supervisory|executive|management|advisory)\s+)?board(?:\s+of\s+directors)?";
+
+/// Adds the boards the text names with their organization to `found`: units of it, named by
+/// the organization's shortest name and "board" ("Anáhuac board"), with the board's own name
+/// as an other name; "its board", of an organization named in an earlier sentence, by its own
+/// name ("board"). A board whose organization is left unnamed ("the board") is not one.
+fn boards(doc: &Doc, corpus: &KnownNames, found: &mut Found, s: Range<usize>) {
+    /// A board found: its words, its own names ("board", "board of Ashroyd Holdings"), its
+    /// organization's id and name as written, and where that name is when not in the board's
+    /// sentence.
+    struct Board {
+        at: Range<usize>,
+        names: Vec<String>,
+        owner: String,
+        surface: String,
+        outside: Option<Range<usize>>,
+    }
+    let mut boards: Vec<Board> = Vec::new();
+    for m in found.mentions_in(s.clone()) {
+        let e = found.entity(m);
+        if e.kind.is_person() {
+            continue;
+        }
+        let (owner, surface) = (e.id.clone(), doc.text[m.at.clone()].to_owned());
+        let the_before = doc.text[s.start..m.at.start].ends_with("the ");
+        if let Some(c) = BOARD_AFTER.captures(&doc.text[m.at.end..s.end])
+            && (c[0].starts_with(['\'', '’']) || the_before)
+        {
+            let phrase = c.name("phrase").expect("group");
+            boards.push(Board {
+                at: m.at.start..m.at.end + phrase.end(),
+                names: vec![clean(phrase.as_str())],
+                owner,
+                surface,
+                outside: None,
+            });
+        } else if let Some(c) = BOARD_BEFORE.captures(&doc.text[s.start..m.at.start]) {
+            let phrase = c.name("phrase").expect("group");
+            let at = s.start + phrase.start()..m.at.end;
+            let names = vec![clean(phrase.as_str()), clean(&doc.text[at.clone()])];
+            boards.push(Board {
+                at,
+                names,
+                owner,
+                surface,
+                outside: None,
+            });
+        }
+    }
+    for c in ITS_BOARD.captures_iter(&doc.text[s.clone()]) {
+        let whole = c.get(0).expect("match");
+        let start = s.start + whole.start();
+        // The organization named last before "its", not in an apposition closed before it
+        // ("X, Tervik's product chief, will chair its board") nor the one a "whose" clause
+        // holding "its" is about ("Y, whose partner X sits on its board"); when the sentence
+        // names none before it, the one named last in the paragraph.
+        let named_here = found
+            .mentions_in(s.start..start)
+            .any(|m| !found.entity(m).kind.is_person());
+        let owner = found
+            .mentions_in(s.start..start)
+            .filter(|m| {
+                let between = &doc.text[m.at.end..start];
+                let apposed = doc.text[s.start..m.at.start].contains(',') && between.contains(',');
+                !found.entity(m).kind.is_person()
+                    && !apposed
+                    && !between
+                        .trim_start_matches(',')
+                        .trim_start()
+                        .starts_with("whose ")
+            })
+            .last()
+            .map(|m| m.entity)
+            .or_else(|| {
+                (!named_here)
+                    .then(|| found.named_before(doc, s.start))
+                    .flatten()
+            });
+        let named = owner.and_then(|e| {
+            found
+                .mentions
+                .iter()
+                .rfind(|m| m.at.end <= start && m.entity == e)
+        });
+        if let Some(named) = named {
+            let phrase = c.name("phrase").expect("group");
+            boards.push(Board {
+                at: start..s.start + whole.end(),
+                names: vec![clean(phrase.as_str())],
+                owner: found.entity(named).id.clone(),
+                surface: doc.text[named.at.clone()].to_owned(),
+                outside: (named.at.start < s.start).then(|| named.at.clone()),
+            });
+        }
+    }
+    for b in boards {
+        let own = &b.names[0];
+        // "its board" with the organization named in another sentence: the board's own name
+        // ("board"), for one organization in a text.
+        let name = match b.outside {
+            Some(_)
+                if found
+                    .by_name(own)
+                    .is_some_and(|e| found.entities[e].part_of.as_ref() != Some(&b.owner)) =>
+            {
+                continue;
+            }
+            Some(_) => own.clone(),
+            None => format!(
+                "{} {}",
+                short_name(doc, found, &b.owner, &b.surface),
+                own.split(" of ").next().unwrap_or(own)
+            ),
+        };
+        add(
+            doc,
+            corpus,
+            found,
+            &name,
+            Some(own),
+            OrgKind::Unit,
+            b.at,
+            Some(b.owner),
+            "its board",
+        );
+        let Some(e) = found.by_name(&name) else {
+            continue;
+        };
+        let entity = &mut found.entities[e];
+        for other in &b.names[1..] {
+            if !entity.alt_names.contains(other) {
+                entity.alt_names.push(other.clone());
+            }
+        }
+        // The organization named in another sentence: that sentence is quoted too.
+        if let Some(i) = b.outside.and_then(|at| doc.sentence_at(at.start)) {
+            let at = doc.sentences[i].clone();
+            if entity.also.iter().all(|(_, a)| *a != at) {
+                entity.also.push((doc.evidence(at.clone()), at));
+            }
+        }
+    }
 }
 
 /// "Kimugu Tea Holdings … would fold its packing subsidiary, Sotik Blends, into …": the
@@ -95,6 +254,7 @@ const FUNCTION: &[&str] = &[
 pub fn find(doc: &Doc, corpus: &KnownNames, found: &mut Found) {
     let main = found.main_org(doc).map(|i| found.entities[i].id.clone());
     for s in doc.sentences.clone() {
+        boards(doc, corpus, found, s.clone());
         let text = &doc.text[s.clone()];
         // Possessive: "Cainiao's international division".
         let owners: Vec<(Range<usize>, String, String)> = found
@@ -445,6 +605,37 @@ mod tests {
         assert_eq!(
             parents(
                 "Tarnby Holdings made a loss. Its packing subsidiary, Vinter Blends, will close."
+            ),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_board_is_a_unit_of_the_organization_named_with_it() {
+        assert_eq!(
+            parents(
+                "Ada Lund will join Tarnby Holdings' board. Ivo Sand chairs the executive board of Harlow Metals. Harbour Care Ltd raised money from Marivaux Capital, whose partner, Eva Moss, sits on its board."
+            ),
+            [
+                "Tarnby Holdings board: tarnby-holdings",
+                "Harlow Metals executive board: harlow-metals",
+                "Harbour Care Ltd board: harbour-care",
+            ]
+        );
+        // "its board" of an organization named in an earlier sentence of its paragraph, when
+        // its own sentence names none before it, is named "board"; a board of no named
+        // organization is no unit.
+        assert_eq!(
+            parents(
+                "Harlow Metals Ltd will list its shares. Chief executive Ivo Sand will chair its board. Eva Moss joins the board."
+            ),
+            ["board: harlow-metals"]
+        );
+        // The only organization of its sentence is in an apposition: whose board it is is
+        // left open.
+        assert_eq!(
+            parents(
+                "Harlow Metals Ltd will list its shares. Chief executive Ivo Sand, until now Tarnby Holdings' finance chief, will chair its board."
             ),
             Vec::<String>::new()
         );
