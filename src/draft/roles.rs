@@ -40,6 +40,12 @@ const APPOSITION: &str = r",\s+(?:[^,«]+?(?:«O\d+»(?:['’]s)?[^,«]*?)?|«O\
 pub(super) const AUXILIARIES: &str =
     "will|would|to|shall|may|can|could|might|must|also|who|now|currently";
 
+/// A second role after "and" ("president and chief executive officer"): up to four words, of
+/// which the longest opening that [`ROLE_ALONE`] holds to be a role is taken after the match,
+/// so that the large alternation of roles is not repeated in the patterns (each copy cost a
+/// draft about a millisecond).
+const AND_ROLE: &str = r"(?:\s+and\s+(?<and>[a-z][a-z-]*(?:\s+[a-z-]+){0,3}))?";
+
 /// Where a post's organization is when the pattern names none.
 #[derive(Clone, Copy)]
 enum Unnamed {
@@ -61,7 +67,8 @@ enum Unnamed {
 static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|| {
     let p = |s: &str| {
         super::segment::regex(
-            &s.replace("ROLE", ROLE)
+            &s.replace("AND_ROLE", AND_ROLE)
+                .replace("ROLE", ROLE)
                 .replace("DESCRIBED", DESCRIBED)
                 .replace("COMPANY_NOUN", super::places::COMPANY_NOUN)
                 .replace("APPOSITION", APPOSITION),
@@ -72,7 +79,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // X, (until then) CEO of (both) (the) Y (and (the) Z)
         (
             p(
-                r"«P(?<p>\d+)»,\s+(?:(?:the|a|an|until then|until now|then|now|currently|formerly|previously|also|its|former|new)\s+)*(?<adj>(?:senior|deputy)\s+)?(?<role>ROLE(?:\s+and\s+ROLE)*)\s+(?:of|at)\s+(?:both\s+)?(?:the\s+)?(?:DESCRIBED\s+)?(?<orgs>«O\d+»(?:(?:,\s+(?:the\s+)?«O\d+»)*,?\s+and\s+(?:the\s+)?«O\d+»)?)(?:['’]s)?",
+                r"«P(?<p>\d+)»,\s+(?:(?:the|a|an|until then|until now|then|now|currently|formerly|previously|also|its|former|new)\s+)*(?<adj>(?:senior|deputy)\s+)?(?<role>ROLE)AND_ROLE\s+(?:of|at)\s+(?:both\s+)?(?:the\s+)?(?:DESCRIBED\s+)?(?<orgs>«O\d+»(?:(?:,\s+(?:the\s+)?«O\d+»)*,?\s+and\s+(?:the\s+)?«O\d+»)?)(?:['’]s)?",
             ),
             "X, ROLE of Y",
             before,
@@ -132,7 +139,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // X (, …,) was named its ROLE: the organization named last before it.
         (
             p(
-                r"«P(?<p>\d+)»(?:APPOSITION)?,?\s+(?:was|has been|had been|will be|is to be|is)\s+(?:named|appointed|made)\s+(?:as\s+)?(?:its|their)\s+(?<adj>(?:new|interim)\s+)?(?<role>ROLE(?:\s+and\s+ROLE)*)\b",
+                r"«P(?<p>\d+)»(?:APPOSITION)?,?\s+(?:was|has been|had been|will be|is to be|is)\s+(?:named|appointed|made)\s+(?:as\s+)?(?:its|their)\s+(?<adj>(?:new|interim)\s+)?(?<role>ROLE)AND_ROLE\b",
             ),
             "X was named its ROLE",
             before,
@@ -140,7 +147,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // X (, …,) (… and) joins Y('s board) as (a) ROLE
         (
             p(
-                r"«P(?<p>\d+)»(?:APPOSITION)?(?:[^«.;]*?\s+and)?,?\s+(?:(?:will|would|is to|is set to|has|had|is due to)\s+)?(?:join|joins|joined|rejoin|rejoins|rejoined)\s+(?:the\s+)?(?<orgs>«O\d+»)\s+as\s+(?:a|an|its|the)?\s*(?<adj>(?:new|interim)\s+)?(?<role>ROLE(?:\s+and\s+ROLE)*)\b",
+                r"«P(?<p>\d+)»(?:APPOSITION)?(?:[^«.;]*?\s+and)?,?\s+(?:(?:will|would|is to|is set to|has|had|is due to)\s+)?(?:join|joins|joined|rejoin|rejoins|rejoined)\s+(?:the\s+)?(?<orgs>«O\d+»)\s+as\s+(?:a|an|its|the)?\s*(?<adj>(?:new|interim)\s+)?(?<role>ROLE)AND_ROLE\b",
             ),
             "X joins Y as ROLE",
             before,
@@ -172,14 +179,14 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // X will succeed Z as ROLE (of Y): X's post; Z's comes from the next pattern.
         (
             p(
-                r"«P(?<p>\d+)»(?:,\s+(?:(?<held>«O\d+»)['’]s\s+(?<role2>ROLE)\b[^,]{0,40}|[^,]{0,60}),)?\s+(?:(?:will|would|is to|is set to)\s+)?(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+(?:«P\d+»|him|her)\s+as\s+(?:the\s+)?(?<role>ROLE(?:\s+and\s+ROLE)*)\b(?:\s+of\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?)?",
+                r"«P(?<p>\d+)»(?:,\s+(?:(?<held>«O\d+»)['’]s\s+(?<role2>ROLE)\b[^,]{0,40}|[^,]{0,60}),)?\s+(?:(?:will|would|is to|is set to)\s+)?(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+(?:«P\d+»|him|her)\s+as\s+(?:the\s+)?(?<role>ROLE)AND_ROLE\b(?:\s+of\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?)?",
             ),
             "X will succeed Z as ROLE",
             Unnamed::BeforeOrMain,
         ),
         (
             p(
-                r"\b(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+«P(?<p>\d+)»\s+as\s+(?:the\s+)?(?<role>ROLE(?:\s+and\s+ROLE)*)\b(?:\s+of\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?)?",
+                r"\b(?:succeed|succeeds|succeeded|replace|replaces|replaced)\s+«P(?<p>\d+)»\s+as\s+(?:the\s+)?(?<role>ROLE)AND_ROLE\b(?:\s+of\s+(?:the\s+)?(?<orgs>«O\d+»)(?:['’]s)?)?",
             ),
             "succeed Z as ROLE",
             Unnamed::BeforeOrMain,
@@ -195,7 +202,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // Y (, …,) has named / appointed X (, …,) (as) (its) (new) ROLE
         (
             p(
-                r"(?<orgs>«O\d+»)(?:,[^,«]{0,80},)?\s+(?:(?:has|have|had|will|would)\s+)?(?:also\s+)?(?:named|appointed|hired|promoted|elected)\s+(?:its\s+(?<role2>ROLE),\s+)?«P(?<p>\d+)»(?:,[^,]{0,80},|,)?\s+(?:as\s+)?(?:its\s+)?(?<adj>(?:new|interim)\s+)?(?<role>ROLE(?:\s+and\s+ROLE)*)\b(?:\s+(?:of|at)\s+(?:(?:its|their|the)\s+[a-z -]{1,40}?,\s+)?(?<of>«O\d+»)(?<ofs>['’]s)?)?(?<elsewhere>\s+(?:of|at)\b)?",
+                r"(?<orgs>«O\d+»)(?:,[^,«]{0,80},)?\s+(?:(?:has|have|had|will|would)\s+)?(?:also\s+)?(?:named|appointed|hired|promoted|elected)\s+(?:its\s+(?<role2>ROLE),\s+)?«P(?<p>\d+)»(?:,[^,]{0,80},|,)?\s+(?:as\s+)?(?:its\s+)?(?<adj>(?:new|interim)\s+)?(?<role>ROLE)AND_ROLE\b(?:\s+(?:of|at)\s+(?:(?:its|their|the)\s+[a-z -]{1,40}?,\s+)?(?<of>«O\d+»)(?<ofs>['’]s)?)?(?<elsewhere>\s+(?:of|at)\b)?",
             ),
             "Y has named X as ROLE",
             before,
@@ -238,6 +245,9 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
 patterns! {
     MENTION = r"«O(\d+)»(['’]s)?";
 
+    /// A role and nothing else: the words after "and" in [`AND_ROLE`].
+    ROLE_ALONE = format!(r"^{ROLE}$");
+
     /// A title just before a name, where the patterns above have given the person no post in
     /// the sentence ("led by chief technology officer X", "instead of to chief operating
     /// officer X", "Chief Financial Officer X"): read last, for the organization the text
@@ -260,6 +270,7 @@ patterns! {
 pub(super) fn build_patterns() {
     LazyLock::force(&PATTERNS);
     LazyLock::force(&MENTION);
+    LazyLock::force(&ROLE_ALONE);
     LazyLock::force(&TITLE);
     LazyLock::force(&HANDOVER);
 }
@@ -304,6 +315,15 @@ pub(super) fn handed_over(doc: &Doc, found: &Found, posts: &mut Vec<Post>) {
         }
     }
     posts.extend(more);
+}
+
+/// The longest opening of `words` that is a role ("chief executive" of "chief executive on").
+fn second_role(words: &str) -> Option<String> {
+    let words: Vec<&str> = words.split_whitespace().collect();
+    (1..=words.len())
+        .rev()
+        .map(|k| words[..k].join(" "))
+        .find(|w| ROLE_ALONE.is_match(w))
 }
 
 /// Whether a title written before a name is one word capitalised ("President", "Director"),
@@ -364,6 +384,16 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                 let person = &found.mentions[caps["p"].parse::<usize>().expect("digits")];
                 let adj = caps.name("adj").map_or("", |m| m.as_str());
                 let role = caps.name("role").map_or("head", |r| r.as_str());
+                // "president and chief executive officer": one role, as written; words after
+                // "and" that are not a role ("CEO and founder") are left out.
+                let joined;
+                let role = match caps.name("and").and_then(|a| second_role(a.as_str())) {
+                    Some(and) => {
+                        joined = format!("{role} and {and}");
+                        joined.as_str()
+                    }
+                    None => role,
+                };
                 // "will head X": a verb, not the role "[a-z]+ head".
                 if role
                     .split(' ')
