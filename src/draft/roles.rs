@@ -43,8 +43,9 @@ pub(super) const AUXILIARIES: &str =
 /// A second role after "and" ("president and chief executive officer"): up to four words, of
 /// which the longest opening that [`ROLE_ALONE`] holds to be a role is taken after the match,
 /// so that the large alternation of roles is not repeated in the patterns (each copy cost a
-/// draft about a millisecond).
-const AND_ROLE: &str = r"(?:\s+and\s+(?<and>[a-z][a-z-]*(?:\s+[a-z-]+){0,3}))?";
+/// draft about a millisecond). Its words after the first are not "of" or "at", so that a
+/// pattern's "of Y" after the role stays the pattern's.
+const AND_ROLE: &str = r"(?:\s+and\s+(?<and>[a-z][a-z-]*(?:\s+(?:[a-z-]{3,}|[a-z-]|[b-np-z-][a-z-]|o[a-eg-z-]|a[a-su-z-])){0,3}))?";
 
 /// Where a post's organization is when the pattern names none.
 #[derive(Clone, Copy)]
@@ -805,7 +806,12 @@ mod tests {
                     "Ivo Sand: chair of Harlow Metals executive board",
                 ],
             ),
-            // Roles joined by "and" are one post, as written.
+            // Roles joined by "and" are one post, as written; the organization after them is
+            // still the post's.
+            (
+                "Harlow Metals has appointed Ada Lund managing director and chief executive of its export company, Harlow Export Ltd.",
+                &["Ada Lund: managing director and chief executive of Harlow Export Ltd"],
+            ),
             (
                 "Ada Lund, president and chief executive officer of Harlow Metals, spoke.",
                 &["Ada Lund: president and chief executive officer of Harlow Metals"],
