@@ -45,7 +45,7 @@ pub(super) const AUXILIARIES: &str =
 /// so that the large alternation of roles is not repeated in the patterns (each copy cost a
 /// draft about a millisecond). Its words after the first are not "of" or "at", so that a
 /// pattern's "of Y" after the role stays the pattern's.
-const AND_ROLE: &str = r"(?:\s+and\s+(?<and>[a-z][a-z-]*(?:\s+(?:[a-z-]{3,}|[a-z-]|[b-np-z-][a-z-]|o[a-eg-z-]|a[a-su-z-])){0,3}))?";
+const AND_ROLE: &str = r"(?:\s+and\s+(?<and>[A-Za-z][A-Za-z-]*(?:\s+(?:[a-z-]{3,}|[a-z-]|[b-np-z-][a-z-]|o[a-eg-z-]|a[a-su-z-])){0,3}))?";
 
 /// Where a post's organization is when the pattern names none.
 #[derive(Clone, Copy)]
@@ -88,7 +88,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // Y('s) (senior) CEO (,) X
         (
             p(
-                r"(?<orgs>«O\d+»)(?:['’]s)?\s+(?<adj>(?:senior|deputy|new|former)\s+)?(?<role>ROLE),?\s+«P(?<p>\d+)»",
+                r"(?<orgs>«O\d+»)(?:['’]s)?\s+(?<adj>(?:senior|deputy|new|former)\s+)?(?<role>ROLE)AND_ROLE,?\s+«P(?<p>\d+)»",
             ),
             "Y ROLE X",
             before,
@@ -104,7 +104,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // X, Y's operations head
         (
             p(
-                r"«P(?<p>\d+)»,\s+(?<orgs>«O\d+»)['’]s\s+(?<adj>(?:senior|deputy|new)\s+)?(?<role>ROLE|[a-z]+\s+(?:head|chief|director))\b",
+                r"«P(?<p>\d+)»,\s+(?<orgs>«O\d+»)['’]s\s+(?<adj>(?:senior|deputy|new)\s+)?(?<role>ROLE|[a-z]+\s+(?:head|chief|director))AND_ROLE\b",
             ),
             "X, Y's ROLE",
             before,
@@ -112,7 +112,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // X, its ROLE (since 2019): the organization named last before it.
         (
             p(
-                r"«P(?<p>\d+)»,\s+(?:its|their)\s+(?<adj>(?:senior|deputy|new|former)\s+)?(?<role>ROLE)\b",
+                r"«P(?<p>\d+)»,\s+(?:its|their)\s+(?<adj>(?:senior|deputy|new|former)\s+)?(?<role>ROLE)AND_ROLE\b",
             ),
             "X, its ROLE",
             before,
@@ -123,7 +123,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // organization the text names most.
         (
             p(
-                r"«P(?<p>\d+)»,\s+(?:the\s+)?(?<adj>(?:interim|acting)\s+)?(?<role>ROLE)(?:\s+(?:since|from)\s+[^,.]{1,20})?(?:,|\.?$|\s+who\b)",
+                r"«P(?<p>\d+)»,\s+(?:the\s+)?(?<adj>(?:interim|acting)\s+)?(?<role>ROLE)AND_ROLE(?:\s+(?:since|from)\s+[^,.]{1,20})?(?:,|\.?$|\s+who\b)",
             ),
             "X, ROLE since YEAR,",
             Unnamed::Main,
@@ -164,7 +164,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // the (supervisory board) chair, X: the organization named last before it.
         (
             p(
-                r"\b(?:the|its)\s+(?:(?:long-time|longtime)\s+)?(?<adj>(?:senior|deputy|new)\s+)?(?<role>ROLE),\s+«P(?<p>\d+)»",
+                r"\b(?:the|its)\s+(?:(?:long-time|longtime)\s+)?(?<adj>(?:senior|deputy|new)\s+)?(?<role>ROLE)AND_ROLE,\s+«P(?<p>\d+)»",
             ),
             "the ROLE, X",
             before,
@@ -211,7 +211,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // X (, 38,) has been Y's ROLE (since 2021)
         (
             p(
-                r"«P(?<p>\d+)»(?:,\s*\d{1,3},)?\s+(?:has been|had been|is|was|remains|will remain)\s+(?:the\s+)?(?<orgs>«O\d+»)['’]s\s+(?<adj>(?:senior|deputy|new)\s+)?(?<role>ROLE)\b",
+                r"«P(?<p>\d+)»(?:,\s*\d{1,3},)?\s+(?:has been|had been|is|was|remains|will remain)\s+(?:the\s+)?(?<orgs>«O\d+»)['’]s\s+(?<adj>(?:senior|deputy|new)\s+)?(?<role>ROLE)AND_ROLE\b",
             ),
             "X has been Y's ROLE",
             before,
@@ -227,7 +227,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         // Y, whose ROLE X
         (
             p(
-                r"(?<orgs>«O\d+»),?\s+whose\s+(?<adj>(?:senior|deputy|new|former)\s+)?(?<role>ROLE)\s+«P(?<p>\d+)»",
+                r"(?<orgs>«O\d+»),?\s+whose\s+(?<adj>(?:senior|deputy|new|former)\s+)?(?<role>ROLE)AND_ROLE\s+«P(?<p>\d+)»",
             ),
             "Y, whose ROLE X",
             before,
@@ -804,6 +804,14 @@ mod tests {
                 &[
                     "Ada Lund: non-executive director of Tarnby Holdings board",
                     "Ivo Sand: chair of Harlow Metals executive board",
+                ],
+            ),
+            // … in an apposition with a possessive, or in a title before the name.
+            (
+                "Ada Lund, Harlow Ltd's president and chief executive since 2021, spoke. Tarnby Holdings chairman and CEO Ivo Sand agreed.",
+                &[
+                    "Ada Lund: president and chief executive of Harlow Ltd",
+                    "Ivo Sand: chairman and CEO of Tarnby Holdings",
                 ],
             ),
             // Roles joined by "and" are one post, as written; the organization after them is
