@@ -814,6 +814,11 @@ mod tests {
                     "Ivo Sand: chairman and CEO of Tarnby Holdings",
                 ],
             ),
+            // Words after "and" that are not a role are not part of it.
+            (
+                "Ada Lund, CEO and founder of Harlow Metals, spoke.",
+                &["Ada Lund: CEO of Harlow Metals"],
+            ),
             // Roles joined by "and" are one post, as written; the organization after them is
             // still the post's.
             (
