@@ -13,15 +13,15 @@
 //! two words before a noun of an organization ("the Milnsbridge weaver") stand for an earlier
 //! mention of an entity of a compatible class, by the rule of their [`Reach`]: for pronouns the
 //! nearest in the same sentence or the first of the one before, then the last named in their
-//! paragraph; for descriptions the first of the sentence before, then the nearest in their
-//! own, then in their paragraph, then the one the text has named most. A name set off by
-//! commas is passed over by a pronoun (so a person's pronoun after a quotation reaches the
-//! speaker named earlier in its paragraph), and an anaphor outside quotation marks never stands for a name inside them. Resolved anaphors
-//! count as mentions for later ones. **Short forms.** A word of a person's name ("Ding" for "Ding
-//! Hongwei"), an organization's name without its organization words ("Taotian" for "Taotian
-//! Group"), or its first word when no other entity's names hold that word and the text never
-//! writes it in lowercase ("Nordhav" for "Nordhav Offshore"), names that entity only after the
-//! text has used the full name.
+//! paragraph (so a person's pronoun after a quotation reaches the speaker named before it);
+//! for descriptions the first of the sentence before, then the nearest in their own, then in
+//! their paragraph, then the one the text has named most. A name set off by commas is passed
+//! over by a pronoun, and an anaphor outside quotation marks never stands for a name inside
+//! them. Resolved anaphors count as mentions for later ones. **Short forms.** A word of a
+//! person's name ("Ding" for "Ding Hongwei"), an organization's name without its organization
+//! words ("Taotian" for "Taotian Group"), or its first word when no other entity's names hold
+//! that word and the text never writes it in lowercase ("Nordhav" for "Nordhav Offshore"),
+//! names that entity only after the text has used the full name.
 
 use std::collections::HashMap;
 use std::ops::Range;
