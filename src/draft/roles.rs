@@ -417,21 +417,21 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                 // "X, Y's CCO, will succeed Z as CEO": Y's, for both roles.
                 let named = caps.name("of").or(caps.name("orgs")).or(caps.name("held"));
                 let before = masked[..whole.start()].rfind("«O");
-                let orgs = match (named, unnamed) {
-                    (Some(o), _) => o.as_str(),
-                    (None, Unnamed::Before | Unnamed::BeforeOrMain) if before.is_some() => {
-                        &masked[before.expect("found")..whole.start()]
+                let orgs = match (named, unnamed, before) {
+                    (Some(o), ..) => o.as_str(),
+                    (None, Unnamed::Before | Unnamed::BeforeOrMain, Some(at)) => {
+                        &masked[at..whole.start()]
                     }
-                    (None, Unnamed::Before) => continue,
+                    (None, Unnamed::Before, None) => continue,
                     // Not the wire service a dateline credits in brackets.
-                    (None, Unnamed::First) => match MENTION
+                    (None, Unnamed::First, _) => match MENTION
                         .find_iter(&masked)
                         .find(|m| !masked[..m.start()].ends_with('('))
                     {
                         Some(m) => m.as_str(),
                         None => continue,
                     },
-                    (None, Unnamed::Main | Unnamed::BeforeOrMain) => {
+                    (None, Unnamed::Main | Unnamed::BeforeOrMain, _) => {
                         let org = match unnamed {
                             Unnamed::BeforeOrMain => found.named_before(doc, s.start),
                             _ => None,
