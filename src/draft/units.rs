@@ -66,6 +66,10 @@ fn boards(doc: &Doc, corpus: &KnownNames, found: &mut Found, s: Range<usize>) {
         surface: String,
         outside: Option<Range<usize>>,
     }
+    // Most sentences name no board: each pattern below needs the word.
+    if !doc.text[s.clone()].contains("board") {
+        return;
+    }
     let mut boards: Vec<Board> = Vec::new();
     for m in found.mentions_in(s.clone()) {
         let e = found.entity(m);
