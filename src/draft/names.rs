@@ -1144,6 +1144,14 @@ fn surnames(doc: &Doc) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for c in SURNAME_SPEAKS.captures_iter(doc.text) {
         if let Some(m) = c.name("a").or_else(|| c.name("b")) {
+            // "Tamarugal Servicios Mineros said": the last word of a longer name, not a
+            // name used alone.
+            let word_before = doc.text[..m.start()]
+                .strip_suffix(' ')
+                .and_then(|b| b.split(' ').next_back());
+            if c.name("a").is_some() && word_before.is_some_and(title_case) {
+                continue;
+            }
             out.insert(m.as_str().to_owned());
         }
     }
@@ -1283,9 +1291,15 @@ fn classify(
         // description before the name says more than a role after it.
         if let Some(m) = ORG_BEFORE.find(before) {
             let cue = super::segment::clean(m.as_str());
-            if ["the ", "a ", "an ", "its ", "their "]
+            // "Chilean mining services company Tamarugal Servicios Mineros said": a noun of
+            // a kind of organization right before the name is a description too.
+            let described = ["company", "firm", "startup", "operator", "carrier", "group"]
                 .iter()
-                .any(|a| cue.starts_with(a))
+                .any(|n| cue.trim_end() == *n);
+            if described
+                || ["the ", "a ", "an ", "its ", "their "]
+                    .iter()
+                    .any(|a| cue.starts_with(a))
             {
                 return org(OrgKind::Organization, format!("after \"{cue}\""));
             }
@@ -1708,6 +1722,17 @@ mod tests {
                 ("founded-by", "halil-demirtas"),
                 ("founded-by", "orhan-sezgin")
             ]
+        );
+    }
+
+    #[test]
+    fn a_kind_of_organization_right_before_a_speaking_name_makes_it_an_organization() {
+        let d = drafted(
+            "Mining services company Tarnvik Servicios Mineros said that chief executive Ada Lund will step down.",
+        );
+        assert_eq!(
+            kinds(&d),
+            [("Tarnvik Servicios Mineros", false), ("Ada Lund", true)]
         );
     }
 
