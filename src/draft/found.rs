@@ -198,7 +198,7 @@ impl Found {
             at = m.at.end;
         }
         out.push_str(&doc.text[at..sentence.end]);
-        out.split_whitespace().collect::<Vec<_>>().join(" ")
+        super::roles::titles_in_lowercase(out.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 }
 

@@ -884,6 +884,10 @@ const BODY_WORDS: &[&str] = &[
     "Alliance",
 ];
 
+/// Words a filing or a press release capitalises for the company it is about, or a body of
+/// it, and that alone name nothing: "the Board", "the Group", "the Company".
+const DEFINED_TERMS: &[&str] = &["Board", "Group", "Company", "Limited", "Committee"];
+
 fn connector(word: &str) -> bool {
     matches!(word, "and" | "of" | "&" | "for" | "de")
 }
@@ -913,6 +917,10 @@ fn sentence_candidates(
             }
             if capitalised(w.bare) {
                 end += 1;
+            } else if w.bare == "plc" {
+                // "Ardent Salt & Ingredients plc": a legal form written in lowercase.
+                end += 1;
+                break;
             } else if connector(w.text)
                 && end + 1 < words.len()
                 && words[end + 1].joined
@@ -969,6 +977,14 @@ fn sentence_candidates(
             }
         }
         if run.is_empty() {
+            continue;
+        }
+        // "The Board has appointed …", "the Group's subsidiary": a defined term of a filing
+        // or a press release, written in capitals, is no name.
+        let opening_the = words[run.start].bare == "The";
+        if run.len() == 1 + usize::from(opening_the)
+            && DEFINED_TERMS.contains(&words[run.end - 1].bare)
+        {
             continue;
         }
         let span = words[run.start].at.start..words[run.end - 1].at.end;

@@ -318,6 +318,89 @@ pub(super) fn handed_over(doc: &Doc, found: &Found, posts: &mut Vec<Post>) {
     posts.extend(more);
 }
 
+/// Words of a title written in capitals ("Chief Financial Officer", "Senior Vice President",
+/// "Non-executive Director"); [`TITLE_HEADS`] end one.
+const TITLE_WORDS: &[&str] = &[
+    "Chief",
+    "Financial",
+    "Operating",
+    "Technology",
+    "Technical",
+    "Commercial",
+    "Information",
+    "Vice",
+    "Senior",
+    "Managing",
+    "Non-executive",
+    "Non-Executive",
+    "Independent",
+    "Group",
+    "Corporate",
+    "General",
+    "Interim",
+    "Deputy",
+    "Operations",
+    "Finance",
+    "Sales",
+    "Marketing",
+    "Communications",
+    "Regional",
+];
+
+/// The last word of a title written in capitals.
+const TITLE_HEADS: &[&str] = &[
+    "Officer",
+    "President",
+    "Director",
+    "Controller",
+    "Chairman",
+    "Chairwoman",
+    "Chairperson",
+    "Secretary",
+    "Treasurer",
+    "Manager",
+    "Executive",
+];
+
+/// A masked sentence with its titles written in capitals in lowercase, so that the patterns
+/// read "X, Chief Financial Officer, has …" as they read "X, chief financial officer, has …".
+/// One capitalised word before a name ("President X") stays as written: it may be a country's
+/// title, which [`TITLE`] leaves out.
+pub(super) fn titles_in_lowercase(masked: String) -> String {
+    let words: Vec<&str> = masked.split(' ').collect();
+    let core = |w: &str| w.trim_end_matches([',', ';', ':', '.']).to_owned();
+    let mut fold = vec![false; words.len()];
+    let mut i = 0;
+    while i < words.len() {
+        let mut j = i;
+        // The run of title words from `i`: it ends at a head, or at punctuation.
+        while j < words.len() && {
+            let c = core(words[j]);
+            TITLE_WORDS.contains(&c.as_str()) || TITLE_HEADS.contains(&c.as_str())
+        } {
+            j += 1;
+            if words[j - 1].len() != core(words[j - 1]).len() {
+                break;
+            }
+        }
+        let ends_in_head = j > i && TITLE_HEADS.contains(&core(words[j - 1]).as_str());
+        let before_name = words.get(j).is_some_and(|w| w.starts_with("«P"));
+        if ends_in_head && (j - i > 1 || !before_name) {
+            fold[i..j].iter_mut().for_each(|f| *f = true);
+        }
+        i = j.max(i + 1);
+    }
+    if !fold.contains(&true) {
+        return masked;
+    }
+    words
+        .iter()
+        .zip(fold)
+        .map(|(w, f)| if f { w.to_lowercase() } else { (*w).to_owned() })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The longest opening of `words` that is a role ("chief executive" of "chief executive on").
 fn second_role(words: &str) -> Option<String> {
     let words: Vec<&str> = words.split_whitespace().collect();
@@ -538,14 +621,16 @@ fn understood(
     let sentence = doc.sentences[doc.sentence_at(person.at.start)?].clone();
     // The words from the name to the role after it ("X, CFO"), or from the title before it
     // to the name ("chief technology officer X").
-    let rest = &doc.text[person.at.end..sentence.end];
-    let said = written.split_whitespace().last().unwrap_or(written);
-    let opens = written.split_whitespace().next().unwrap_or(written);
+    // In lowercase, as the patterns read a title written in capitals ("X, Chief Financial
+    // Officer"); lowering ASCII letters keeps every byte offset.
+    let rest = doc.text[person.at.end..sentence.end].to_ascii_lowercase();
+    let before = doc.text[sentence.start..person.at.start].to_ascii_lowercase();
+    let written = written.to_ascii_lowercase();
+    let said = written.split_whitespace().last().unwrap_or(&written);
+    let opens = written.split_whitespace().next().unwrap_or(&written);
     let at = match rest.find(said) {
         Some(i) => person.at.start..person.at.end + i + said.len(),
-        None => {
-            doc.text[sentence.start..person.at.start].rfind(opens)? + sentence.start..person.at.end
-        }
+        None => before.rfind(opens)? + sentence.start..person.at.end,
     };
     let mut post = post(doc, org, holder, role, shape, at);
     // The organization's last mention by name before the sentence, quoted too: the post's
@@ -612,8 +697,43 @@ mod tests {
     }
 
     #[test]
+    fn titles_written_in_capitals_are_read_in_lowercase() {
+        for (masked, read) in [
+            (
+                "«P1», Chief Financial Officer, has left the Board.",
+                "«P1», chief financial officer, has left the Board.",
+            ),
+            (
+                "Senior Vice President «P2» runs it.",
+                "senior vice president «P2» runs it.",
+            ),
+            // One word before a name may be a country's title; a name's own words stay.
+            ("President «P1» visited.", "President «P1» visited."),
+            (
+                "The Group Controller said so.",
+                "The group controller said so.",
+            ),
+            (
+                "General Motors and Chief Bank.",
+                "General Motors and Chief Bank.",
+            ),
+        ] {
+            assert_eq!(
+                super::titles_in_lowercase(masked.into()),
+                read,
+                "{masked:?}"
+            );
+        }
+    }
+
+    #[test]
     fn posts_from_appositions_titles_and_successions() {
         let cases: &[(&str, &[&str])] = &[
+            // A title written in capitals, as a filing writes it; "the Board" names nothing.
+            (
+                "Tarnby Foods plc will close a plant. Fiona Carrick, Chief Financial Officer, has informed the Board that she will leave.",
+                &["Fiona Carrick: CFO of Tarnby Foods plc"],
+            ),
             (
                 "Solvika Group said on Monday that Mara Eklund, its chief financial officer since 2019, will leave.",
                 &["Mara Eklund: CFO of Solvika Group"],
