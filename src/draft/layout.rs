@@ -230,7 +230,10 @@ fn words(s: &str) -> usize {
 
 fn ends_like_sentence(s: &str) -> bool {
     let s = s.trim_end();
-    s.ends_with(['.', '!', '?', '”', '"', ')', '’']) && !s.ends_with("...") && !s.ends_with('…')
+    // "… the board of directors.]": a translator's note in square brackets ends a paragraph too.
+    s.ends_with(['.', '!', '?', '”', '"', ')', '’', ']'])
+        && !s.ends_with("...")
+        && !s.ends_with('…')
 }
 
 /// Blocks of text between blank lines.
@@ -816,6 +819,19 @@ mod tests {
         );
         assert_eq!(&page[layout.site.unwrap()], "Daily Wire");
         assert_eq!(&page[layout.byline.unwrap()], "By Ann Lee");
+    }
+
+    #[test]
+    fn a_paragraph_ending_in_a_translators_note_is_body() {
+        let page = "Acme to build a plant\n\nAcme Group will build a plant in Kosai. Its president, Ann Lee, will run it. [A president is the chief executive.]\n";
+        let layout = read(page);
+        let body: Vec<&str> = layout.body.iter().map(|r| &page[r.clone()]).collect();
+        assert_eq!(
+            body,
+            [
+                "Acme Group will build a plant in Kosai. Its president, Ann Lee, will run it. [A president is the chief executive.]"
+            ]
+        );
     }
 
     #[test]
