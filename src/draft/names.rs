@@ -801,13 +801,23 @@ fn words<'a>(doc: &Doc<'a>, sentence: Range<usize>) -> Vec<Word<'a>> {
             continue;
         }
         if glue {
+            let out_before_last_capitalised = out
+                .len()
+                .checked_sub(2)
+                .is_some_and(|i| capitalised(out[i].bare));
             if let Some(prev) = out.last_mut() {
                 if prev.at.end + 1 == start {
                     prev.at.end = end;
                     prev.text = &text[prev.at.clone()];
                     let first = prev.text.split('-').next().unwrap_or("");
                     let rest_lower = piece.chars().next().is_some_and(char::is_lowercase);
-                    if first.chars().count() > 1 && rest_lower {
+                    // "Yoon Sang-chul", "Jung Hye-rin": a given name of two syllables after a
+                    // family name, not a name and a word ("Munich-based", "state-run").
+                    let syllable = prev.joined
+                        && piece.len() <= 4
+                        && !HYPHEN_WORDS.contains(&piece)
+                        && out_before_last_capitalised;
+                    if first.chars().count() > 1 && rest_lower && !syllable {
                         prev.cut = true;
                         prev.bare = &text[prev.at.start..prev.at.start + first.len()];
                     } else {
@@ -887,6 +897,13 @@ const BODY_WORDS: &[&str] = &[
 /// Words a filing or a press release capitalises for the company it is about, or a body of
 /// it, and that alone name nothing: "the Board", "the Group", "the Company".
 const DEFINED_TERMS: &[&str] = &["Board", "Group", "Company", "Limited", "Committee"];
+
+/// Short words written after a hyphen that make a name into a description ("Saudi-led",
+/// "state-run"), not a syllable of a given name ("Sang-chul").
+const HYPHEN_WORDS: &[&str] = &[
+    "led", "run", "born", "made", "wide", "era", "like", "free", "size", "only", "type", "held",
+    "sold", "bred", "area", "zone", "side",
+];
 
 fn connector(word: &str) -> bool {
     matches!(word, "and" | "of" | "&" | "for" | "de")
@@ -1146,10 +1163,11 @@ fn brand(word: &str) -> bool {
 
 /// Whether a word is capitalised and then lower case, each part of a hyphenated one too.
 fn title_case(word: &str) -> bool {
-    // "Pieter-Jan": each part of a hyphenated name.
-    word.split('-').all(|part| {
+    // "Pieter-Jan": each part of a hyphenated name; "Sang-chul": a second syllable.
+    word.split('-').enumerate().all(|(i, part)| {
         let mut chars = part.chars();
-        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+        let syllable = i > 0 && part.len() <= 4 && part.chars().all(char::is_lowercase);
+        syllable || chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
     })
 }
 
@@ -1749,6 +1767,21 @@ mod tests {
         assert_eq!(
             kinds(&d),
             [("Tarnvik Servicios Mineros", false), ("Ada Lund", true)]
+        );
+    }
+
+    #[test]
+    fn a_given_name_of_two_syllables_joined_by_a_hyphen_is_one_name() {
+        let d = drafted(
+            "Hanbit Logistics bought a Munich-based firm. Chairman Yoon Sang-chul said so. Choi Min-seok, its general manager, will stay.",
+        );
+        assert_eq!(
+            kinds(&d),
+            [
+                ("Hanbit Logistics", false),
+                ("Yoon Sang-chul", true),
+                ("Choi Min-seok", true)
+            ]
         );
     }
 
