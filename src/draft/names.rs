@@ -93,6 +93,8 @@ const ORG_WORDS: &[&str] = &[
     "Automotive",
     "Telecom",
     "Freight",
+    "Forwarding",
+    "Cargo",
     "Terminals",
     "AG",
     "SE",
@@ -989,7 +991,11 @@ fn sentence_candidates(
         if words[run.start].initial && !run.is_empty() {
             let w = words[run.start].bare;
             let in_known = hits.iter().any(|h| h.at.start == words[run.start].at.start);
-            if !in_known && (FUNCTION_WORDS.contains(&w) || lowercase.contains(&w.to_lowercase())) {
+            // "Separately, …": an adverb opening the sentence.
+            let adverb = w.ends_with("ly") && doc.text[words[run.start].at.end..].starts_with(',');
+            if !in_known
+                && (adverb || FUNCTION_WORDS.contains(&w) || lowercase.contains(&w.to_lowercase()))
+            {
                 run.start += 1;
             }
         }
@@ -1240,6 +1246,15 @@ fn classify(
     // after them up to the credit or dash; no organization.
     let opens_line = before.is_empty() || before.ends_with('\n');
     if opens_line && !name.chars().any(char::is_lowercase) && DATELINE_AFTER.is_match(after) {
+        return None;
+    }
+    // "RAIL LINK FOR CORRAN": an item's heading in capitals, a phrase with a preposition.
+    if words.len() >= 3
+        && !name.chars().any(char::is_lowercase)
+        && words[1..]
+            .iter()
+            .any(|w| ["FOR", "TO", "IN", "ON", "AT", "WITH", "FROM", "AS"].contains(w))
+    {
         return None;
     }
     // "the Kericho-based grower": a place.
@@ -1781,6 +1796,21 @@ mod tests {
                 ("Hanbit Logistics", false),
                 ("Yoon Sang-chul", true),
                 ("Choi Min-seok", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_in_capitals_and_opening_adverbs_are_no_names() {
+        let d = drafted(
+            "FUENTES MOVES TO ATLANTICA. Separately, Marisol Fuentes joins Atlantica Forwarding from Nordkap Cargo as chief commercial officer.",
+        );
+        assert_eq!(
+            kinds(&d),
+            [
+                ("Marisol Fuentes", true),
+                ("Atlantica Forwarding", false),
+                ("Nordkap Cargo", false)
             ]
         );
     }
