@@ -113,13 +113,22 @@ fn kebab(debug: impl std::fmt::Debug) -> String {
     out
 }
 
+/// A role as compared: lowercase, with the chief officers' titles written short wherever
+/// they stand ("interim chief financial officer" and "interim CFO" are one role).
 fn role(r: &str) -> String {
-    match r.to_lowercase().as_str() {
-        "chief executive officer" | "chief executive" | "ceo" => "ceo".into(),
-        "chief financial officer" | "cfo" => "cfo".into(),
-        "chief operating officer" | "coo" => "coo".into(),
-        "chief technology officer" | "cto" => "cto".into(),
-        other => other.to_owned(),
+    let mut r = r.to_lowercase();
+    for (long, short) in [
+        ("chief executive officer", "ceo"),
+        ("chief financial officer", "cfo"),
+        ("chief operating officer", "coo"),
+        ("chief technology officer", "cto"),
+    ] {
+        r = r.replace(long, short);
+    }
+    if r == "chief executive" {
+        "ceo".into()
+    } else {
+        r
     }
 }
 
