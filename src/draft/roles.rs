@@ -145,10 +145,10 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
             "X was named its ROLE",
             before,
         ),
-        // X (, …,) (… and) joins Y('s board) as (a) ROLE
+        // X (, …,) (… and) joins Y('s board) (from Z) as (a) ROLE
         (
             p(
-                r"«P(?<p>\d+)»(?:APPOSITION)?(?:[^«.;]*?\s+and)?,?\s+(?:(?:will|would|is to|is set to|has|had|is due to)\s+)?(?:join|joins|joined|rejoin|rejoins|rejoined)\s+(?:the\s+)?(?<orgs>«O\d+»)\s+as\s+(?:a|an|its|the)?\s*(?<adj>(?:new|interim)\s+)?(?<role>ROLE)AND_ROLE\b",
+                r"«P(?<p>\d+)»(?:APPOSITION)?(?:[^«.;]*?\s+and)?,?\s+(?:(?:will|would|is to|is set to|has|had|is due to)\s+)?(?:join|joins|joined|rejoin|rejoins|rejoined)\s+(?:the\s+)?(?<orgs>«O\d+»)(?:\s+from\s+(?:the\s+)?«O\d+»)?\s+as\s+(?:a|an|its|the)?\s*(?<adj>(?:new|interim)\s+)?(?<role>ROLE)AND_ROLE\b",
             ),
             "X joins Y as ROLE",
             before,
@@ -207,6 +207,16 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
             ),
             "Y has named X as ROLE",
             before,
+        ),
+        // The board (of directors), or its board drafted as a unit, has appointed (Dr) X (, …,) as
+        // ROLE: a post of the organization named before it in the sentence, else of the one the
+        // text names most.
+        (
+            p(
+                r"(?:\b(?:[Tt]he|[Ii]ts)\s+[Bb]oard(?:\s+of\s+[Dd]irectors)?|«O(?<board>\d+)»)\s+(?:(?:has|have|had|will|would)\s+)?(?:also\s+)?(?:named|appointed|elected)\s+(?:Dr\.?\s+)?«P(?<p>\d+)»(?:,[^,]{0,80},|,)?\s+(?:as\s+)?(?:its\s+)?(?<adj>(?:new|interim)\s+)?(?<role>ROLE)AND_ROLE\b",
+            ),
+            "the board has appointed X as ROLE",
+            Unnamed::BeforeOrMain,
         ),
         // X (, 38,) has been Y's ROLE (since 2021)
         (
@@ -486,6 +496,13 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                 {
                     continue;
                 }
+                // "«O3» has appointed": only a board drafted as a unit ("its board").
+                if let Some(b) = caps.name("board") {
+                    let board = &found.mentions[b.as_str().parse::<usize>().expect("digits")];
+                    if !found.entity(board).name.to_lowercase().ends_with("board") {
+                        continue;
+                    }
+                }
                 // "managing director of its export arm" with no name, or of something of a
                 // named organization's: a post of an organization not named here.
                 if caps.name("ofs").is_some() || caps.name("elsewhere").is_some() {
@@ -729,6 +746,14 @@ mod tests {
     #[test]
     fn posts_from_appositions_titles_and_successions() {
         let cases: &[(&str, &[&str])] = &[
+            (
+                "Tarnby Dental plc said that its board has appointed Dr Helen Marsh as chief executive officer, effective 1 March 2027.",
+                &["Helen Marsh: CEO of Tarnby Dental plc"],
+            ),
+            (
+                "Marisol Fuentes joins Atlantica Forwarding from Nordkap Cargo as chief commercial officer.",
+                &["Marisol Fuentes: chief commercial officer of Atlantica Forwarding"],
+            ),
             // A title written in capitals, as a filing writes it; "the Board" names nothing.
             (
                 "Tarnby Foods plc will close a plant. Fiona Carrick, Chief Financial Officer, has informed the Board that she will leave.",
