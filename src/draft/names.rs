@@ -69,6 +69,7 @@ const ORG_WORDS: &[&str] = &[
     "Securities",
     "Motors",
     "Systems",
+    "Controls",
     "Solutions",
     "Institute",
     "University",
@@ -1004,6 +1005,13 @@ fn sentence_candidates(
         }
         // "The Board has appointed …", "the Group's subsidiary": a defined term of a filing
         // or a press release, written in capitals, is no name.
+        // "Corporate Controller", "Financial" between two role words: a title in capitals.
+        if words[run.clone()]
+            .iter()
+            .all(|w| super::roles::title_word(w.bare))
+        {
+            continue;
+        }
         let opening_the = words[run.start].bare == "The";
         if run.len() == 1 + usize::from(opening_the)
             && DEFINED_TERMS.contains(&words[run.end - 1].bare)
@@ -1246,6 +1254,14 @@ fn classify(
     // after them up to the credit or dash; no organization.
     let opens_line = before.is_empty() || before.ends_with('\n');
     if opens_line && !name.chars().any(char::is_lowercase) && DATELINE_AFTER.is_match(after) {
+        return None;
+    }
+    // "OPERATOR: Good morning": a transcript's label for a speaker with no name.
+    if opens_line
+        && words.len() == 1
+        && !name.chars().any(char::is_lowercase)
+        && after.starts_with(':')
+    {
         return None;
     }
     // "RAIL LINK FOR CORRAN": an item's heading in capitals, a phrase with a preposition.

@@ -85,6 +85,12 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
             "X, ROLE of Y",
             before,
         ),
+        // A transcript's speaker from elsewhere: "X, Analyst, Y: Thanks."
+        (
+            p(r"^«P(?<p>\d+)»,\s+(?<role>ROLE),\s+(?<orgs>«O\d+»):"),
+            "X, ROLE, Y:",
+            before,
+        ),
         // Y('s) (senior) CEO (,) X
         (
             p(
@@ -119,11 +125,12 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
         ),
         // X, CFO since 2017, …: a role with no organization, in apposition and followed by a
         // date, a relative clause or the end of the apposition or sentence ("…, said X, chief
-        // financial officer."; "X, the chief operating officer who has run both plants"): the
-        // organization the text names most.
+        // financial officer."; "X, the chief operating officer who has run both plants"), or
+        // a transcript's speaker ("X, Chief Executive Officer: Thank you"): the organization
+        // the text names most.
         (
             p(
-                r"«P(?<p>\d+)»,\s+(?:the\s+)?(?<adj>(?:interim|acting)\s+)?(?<role>ROLE)AND_ROLE(?:\s+(?:since|from)\s+[^,.]{1,20})?(?:,|\.?$|\s+who\b)",
+                r"«P(?<p>\d+)»,\s+(?:the\s+)?(?<adj>(?:interim|acting)\s+)?(?<role>ROLE)AND_ROLE(?:\s+(?:since|from)\s+[^,.]{1,20})?(?:,|:|\.?$|\s+who\b)",
             ),
             "X, ROLE since YEAR,",
             Unnamed::Main,
@@ -370,7 +377,13 @@ const TITLE_HEADS: &[&str] = &[
     "Treasurer",
     "Manager",
     "Executive",
+    "Analyst",
 ];
+
+/// Whether a word is one of a title written in capitals ("Financial", "Controller").
+pub(super) fn title_word(word: &str) -> bool {
+    TITLE_WORDS.contains(&word) || TITLE_HEADS.contains(&word)
+}
 
 /// A masked sentence with its titles written in capitals in lowercase, so that the patterns
 /// read "X, Chief Financial Officer, has …" as they read "X, chief financial officer, has …".
@@ -386,7 +399,7 @@ pub(super) fn titles_in_lowercase(masked: String) -> String {
         // The run of title words from `i`: it ends at a head, or at punctuation.
         while j < words.len() && {
             let c = core(words[j]);
-            TITLE_WORDS.contains(&c.as_str()) || TITLE_HEADS.contains(&c.as_str())
+            title_word(&c)
         } {
             j += 1;
             if words[j - 1].len() != core(words[j - 1]).len() {
@@ -531,6 +544,17 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                         Some(m) => m.as_str(),
                         None => continue,
                     },
+                    // "X, Analyst, Y:": a post of Y, read first; the same role is not also
+                    // one of the organization the text names most.
+                    (None, Unnamed::Main, _)
+                        if posts.iter().any(|p| {
+                            p.holder == found.entity(person).id
+                                && p.role == roles[0]
+                                && s.contains(&p.at.start)
+                        }) =>
+                    {
+                        continue;
+                    }
                     (None, Unnamed::Main | Unnamed::BeforeOrMain, _) => {
                         let org = match unnamed {
                             Unnamed::BeforeOrMain => found.named_before(doc, s.start),
@@ -753,6 +777,14 @@ mod tests {
             (
                 "Marisol Fuentes joins Atlantica Forwarding from Nordkap Cargo as chief commercial officer.",
                 &["Marisol Fuentes: chief commercial officer of Atlantica Forwarding"],
+            ),
+            // A transcript's speakers.
+            (
+                "Tarnby Controls held its call. Miriam Castellano, Chief Executive Officer: Thank you all. Priya Natarajan, Analyst, Hollis Brandt Securities: Thanks for that.",
+                &[
+                    "Miriam Castellano: CEO of Tarnby Controls",
+                    "Priya Natarajan: analyst of Hollis Brandt Securities",
+                ],
             ),
             // A title written in capitals, as a filing writes it; "the Board" names nothing.
             (
