@@ -21,7 +21,7 @@ use super::segment::patterns;
 use regex::Regex;
 use std::sync::LazyLock;
 
-const ROLE: &str = r"(?:supervisory board chair(?:man|woman|person)?|board chair(?:man|woman|person)?|chair(?:person)?|CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|chief commercial officer|chairman|chairwoman|(?:senior\s+|executive\s+)?vice[- ]president(?:\s+of\s+(?:finance|sales|operations|marketing|engineering|research|communications|investor relations|human resources|strategy|technology|[a-z]+\s+[a-z]+))?|president|executive|general manager|(?:communications|product|project|plant|site|sales|marketing|operations|country|regional|branch|store|fund|portfolio|account)\s+manager|manager|managing director|(?:finance|financial|operations|commercial|marketing|technical|technology|sales|research|communications|editorial|regional|non-executive|investment|fleet|design|manufacturing|engineering) director|director of (?:operations|finance|manufacturing|engineering|sales|marketing|research|communications|investor relations)|director|(?:[a-z]+\s+)?analyst|(?:managing\s+)?partner|(?:group\s+)?treasurer|(?:company\s+)?secretary|head of [a-z]+(?:\s+[a-z]+)?|[a-z]+ head|head)";
+const ROLE: &str = r"(?:supervisory board chair(?:man|woman|person)?|board chair(?:man|woman|person)?|chair(?:person)?|CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|chief commercial officer|chairman|chairwoman|president director|president commissioner|(?:senior\s+|executive\s+)?vice[- ]president(?:\s+of\s+(?:finance|sales|operations|marketing|engineering|research|communications|investor relations|human resources|strategy|technology|[a-z]+\s+[a-z]+))?|president|executive|general manager|(?:communications|product|project|plant|site|sales|marketing|operations|country|regional|branch|store|fund|portfolio|account)\s+manager|manager|managing director|(?:finance|financial|operations|commercial|marketing|technical|technology|sales|research|communications|editorial|regional|non-executive|investment|fleet|design|manufacturing|engineering) director|director of (?:operations|finance|manufacturing|engineering|sales|marketing|research|communications|investor relations)|director|(?:[a-z]+\s+)?analyst|(?:managing\s+)?partner|(?:group\s+)?treasurer|(?:company\s+)?secretary|head of [a-z]+(?:\s+[a-z]+)?|[a-z]+ head|head)";
 
 /// Words that describe an organization before its name ("the Nairobi brokerage Mlima
 /// Securities", "the Brno ink maker Inkora"): a place's name, up to two words, a noun of a kind
@@ -83,6 +83,15 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
                 r"«P(?<p>\d+)»,\s+(?:(?:the|a|an|until then|until now|then|now|currently|formerly|previously|also|its|former|new)\s+)*(?<adj>(?:senior|deputy)\s+)?(?<role>ROLE)AND_ROLE\s+(?:of|at)\s+(?:both\s+)?(?:the\s+)?(?:DESCRIBED\s+)?(?<orgs>«O\d+»(?:(?:,\s+(?:the\s+)?«O\d+»)*,?\s+and\s+(?:the\s+)?«O\d+»)?)(?:['’]s)?",
             ),
             "X, ROLE of Y",
+            before,
+        ),
+        // X, who has led / run / headed Y (since 2012): the head of Y; who has run Y as ROLE:
+        // its ROLE. ("Who manages Y" is left out: the check grounds no "manager" in "manages".)
+        (
+            p(
+                r"«P(?<p>\d+)»,?\s+who\s+(?:(?:has|had)\s+)?(?:led|run|ran|headed|leads|runs|heads)\s+(?:the\s+)?(?<orgs>«O\d+»)(?:\s+as\s+(?<role>ROLE)\b)?",
+            ),
+            "X, who has led Y",
             before,
         ),
         // A transcript's speaker from elsewhere: "X, Analyst, Y: Thanks."
@@ -777,6 +786,14 @@ mod tests {
             (
                 "Marisol Fuentes joins Atlantica Forwarding from Nordkap Cargo as chief commercial officer.",
                 &["Marisol Fuentes: chief commercial officer of Atlantica Forwarding"],
+            ),
+            (
+                "Borre Rail grows. Ada Lund, who has led Borre Rail since 2012, will retire.",
+                &["Ada Lund: head of Borre Rail"],
+            ),
+            (
+                "Sinar Pangan Tbk has appointed Ratna Wiradinata as president director.",
+                &["Ratna Wiradinata: president director of Sinar Pangan Tbk"],
             ),
             // A transcript's speakers.
             (
