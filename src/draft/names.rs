@@ -394,7 +394,7 @@ patterns! {
     /// Lowercase nouns that, just before a name, say it is an organization's (with every
     /// noun of a kind of organization, `places::KIND`).
     ORG_BEFORE = format!(
-        r"(?:\b(?:marketplace|platform|company|firm|rival|rivals|retailer|subsidiary|subsidiaries|outlet|outlets|publisher|brand|app|startup|operator|carrier|airline|bank|giant|group|unit|clients?|customers?|partners?|providers?|competitors?|such as|like|contracts? with|partnerships? with|agreements? with|told|relayed by|reported by|published by|owned by|acquired|by the|deal with|arm|subsidiary of|part of|a unit of|a division of|member of|called|to be called|will trade as|trades as|renamed|(?:CEO|chief executive officer|chief executive|chairman|president|head|founder) of)\s+(?:the\s+)?|\b(?i:the|its|their|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:automaker|conglomerate|parent|division|unit|subsidiary|arm|affiliate|business|shipper|recycler|forwarder|regulator|platform|venture|joint venture|spin-off|owner|buyer|acquirer|rival|partner|client|customer|brewer|brewery|smelter|importer|shipowner|shipping line|dairy|maintainer|{}),?\s+|[,(]\s*)$",
+        r"(?:\b(?:marketplace|platform|company|firm|rival|rivals|retailer|subsidiary|subsidiaries|outlet|outlets|publisher|brand|app|startup|operator|carrier|airline|bank|giant|group|unit|clients?|customers?|partners?|providers?|competitors?|such as|like|contracts? with|partnerships? with|agreements? with|told|relayed by|reported by|published by|owned by|acquired|by the|deal with|arm|subsidiary of|part of|a unit of|a division of|member of|called|to be called|will trade as|trades as|renamed|(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|chief commercial officer|managing director|general manager|chairman|president|head|founder) of)\s+(?:the\s+)?|\b(?i:the|its|their|a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:automaker|conglomerate|parent|division|unit|subsidiary|arm|affiliate|business|shipper|recycler|forwarder|regulator|platform|venture|joint venture|spin-off|owner|buyer|acquirer|rival|partner|client|customer|brewer|brewery|smelter|importer|shipowner|shipping line|dairy|maintainer|{}),?\s+|[,(]\s*)$",
         super::places::KIND
     );
 
@@ -1728,6 +1728,7 @@ mod tests {
         // (`Some(false)`) or neither (`None`).
         let cases: &[(&str, Option<bool>)] = &[
             ("A contract with the carmaker ", Some(true)),
+            ("Karen Whitford, chief operating officer of ", Some(true)),
             ("Trucks run for the port operator ", Some(true)),
             (
                 "Its cheese goes to the British discount grocer ",
