@@ -288,9 +288,11 @@ patterns! {
 patterns! {
     /// A hand-over whose other side is named after the words: the predecessor ("…, replacing
     /// co-founder Z", "succeeding Z", "taking over from her father, Z") or the successor
-    /// ("… and be succeeded by his daughter, X"). The role handed over is the one the
-    /// sentence gave just before the words.
-    HANDOVER = r"\b(?:replacing|succeeding|(?:taking|takes|took|take)\s+over\s+from|(?:be|was|is|been|being)\s+succeeded\s+by)\s+(?:(?:his|her|their|the|co-founder|founder|long-time|longtime|outgoing|retiring)\s+)*(?:[a-z-]+,\s+)?«P(?<p>\d+)»";
+    /// ("… and be succeeded by his daughter, X", "… will be succeeded by chief financial
+    /// officer X"). The role handed over is the one the sentence gave just before the words.
+    HANDOVER = format!(
+        r"\b(?:replacing|succeeding|(?:taking|takes|took|take)\s+over\s+from|(?:be|was|is|been|being)\s+succeeded\s+by)\s+(?:(?:his|her|their|the|co-founder|founder|long-time|longtime|outgoing|retiring)\s+)*(?:[a-z-]+,\s+|(?i:{ROLE})\s+)?«P(?<p>\d+)»"
+    );
 }
 
 /// Builds this stage's patterns now rather than at their first use.
@@ -969,6 +971,14 @@ mod tests {
                 &[
                     "Ola Vik: CEO of Tarnby Holdings",
                     "Ivo Sand: CEO of Tarnby Holdings",
+                ],
+            ),
+            (
+                "Mining company Tarnby Holdings said chief executive Ivo Sand will step down and will be succeeded by chief financial officer Ola Vik.",
+                &[
+                    "Ivo Sand: chief executive of Tarnby Holdings",
+                    "Ola Vik: CFO of Tarnby Holdings",
+                    "Ola Vik: chief executive of Tarnby Holdings",
                 ],
             ),
             (
