@@ -548,11 +548,20 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                     }
                     (None, Unnamed::Before, None) => continue,
                     // Not the wire service a dateline credits in brackets.
-                    (None, Unnamed::First, _) => match MENTION
-                        .find_iter(&masked)
-                        .find(|m| !masked[..m.start()].ends_with('('))
-                    {
-                        Some(m) => m.as_str(),
+                    // Nor a unit named after the title ("President X, …, who heads the
+                    // overseas sales division"): a post of it would be the unit's.
+                    (None, Unnamed::First, _) => match MENTION.captures_iter(&masked).find(|m| {
+                        let at = m.get(0).expect("match").start();
+                        let unit_after = at > whole.start()
+                            && matches!(
+                                found.entities
+                                    [found.mentions[m[1].parse::<usize>().expect("digits")].entity]
+                                    .kind,
+                                super::EntityKind::Organization(crate::facts::OrgKind::Unit)
+                            );
+                        !masked[..at].ends_with('(') && !unit_after
+                    }) {
+                        Some(m) => m.get(0).expect("match").as_str(),
                         None => continue,
                     },
                     // "X, Analyst, Y:": a post of Y, read first; the same role is not also
@@ -996,6 +1005,11 @@ mod tests {
                     "Ada Lund: head of Harbour Care",
                     "Ivo Sand: head of Tarnby Yards",
                 ],
+            ),
+            // A unit named after a title is not the title's organization.
+            (
+                "Tarnby Valve Co makes valves. President Ivo Sand, 63, will visit the overseas sales division.",
+                &[],
             ),
             // "led by" after "a division of Y" says who leads the division, not Y.
             (
