@@ -291,7 +291,7 @@ patterns! {
     /// ("… and be succeeded by his daughter, X", "… will be succeeded by chief financial
     /// officer X"). The role handed over is the one the sentence gave just before the words.
     HANDOVER = format!(
-        r"\b(?:replacing|succeeding|(?:taking|takes|took|take)\s+over\s+from|(?:be|was|is|been|being)\s+succeeded\s+by)\s+(?:(?:his|her|their|the|co-founder|founder|long-time|longtime|outgoing|retiring)\s+)*(?:[a-z-]+,\s+|(?i:{ROLE})\s+)?«P(?<p>\d+)»"
+        r"\b(?:replacing|succeeding|(?:taking|takes|took|take)\s+over\s+from|(?:be|was|is|been|being)\s+succeeded\s+by)\s+(?:(?:his|her|their|the|co-founder|founder|long-time|longtime|outgoing|retiring)\s+)*(?:[a-z-]+,\s+|{ROLE}\s+)?«P(?<p>\d+)»"
     );
 }
 
@@ -396,28 +396,32 @@ pub(super) fn title_word(word: &str) -> bool {
     TITLE_WORDS.contains(&word) || TITLE_HEADS.contains(&word)
 }
 
+/// A word without the punctuation after it ("Officer," → "Officer").
+fn title_core(word: &str) -> &str {
+    word.trim_end_matches([',', ';', ':', '.'])
+}
+
 /// A masked sentence with its titles written in capitals in lowercase, so that the patterns
 /// read "X, Chief Financial Officer, has …" as they read "X, chief financial officer, has …".
 /// One capitalised word before a name ("President X") stays as written: it may be a country's
 /// title, which [`TITLE`] leaves out.
 pub(super) fn titles_in_lowercase(masked: String) -> String {
+    if !TITLE_HEADS.iter().any(|h| masked.contains(h)) {
+        return masked;
+    }
     let words: Vec<&str> = masked.split(' ').collect();
-    let core = |w: &str| w.trim_end_matches([',', ';', ':', '.']).to_owned();
     let mut fold = vec![false; words.len()];
     let mut i = 0;
     while i < words.len() {
         let mut j = i;
         // The run of title words from `i`: it ends at a head, or at punctuation.
-        while j < words.len() && {
-            let c = core(words[j]);
-            title_word(&c)
-        } {
+        while j < words.len() && title_word(title_core(words[j])) {
             j += 1;
-            if words[j - 1].len() != core(words[j - 1]).len() {
+            if words[j - 1].len() != title_core(words[j - 1]).len() {
                 break;
             }
         }
-        let ends_in_head = j > i && TITLE_HEADS.contains(&core(words[j - 1]).as_str());
+        let ends_in_head = j > i && TITLE_HEADS.contains(&title_core(words[j - 1]));
         let before_name = words.get(j).is_some_and(|w| w.starts_with("«P"));
         if ends_in_head && (j - i > 1 || !before_name) {
             fold[i..j].iter_mut().for_each(|f| *f = true);
