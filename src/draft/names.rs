@@ -992,8 +992,14 @@ fn sentence_candidates(
         if words[run.start].initial && !run.is_empty() {
             let w = words[run.start].bare;
             let in_known = hits.iter().any(|h| h.at.start == words[run.start].at.start);
-            // "Separately, …": an adverb opening the sentence.
-            let adverb = w.ends_with("ly") && doc.text[words[run.start].at.end..].starts_with(',');
+            // "Separately, …", "Additionally, …": an adverb opening the sentence ("Italy, …"
+            // and "Sicily, …" are names).
+            let adverb = [
+                "ately", "ally", "ently", "arly", "ously", "ntly", "ably", "edly",
+            ]
+            .iter()
+            .any(|end| w.ends_with(end))
+                && doc.text[words[run.start].at.end..].starts_with(',');
             if !in_known
                 && (adverb || FUNCTION_WORDS.contains(&w) || lowercase.contains(&w.to_lowercase()))
             {
@@ -1003,8 +1009,6 @@ fn sentence_candidates(
         if run.is_empty() {
             continue;
         }
-        // "The Board has appointed …", "the Group's subsidiary": a defined term of a filing
-        // or a press release, written in capitals, is no name.
         // "Corporate Controller", "Financial" between two role words: a title in capitals.
         if words[run.clone()]
             .iter()
@@ -1012,6 +1016,8 @@ fn sentence_candidates(
         {
             continue;
         }
+        // "The Board has appointed …", "the Group's subsidiary": a defined term of a filing
+        // or a press release, written in capitals, is no name.
         let opening_the = words[run.start].bare == "The";
         if run.len() == 1 + usize::from(opening_the)
             && DEFINED_TERMS.contains(&words[run.end - 1].bare)
