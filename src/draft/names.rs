@@ -816,10 +816,8 @@ fn words<'a>(doc: &Doc<'a>, sentence: Range<usize>) -> Vec<Word<'a>> {
                     let rest_lower = piece.chars().next().is_some_and(char::is_lowercase);
                     // "Yoon Sang-chul", "Jung Hye-rin": a given name of two syllables after a
                     // family name, not a name and a word ("Munich-based", "state-run").
-                    let syllable = prev.joined
-                        && piece.len() <= 4
-                        && !HYPHEN_WORDS.contains(&piece)
-                        && out_before_last_capitalised;
+                    let syllable =
+                        prev.joined && out_before_last_capitalised && given_name_syllable(piece);
                     if first.chars().count() > 1 && rest_lower && !syllable {
                         prev.cut = true;
                         prev.bare = &text[prev.at.start..prev.at.start + first.len()];
@@ -907,6 +905,12 @@ const HYPHEN_WORDS: &[&str] = &[
     "led", "run", "born", "made", "wide", "era", "like", "free", "size", "only", "type", "held",
     "sold", "bred", "area", "zone", "side",
 ];
+
+/// Whether the part of a word after a hyphen is the second syllable of a given name ("chul"
+/// of "Sang-chul"): short, in lowercase, and none of [`HYPHEN_WORDS`].
+fn given_name_syllable(part: &str) -> bool {
+    part.len() <= 4 && part.chars().all(char::is_lowercase) && !HYPHEN_WORDS.contains(&part)
+}
 
 fn connector(word: &str) -> bool {
     matches!(word, "and" | "of" | "&" | "for" | "de")
@@ -1186,7 +1190,7 @@ fn title_case(word: &str) -> bool {
     // "Pieter-Jan": each part of a hyphenated name; "Sang-chul": a second syllable.
     word.split('-').enumerate().all(|(i, part)| {
         let mut chars = part.chars();
-        let syllable = i > 0 && part.len() <= 4 && part.chars().all(char::is_lowercase);
+        let syllable = i > 0 && given_name_syllable(part);
         syllable || chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
     })
 }

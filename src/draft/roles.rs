@@ -556,11 +556,10 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                     // overseas sales division"): a post of it would be the unit's.
                     (None, Unnamed::First, _) => match MENTION.captures_iter(&masked).find(|m| {
                         let at = m.get(0).expect("match").start();
+                        let org = &found.mentions[m[1].parse::<usize>().expect("digits")];
                         let unit_after = at > whole.start()
                             && matches!(
-                                found.entities
-                                    [found.mentions[m[1].parse::<usize>().expect("digits")].entity]
-                                    .kind,
+                                found.entity(org).kind,
                                 super::EntityKind::Organization(crate::facts::OrgKind::Unit)
                             );
                         !masked[..at].ends_with('(') && !unit_after
