@@ -55,6 +55,22 @@ struct Row {
     speakers: Ratio,
     /// The quotations found with a wrong speaker or none: "hand speaker / draft speaker: words".
     wrong_speakers: Vec<String>,
+    /// Why the hand-written posts were missed, counted (see [`PostMiss`]).
+    post_misses: [usize; 4],
+}
+
+/// Why a hand-written post was missed: counts that say which stage loses posts without
+/// showing a text's words.
+#[derive(Clone, Copy)]
+enum PostMiss {
+    /// The draft has no entity for its holder.
+    NoHolder = 0,
+    /// The draft has the holder but no entity for its organization.
+    NoOrganization = 1,
+    /// The draft has both, and a post of that holder at that organization, with another role.
+    OtherRole = 2,
+    /// The draft has both, but no post of the holder there.
+    NotPaired = 3,
 }
 
 /// Right out of those that could be checked.
@@ -238,6 +254,28 @@ fn measure(hand: &Facts, text: &str, corpus: &KnownNames) -> anyhow::Result<Row>
         show,
         show,
     );
+    let drafted = |h: &str| draft_names.keys().any(|x| same(h, x));
+    for h in &hand_posts {
+        if draft_posts
+            .iter()
+            .any(|x| h.0 == x.0 && same(&h.1, &x.1) && same(&h.2, &x.2))
+        {
+            continue;
+        }
+        let why = if !drafted(&h.2) {
+            PostMiss::NoHolder
+        } else if !drafted(&h.1) {
+            PostMiss::NoOrganization
+        } else if draft_posts
+            .iter()
+            .any(|x| same(&h.1, &x.1) && same(&h.2, &x.2))
+        {
+            PostMiss::OtherRole
+        } else {
+            PostMiss::NotPaired
+        };
+        row.post_misses[why as usize] += 1;
+    }
 
     // Ties.
     let mut hand_ties: BTreeSet<(String, String, String)> = BTreeSet::new();
@@ -507,6 +545,9 @@ fn total(rows: &[Row], name: &str) -> Row {
         add(&mut t.numbers, &r.numbers);
         add(&mut t.quotations, &r.quotations);
         t.speakers.add(r.speakers);
+        for (a, b) in t.post_misses.iter_mut().zip(r.post_misses) {
+            *a += b;
+        }
     }
     t
 }
@@ -535,6 +576,12 @@ fn table(title: &str, rows: &[Row]) {
             ratio(r.speakers),
         );
     }
+    let [holder, organization, role, paired] = all.post_misses;
+    println!(
+        "\nPosts missed: {holder} with no entity for the holder, {organization} with the holder but \
+         no entity for the organization, {role} with both and another role, {paired} with both \
+         and no post of the holder there."
+    );
     println!();
 }
 
