@@ -466,7 +466,8 @@ patterns! {
 
     /// Words before a name that say it is a person's.
     PERSON_BEFORE = format!(
-        r"(?:\b(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief|chairman|chairwoman|president|founder|co-founder|executive|officer|director|head|manager|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Councillor|Professor|Prof\.|led by|written by|headed by|run by|succeeded by|replaced by|hand over to|hands over to|handed over to|according to|said|says|told|spokesperson|analyst|chair|chairperson|spokesman|spokeswoman|succeed|succeeds|succeeded|replace|replaces|replaced|(?:founded|co-founded|set up|started|established)(?:\s+in\s+\d{{4}})?\s+by(?:\s+the\s+(?:{OCCUPATIONS}|[a-z]+ists?|[a-z]+ers))?|appointed|named|hired|promoted|treasurer|secretary|successor|predecessor|fellow [\w-]+|(?:the|a|an)\s+[a-z]+ists?|{OCCUPATIONS}|{KIN})\s*,?\s*)$"
+        r"(?:\b(?:CEO|CFO|COO|CTO|chief executive officer|chief executive|chief|chairman|chairwoman|president|founder|co-founder|executive|officer|director|head|manager|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Councillor|Professor|Prof\.|led by|written by|headed by|run by|succeeded by|replaced by|hand over to|hands over to|handed over to|according to|said|says|told|spokesperson|analyst|chair|chairperson|spokesman|spokeswoman|succeed|succeeds|succeeded|replace|replaces|replaced|(?:founded|co-founded|set up|started|established)(?:\s+in\s+\d{{4}})?\s+by(?:\s+the\s+(?:{OCCUPATIONS}|[a-z]+ists?|[a-z]+ers))?|appointed|named|hired|promoted|treasurer|secretary|successor|predecessor|fellow [\w-]+|(?:the|a|an)\s+[a-z]+ists?|{OCCUPATIONS}|{KIN}|{TITLE_HEADS})\s*,?\s*)$",
+        TITLE_HEADS = super::roles::TITLE_HEADS.join("|")
     );
 }
 

@@ -10,6 +10,9 @@
 //! CEO of Y" is two, as the hand-written files have them.
 //! A succession that names no organization ("X will succeed him as CEO") is a post of the one
 //! named last before it in its paragraph.
+//! A role is one of a list of titles, or one built as titles are: "chief … officer", or up to
+//! two words before a head noun of a trade ("group financial controller", "social affairs
+//! reporter"), none of them a word that cannot stand in a title ("the sound engineer").
 //! A role of something that is not a named organization ("CEO of Alibaba's e-commerce
 //! business", "of the new group") is not proposed.
 
@@ -21,7 +24,7 @@ use super::segment::patterns;
 use regex::Regex;
 use std::sync::LazyLock;
 
-const ROLE: &str = r"(?:supervisory board chair(?:man|woman|person)?|board chair(?:man|woman|person)?|chair(?:person)?|CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|chief commercial officer|chairman|chairwoman|president director|president commissioner|(?:senior\s+|executive\s+)?vice[- ]president(?:\s+of\s+(?:finance|sales|operations|marketing|engineering|research|communications|investor relations|human resources|strategy|technology|[a-z]+\s+[a-z]+))?|president|executive|general manager|(?:communications|product|project|plant|site|sales|marketing|operations|country|regional|branch|store|fund|portfolio|account)\s+manager|manager|managing director|(?:finance|financial|operations|commercial|marketing|technical|technology|sales|research|communications|editorial|regional|non-executive|investment|fleet|design|manufacturing|engineering) director|director of (?:operations|finance|manufacturing|engineering|sales|marketing|research|communications|investor relations)|director|(?:[a-z]+\s+)?analyst|(?:managing\s+)?partner|(?:group\s+)?treasurer|(?:company\s+)?secretary|head of [a-z]+(?:\s+[a-z]+)?|[a-z]+ head|head)";
+const ROLE: &str = r"(?:(?:deputy|assistant|associate|acting)\s+)?(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|(?:[a-z]+\s+){1,2}(?:controller|officer|reporter|correspondent|editor|engineer|organi[sz]er|economist|scientist|counsel)|supervisory board chair(?:man|woman|person)?|board chair(?:man|woman|person)?|chair(?:person)?|CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|chief commercial officer|chairman|chairwoman|president director|president commissioner|(?:senior\s+|executive\s+)?vice[- ]president(?:\s+of\s+(?:finance|sales|operations|marketing|engineering|research|communications|investor relations|human resources|strategy|technology|[a-z]+\s+[a-z]+))?|president|executive|general manager|(?:communications|product|project|plant|site|sales|marketing|operations|country|regional|branch|store|fund|portfolio|account)\s+manager|manager|managing director|(?:finance|financial|operations|commercial|marketing|technical|technology|sales|research|communications|editorial|regional|non-executive|investment|fleet|design|manufacturing|engineering) director|director of (?:operations|finance|manufacturing|engineering|sales|marketing|research|communications|investor relations)|director|(?:[a-z]+\s+)?analyst|(?:managing\s+)?partner|(?:group\s+)?treasurer|(?:company\s+)?secretary|head of [a-z]+(?:\s+[a-z]+)?|[a-z]+ head|head)";
 
 /// Words that describe an organization before its name ("the Nairobi brokerage Mlima
 /// Securities", "the Brno ink maker Inkora"): a place's name, up to two words, a noun of a kind
@@ -291,7 +294,7 @@ patterns! {
     /// ("… and be succeeded by his daughter, X", "… will be succeeded by chief financial
     /// officer X"). The role handed over is the one the sentence gave just before the words.
     HANDOVER = format!(
-        r"\b(?:replacing|succeeding|(?:taking|takes|took|take)\s+over\s+from|(?:be|was|is|been|being)\s+succeeded\s+by)\s+(?:(?:his|her|their|the|co-founder|founder|long-time|longtime|outgoing|retiring)\s+)*(?:[a-z-]+,\s+|{ROLE}\s+)?«P(?<p>\d+)»"
+        r"\b(?:replacing|succeeding|(?:taking|takes|took|take)\s+over\s+from|(?<by>(?:be|was|is|been|being)\s+succeeded\s+by))\s+(?:(?:his|her|their|the|co-founder|founder|long-time|longtime|outgoing|retiring)\s+)*(?:[a-z-]+,\s+|{ROLE}\s+)?«P(?<p>\d+)»"
     );
 }
 
@@ -314,10 +317,16 @@ pub(super) fn handed_over(doc: &Doc, found: &Found, posts: &mut Vec<Post>) {
         for caps in HANDOVER.captures_iter(&masked) {
             let person = &found.mentions[caps["p"].parse::<usize>().expect("digits")];
             let holder = found.entity(person);
+            // "X will become chairman and will be succeeded by Y": Y takes the role X leaves,
+            // not the one X takes up.
+            let successor = caps.name("by").is_some();
             let given = posts
                 .iter()
                 .filter(|p| {
-                    s.contains(&p.at.start) && p.at.end <= person.at.start && p.holder != holder.id
+                    s.contains(&p.at.start)
+                        && p.at.end <= person.at.start
+                        && p.holder != holder.id
+                        && !(successor && takes_up(&doc.text[p.at.clone()]))
                 })
                 .max_by_key(|p| p.at.end);
             let Some(given) = given else { continue };
@@ -344,6 +353,22 @@ pub(super) fn handed_over(doc: &Doc, found: &Found, posts: &mut Vec<Post>) {
         }
     }
     posts.extend(more);
+}
+
+/// Whether a post's words say its holder takes the role up ("will become chairman", "takes
+/// over as CEO", "joins as"), rather than holds or leaves it.
+fn takes_up(words: &str) -> bool {
+    let words = words.to_lowercase();
+    [
+        "become",
+        "became",
+        "take over as",
+        "takes over as",
+        "took over as",
+        "join",
+    ]
+    .iter()
+    .any(|w| words.contains(w))
 }
 
 /// Words of a title written in capitals ("Chief Financial Officer", "Senior Vice President",
@@ -375,8 +400,9 @@ const TITLE_WORDS: &[&str] = &[
     "Regional",
 ];
 
-/// The last word of a title written in capitals.
-const TITLE_HEADS: &[&str] = &[
+/// The last word of a title written in capitals; one right before a name makes it a
+/// person's ("Managing Executive Officer Ada Lund").
+pub(super) const TITLE_HEADS: &[&str] = &[
     "Officer",
     "President",
     "Director",
@@ -448,6 +474,21 @@ fn second_role(words: &str) -> Option<String> {
         .find(|w| ROLE_ALONE.is_match(w))
 }
 
+/// Words that are no part of a role's title before its head noun: the open title grammar
+/// of [`ROLE`] ("group financial controller", "social affairs reporter") takes any word
+/// there, so "the sound engineer", "and the engineer" and "former engineer" are left out.
+const NOT_IN_TITLE: &[&str] = &[
+    "the", "a", "an", "and", "or", "by", "our", "its", "his", "her", "their", "former", "new",
+    "who", "has", "been", "was", "is", "will", "as", "to", "from", "with", "in", "on",
+];
+
+/// Whether a role's words before "of", "for" or "at" hold none of [`NOT_IN_TITLE`].
+fn plausible_role(role: &str) -> bool {
+    role.split_whitespace()
+        .take_while(|w| !matches!(*w, "of" | "for" | "at"))
+        .all(|w| !NOT_IN_TITLE.contains(&w.to_lowercase().as_str()))
+}
+
 /// Whether a title written before a name is one word capitalised ("President", "Director"),
 /// which may be a country's, a ministry's or a court's; "Chairman" is left to the company.
 fn is_public_title(title: &str) -> bool {
@@ -506,6 +547,9 @@ pub fn find(doc: &Doc, found: &Found) -> Vec<Post> {
                 let person = &found.mentions[caps["p"].parse::<usize>().expect("digits")];
                 let adj = caps.name("adj").map_or("", |m| m.as_str());
                 let role = caps.name("role").map_or("head", |r| r.as_str());
+                if !plausible_role(role) {
+                    continue;
+                }
                 // "president and chief executive officer": one role, as written; words after
                 // "and" that are not a role ("CEO and founder") are left out.
                 let joined;
@@ -637,7 +681,7 @@ fn titles_before_names(
         let masked = found.masked(doc, s.clone());
         for caps in TITLE.captures_iter(&masked) {
             let title = &caps["role"];
-            if caps.name("pre").is_some() || is_public_title(title) {
+            if caps.name("pre").is_some() || is_public_title(title) || !plausible_role(title) {
                 continue;
             }
             let person = &found.mentions[caps["p"].parse::<usize>().expect("digits")];
@@ -991,6 +1035,15 @@ mod tests {
                     "Ivo Sand: chief executive of Tarnby Holdings",
                     "Ola Vik: CFO of Tarnby Holdings",
                     "Ola Vik: chief executive of Tarnby Holdings",
+                ],
+            ),
+            // The successor of one who takes up another role takes the role left, here the
+            // title before the name, not the new one.
+            (
+                "Harlow Metals names a new president\n\nHarlow Metals said President Ivo Sand, 63, will become chairman on 1 April and will be succeeded by Managing Executive Officer Ada Lund, 56.",
+                &[
+                    "Ivo Sand: chairman of Harlow Metals",
+                    "Ada Lund: managing executive officer of Harlow Metals",
                 ],
             ),
             (
