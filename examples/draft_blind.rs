@@ -57,6 +57,8 @@ struct Row {
     wrong_speakers: Vec<String>,
     /// Why the hand-written posts were missed, counted (see [`PostMiss`]).
     post_misses: [usize; 4],
+    /// The missed posts whose holder and organization the draft has, as "holder role of org".
+    unpaired_posts: Vec<String>,
 }
 
 /// Why a hand-written post was missed: counts that say which stage loses posts without
@@ -275,6 +277,9 @@ fn measure(hand: &Facts, text: &str, corpus: &KnownNames) -> anyhow::Result<Row>
             PostMiss::NotPaired
         };
         row.post_misses[why as usize] += 1;
+        if matches!(why, PostMiss::NotPaired) {
+            row.unpaired_posts.push(show(h));
+        }
     }
 
     // Ties.
@@ -606,6 +611,12 @@ fn misses(rows: &[Row]) {
                     s.extra.join("; ")
                 );
             }
+        }
+        if !r.unpaired_posts.is_empty() {
+            println!(
+                "- posts missed with both holder and organization drafted: {}",
+                r.unpaired_posts.join("; ")
+            );
         }
         if !r.wrong_speakers.is_empty() {
             println!(

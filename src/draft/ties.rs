@@ -224,6 +224,116 @@ const ROLES: &[&str] = &[
     "cto",
 ];
 
+/// The last word of a title built as titles are, with up to two words before it ("clinical
+/// director", "group financial controller", "an analyst", "Harrowmere's vice-president of crop
+/// inputs").
+const TITLE_HEADS: &[&str] = &[
+    "officer",
+    "director",
+    "manager",
+    "president",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "treasurer",
+    "secretary",
+    "head",
+    "controller",
+    "analyst",
+    "partner",
+    "reporter",
+    "correspondent",
+    "editor",
+    "engineer",
+    "organiser",
+    "organizer",
+    "adviser",
+    "advisor",
+    "economist",
+    "chief",
+    "executive",
+    "counsel",
+];
+
+/// Heads of a title that take an area after "of" ("head of research", "vice-president of crop
+/// inputs", "director of manufacturing").
+const AREA_HEADS: &[&str] = &["head", "director", "president", "manager", "officer"];
+
+/// The role that starts at token `i` (before `end`), the token after it, and whether it is
+/// one of [`ROLES`]: one of
+/// [`ROLES`], or a title built as titles are, up to two words before a head of
+/// [`TITLE_HEADS`] (none of them a mention, a possessive, or a word that is no part of a
+/// title), then the area after "of" for a head of [`AREA_HEADS`] when no name follows "of".
+fn role_phrase(
+    t: &[Token],
+    i: usize,
+    end: usize,
+    covered: &dyn Fn(usize) -> bool,
+) -> Option<(String, usize, bool)> {
+    let listed = ROLES.iter().find(|r| {
+        r.split(' ')
+            .enumerate()
+            .all(|(k, w)| i + k < end && t[i + k].word == w)
+    });
+    let word = |k: usize| {
+        k < end
+            && !covered(k)
+            && !t[k].possessive
+            && t[k].word.chars().all(|c| c.is_alphabetic())
+            && !super::roles::NOT_IN_TITLE.contains(&t[k].word.as_str())
+    };
+    let head = match listed {
+        Some(r) => i + r.split(' ').count() - 1,
+        None => (0..=2)
+            .rev()
+            .map(|m| i + m)
+            .find(|&h| (i..=h).all(word) && TITLE_HEADS.contains(&t[h].word.as_str()))?,
+    };
+    let mut after = head + 1;
+    if AREA_HEADS.contains(&t[head].word.as_str())
+        && t.get(after).is_some_and(|x| x.word == "of")
+        && !covered(after + 1)
+    {
+        let area = (after + 1..end.min(after + 4))
+            .take_while(|&k| word(k) && !matches!(t[k].word.as_str(), "at" | "since" | "until"))
+            .count();
+        if area > 0 {
+            after += 1 + area;
+        }
+    }
+    let words: Vec<&str> = t[i..after].iter().map(|x| x.word.as_str()).collect();
+    Some((words.join(" "), after, listed.is_some()))
+}
+
+/// Whether tokens `span`, between "of" or "at" and an organization's name, describe it and
+/// nothing else: "the", a capitalised word or a place ("the Cork stockbroker"), and up to
+/// two lowercase words, the last a noun of a kind of organization.
+fn described(t: &[Token], span: Range<usize>, covered: &dyn Fn(usize) -> bool) -> bool {
+    let mut words = &t[span.clone()];
+    if words.first().is_some_and(|x| x.word == "the") {
+        words = &words[1..];
+    }
+    if words.is_empty() {
+        return true;
+    }
+    let capitals = words
+        .iter()
+        .take_while(|x| x.capital && !x.possessive)
+        .count();
+    let rest = &words[capitals..];
+    let kind = |w: &str| {
+        super::places::KIND
+            .trim_start_matches("(?:")
+            .trim_end_matches(')')
+            .split('|')
+            .any(|k| k == w)
+    };
+    (capitals <= 2 && rest.len() <= 2)
+        && span.clone().all(|k| !covered(k) || t[k].capital)
+        && rest.iter().all(|x| !x.capital && !x.possessive)
+        && rest.last().is_some_and(|x| kind(&x.word))
+}
+
 /// Words that may stand between a person's name, its comma and the role: "X, its CFO",
 /// "X, until then CEO of Y", "X, currently Y's chief product officer".
 const BEFORE_ROLE: &[&str] = &[
@@ -231,6 +341,7 @@ const BEFORE_ROLE: &[&str] = &[
     "its",
     "the",
     "a",
+    "an",
     "former",
     "currently",
     "now",
@@ -331,31 +442,39 @@ fn posts_in(reader: &Reader, span: Range<usize>) -> Vec<(usize, String, usize)> 
     }
     let mut i = range.start;
     while i < range.end {
-        let phrase = ROLES.iter().find(|r| {
-            r.split(' ')
-                .enumerate()
-                .all(|(k, w)| i + k < range.end && t[i + k].word == w)
-        });
-        let Some(phrase) = phrase.filter(|_| !covered(i)) else {
+        let Some((phrase, end, listed)) = (!covered(i))
+            .then(|| role_phrase(t, i, range.end, &covered))
+            .flatten()
+        else {
             i += 1;
             continue;
         };
-        let end = i + phrase.split(' ').count();
+        let phrase = phrase.as_str();
         // The organization: named just before the role, by its name or by a possessive
         // anaphor ("its CFO", "the company's finance director", "the yard's managing
         // director"), which the check resolves as the reader does; or named after "of".
+        // A title that is not one of [`ROLES`] ("its manager") is too loose a reading for a
+        // bare pronoun's reach: it needs a name or a description ("the yard's").
+        let pronoun = |m: &Mention| matches!(t[m.tokens.1 - 1].word.as_str(), "its" | "their");
         let before = mentions
             .iter()
             .copied()
-            .filter(|m| org(m) || (owner(m) && matches!(m.how, How::Anaphor(_))))
-            .find(|m| m.tokens.1 == i);
-        let of = (t.get(end).is_some_and(|x| x.word == "of"))
-            .then(|| {
-                mentions.iter().copied().filter(org).find(|m| {
-                    m.tokens.0 > end && t[end + 1..m.tokens.0].iter().all(|x| x.word == "the")
-                })
+            .filter(|m| {
+                org(m) || (owner(m) && matches!(m.how, How::Anaphor(_)) && (listed || !pronoun(m)))
             })
-            .flatten();
+            .find(|m| m.tokens.1 == i);
+        let of = (t
+            .get(end)
+            .is_some_and(|x| matches!(x.word.as_str(), "of" | "at")))
+        .then(|| {
+            // Not "of Y's band": a post of something of Y's.
+            mentions.iter().copied().filter(org).find(|m| {
+                m.tokens.0 > end
+                    && described(t, end + 1..m.tokens.0, &covered)
+                    && !t[m.tokens.1 - 1].possessive
+            })
+        })
+        .flatten();
         let Some(organization) = before.or(of) else {
             i = end;
             continue;
@@ -399,7 +518,7 @@ fn posts_in(reader: &Reader, span: Range<usize>) -> Vec<(usize, String, usize)> 
         .or(appointed)
         .or(subject);
         if let Some(holder) = holder {
-            let role = match *phrase {
+            let role = match phrase {
                 "ceo" | "cfo" | "coo" | "cto" => phrase.to_uppercase(),
                 words => super::roles::role_name(words),
             };
@@ -544,6 +663,17 @@ mod tests {
     }
 
     #[test]
+    fn words_that_are_no_title_make_no_post() {
+        for text in [
+            "Mira Koenig, formerly commercial director at Osterby Rail, left.",
+            "Mira Koenig, an analyst who covers the company that owns Osterby Rail, said so.",
+            "Mira Koenig, the sound engineer of Osterby Rail's band, left.",
+        ] {
+            assert_eq!(posts(text), [], "{text}");
+        }
+    }
+
+    #[test]
     fn a_role_between_a_person_and_an_organization_is_a_post() {
         let cases = [
             (
@@ -586,6 +716,27 @@ mod tests {
                 "Mira Koenig, head of freight since 2019, has been named CFO of Osterby Rail.",
                 "mira",
                 "CFO",
+            ),
+            // Titles built as titles are, and "at" an organization described before its name.
+            (
+                "Mira Koenig, an analyst at the Malmo stockbroker Osterby Rail, said so.",
+                "mira",
+                "analyst",
+            ),
+            (
+                "Mira Koenig, clinical director at Osterby Rail, agreed.",
+                "mira",
+                "clinical director",
+            ),
+            (
+                "Mira Koenig, Osterby Rail's vice-president of crop inputs, left.",
+                "mira",
+                "vice president of crop inputs",
+            ),
+            (
+                "Mira Koenig, the group financial controller of Osterby Rail, left.",
+                "mira",
+                "group financial controller",
             ),
         ];
         for (text, holder, role) in cases {
