@@ -184,6 +184,79 @@ const LEGAL_FORMS: &[&str] = &[
     "plc", "PLC",
 ];
 
+/// Legal forms written with dots, slashes or spaces inside, or after a comma: each is read as
+/// one word of the name before it, which it ends and makes an organization's ("Echigo
+/// Metalworks K.K.", "Holmvang Coldchain A/S", "Etykor Kraków Sp. z o.o.", "Ferrocarril del
+/// Norte, S.A. de C.V."). Longest first where one begins another.
+const SPELLED_LEGAL_FORMS: &[&str] = &[
+    "GmbH & Co. KG",
+    "AG & Co. KG",
+    "S.A.B. de C.V.",
+    "S.A. de C.V.",
+    "Sp. z o.o.",
+    "Co., Ltd.",
+    "Co. Ltd.",
+    "Pty. Ltd.",
+    "Pty Ltd",
+    "Sdn. Bhd.",
+    "Sdn Bhd",
+    "S.à r.l.",
+    "S.p.A.",
+    "S.r.l.",
+    "S.A.S.",
+    "S.A.C.",
+    "L.L.C.",
+    "K.K.",
+    "A/S",
+    "N.V.",
+    "B.V.",
+    "S.L.",
+    "S.A.",
+    "s.r.o.",
+    "a.s.",
+    "d.o.o.",
+    "A.Ş.",
+    "Kft.",
+    "Zrt.",
+    "Nyrt.",
+    "Ltda.",
+];
+
+/// Whether a word is one of [`ORG_WORDS`] or a spelled legal form.
+fn org_word(word: &&str) -> bool {
+    ORG_WORDS.contains(word) || SPELLED_LEGAL_FORMS.contains(word)
+}
+
+/// A name's words, a spelled legal form at its end one of them ("Etykor Kraków Sp. z o.o.":
+/// "Etykor", "Kraków", "Sp. z o.o."; "Norte, S.A. de C.V.": "Norte", "S.A. de C.V.").
+fn name_words_of(name: &str) -> Vec<&str> {
+    let form = SPELLED_LEGAL_FORMS.iter().find(|f| {
+        name.strip_suffix(**f)
+            .is_some_and(|head| head.ends_with(' ') && !head.trim().is_empty())
+    });
+    match form {
+        Some(f) => {
+            let head = name[..name.len() - f.len()]
+                .trim_end()
+                .trim_end_matches(',');
+            head.split_whitespace().chain([*f]).collect()
+        }
+        None => name.split_whitespace().collect(),
+    }
+}
+
+/// The spelled legal forms written after a comma ("Ferrocarril del Norte, S.A. de C.V.").
+const LEGAL_FORMS_AFTER_COMMA: &[&str] = &["S.A.B. de C.V.", "S.A. de C.V."];
+
+/// The spelled legal form ([`SPELLED_LEGAL_FORMS`]) that `text` opens with, if a word's end or
+/// the text's follows it.
+fn spelled_legal_form(text: &str) -> Option<&'static str> {
+    SPELLED_LEGAL_FORMS.iter().copied().find(|f| {
+        text.starts_with(f)
+            && !text[f.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '/')
+    })
+}
+
 /// Last words that end an organization's name for sure: an `and` after them starts another.
 const STRONG_ORG_WORDS: &[&str] = &[
     "Group",
@@ -656,7 +729,7 @@ pub fn find(doc: &Doc, corpus: &KnownNames) -> Found {
             .name
             .split_whitespace()
             .last()
-            .is_some_and(|w| ORG_WORDS.contains(&w));
+            .is_some_and(|w| org_word(&w));
         let short = e
             .alt_names
             .iter()
@@ -765,9 +838,47 @@ fn words<'a>(doc: &Doc<'a>, sentence: Range<usize>) -> Vec<Word<'a>> {
     // "Printers'" before "Association": the apostrophe of a plural possessive, which keeps
     // the next word in the name if that word names a body.
     let mut plural_possessive = false;
+    // The end of a spelled legal form read as one word, whose pieces are passed over.
+    let mut skip_until = sentence.start;
     for (at, piece) in text[sentence.clone()].split_word_bound_indices() {
         let start = sentence.start + at;
         let end = start + piece.len();
+        if start < skip_until {
+            continue;
+        }
+        // "Echigo Metalworks K.K.", "Ferrocarril del Norte, S.A. de C.V.": a legal form
+        // after a capitalised word, as one word joined to it.
+        let after_name = out
+            .last()
+            .is_some_and(|w| capitalised(w.bare) && gap_ok && !w.possessive);
+        let form_at = match piece {
+            " " if after_name && last_end == start => Some(end),
+            "," if after_name && last_end == start && text[end..].starts_with(' ') => Some(end + 1)
+                .filter(|&f| {
+                    LEGAL_FORMS_AFTER_COMMA
+                        .iter()
+                        .any(|l| spelled_legal_form(&text[f..]) == Some(*l))
+                }),
+            _ => None,
+        };
+        if let Some(f) = form_at
+            && let Some(form) = spelled_legal_form(&text[f..sentence.end.max(f)])
+        {
+            let at = f..f + form.len();
+            out.push(Word {
+                at: at.clone(),
+                text: &text[at.clone()],
+                bare: &text[at.clone()],
+                possessive: false,
+                cut: false,
+                initial: false,
+                joined: true,
+            });
+            skip_until = at.end;
+            last_end = at.end;
+            glue = false;
+            continue;
+        }
         // An ampersand between spaces is a word here, so that it may join a name's words
         // ("Carrow & Finch"); inside a word ("AT&T", "R&D") it glues its two sides into one.
         let is_word = piece.chars().any(char::is_alphanumeric)
@@ -866,6 +977,9 @@ pub(super) fn capitalised(word: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
+    if SPELLED_LEGAL_FORMS.contains(&word) {
+        return true;
+    }
     if NOT_NAMES.contains(&word)
         || MONTHS.contains(&word)
         || ROLE_WORDS.contains(&word)
@@ -913,8 +1027,13 @@ fn given_name_syllable(part: &str) -> bool {
     part.len() <= 4 && part.chars().all(char::is_lowercase) && !HYPHEN_WORDS.contains(&part)
 }
 
+/// Words that join the words of an organization's name ("Taobao and Tmall Group",
+/// "Ferrocarril Mirador del Norte, S.A. de C.V.", "Banco do Brasil S.A.").
 fn connector(word: &str) -> bool {
-    matches!(word, "and" | "of" | "&" | "for" | "de")
+    matches!(
+        word,
+        "and" | "of" | "&" | "for" | "de" | "del" | "della" | "do" | "da" | "dos" | "das" | "di"
+    )
 }
 
 /// The name candidates of one sentence.
@@ -965,16 +1084,17 @@ fn sentence_candidates(
         let two_names = (start..end).any(|j| {
             connector(words[j].text)
                 && j > start
-                && (STRONG_ORG_WORDS.contains(&words[j - 1].bare)
+                && ((STRONG_ORG_WORDS.contains(&words[j - 1].bare)
+                    || SPELLED_LEGAL_FORMS.contains(&words[j - 1].bare))
                     || (words[j].text == "and"
                         && !after_the
                         && j - start >= 2
-                        && ORG_WORDS.contains(&words[j - 1].bare))
+                        && org_word(&words[j - 1].bare))
                     || words
                         .get(j + 1)
                         .is_some_and(|n| n.bare == words[start].bare))
         });
-        if !ORG_WORDS.contains(&last) || two_names {
+        if !org_word(&last) || two_names {
             let mut s = start;
             // "Carrow & Finch": an ampersand joins the words of one name.
             for (j, w) in words.iter().enumerate().take(end).skip(start) {
@@ -1135,7 +1255,7 @@ fn shared_surnames(text: &str, candidates: &mut [Candidate]) {
     for k in 1..candidates.len() {
         let (before, after) = candidates.split_at_mut(k);
         let (first, next) = (&mut before[k - 1], &after[0]);
-        let words: Vec<&str> = next.name.split_whitespace().collect();
+        let words = name_words_of(&next.name);
         let [_, surname] = words.as_slice() else {
             continue;
         };
@@ -1145,7 +1265,7 @@ fn shared_surnames(text: &str, candidates: &mut [Candidate]) {
             && text[first.at.end..next.at.start] == *" and "
             && super::given::is_given(&first.name)
             && words.iter().all(|w| title_case(w))
-            && !ORG_WORDS.contains(surname)
+            && !org_word(surname)
         {
             first.name = format!("{} {surname}", first.name);
             first.words = 2;
@@ -1249,7 +1369,7 @@ fn classify(
         return None;
     }
     let name = c.name.as_str();
-    let words: Vec<&str> = name.split_whitespace().collect();
+    let words = name_words_of(name);
     let last = *words.last()?;
     let before =
         &doc.text[super::segment::floor(doc.text, c.at.start.saturating_sub(60))..c.at.start];
@@ -1296,7 +1416,7 @@ fn classify(
         return None;
     }
     // An organization word alone ("Finance director …") is no name.
-    if ORG_WORDS.contains(&last) && words.len() > 1 {
+    if org_word(&last) && words.len() > 1 {
         return org(OrgKind::Formal, format!("ends in \"{last}\""));
     }
     if PUBLICATION_WORDS.contains(&last) && words.len() > 1 {
@@ -1344,7 +1464,7 @@ fn classify(
                 ),
             ));
         }
-        if surnames.contains(last) && !ORG_WORDS.contains(&last) {
+        if surnames.contains(last) && !org_word(&last) {
             return Some((
                 EntityKind::Person { anonymous: false },
                 format!(
@@ -1483,11 +1603,7 @@ fn short_forms(
         let generic: Vec<&str> = longer
             .iter()
             .copied()
-            .filter(|o| {
-                o[prefix.len()..]
-                    .split_whitespace()
-                    .all(|w| ORG_WORDS.contains(&w))
-            })
+            .filter(|o| o[prefix.len()..].split_whitespace().all(|w| org_word(&w)))
             .collect();
         if let [full] = generic.as_slice() {
             if longer.len() == 1 || kinds[i].is_none() {
@@ -1537,7 +1653,10 @@ fn short_forms(
 fn with_legal_form(name: &str, short: &str) -> bool {
     name.strip_prefix(short)
         .and_then(|rest| rest.strip_prefix(' '))
-        .is_some_and(|rest| rest.split_whitespace().all(|w| LEGAL_FORMS.contains(&w)))
+        .is_some_and(|rest| {
+            SPELLED_LEGAL_FORMS.contains(&rest)
+                || rest.split_whitespace().all(|w| LEGAL_FORMS.contains(&w))
+        })
 }
 
 /// Whether a text writes `word` in lowercase as a word of its own ("the summit" beside
@@ -1810,6 +1929,22 @@ mod tests {
         assert_eq!(
             kinds(&d),
             [("Tarnvik Servicios Mineros", false), ("Ada Lund", true)]
+        );
+    }
+
+    #[test]
+    fn a_legal_form_spelled_with_dots_slashes_or_spaces_ends_an_organization_name() {
+        let d = drafted(
+            "Tarnby Holdings A/S sold its yard to Kosai Valve K.K. last year. Hallin Druk Sp. z o.o. prints labels, and Ferrocarril Mirador del Norte, S.A. de C.V. runs trains.",
+        );
+        assert_eq!(
+            kinds(&d),
+            [
+                ("Tarnby Holdings A/S", false),
+                ("Kosai Valve K.K.", false),
+                ("Hallin Druk Sp. z o.o.", false),
+                ("Ferrocarril Mirador del Norte, S.A. de C.V.", false)
+            ]
         );
     }
 

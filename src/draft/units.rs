@@ -358,7 +358,16 @@ pub fn find(doc: &Doc, corpus: &KnownNames, found: &mut Found) {
                 .flatten();
             match owner {
                 Some((owner, surface)) => {
-                    let name = format!("{} {bare}", short_name(doc, found, &owner, &surface));
+                    // The owner's name opens the unit's only where the quote holds it: a long
+                    // sentence is quoted by its clauses around the unit's words, which may
+                    // leave out a name written with commas ("Ferrocarril Mirador del Norte,
+                    // S.A. de C.V., … will combine its intermodal division").
+                    let short = short_name(doc, found, &owner, &surface);
+                    let name = if doc.evidence(range.clone()).contains(short.as_str()) {
+                        format!("{short} {bare}")
+                    } else {
+                        bare.clone()
+                    };
                     add(
                         doc,
                         corpus,
