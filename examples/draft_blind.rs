@@ -59,6 +59,10 @@ struct Row {
     post_misses: [usize; 4],
     /// The missed posts whose holder and organization the draft has, as "holder role of org".
     unpaired_posts: Vec<String>,
+    /// Why the hand-written organizations and people were missed, counted: a name the draft
+    /// left as a name of unclear kind, a proper name (one with a capital) the text writes that
+    /// the draft did not propose, and none (a description: "its board", "the two founders").
+    entity_misses: [usize; 3],
 }
 
 /// Why a hand-written post was missed: counts that say which stage loses posts without
@@ -230,6 +234,40 @@ fn measure(hand: &Facts, text: &str, corpus: &KnownNames) -> anyhow::Result<Row>
                 _ => false,
             }
     };
+
+    // Why entities were missed.
+    let unclear: BTreeSet<String> = d
+        .stubs
+        .iter()
+        .filter(|s| s.what == "name of unclear kind")
+        .map(|s| norm(&s.cue))
+        .collect();
+    for e in f
+        .organizations
+        .iter()
+        .map(|o| (&o.id, &o.name, &o.alt_names[..]))
+        .chain(f.people.iter().map(|p| (&p.id, &p.name, &p.alt_names[..])))
+    {
+        if !base.entities.missed.contains(e.0.get_ref()) {
+            continue;
+        }
+        let names: Vec<&str> = std::iter::once(e.1)
+            .chain(e.2)
+            .map(|n| n.get_ref().as_str())
+            .collect();
+        let why = if names.iter().any(|n| unclear.contains(&norm(n))) {
+            0
+        } else if names.iter().any(|n| {
+            n.split_whitespace()
+                .any(|w| w.starts_with(char::is_uppercase))
+                && text.contains(n)
+        }) {
+            1
+        } else {
+            2
+        };
+        row.entity_misses[why] += 1;
+    }
 
     // Posts.
     let hand_posts: Vec<(String, String, String)> = f
@@ -553,6 +591,9 @@ fn total(rows: &[Row], name: &str) -> Row {
         for (a, b) in t.post_misses.iter_mut().zip(r.post_misses) {
             *a += b;
         }
+        for (a, b) in t.entity_misses.iter_mut().zip(r.entity_misses) {
+            *a += b;
+        }
     }
     t
 }
@@ -581,6 +622,11 @@ fn table(title: &str, rows: &[Row]) {
             ratio(r.speakers),
         );
     }
+    let [unclear, named, described] = all.entity_misses;
+    println!(
+        "\nOrganizations and people missed: {unclear} left as names of unclear kind, {named} \
+         named in the text but not proposed, {described} never named (described)."
+    );
     let [holder, organization, role, paired] = all.post_misses;
     println!(
         "\nPosts missed: {holder} with no entity for the holder, {organization} with the holder but \

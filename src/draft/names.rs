@@ -158,6 +158,80 @@ const ORG_WORDS: &[&str] = &[
     "Engineering",
     "Construction",
     "Consulting",
+    // Trades and kinds of business a firm's name often ends in.
+    "Couriers",
+    "Courier",
+    "Bakery",
+    "Bakeries",
+    "Brewery",
+    "Breweries",
+    "Dairy",
+    "Dairies",
+    "Mill",
+    "Wines",
+    "Trading",
+    "Traders",
+    "Upholstery",
+    "Healthcare",
+    "Diagnostics",
+    "Pharmacy",
+    "Pharmaceuticals",
+    "Medical",
+    "Bio",
+    "Biotech",
+    "Lines",
+    "Shipyard",
+    "Verft",
+    "Varv",
+    "Ferjeselskap",
+    "Furniture",
+    "Farms",
+    "Estates",
+    "Analytics",
+    "Analytik",
+    "Instruments",
+    "Devices",
+    "Packaging",
+    "Plastics",
+    "Chemicals",
+    "Aviation",
+    "Enerji",
+    "Energie",
+    "Lodge",
+    "Kitchens",
+    "Catering",
+    "Airline",
+    "Telecoms",
+    "Semiconductor",
+    "Semiconductors",
+    "Batteries",
+    "Ceramics",
+    "Glass",
+    "Paper",
+    "Printing",
+    "Printers",
+    "Outfitters",
+    "Apparel",
+    "Brands",
+    "Retail",
+    "Stores",
+    "Markets",
+    "Hotels",
+    "Resorts",
+    "Properties",
+    "Realty",
+    "Developments",
+    "Builders",
+    "Contractors",
+    "Hydraulics",
+    "Valves",
+    "Pumps",
+    "Drives",
+    "Drilling",
+    "Haulage",
+    "Storage",
+    "Warehousing",
+    "Distribution",
 ];
 
 /// The words a publication's name ends in ("told Veterinary Industry Review").
@@ -1944,6 +2018,23 @@ mod tests {
                 ("Kosai Valve K.K.", false),
                 ("Hallin Druk Sp. z o.o.", false),
                 ("Ferrocarril Mirador del Norte, S.A. de C.V.", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_common_given_name_or_a_trade_word_decides_a_name_nothing_else_classifies() {
+        let d = drafted(
+            "The deal was agreed in March. Owen Tallis and Halil Demirtaş met at Brightwater Couriers, and Tomás Ibarra visited Trevaskis Mill.",
+        );
+        assert_eq!(
+            kinds(&d),
+            [
+                ("Owen Tallis", true),
+                ("Halil Demirtaş", true),
+                ("Brightwater Couriers", false),
+                ("Tomás Ibarra", true),
+                ("Trevaskis Mill", false)
             ]
         );
     }
