@@ -30,6 +30,10 @@ patterns! {
 
     NON = r"\bnon-[A-Z][\w.]*\s+(?:clients|customers|merchants|brands|users|sellers)\b";
 
+    /// A family named by its surname: "the Ibarra family", "the Mareš family" (a group, as
+    /// owners and sellers of shares are spoken of).
+    FAMILY = r"\b[Tt]he\s+(?<name>(?<surname>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+family)\b";
+
     ITS_PART = r"\b[Ii]ts\s+(?:[\w-]+\s+){0,3}?(?:subsidiary|unit|division|arm|carrier|affiliate),\s+«O(?<child>\d+)»";
 
     MASKED_ORG = r"«O(\d+)»";
@@ -456,12 +460,21 @@ pub fn find(doc: &Doc, corpus: &KnownNames, found: &mut Found) {
                 );
             }
         }
-        let groups: [(&Regex, &str); 2] = [
+        let groups: [(&Regex, &str); 3] = [
             (&MEDIA, "sources spoken of as a group"),
             (&NON, "clients spoken of as a group"),
+            (&FAMILY, "a family spoken of as a group"),
         ];
         for (pattern, why) in groups {
-            for m in pattern.find_iter(text) {
+            for c in pattern.captures_iter(text) {
+                // "the Tornvik family" is named "Tornvik family", and its surname is no name
+                // of unclear kind of its own.
+                let m = c.name("name").unwrap_or_else(|| c.get(0).expect("match"));
+                if let Some(surname) = c.name("surname") {
+                    found.stubs.retain(|stub| {
+                        !(stub.what == "name of unclear kind" && stub.cue == surname.as_str())
+                    });
+                }
                 let range = s.start + m.start()..s.start + m.end();
                 let name = clean(m.as_str());
                 add(
@@ -604,6 +617,28 @@ mod tests {
             .iter()
             .filter_map(|e| Some(format!("{}: {}", e.name, e.part_of.as_ref()?)))
             .collect()
+    }
+
+    #[test]
+    fn a_family_named_by_its_surname_is_a_group() {
+        let d = draft(
+            "t.txt",
+            "Tarnby Holdings news\n\nTarnby Holdings bought 80% of the yard from the Tornvik family. The Mareš family keeps the rest.",
+            &KnownNames::empty(),
+        )
+        .expect("a draft");
+        let groups: Vec<&str> = d
+            .entities
+            .iter()
+            .filter(|e| e.why.contains("family spoken of"))
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(groups, ["Tornvik family", "Mareš family"]);
+        assert!(
+            d.stubs
+                .iter()
+                .all(|s| s.cue != "Tornvik" && s.cue != "Mareš")
+        );
     }
 
     #[test]
