@@ -24,7 +24,52 @@ use super::segment::patterns;
 use regex::Regex;
 use std::sync::LazyLock;
 
-const ROLE: &str = r"(?:(?:deputy|assistant|associate|acting)\s+)?(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|(?:[a-z]+\s+){1,2}(?:controller|officer|reporter|correspondent|editor|engineer|organi[sz]er|economist|scientist|counsel)|supervisory board chair(?:man|woman|person)?|board chair(?:man|woman|person)?|chair(?:person)?|CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|chief commercial officer|chairman|chairwoman|president director|president commissioner|(?:senior\s+|executive\s+)?vice[- ]president(?:\s+of\s+(?:finance|sales|operations|marketing|engineering|research|communications|investor relations|human resources|strategy|technology|[a-z]+\s+[a-z]+))?|president|executive|general manager|(?:communications|product|project|plant|site|sales|marketing|operations|country|regional|branch|store|fund|portfolio|account)\s+manager|manager|managing director|(?:finance|financial|operations|commercial|marketing|technical|technology|sales|research|communications|editorial|regional|non-executive|investment|fleet|design|manufacturing|engineering) director|director of (?:operations|finance|manufacturing|engineering|sales|marketing|research|communications|investor relations)|director|(?:[a-z]+\s+)?analyst|(?:managing\s+)?partner|(?:group\s+)?treasurer|(?:company\s+)?secretary|head of [a-z]+(?:\s+[a-z]+)?|[a-z]+ head|head)";
+const ROLE: &str = r"(?:(?:deputy|assistant|associate|acting)\s+)?(?:chief\s+[a-z]+(?:\s+[a-z]+)?\s+officer|(?:[a-z]+\s+){1,2}TRADE_NOUN|supervisory board chair(?:man|woman|person)?|board chair(?:man|woman|person)?|chair(?:person)?|CEO|CFO|COO|CTO|chief executive officer|chief executive|chief financial officer|chief operating officer|chief technology officer|chief commercial officer|chairman|chairwoman|president director|president commissioner|(?:senior\s+|executive\s+)?vice[- ]president(?:\s+of\s+(?:finance|sales|operations|marketing|engineering|research|communications|investor relations|human resources|strategy|technology|[a-z]+\s+[a-z]+))?|president|executive|general manager|(?:communications|product|project|plant|site|sales|marketing|operations|country|regional|branch|store|fund|portfolio|account)\s+manager|manager|managing director|(?:finance|financial|operations|commercial|marketing|technical|technology|sales|research|communications|editorial|regional|non-executive|investment|fleet|design|manufacturing|engineering) director|director of (?:operations|finance|manufacturing|engineering|sales|marketing|research|communications|investor relations)|director|(?:[a-z]+\s+)?analyst|(?:managing\s+)?partner|(?:group\s+)?treasurer|(?:company\s+)?secretary|head of [a-z]+(?:\s+[a-z]+)?|[a-z]+ head|head)";
+
+/// Head nouns of a title built as titles are, for the patterns' open title grammar and the
+/// token reader of posts ([`super::ties`]); each with whether the patterns take it after any
+/// one or two words (`true`: "group financial controller", "social affairs reporter"), or only
+/// with the words their list of roles gives it (`false`: "managing director", "general
+/// manager"), the token reader taking every one after up to two words that can stand in a
+/// title.
+pub(super) const TITLE_NOUNS: &[(&str, bool)] = &[
+    ("officer", true),
+    ("controller", true),
+    ("reporter", true),
+    ("correspondent", true),
+    ("editor", true),
+    ("engineer", true),
+    ("organiser", true),
+    ("organizer", true),
+    ("economist", true),
+    ("scientist", true),
+    ("counsel", true),
+    ("director", false),
+    ("manager", false),
+    ("president", false),
+    ("chair", false),
+    ("chairman", false),
+    ("chairwoman", false),
+    ("treasurer", false),
+    ("secretary", false),
+    ("head", false),
+    ("analyst", false),
+    ("partner", false),
+    ("adviser", false),
+    ("advisor", false),
+    ("chief", false),
+    ("executive", false),
+];
+
+/// [`ROLE`] with its open grammar's head nouns ([`TITLE_NOUNS`]) written in.
+static ROLE_PATTERN: LazyLock<String> = LazyLock::new(|| {
+    let nouns: Vec<&str> = TITLE_NOUNS
+        .iter()
+        .filter(|(_, open)| *open)
+        .map(|(n, _)| *n)
+        .collect();
+    ROLE.replace("TRADE_NOUN", &format!("(?:{})", nouns.join("|")))
+});
 
 /// Words that describe an organization before its name ("the Nairobi brokerage Mlima
 /// Securities", "the Brno ink maker Inkora"): a place's name, up to two words, a noun of a kind
@@ -72,7 +117,7 @@ static PATTERNS: LazyLock<Vec<(Regex, &'static str, Unnamed)>> = LazyLock::new(|
     let p = |s: &str| {
         super::segment::regex(
             &s.replace("AND_ROLE", AND_ROLE)
-                .replace("ROLE", ROLE)
+                .replace("ROLE", &ROLE_PATTERN)
                 .replace("DESCRIBED", DESCRIBED)
                 .replace("COMPANY_NOUN", super::places::COMPANY_NOUN)
                 .replace("APPOSITION", APPOSITION),
@@ -276,7 +321,7 @@ patterns! {
     MENTION = r"«O(\d+)»(['’]s)?";
 
     /// A role and nothing else: the words after "and" in [`AND_ROLE`].
-    ROLE_ALONE = format!(r"^{ROLE}$");
+    ROLE_ALONE = format!(r"^{}$", *ROLE_PATTERN);
 
     /// A title just before a name, where the patterns above have given the person no post in
     /// the sentence ("led by chief technology officer X", "instead of to chief operating
@@ -284,7 +329,8 @@ patterns! {
     /// names most. With an organization, "its" or "whose" before the title (`pre`), the
     /// patterns above read it.
     TITLE = format!(
-        r"(?<pre>(?:«O\d+»(?:['’]s)?|\b(?:its|their|whose|[Tt]he\s+company['’]s|[Tt]he\s+group['’]s))\s+)?(?<role>(?i:{ROLE}))\s+«P(?<p>\d+)»"
+        r"(?<pre>(?:«O\d+»(?:['’]s)?|\b(?:its|their|whose|[Tt]he\s+company['’]s|[Tt]he\s+group['’]s))\s+)?(?<role>(?i:{role}))\s+«P(?<p>\d+)»",
+        role = *ROLE_PATTERN
     );
 }
 
@@ -294,7 +340,8 @@ patterns! {
     /// ("… and be succeeded by his daughter, X", "… will be succeeded by chief financial
     /// officer X"). The role handed over is the one the sentence gave just before the words.
     HANDOVER = format!(
-        r"\b(?:replacing|succeeding|(?:taking|takes|took|take)\s+over\s+from|(?<by>(?:be|was|is|been|being)\s+succeeded\s+by))\s+(?:(?:his|her|their|the|co-founder|founder|long-time|longtime|outgoing|retiring)\s+)*(?:[a-z-]+,\s+|{ROLE}\s+)?«P(?<p>\d+)»"
+        r"\b(?:replacing|succeeding|(?:taking|takes|took|take)\s+over\s+from|(?<by>(?:be|was|is|been|being)\s+succeeded\s+by))\s+(?:(?:his|her|their|the|co-founder|founder|long-time|longtime|outgoing|retiring)\s+)*(?:[a-z-]+,\s+|{role}\s+)?«P(?<p>\d+)»",
+        role = *ROLE_PATTERN
     );
 }
 

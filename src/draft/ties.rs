@@ -224,45 +224,14 @@ const ROLES: &[&str] = &[
     "cto",
 ];
 
-/// The last word of a title built as titles are, with up to two words before it ("clinical
-/// director", "group financial controller", "an analyst", "Harrowmere's vice-president of crop
-/// inputs").
-const TITLE_HEADS: &[&str] = &[
-    "officer",
-    "director",
-    "manager",
-    "president",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "treasurer",
-    "secretary",
-    "head",
-    "controller",
-    "analyst",
-    "partner",
-    "reporter",
-    "correspondent",
-    "editor",
-    "engineer",
-    "organiser",
-    "organizer",
-    "adviser",
-    "advisor",
-    "economist",
-    "chief",
-    "executive",
-    "counsel",
-];
-
 /// Heads of a title that take an area after "of" ("head of research", "vice-president of crop
 /// inputs", "director of manufacturing").
 const AREA_HEADS: &[&str] = &["head", "director", "president", "manager", "officer"];
 
 /// The role that starts at token `i` (before `end`), the token after it, and whether it is
 /// one of [`ROLES`]: one of
-/// [`ROLES`], or a title built as titles are, up to two words before a head of
-/// [`TITLE_HEADS`] (none of them a mention, a possessive, or a word that is no part of a
+/// [`ROLES`], or a title built as titles are, up to two words before a head noun of
+/// [`super::roles::TITLE_NOUNS`] (none of them a mention, a possessive, or a word that is no part of a
 /// title), then the area after "of" for a head of [`AREA_HEADS`] when no name follows "of".
 fn role_phrase(
     t: &[Token],
@@ -284,10 +253,12 @@ fn role_phrase(
     };
     let head = match listed {
         Some(r) => i + r.split(' ').count() - 1,
-        None => (0..=2)
-            .rev()
-            .map(|m| i + m)
-            .find(|&h| (i..=h).all(word) && TITLE_HEADS.contains(&t[h].word.as_str()))?,
+        None => (0..=2).rev().map(|m| i + m).find(|&h| {
+            (i..=h).all(word)
+                && super::roles::TITLE_NOUNS
+                    .iter()
+                    .any(|(n, _)| *n == t[h].word)
+        })?,
     };
     let mut after = head + 1;
     if AREA_HEADS.contains(&t[head].word.as_str())
