@@ -244,7 +244,7 @@ fn measure(hand: &Facts, text: &str, corpus: &KnownNames) -> anyhow::Result<Row>
     let unclear: BTreeSet<String> = d
         .stubs
         .iter()
-        .filter(|s| s.what == "name of unclear kind")
+        .filter(|s| s.what == draft::UNCLEAR_NAME)
         .map(|s| norm(&s.cue))
         .collect();
     for e in f

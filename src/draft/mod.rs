@@ -191,6 +191,10 @@ pub struct Quote {
 /// record's own quote leaves understood.
 pub type Quoted = (String, Range<usize>);
 
+/// The `what` of a [`Stub`] for a name the draft cannot tell the kind of (organization,
+/// person or place).
+pub const UNCLEAR_NAME: &str = "name of unclear kind";
+
 /// A commented-out proposal left for a person to decide: an event, a relation, a name of
 /// unclear kind, a number without a measure kind, quoted words without a speaker.
 #[derive(Debug, Clone)]

@@ -858,7 +858,7 @@ pub fn find(doc: &Doc, corpus: &KnownNames) -> Found {
     super::sources::find(doc, &mut found);
     for (name, at) in unclear {
         found.stubs.push(Stub {
-            what: "name of unclear kind".into(),
+            what: super::UNCLEAR_NAME.into(),
             cue: name.clone(),
             lines: vec![
                 format!(

@@ -50,13 +50,24 @@ macro_rules! company_nouns {
 /// Mlima Securities").
 pub(super) const COMPANY_NOUN: &str = concat!("(?:", company_nouns!(), ")");
 
+/// The nouns of a kind of organization: those of [`company_nouns`] and more.
+macro_rules! kind_nouns {
+    () => {
+        concat!(
+            company_nouns!(),
+            "|caterer|laundry|accountants|stockbroker|broker|miner|trader|designer|house|office|utility|institute|builder|coachbuilder|co-operative|cooperative|startup|wholesaler|processor|dyer|finisher|weaver|cellar|yard|institution|grocer|dairy|smelter|refiner|brewer|bakery|distiller|shipyard|charity"
+        )
+    };
+}
+
 /// Nouns of a kind of organization, after a place and a few lower-case words ("the Cork
 /// engineering firm", "the Paris fund"): those of [`COMPANY_NOUN`] and more.
-pub(super) const KIND: &str = concat!(
-    "(?:",
-    company_nouns!(),
-    "|caterer|laundry|accountants|stockbroker|broker|miner|trader|designer|house|office|utility|institute|builder|coachbuilder|co-operative|cooperative|startup|wholesaler|processor|dyer|finisher|weaver|cellar|yard|institution|grocer|dairy|smelter|refiner|brewer|bakery|distiller|shipyard|charity)"
-);
+pub(super) const KIND: &str = concat!("(?:", kind_nouns!(), ")");
+
+/// Whether a word is one of the nouns of [`KIND`] ("stockbroker", "firm").
+pub(super) fn kind_noun(word: &str) -> bool {
+    kind_nouns!().split('|').any(|k| k == word)
+}
 
 /// Lower-case words between a place and its kind noun ("ink", "battery materials").
 const WORDS: &str = r"(?:[a-z][a-z&-]*\s+){0,3}?";

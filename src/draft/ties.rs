@@ -292,17 +292,12 @@ fn described(t: &[Token], span: Range<usize>, covered: &dyn Fn(usize) -> bool) -
         .take_while(|x| x.capital && !x.possessive)
         .count();
     let rest = &words[capitals..];
-    let kind = |w: &str| {
-        super::places::KIND
-            .trim_start_matches("(?:")
-            .trim_end_matches(')')
-            .split('|')
-            .any(|k| k == w)
-    };
     (capitals <= 2 && rest.len() <= 2)
         && span.clone().all(|k| !covered(k) || t[k].capital)
         && rest.iter().all(|x| !x.capital && !x.possessive)
-        && rest.last().is_some_and(|x| kind(&x.word))
+        && rest
+            .last()
+            .is_some_and(|x| super::places::kind_noun(&x.word))
 }
 
 /// Words that may stand between a person's name, its comma and the role: "X, its CFO",

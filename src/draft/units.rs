@@ -472,7 +472,7 @@ pub fn find(doc: &Doc, corpus: &KnownNames, found: &mut Found) {
                 let m = c.name("name").unwrap_or_else(|| c.get(0).expect("match"));
                 if let Some(surname) = c.name("surname") {
                     found.stubs.retain(|stub| {
-                        !(stub.what == "name of unclear kind" && stub.cue == surname.as_str())
+                        !(stub.what == super::UNCLEAR_NAME && stub.cue == surname.as_str())
                     });
                 }
                 let range = s.start + m.start()..s.start + m.end();
